@@ -1,0 +1,20 @@
+import micromatch from "micromatch";
+
+/**
+ * Checks one URL pattern at parse time. Returns a message saying what is wrong, or `null` when the pattern is a
+ * usable glob. Brackets, braces and parentheses must balance; an empty pattern matches nothing and is refused.
+ *
+ * @example
+ * checkGlob("shop.example.com/strategy/*") // => null
+ * checkGlob("shop.example.com/[a")          // => "Missing closing: \"]\" …"
+ */
+export function checkGlob(pattern: string): string | null {
+  const trimmed = pattern.trim();
+  if (trimmed === "" || trimmed === "!") return "pattern is empty";
+  try {
+    micromatch.makeRe(trimmed, { strictBrackets: true });
+    return null;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}

@@ -1,0 +1,56 @@
+/**
+ * Every reason beckon gives, as a closed list. A decision's `reason`, its `warnings`, and each explained
+ * candidate's `reasons` are drawn from it, so hosts can switch over them exhaustively.
+ */
+export const REASON_CODES = [
+  // A candidate's conditions (SPEC §4, §5, §7): the one that does not hold.
+  "disabled",
+  "kind_mismatch",
+  "trigger_mismatch",
+  "time_on_site",
+  "pageviews",
+  "language",
+  "identifier",
+  "tag",
+  "department",
+  "referrer",
+  "device",
+  "url",
+  "schedule",
+  "attribute",
+  "event",
+  "operator_offline",
+  "last_visit_too_recent",
+  "last_chat_too_recent",
+  "session_excluded",
+  "once_per_visitor",
+  // A candidate whose conditions hold.
+  "eligible",
+  "selected",
+  "outranked",
+  "armed",
+  "injected",
+  // Why the winner won (Decision.reason when status is "selected" or "current").
+  "lowest_position",
+  "tie_time_on_site",
+  "tie_hash",
+  "current_invitation",
+  // Why nothing was selected (Decision.reason when status is "none").
+  "no_invitations",
+  "no_eligible_invitation",
+  "chat_active",
+  "recent_chat",
+  "suppressed",
+  "no_operator_online",
+  "invalid_visitor",
+  "invalid_clock",
+  "invalid_options",
+  "invalid_config",
+  "evaluation_error",
+  // Warnings attached to a decision that was still made.
+  "unresolved_placeholder",
+  "no_random_operator_online",
+] as const;
+
+/** One of {@link REASON_CODES}. */
+export type ReasonCode = (typeof REASON_CODES)[number];

@@ -1,0 +1,99 @@
+import type { ScheduleWindow, Weekday, WeeklySchedule } from "../types.js";
+import { DAY_MINUTES, DAY_MS, MINUTE_MS } from "./civil-date.js";
+import { parseClockTime } from "./clock-time.js";
+
+/**
+ * A weekly schedule as minutes of the local week (Monday 00:00 = 0). `intervals` holds sorted, disjoint, non-touching
+ * half-open `[start, end)` pairs flattened; `changes` the minutes at which activity flips, ascending (empty when the
+ * schedule is always or never active).
+ */
+export interface WeeklyRule {
+  type: "weekly";
+  intervals: readonly number[];
+  changes: readonly number[];
+}
+
+const WEEK_MINUTES = 7 * DAY_MINUTES;
+const WEEK_MS = 7 * DAY_MS;
+const WEEKDAYS: readonly Weekday[] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+
+/**
+ * Turns `days` into minute-of-week intervals: inclusive ends become exclusive (`17:30` → up to 17:31), a window with
+ * `end < start` runs into the next day, and Sunday night runs into Monday.
+ *
+ * @example
+ * compileWeeklyRule({ type: "weekly", days: { mon: [{ start: "09:00", end: "17:30" }] } }).intervals // => [540, 1051]
+ */
+export function compileWeeklyRule(schedule: WeeklySchedule): WeeklyRule {
+  const raw: [number, number][] = [];
+  WEEKDAYS.forEach((day, index) => {
+    for (const window of schedule.days[day] ?? []) raw.push(...windowIntervals(index, window));
+  });
+  const merged = mergeIntervals(raw);
+  return { type: "weekly", intervals: merged.flat(), changes: changeMinutes(merged) };
+}
+
+function windowIntervals(dayIndex: number, window: ScheduleWindow): [number, number][] {
+  const start = parseClockTime(window.start) ?? 0;
+  const end = parseClockTime(window.end) ?? 0;
+  const from = dayIndex * DAY_MINUTES + start;
+  const to = dayIndex * DAY_MINUTES + (end < start ? DAY_MINUTES : 0) + end + 1;
+  return to <= WEEK_MINUTES ? [[from, to]] : [[from, WEEK_MINUTES], [0, to - WEEK_MINUTES]];
+}
+
+function mergeIntervals(raw: [number, number][]): [number, number][] {
+  const merged: [number, number][] = [];
+  for (const [start, end] of [...raw].sort((a, b) => a[0] - b[0])) {
+    const last = merged[merged.length - 1];
+    if (last !== undefined && start <= last[1]) last[1] = Math.max(last[1], end);
+    else merged.push([start, end]);
+  }
+  return merged;
+}
+
+/** A boundary at the week's seam (an interval ending at 10080 and one starting at 0) is not a change. */
+function changeMinutes(merged: [number, number][]): number[] {
+  const points = merged.flatMap(([start, end]) => [start, end % WEEK_MINUTES]);
+  const seams = points.filter((point) => point === 0).length;
+  return points.filter((point) => point !== 0 || seams === 1).sort((a, b) => a - b);
+}
+
+/**
+ * Whether the local wall time `wall` (wall milliseconds) falls in one of the rule's windows.
+ *
+ * @example
+ * isWeeklyActive(rule, Date.UTC(2026, 0, 5, 17, 30, 59, 999)) // => true for mon 09:00–17:30 (a Monday)
+ */
+export function isWeeklyActive(rule: WeeklyRule, wall: number): boolean {
+  const minute = Math.floor((wall - weekStart(wall)) / MINUTE_MS);
+  const { intervals } = rule;
+  for (let i = 0; i < intervals.length; i += 2) {
+    if (minute < (intervals[i] ?? 0)) return false;
+    if (minute < (intervals[i + 1] ?? 0)) return true;
+  }
+  return false;
+}
+
+/**
+ * The first wall time after `wall` at which the rule's activity differs from its activity at `wall`, or `null` when
+ * it never changes.
+ *
+ * @example
+ * nextWeeklyWallChange(rule, Date.UTC(2026, 0, 5, 12)) // => Date.UTC(2026, 0, 5, 17, 31) for mon 09:00–17:30
+ */
+export function nextWeeklyWallChange(rule: WeeklyRule, wall: number): number | null {
+  const first = rule.changes[0];
+  if (first === undefined) return null;
+  const start = weekStart(wall);
+  for (const minute of rule.changes) {
+    if (start + minute * MINUTE_MS > wall) return start + minute * MINUTE_MS;
+  }
+  return start + WEEK_MS + first * MINUTE_MS;
+}
+
+/** Wall milliseconds of the Monday 00:00 that starts the week of `wall`; 1970-01-01 was a Thursday. */
+function weekStart(wall: number): number {
+  const days = Math.floor(wall / DAY_MS);
+  const weekday = (((days + 3) % 7) + 7) % 7;
+  return (days - weekday) * DAY_MS;
+}

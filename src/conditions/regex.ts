@@ -34,3 +34,14 @@ export function checkRegex(pattern: string): RegexProblem | null {
   }
   return null;
 }
+
+/**
+ * Compiles a `regex` attribute pattern once, at `compile`, case-insensitively. The pattern is expected to have passed
+ * {@link checkRegex}; one that does not compile throws, and the caller fails the condition closed.
+ *
+ * @example
+ * compileRegex("^vip-\\d+$").test("VIP-42") // => true
+ */
+export function compileRegex(pattern: string): RegExp {
+  return new RegExp(pattern, "i");
+}

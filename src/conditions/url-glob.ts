@@ -18,3 +18,17 @@ export function checkGlob(pattern: string): string | null {
     return (error as Error).message;
   }
 }
+
+/**
+ * Compiles one glob into a reusable test, once per pattern at `compile`: micromatch semantics (`*`, `**`, `?`,
+ * `{a,b}`, `[…]`, extglobs) with `dot: true` so hidden segments match too. A leading `!` is literal here; negation is
+ * handled by the URL matcher. The pattern is expected to have passed {@link checkGlob}.
+ *
+ * @example
+ * const matches = compileGlob("shop.example.com/strategy/*");
+ * matches("shop.example.com/strategy/plans") // => true
+ * matches("shop.example.com/pricing")        // => false
+ */
+export function compileGlob(pattern: string): (input: string) => boolean {
+  return micromatch.matcher(pattern, { dot: true, nonegate: true });
+}

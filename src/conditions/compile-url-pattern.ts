@@ -1,0 +1,74 @@
+import type { PageUrl } from "./normalize-page.js";
+import { stripScheme } from "./strip-scheme.js";
+import { compileGlob } from "./url-glob.js";
+
+/** One configured URL pattern, ready to test pages. */
+export type CompiledUrlPattern =
+  | { negated: boolean; kind: "all" }
+  | { negated: boolean; kind: "none" }
+  | { negated: boolean; kind: "page"; test: (page: PageUrl) => boolean };
+
+const ALL_STARS = /^\*+$/;
+const SLASH = 0x2f;
+
+/**
+ * Compiles one URL pattern (SPEC §4.3): trimmed; a leading `!` marks an exclusion; `*` or `**` alone is every page; a
+ * pattern starting with a single `/` tests the path, any other the `host/path` (scheme, `//` and `#fragment` removed,
+ * host lower-cased, trailing `/` dropped as pages are). A pattern ending in `*` also matches everything below it.
+ * A `?` stays the glob single-character wildcard: query strings never take part in matching.
+ *
+ * @example
+ * const pattern = compileUrlPattern("https://Shop.Example.com/strategy/*");
+ * const page = { hostPath: "shop.example.com/strategy/a/b", path: "/strategy/a/b" };
+ * pattern.kind === "page" && pattern.test(page) // => true
+ */
+export function compileUrlPattern(pattern: string): CompiledUrlPattern {
+  const trimmed = pattern.trim();
+  const negated = trimmed.startsWith("!");
+  const body = (negated ? trimmed.slice(1) : trimmed).trim();
+  // A bare `!` excludes nothing; treating it as a pattern that matches nothing keeps a broken list failing closed.
+  if (body === "") return { negated: false, kind: "none" };
+  if (ALL_STARS.test(body)) return { negated, kind: "all" };
+  const pathOnly = body.startsWith("/") && !body.startsWith("//");
+  const test = compileTest(pathOnly ? cleanPath(withoutFragment(body)) : hostPathGlob(body));
+  if (test === null) return { negated, kind: "none" };
+  return { negated, kind: "page", test: pathOnly ? (page) => test(page.path) : (page) => test(page.hostPath) };
+}
+
+/** Users paste full URLs: read them the way `normalizePage` reads the visitor's page. */
+function hostPathGlob(body: string): string {
+  const rest = withoutFragment(stripScheme(body));
+  const slash = rest.indexOf("/");
+  const host = (slash === -1 ? rest : rest.slice(0, slash)).toLowerCase();
+  if (slash !== -1) return host + cleanPath(rest.slice(slash));
+  return rest.endsWith("*") ? host : `${host}/`;
+}
+
+/** A page never carries a fragment, so one in a pasted URL could only prevent a match. */
+function withoutFragment(value: string): string {
+  const hash = value.indexOf("#");
+  return hash === -1 ? value : value.slice(0, hash);
+}
+
+function cleanPath(path: string): string {
+  let end = path.length;
+  while (end > 1 && path.charCodeAt(end - 1) === SLASH) end -= 1;
+  return path.slice(0, end);
+}
+
+/**
+ * LHC treats a trailing `*` as "starts with", so `a/b/*` also matches `a/b` and `a/b/c/d`: the glob is widened with
+ * a globstar. Returns `null` when micromatch cannot compile the glob (parse-time checks normally prevent that).
+ */
+function compileTest(glob: string): ((input: string) => boolean) | null {
+  try {
+    const base = glob.replace(/\*+$/, "");
+    if (base === glob || base.endsWith("\\")) return compileGlob(glob);
+    if (base.endsWith("/")) return compileGlob(`${base}**`);
+    const here = compileGlob(`${base}*`);
+    const below = compileGlob(`${base}*/**`);
+    return (input) => here(input) || below(input);
+  } catch {
+    return null;
+  }
+}

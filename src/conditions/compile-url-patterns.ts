@@ -1,0 +1,42 @@
+import { compileUrlPattern, type CompiledUrlPattern } from "./compile-url-pattern.js";
+import type { PageUrl } from "./normalize-page.js";
+
+/** An invitation's `urls` list, compiled once at `compile` and applied with `matchUrl`. */
+export interface UrlMatcher {
+  /** A positive `*` or `**`: every page matches, even a missing one (LHC's global fallback). */
+  readonly matchesAll: boolean;
+  /** A negated `*` or `**`: no page matches. */
+  readonly excludesAll: boolean;
+  /** Only exclusions were listed: every page they do not exclude matches. */
+  readonly onlyExclusions: boolean;
+  readonly include: readonly ((page: PageUrl) => boolean)[];
+  readonly exclude: readonly ((page: PageUrl) => boolean)[];
+}
+
+/**
+ * Compiles an invitation's `urls` (SPEC §4.3). Returns `null` for an empty list, which means every page. A page
+ * matches when it matches at least one positive pattern (or only negated patterns were given) and no `!` pattern.
+ *
+ * @example
+ * const matcher = compileUrlPatterns(["shop.example.com/strategy/*", "!shop.example.com/strategy/internal/*"])!;
+ * matchUrl(matcher, normalizePage("https://shop.example.com/strategy/a/b"))    // => true
+ * matchUrl(matcher, normalizePage("https://shop.example.com/strategy/internal")) // => false
+ * compileUrlPatterns([]) // => null
+ */
+export function compileUrlPatterns(patterns: readonly string[]): UrlMatcher | null {
+  if (patterns.length === 0) return null;
+  const compiled = patterns.map(compileUrlPattern);
+  const positive = compiled.filter((p) => !p.negated);
+  const negative = compiled.filter((p) => p.negated);
+  return {
+    matchesAll: positive.some((p) => p.kind === "all"),
+    excludesAll: negative.some((p) => p.kind === "all"),
+    onlyExclusions: positive.length === 0,
+    include: pageTests(positive),
+    exclude: pageTests(negative),
+  };
+}
+
+function pageTests(patterns: readonly CompiledUrlPattern[]): ((page: PageUrl) => boolean)[] {
+  return patterns.flatMap((p) => (p.kind === "page" ? [p.test] : []));
+}

@@ -1,0 +1,105 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { compileAttributeCondition } from "../../src/conditions/compile-attribute-condition.js";
+import { compileLike } from "../../src/conditions/compile-like.js";
+import { compileUrlPatterns } from "../../src/conditions/compile-url-patterns.js";
+import { matchLike } from "../../src/conditions/match-like.js";
+import { matchUrl } from "../../src/conditions/match-url.js";
+import { nextAttributeChange } from "../../src/conditions/next-attribute-change.js";
+import { normalizePage } from "../../src/conditions/normalize-page.js";
+import { testAttribute } from "../../src/conditions/test-attribute.js";
+import type { AttributeCondition } from "../../src/types.js";
+import {
+  attributeConditionArb,
+  attributesArb,
+  likeTextArb,
+  literalPageAndPrefixArb,
+  movingComparisonArb,
+  urlWithHostArb,
+} from "./arbitraries/conditions.js";
+
+const OPPOSITE = { eq: "neq", contains: "notContains", in: "notIn", like: "notLike" } as const;
+
+describe("standard conditions", () => {
+  it("matchLike never throws and returns a boolean for any value and text", () => {
+    fc.assert(
+      fc.property(likeTextArb, likeTextArb, (value, text) => {
+        expect(typeof matchLike(compileLike(value), text)).toBe("boolean");
+      }),
+    );
+  });
+
+  it("testAttribute never throws and returns a boolean for any condition, attributes and instant", () => {
+    fc.assert(
+      fc.property(attributeConditionArb, attributesArb, fc.double(), (condition, attributes, nowMs) => {
+        expect(typeof testAttribute(compileAttributeCondition(condition), attributes, nowMs)).toBe("boolean");
+      }),
+    );
+  });
+
+  it("a negated operator is the opposite of its positive one whenever the key is present", () => {
+    fc.assert(
+      fc.property(attributeConditionArb, attributesArb, (condition, attributes) => {
+        const exists = compileAttributeCondition({ key: condition.key, op: "exists" });
+        if (!(condition.op in OPPOSITE) || !testAttribute(exists, attributes, 0)) return;
+        const negated = { ...condition, op: OPPOSITE[condition.op as keyof typeof OPPOSITE] } as AttributeCondition;
+        const positive = testAttribute(compileAttributeCondition(condition), attributes, 0);
+        expect(testAttribute(compileAttributeCondition(negated), attributes, 0)).toBe(!positive);
+      }),
+    );
+  });
+
+  it("normalizePage is idempotent on its host/path form for URLs with a host", () => {
+    fc.assert(
+      fc.property(urlWithHostArb, (url) => {
+        const page = normalizePage(url);
+        expect(page).not.toBeNull();
+        expect(normalizePage(page!.hostPath)).toEqual(page);
+      }),
+    );
+  });
+
+  it("normalizePage is idempotent on its path form", () => {
+    fc.assert(
+      fc.property(urlWithHostArb, (url) => {
+        const path = normalizePage(url)!.path;
+        expect(normalizePage(path)).toEqual({ hostPath: path, path });
+      }),
+    );
+  });
+
+  it("a literal pattern ending in * matches exactly the pages starting with it (LHC), or its folder itself", () => {
+    fc.assert(
+      fc.property(literalPageAndPrefixArb, ({ page, prefix }) => {
+        const matcher = compileUrlPatterns([`${prefix}*`])!;
+        const folder = prefix.endsWith("/") ? prefix.slice(0, -1) : null;
+        for (const candidate of [page, folder ?? page, `${page}x`, `x${page}`]) {
+          const normalized = normalizePage(candidate);
+          const expected = normalized!.hostPath.startsWith(prefix) || normalized!.hostPath === folder;
+          expect(matchUrl(matcher, normalized)).toBe(expected);
+        }
+      }),
+    );
+  });
+
+  it("nextAttributeChange is exact: the answer flips there and at no sampled instant before", () => {
+    const fractionsArb = fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 8 });
+    fc.assert(
+      fc.property(movingComparisonArb, fractionsArb, (c, fractions) => {
+        const condition = compileAttributeCondition(c.condition);
+        const initial = testAttribute(condition, c.attributes, c.nowMs);
+        const at = nextAttributeChange(condition, c.attributes, c.nowMs);
+        const first = Math.floor(c.nowMs) + 1;
+        const end = at ?? first + 1e13;
+        if (at !== null) {
+          expect(Number.isInteger(at) && at > c.nowMs).toBe(true);
+          expect(testAttribute(condition, c.attributes, at)).not.toBe(initial);
+        }
+        const samples = [end - 1, ...fractions.map((f) => first + Math.floor(f * (end - first)))];
+        for (const t of samples.filter((s) => s > c.nowMs && s < end)) {
+          expect(testAttribute(condition, c.attributes, t)).toBe(initial);
+        }
+      }),
+    );
+  });
+});

@@ -1,0 +1,34 @@
+import type { ConfigIssue } from "../errors.js";
+import { ownProperty } from "./own-property.js";
+
+const KINDS: readonly unknown[] = ["standard", "dynamic", "inject"];
+
+/**
+ * Checks how `kind`, `trigger` and `events` go together (SPEC §2, §6.1) on one raw invitation. An invalid `kind` is
+ * reported by the schema and judged here no further. Paths are relative to the invitation.
+ *
+ * @example
+ * checkKindRules({ id: "a", message: "Hi", kind: "dynamic" })
+ * // => [{ code: "dynamic_without_trigger", path: ["trigger"], message: "…" }]
+ */
+export function checkKindRules(invitation: object): ConfigIssue[] {
+  const raw = ownProperty(invitation, "kind");
+  if (raw !== undefined && !KINDS.includes(raw)) return [];
+  const kind = raw ?? "standard";
+  const hasTrigger = Object.hasOwn(invitation, "trigger");
+  const events = ownProperty(invitation, "events");
+  const issues: ConfigIssue[] = [];
+  if (kind === "dynamic" && !hasTrigger) {
+    const message = 'a dynamic invitation needs a trigger: { type: "exitIntent" } or { type: "idle", seconds }';
+    issues.push({ code: "dynamic_without_trigger", path: ["trigger"], message });
+  }
+  if (kind !== "dynamic" && hasTrigger) {
+    const message = `a trigger is only used by kind "dynamic", this invitation is "${String(kind)}"`;
+    issues.push({ code: "trigger_without_dynamic", path: ["trigger"], message });
+  }
+  if (kind === "dynamic" && Array.isArray(events) && events.length > 0) {
+    const message = "events and dynamic invitations cannot be used together: remove the events or change the kind";
+    issues.push({ code: "events_with_dynamic", path: ["events"], message });
+  }
+  return issues;
+}

@@ -1,0 +1,58 @@
+/** Structure of what an invitation says and who says it (SPEC §2, §6.3, §9). Templates are checked for placeholders. */
+import { z } from "zod";
+import {
+  booleanSchema,
+  nonEmptyStringSchema,
+  nonNegativeNumberSchema,
+  stringListSchema,
+  templateSchema,
+} from "./field-schemas.js";
+
+/**
+ * Translated texts for one locale. Locale keys are checked by `checkLocales`.
+ *
+ * @example
+ * translationSchema.parse({ message: "Sveiki!" }) // => { message: "Sveiki!" }
+ */
+export const translationSchema = z.strictObject({
+  message: templateSchema.exactOptional(),
+  returningMessage: templateSchema.exactOptional(),
+  returningNick: templateSchema.exactOptional(),
+  operatorName: templateSchema.exactOptional(),
+});
+
+/**
+ * Locale → translation. Plain `z.record`: every key, `__proto__` included, is judged by `checkLocales`.
+ *
+ * @example
+ * translationsSchema.parse({ lt: { message: "Sveiki!" } }) // => { lt: { message: "Sveiki!" } }
+ */
+export const translationsSchema = z.record(z.string(), translationSchema);
+
+/**
+ * The sender of an invitation.
+ *
+ * @example
+ * operatorSchema.parse({ random: true, operatorIds: ["op-1"] }) // => { random: true, operatorIds: ["op-1"] }
+ */
+export const operatorSchema = z.strictObject({
+  name: templateSchema.exactOptional(),
+  random: booleanSchema.exactOptional(),
+  operatorIds: stringListSchema.exactOptional(),
+});
+
+/**
+ * An A/B content variation; id collisions are checked by `checkVariationIds`.
+ *
+ * @example
+ * variationSchema.parse({ id: "b", weight: 2, message: "Hi {nick}" }) // => the same, copied
+ */
+export const variationSchema = z.strictObject({
+  id: nonEmptyStringSchema,
+  weight: nonNegativeNumberSchema.exactOptional(),
+  message: templateSchema.exactOptional(),
+  returningMessage: templateSchema.exactOptional(),
+  returningNick: templateSchema.exactOptional(),
+  operator: operatorSchema.exactOptional(),
+  translations: translationsSchema.exactOptional(),
+});

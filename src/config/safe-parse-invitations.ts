@@ -1,0 +1,22 @@
+import type { Invitation } from "../types.js";
+import { checkInvitationSet } from "./check-invitation-set.js";
+import { invitationsSchema } from "./invitation-schema.js";
+import { parseWithSchema } from "./parse-with-schema.js";
+import type { SafeParseResult } from "./safe-parse-result.js";
+import { markValidated } from "./validated.js";
+
+/**
+ * Validates a list of invitations (SPEC §2) without throwing: every problem, structural or semantic, is listed in
+ * `error.issues`. The data is a fresh deep copy; no default is filled in. The returned array is remembered as
+ * validated, so `compile` does not check it a second time.
+ *
+ * @example
+ * safeParseInvitations([{ id: "help", message: "Need help?" }])
+ * // => { success: true, data: [{ id: "help", message: "Need help?" }] }
+ * safeParseInvitations([{ id: "help" }]).error.issues
+ * // => [{ code: "required", path: [0, "message"], message: "required: expected a string" }]
+ */
+export function safeParseInvitations(input: unknown): SafeParseResult<Invitation[]> {
+  const result = parseWithSchema(invitationsSchema, input, "invitations", checkInvitationSet);
+  return result.success ? { success: true, data: markValidated(result.data) } : result;
+}

@@ -1,0 +1,16 @@
+import type { Visitor } from "../types.js";
+import { parseWithSchema } from "./parse-with-schema.js";
+import type { SafeParseResult } from "./safe-parse-result.js";
+import { visitorSchema } from "./visitor-schema.js";
+
+/**
+ * Validates a visitor snapshot arriving as JSON (SPEC §3) without throwing. The data is a fresh deep copy; no default
+ * is filled in.
+ *
+ * @example
+ * safeParseVisitor({ id: "v1", pageviews: 2 }) // => { success: true, data: { id: "v1", pageviews: 2 } }
+ * safeParseVisitor({ id: "v1", pageviews: 1.5 }).error.issues[0].code // => "not_integer"
+ */
+export function safeParseVisitor(input: unknown): SafeParseResult<Visitor> {
+  return parseWithSchema(visitorSchema, input, "visitor");
+}

@@ -1,0 +1,73 @@
+/**
+ * Structure of a schedule (SPEC §5). Formats, time zones and window lengths are checked afterwards by
+ * `checkSchedule`, which owns schedule semantics.
+ */
+import { z } from "zod";
+import { stringOrNumberSchema, stringSchema } from "./field-schemas.js";
+
+/**
+ * One `{ start, end }` window of a weekday, `HH:mm` strings.
+ *
+ * @example
+ * scheduleWindowSchema.parse({ start: "09:00", end: "17:30" }) // => the same, copied
+ */
+export const scheduleWindowSchema = z.strictObject({ start: stringSchema, end: stringSchema });
+
+const windowsSchema = z.array(scheduleWindowSchema).exactOptional();
+
+/**
+ * A weekly schedule; `days` accepts only `mon` … `sun`.
+ *
+ * @example
+ * weeklyScheduleSchema.safeParse({ type: "weekly", days: { monday: [] } }) // fails: unknown key "monday"
+ */
+export const weeklyScheduleSchema = z.strictObject({
+  type: z.literal("weekly"),
+  timeZone: stringSchema.exactOptional(),
+  days: z.strictObject({
+    mon: windowsSchema,
+    tue: windowsSchema,
+    wed: windowsSchema,
+    thu: windowsSchema,
+    fri: windowsSchema,
+    sat: windowsSchema,
+    sun: windowsSchema,
+  }),
+});
+
+/**
+ * A one-off period with optional ends (ISO date-time or epoch ms).
+ *
+ * @example
+ * periodScheduleSchema.parse({ type: "period", from: "2025-01-01" }) // => the same, copied
+ */
+export const periodScheduleSchema = z.strictObject({
+  type: z.literal("period"),
+  from: stringOrNumberSchema.exactOptional(),
+  to: stringOrNumberSchema.exactOptional(),
+});
+
+/**
+ * A yearly window between two `MM-DD HH:mm` instants.
+ *
+ * @example
+ * annualScheduleSchema.parse({ type: "annual", from: "12-20 00:00", to: "01-05 23:59" }) // => the same, copied
+ */
+export const annualScheduleSchema = z.strictObject({
+  type: z.literal("annual"),
+  timeZone: stringSchema.exactOptional(),
+  from: stringSchema,
+  to: stringSchema,
+});
+
+/**
+ * Any schedule, told apart by `type`.
+ *
+ * @example
+ * scheduleSchema.safeParse({ type: "daily" }) // fails at ["type"]: expected one of "weekly", "period", "annual"
+ */
+export const scheduleSchema = z.discriminatedUnion("type", [
+  weeklyScheduleSchema,
+  periodScheduleSchema,
+  annualScheduleSchema,
+]);

@@ -1,0 +1,69 @@
+/** Structure of the persisted visitor state (SPEC §8), versioned with `v`. */
+import { z } from "zod";
+import { describeValue } from "./describe-value.js";
+import { nonNegativeIntegerSchema, numberSchema, stringListSchema, stringSchema } from "./field-schemas.js";
+
+/**
+ * The state format versions this beckon reads.
+ *
+ * @example
+ * STATE_VERSIONS.includes(1) // => true
+ */
+export const STATE_VERSIONS = [1] as const;
+
+const SUPPORTED = STATE_VERSIONS.join(", ");
+
+const versionSchema = z.literal(1, {
+  error: (issue) =>
+    issue.input === undefined
+      ? "required: expected the state format version 1"
+      : `unsupported state version ${describeValue(issue.input)}: this version of beckon reads version ${SUPPORTED}`,
+});
+
+/**
+ * The invitation currently assigned to the visitor.
+ *
+ * @example
+ * currentInvitationSchema.safeParse({ invitationId: "a", variationId: "a", assignedAt: 0, shownPageviews: -1 })
+ * // fails: "expected an integer ≥ 0, got -1"
+ */
+export const currentInvitationSchema = z.strictObject({
+  invitationId: stringSchema,
+  variationId: stringSchema,
+  assignedAt: numberSchema,
+  shownPageviews: nonNegativeIntegerSchema,
+  closedAt: numberSchema.exactOptional(),
+  expiresAt: numberSchema.exactOptional(),
+});
+
+/**
+ * One sent invitation and where it got to.
+ *
+ * @example
+ * conversionRecordSchema.safeParse({ status: "converted" }) // fails: status is one of "sent", "shown", …
+ */
+export const conversionRecordSchema = z.strictObject({
+  invitationId: stringSchema,
+  variationId: stringSchema,
+  campaign: stringSchema,
+  status: z.enum(["sent", "shown", "closed", "chatStarted"]),
+  sentAt: numberSchema,
+  event: stringSchema,
+  expiresAt: numberSchema,
+  convertedAt: numberSchema.exactOptional(),
+});
+
+/**
+ * `InvitationState`, exactly as stored.
+ *
+ * @example
+ * stateSchema.parse({ v: 1, sessionExcluded: [], seenOnce: [], conversions: [] }) // => the same, copied
+ */
+export const stateSchema = z.strictObject({
+  v: versionSchema,
+  current: currentInvitationSchema.exactOptional(),
+  suppressedUntil: numberSchema.exactOptional(),
+  sessionExcluded: stringListSchema,
+  seenOnce: stringListSchema,
+  conversions: z.array(conversionRecordSchema),
+});

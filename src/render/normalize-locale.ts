@@ -1,0 +1,10 @@
+/**
+ * Normalises a locale for translation lookup (SPEC §9.3): trimmed, lower-cased, `_` written as `-`, so the
+ * configured key `lt_LT` and the visitor locale `lt-LT` meet as `lt-lt`.
+ *
+ * @example
+ * normalizeLocale(" pt_BR ") // => "pt-br"
+ */
+export function normalizeLocale(locale: string): string {
+  return locale.trim().toLowerCase().replaceAll("_", "-");
+}

@@ -1,0 +1,54 @@
+/**
+ * Version of the {@link hashUnit} algorithm. Every deterministic choice (tie-break, variation, random operator)
+ * depends on it, so any change to the algorithm below must bump it: visitors would otherwise silently switch
+ * variations between releases.
+ */
+export const HASH_VERSION = 1;
+
+const FNV_OFFSET_BASIS = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+const TWO_POW_32 = 0x1_0000_0000;
+
+/**
+ * Maps a choice key to a number uniform in `[0, 1)`, the same on every platform (pure JavaScript, no crypto
+ * module, so it runs in browsers and edge runtimes).
+ *
+ * Algorithm, version 1 (a breaking change if altered: bump {@link HASH_VERSION}):
+ * 1. Encode the parts `String(HASH_VERSION)`, `purpose`, `seed`, `visitorId`, `invitationId` each as
+ *    `` `${part.length}:${part}` `` (length in UTF-16 code units) and concatenate them. Length prefixes make the
+ *    encoding unambiguous: `("ab", "c")` and `("a", "bc")` differ.
+ * 2. FNV-1a 32-bit over the UTF-16 code units of that text (each unit XORed in whole, then multiplied by the FNV
+ *    prime modulo 2^32).
+ * 3. The murmur3 `fmix32` finaliser, so that inputs differing in one character spread over the whole range.
+ * 4. Divide the unsigned result by 2^32.
+ *
+ * @example
+ * hashUnit("variation", "", "visitor-1", "welcome") // => a number in [0, 1), always the same one
+ */
+export function hashUnit(purpose: string, seed: string, visitorId: string, invitationId: string): number {
+  let hash = FNV_OFFSET_BASIS;
+  for (const part of [String(HASH_VERSION), purpose, seed, visitorId, invitationId]) {
+    hash = fnv1a(hash, String(part.length));
+    hash = fnv1a(hash, ":");
+    hash = fnv1a(hash, part);
+  }
+  return fmix32(hash) / TWO_POW_32;
+}
+
+function fnv1a(hash: number, text: string): number {
+  let h = hash;
+  for (let i = 0; i < text.length; i++) {
+    h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
+  }
+  return h >>> 0;
+}
+
+function fmix32(hash: number): number {
+  let h = hash;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}

@@ -1,0 +1,29 @@
+import { hashUnit } from "./hash-unit.js";
+
+/**
+ * Picks among ids the one with the smallest `hashUnit(purpose, seed, visitorId, id)`; equal hashes go to the
+ * code-unit-wise smaller id. The winner depends only on the set of ids, never on their order, and different
+ * visitors land on different ids evenly. Returns the winner's index (its first occurrence), or `-1` for no ids.
+ *
+ * @example
+ * pickLowestHash("operator", ["7", "9"], "", "visitor-1") // => 0 or 1, the same every time
+ */
+export function pickLowestHash(
+  purpose: string,
+  ids: readonly string[],
+  seed: string,
+  visitorId: string,
+): number {
+  let best = -1;
+  let bestId = "";
+  let bestHash = Number.POSITIVE_INFINITY;
+  ids.forEach((id, index) => {
+    const hash = hashUnit(purpose, seed, visitorId, id);
+    if (hash < bestHash || (hash === bestHash && id < bestId)) {
+      best = index;
+      bestId = id;
+      bestHash = hash;
+    }
+  });
+  return best;
+}

@@ -1,0 +1,20 @@
+import type { Clock } from "./types.js";
+
+/**
+ * Reads a clock exactly once and returns the instant in epoch ms, or `NaN` when the clock gives no valid instant.
+ * This is the one module of the core that touches a time source, and only the one it is handed.
+ *
+ * @example
+ * readClock(1_767_225_600_000)                 // => 1767225600000
+ * readClock(new Date("2026-01-01T00:00:00Z"))  // => 1767225600000
+ * readClock({ now: () => 1_767_225_600_000 })  // => 1767225600000
+ */
+export function readClock(clock: Clock): number {
+  try {
+    const value = typeof clock === "object" && clock !== null && !(clock instanceof Date) ? clock.now() : clock;
+    const ms = value instanceof Date ? value.getTime() : value;
+    return typeof ms === "number" && Number.isFinite(ms) ? ms : Number.NaN;
+  } catch {
+    return Number.NaN;
+  }
+}

@@ -1,0 +1,80 @@
+import { safeParseInvitations } from "./config/safe-parse-invitations.js";
+import { isValidated } from "./config/validated.js";
+import { ConfigError } from "./errors.js";
+import { compileInvitation, type CompiledInvitation } from "./pipeline/compile-invitation.js";
+import type { Invitation } from "./types.js";
+
+/** The evaluation form of a set of invitations; build it with {@link compile}, hand it to `evaluate`. */
+export interface Ruleset {
+  /** The invitations it was compiled from, as given. */
+  readonly invitations: readonly Invitation[];
+}
+
+/** What a ruleset holds inside: every list in rank order (position, then time on site, then id). */
+export interface CompiledRuleset {
+  all: readonly CompiledInvitation[];
+  byId: ReadonlyMap<string, CompiledInvitation>;
+  standard: readonly CompiledInvitation[];
+  dynamic: readonly CompiledInvitation[];
+  inject: readonly CompiledInvitation[];
+}
+
+// A registered symbol, so a ruleset still works if two copies of beckon share one process.
+const INSIDE = Symbol.for("beckon.ruleset.v1");
+
+type RulesetObject = Ruleset & { readonly [INSIDE]: CompiledRuleset };
+
+/**
+ * Validates a set of invitations once and builds everything evaluation needs: defaults applied, texts normalised,
+ * URL matchers, schedules and attribute matchers compiled, candidates sorted by rank. Throws `ConfigError` listing
+ * every problem when the set is invalid (arrays returned by `parseInvitations` are not validated twice).
+ * Treat the invitations as immutable afterwards: the ruleset keeps referring to them.
+ *
+ * @example
+ * const ruleset = compile(parseInvitations(json));
+ * evaluate(ruleset, visitor, Date.now());
+ */
+export function compile(invitations: readonly Invitation[]): Ruleset {
+  if (!isValidated(invitations)) {
+    const parsed = safeParseInvitations(invitations);
+    if (!parsed.success) throw parsed.error;
+  }
+  const all = invitations.map(compileInvitation).sort(byRank);
+  const inside: CompiledRuleset = {
+    all,
+    byId: new Map(all.map((invitation) => [invitation.id, invitation])),
+    standard: all.filter((invitation) => invitation.kind === "standard"),
+    dynamic: all.filter((invitation) => invitation.kind === "dynamic"),
+    inject: all.filter((invitation) => invitation.kind === "inject"),
+  };
+  const ruleset: RulesetObject = { invitations, [INSIDE]: inside };
+  return Object.freeze(ruleset);
+}
+
+/** Tells whether a value is a ruleset built by {@link compile}. */
+export function isRuleset(value: unknown): value is Ruleset {
+  return typeof value === "object" && value !== null && INSIDE in value;
+}
+
+const cache = new WeakMap<readonly Invitation[], CompiledRuleset>();
+
+/**
+ * The compiled form of a ruleset or of a plain array (compiled on first use and cached per array, so `evaluate` on
+ * the same array does not validate again). Throws `ConfigError` for anything else.
+ */
+export function compiledRuleset(input: Ruleset | readonly Invitation[]): CompiledRuleset {
+  if (isRuleset(input)) return (input as RulesetObject)[INSIDE];
+  if (!Array.isArray(input)) {
+    throw new ConfigError([{ code: "invalid_type", path: [], message: "expected a ruleset or an array of invitations" }]);
+  }
+  let inside = cache.get(input);
+  if (inside === undefined) {
+    inside = (compile(input) as RulesetObject)[INSIDE];
+    cache.set(input, inside);
+  }
+  return inside;
+}
+
+function byRank(a: CompiledInvitation, b: CompiledInvitation): number {
+  return a.position - b.position || a.timeOnSite - b.timeOnSite || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}

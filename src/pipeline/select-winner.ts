@@ -1,0 +1,56 @@
+import type { Recorder } from "../explain/recorder.js";
+import type { ReasonCode } from "../explain/reason-codes.js";
+import { pickTied } from "../selection/pick-tied.js";
+import type { VisitorView } from "../visitor/view-visitor.js";
+import { checkCandidate, type CheckEnv } from "./check-candidate.js";
+import type { CompiledInvitation } from "./compile-invitation.js";
+
+/** The winner of one candidate list, why it won, and when the outcome may change with only time passing. */
+export interface Selection {
+  winner: CompiledInvitation | null;
+  reason: ReasonCode;
+  changeAt: number;
+}
+
+/**
+ * Picks the winner among candidates in rank order (SPEC §6.2): the first eligible one by position, then lower time
+ * on site, then a deterministic hash pick among equals. An ineligible invitation never blocks a lower-ranked
+ * eligible one. Only candidates that rank at least as high as the winner can change the outcome, so `changeAt`
+ * collects their next possible change; without a recorder the scan stops after the winner's position.
+ */
+export function selectWinner(
+  candidates: readonly CompiledInvitation[],
+  visitor: VisitorView,
+  env: CheckEnv,
+  seed: string,
+  recorder: Recorder | null,
+): Selection {
+  let first: CompiledInvitation | null = null;
+  const tied: { invitation: CompiledInvitation; changeAt: number }[] = [];
+  let rivalAtPosition = false;
+  let changeAt = Number.POSITIVE_INFINITY;
+  for (const invitation of candidates) {
+    const samePosition = first !== null && invitation.position === first.position;
+    if (first !== null && !samePosition && recorder === null) break;
+    const inGroup = samePosition && invitation.timeOnSite === (first as CompiledInvitation).timeOnSite;
+    const reasons: ReasonCode[] | null = recorder === null ? null : [];
+    const verdict = checkCandidate(invitation, visitor, env, reasons);
+    recorder?.checked(invitation.id, verdict.eligible, reasons ?? []);
+    if (!verdict.eligible) {
+      if (first === null || inGroup) changeAt = Math.min(changeAt, verdict.changeAt);
+    } else if (first === null || inGroup) {
+      first ??= invitation;
+      tied.push({ invitation, changeAt: verdict.changeAt });
+    } else if (samePosition) {
+      rivalAtPosition = true;
+    }
+  }
+  if (tied.length === 0) return { winner: null, reason: "no_eligible_invitation", changeAt };
+  const index = tied.length === 1 ? 0 : pickTied(tied.map((t) => t.invitation.id), seed, visitor.id);
+  const won = tied[index] as { invitation: CompiledInvitation; changeAt: number };
+  const reason: ReasonCode = tied.length > 1 ? "tie_hash" : rivalAtPosition ? "tie_time_on_site" : "lowest_position";
+  if (recorder !== null) {
+    for (const c of candidates) recorder.outcome(c.id, c === won.invitation ? "selected" : "outranked");
+  }
+  return { winner: won.invitation, reason, changeAt: Math.min(changeAt, won.changeAt) };
+}

@@ -1,0 +1,62 @@
+// Holds the lines STYLE.md draws: a pure core, and each dependency behind one module of ours.
+import { readdirSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { describe, expect, it } from "vitest";
+
+const root = join(import.meta.dirname, "..");
+
+function sources(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return sources(path);
+    return entry.name.endsWith(".ts") ? [path] : [];
+  });
+}
+
+const files = sources(join(root, "src")).map((path) => ({
+  path: relative(root, path).replaceAll("\\", "/"),
+  text: readFileSync(path, "utf8"),
+}));
+
+/** Source text without comments, so TSDoc examples may mention what code must not do. */
+const code = (text: string): string => text.replace(/\/\*[\s\S]*?\*\//g, "").replace(/(^|[^:"'`])\/\/.*$/gm, "$1");
+
+function importersOf(pattern: RegExp): string[] {
+  return files.filter((f) => pattern.test(code(f.text))).map((f) => f.path);
+}
+
+describe("architecture", () => {
+  it("finds the sources it checks", () => {
+    expect(files.length).toBeGreaterThan(20);
+  });
+
+  // `window`, `document`, `process` and `console` are also kept out by the compiler: src is type-checked with
+  // `lib: ["ES2022"]` and no ambient types, where none of them exists.
+  it("keeps the core away from the clock, randomness, the process and the console", () => {
+    const banned = /\bDate\.now\(|new Date\(\)|Math\.random\(|\bprocess\.(env|argv|exit|hrtime)|\bconsole\./;
+    const offenders = files.filter((f) => f.path !== "src/clock.ts" && banned.test(code(f.text))).map((f) => f.path);
+    expect(offenders).toEqual([]);
+  });
+
+  it("imports zod only in src/config/", () => {
+    expect(importersOf(/from "zod"/).filter((p) => !p.startsWith("src/config/"))).toEqual([]);
+  });
+
+  it("imports micromatch only in src/conditions/url-glob.ts", () => {
+    expect(importersOf(/from "micromatch"/)).toEqual(["src/conditions/url-glob.ts"]);
+  });
+
+  it("imports date-fns and @date-fns/tz only in src/schedule/", () => {
+    expect(importersOf(/from "(date-fns|@date-fns\/tz)(\/[^"]*)?"/).filter((p) => !p.startsWith("src/schedule/"))).toEqual([]);
+  });
+
+  it("exports the public API by name from src/index.ts (no export *, no default export)", () => {
+    const index = files.find((f) => f.path === "src/index.ts");
+    expect(index).toBeDefined();
+    expect(code(index?.text ?? "")).not.toMatch(/export \*|export default/);
+  });
+
+  it("never imports node built-ins in the core", () => {
+    expect(importersOf(/from "node:|from "(fs|path|crypto|util|os)"/)).toEqual([]);
+  });
+});

@@ -1,0 +1,185 @@
+// The laws SPEC §1, §6 and §10 state for evaluate/explain, checked on generated invitation sets and visitors.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import {
+  compile,
+  evaluate,
+  explain,
+  safeParseInvitations,
+  type Decision,
+  type EvaluateOptions,
+  type Invitation,
+  type Visitor,
+} from "../../src/index.js";
+import { instantArb, invitationArb, invitationsArb, optionsArb, visitorArb } from "./arbitraries/engine.js";
+
+const inputArb = fc.record({
+  invitations: invitationsArb,
+  visitor: visitorArb,
+  now: instantArb,
+  options: optionsArb,
+});
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
+  }
+  return value;
+}
+
+/** The visitor as it will be `ms` later when nothing but time passes. */
+function aged(visitor: Visitor, ms: number): Visitor {
+  return { ...visitor, timeOnSite: (visitor.timeOnSite ?? 0) + ms / 1000 };
+}
+
+/** A decision without the two fields that name instants (they move with the clock by design). */
+function content(decision: Decision): Omit<Decision, "at" | "recheckAt"> {
+  const { at: _at, recheckAt: _recheckAt, ...rest } = decision;
+  return rest;
+}
+
+const rank = (i: Invitation): [number, number] => [i.position ?? 0, i.timeOnSite ?? 0];
+
+describe("evaluate (properties)", () => {
+  it("generated invitation sets are valid (the arbitraries test what users can configure)", () => {
+    fc.assert(
+      fc.property(invitationsArb, (invitations) => {
+        const parsed = safeParseInvitations(invitations);
+        expect(parsed.success ? [] : parsed.error.issues).toEqual([]);
+      }),
+    );
+  });
+
+  it("is deterministic: the same input gives the same decision", () => {
+    fc.assert(
+      fc.property(inputArb, ({ invitations, visitor, now, options }) => {
+        expect(evaluate(invitations, visitor, now, options)).toEqual(evaluate(invitations, visitor, now, options));
+      }),
+    );
+  });
+
+  it("never mutates its inputs (deep-frozen inputs evaluate the same)", () => {
+    fc.assert(
+      fc.property(inputArb, ({ invitations, visitor, now, options }) => {
+        const expected = evaluate(structuredClone(invitations), structuredClone(visitor), now, structuredClone(options));
+        const frozen = deepFreeze(structuredClone({ invitations, visitor, options }));
+        const decision = evaluate(frozen.invitations, frozen.visitor, now, frozen.options);
+        expect({ ...decision, invitation: decision.invitation?.id }).toEqual({
+          ...expected,
+          invitation: expected.invitation?.id,
+        });
+      }),
+    );
+  });
+
+  it("is total: valid input never fails (no throw, no evaluation_error)", () => {
+    fc.assert(
+      fc.property(inputArb, ({ invitations, visitor, now, options }) => {
+        const decision = evaluate(invitations, visitor, now, options);
+        expect(decision.reason).not.toBe("evaluation_error");
+        expect(decision.at).toBe(now);
+      }),
+    );
+  });
+
+  it("is total on garbage: anything in any argument gives a decision, never a throw", () => {
+    fc.assert(
+      fc.property(fc.anything(), fc.anything(), fc.anything(), fc.anything(), (a, b, c, d) => {
+        const decision = evaluate(a as Invitation[], b as Visitor, c as number, d as EvaluateOptions);
+        expect(["selected", "current", "none"]).toContain(decision.status);
+      }),
+    );
+  });
+
+  it("is order independent: shuffling the invitations never changes the decision", () => {
+    fc.assert(
+      fc.property(inputArb, fc.infiniteStream(fc.nat()), ({ invitations, visitor, now, options }, randoms) => {
+        const shuffled = [...invitations];
+        for (let i = shuffled.length - 1; i > 0; i--) {
+          const j = (randoms.next().value as number) % (i + 1);
+          [shuffled[i], shuffled[j]] = [shuffled[j] as Invitation, shuffled[i] as Invitation];
+        }
+        expect(evaluate(shuffled, visitor, now, options)).toEqual(evaluate(invitations, visitor, now, options));
+      }),
+    );
+  });
+
+  it("gives the same decision for a compiled ruleset as for the plain array", () => {
+    fc.assert(
+      fc.property(inputArb, ({ invitations, visitor, now, options }) => {
+        expect(evaluate(compile(invitations), visitor, now, options)).toEqual(evaluate(invitations, visitor, now, options));
+      }),
+    );
+  });
+
+  it("explain(x).decision equals evaluate(x)", () => {
+    fc.assert(
+      fc.property(inputArb, ({ invitations, visitor, now, options }) => {
+        expect(explain(invitations, visitor, now, options).decision).toEqual(evaluate(invitations, visitor, now, options));
+      }),
+    );
+  });
+
+  it("is sound: the winner is eligible and no eligible competitor outranks it", () => {
+    fc.assert(
+      fc.property(inputArb, ({ invitations, visitor, now, options }) => {
+        const { decision, candidates } = explain(invitations, visitor, now, options);
+        if (decision.status !== "selected" || decision.invitation === null) return;
+        const winner = decision.invitation;
+        expect(candidates.find((c) => c.invitationId === winner.id)?.eligible).toBe(true);
+        for (const candidate of candidates) {
+          if (!candidate.reasons.includes("outranked")) continue;
+          const other = invitations.find((i) => i.id === candidate.invitationId) as Invitation;
+          const [position, timeOnSite] = rank(other);
+          const [winPosition, winTimeOnSite] = rank(winner);
+          expect(position > winPosition || (position === winPosition && timeOnSite >= winTimeOnSite)).toBe(true);
+        }
+      }),
+    );
+  });
+
+  it("adding an ineligible invitation changes nothing", () => {
+    fc.assert(
+      fc.property(inputArb, invitationArb("extra"), fc.boolean(), ({ invitations, visitor, now, options }, extra, how) => {
+        const ineligible: Invitation = how ? { ...extra, enabled: false } : { ...extra, identifier: "no-such-embed" };
+        // An empty set answers "no_invitations", which one more invitation rightly changes.
+        fc.pre(invitations.length > 0);
+        const before = evaluate(invitations, visitor, now, options);
+        expect(evaluate([...invitations, ineligible], visitor, now, options)).toEqual(before);
+      }),
+    );
+  });
+
+  it("recheckAt is honest: while only time passes, nothing changes strictly before it", () => {
+    fc.assert(
+      fc.property(inputArb, fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 4 }), (input, fractions) => {
+        const { invitations, visitor, now, options } = input;
+        const decision = evaluate(invitations, visitor, now, options);
+        const horizon = decision.recheckAt ?? now + 3 * 86_400_000;
+        expect(horizon).toBeGreaterThan(now);
+        for (const fraction of [...fractions, 1]) {
+          const later = Math.min(horizon - 1, now + Math.floor((horizon - now) * fraction));
+          if (later <= now) continue;
+          const laterDecision = evaluate(invitations, aged(visitor, later - now), later, options);
+          expect(content(laterDecision)).toEqual(content(decision));
+        }
+      }),
+    );
+  });
+
+  it("never lets a '<' from a visitor value into the message when escaping html", () => {
+    fc.assert(
+      fc.property(inputArb, ({ invitations, visitor, now, options }) => {
+        const decision = evaluate(invitations, visitor, now, { ...options, escape: "html" });
+        if (decision.message === null || decision.invitation === null) return;
+        const templates = [decision.invitation, ...(decision.invitation.variations ?? [])].flatMap((c) => [
+          c.message ?? "",
+          c.returningMessage ?? "",
+        ]);
+        const most = Math.max(...templates.map((t) => t.split("<").length - 1));
+        expect(decision.message.split("<").length - 1).toBeLessThanOrEqual(most);
+      }),
+    );
+  });
+});

@@ -1,0 +1,73 @@
+// The main job of beckon, end to end on in-memory data: validate a realistic invitation set once, then decide for
+// a few visitors which invitation each one gets, with the message, the sender, why, and when to ask again.
+//
+//   npm run demo
+import { readFileSync } from "node:fs";
+import { compile, explain, parseInvitations, type EvaluateOptions, type Visitor } from "../src/index.js";
+
+const invitations = parseInvitations(JSON.parse(readFileSync(new URL("./invitations.json", import.meta.url), "utf8")));
+const ruleset = compile(invitations);
+
+// Thursday 26 November 2026, 12:00 in Vilnius.
+const now = Date.parse("2026-11-26T10:00:00Z");
+const minutesAgo = (m: number): number => now - m * 60_000;
+
+const options: EvaluateOptions = {
+  operatorsOnline: [
+    { id: "7", name: "Rita" },
+    { id: "9", name: "Tom" },
+  ],
+  seed: "demo",
+};
+
+const visitors: { who: string; visitor: Visitor }[] = [
+  {
+    who: "On the pricing page for 35 s, Lithuanian browser",
+    visitor: { id: "visitor-1", url: "https://example.com/pricing", timeOnSite: 35, locale: "lt-LT" },
+  },
+  {
+    who: "On the pricing page for 5 s (not long enough yet)",
+    visitor: { id: "visitor-2", url: "https://example.com/pricing", timeOnSite: 5 },
+  },
+  {
+    who: "Deep in the strategy section",
+    visitor: { id: "visitor-3", url: "https://shop.example.com/strategy/pricing/templates", timeOnSite: 3 },
+  },
+  {
+    who: "Failed to log in five times in the last half hour",
+    visitor: {
+      id: "visitor-4",
+      url: "https://example.com/login",
+      attributes: { username: "ann<script>" },
+      events: [25, 20, 12, 6, 1].map((m) => ({ name: "login_failed", at: minutesAgo(m) })),
+    },
+  },
+  {
+    who: "Returning visitor, second page, chatted as 'Ann' before",
+    visitor: { id: "visitor-5", url: "https://example.com/blog", pageviews: 2, visits: 3, chat: { nick: "Ann" } },
+  },
+  {
+    who: "On example2.com's embed, first page",
+    visitor: { id: "visitor-6", url: "https://example2.com/", identifier: "example2_com" },
+  },
+  {
+    who: "Chatting right now",
+    visitor: { id: "visitor-7", url: "https://example.com/pricing", timeOnSite: 90, chat: { active: true } },
+  },
+];
+
+for (const { who, visitor } of visitors) {
+  const { decision, candidates } = explain(ruleset, visitor, now, options);
+  console.log(`\n● ${who}`);
+  if (decision.status === "none") {
+    console.log(`  no invitation (${decision.reason})`);
+  } else {
+    console.log(`  ${decision.invitation?.id} [${decision.variationId}] from ${decision.operator?.name} (${decision.reason})`);
+    console.log(`  “${decision.message}”`);
+  }
+  if (decision.armed.length > 0) console.log(`  armed: ${decision.armed.map((a) => `${a.invitationId} on ${a.trigger.type}`).join(", ")}`);
+  if (decision.warnings.length > 0) console.log(`  warnings: ${decision.warnings.join(", ")}`);
+  console.log(`  ask again: ${decision.recheckAt === null ? "only on new input" : new Date(decision.recheckAt).toISOString()}`);
+  const why = candidates.map((c) => `${c.invitationId}: ${c.reasons.join("+")}`).join(" · ");
+  console.log(`  why: ${why}`);
+}

@@ -15,7 +15,7 @@ export interface Selection {
 /**
  * Picks the winner among candidates in rank order (SPEC §6.2): the first eligible one by position, then lower time
  * on site, then a deterministic hash pick among equals. An ineligible invitation never blocks a lower-ranked
- * eligible one. Only candidates that rank at least as high as the winner can change the outcome, so `changeAt`
+ * eligible one. Only candidates up to the winner's position can change the outcome (or why it won), so `changeAt`
  * collects their next possible change; without a recorder the scan stops after the winner's position.
  */
 export function selectWinner(
@@ -26,31 +26,30 @@ export function selectWinner(
   recorder: Recorder | null,
 ): Selection {
   let first: CompiledInvitation | null = null;
-  const tied: { invitation: CompiledInvitation; changeAt: number }[] = [];
+  const tied: CompiledInvitation[] = [];
   let rivalAtPosition = false;
   let changeAt = Number.POSITIVE_INFINITY;
   for (const invitation of candidates) {
     const samePosition = first !== null && invitation.position === first.position;
     if (first !== null && !samePosition && recorder === null) break;
-    const inGroup = samePosition && invitation.timeOnSite === (first as CompiledInvitation).timeOnSite;
     const reasons: ReasonCode[] | null = recorder === null ? null : [];
     const verdict = checkCandidate(invitation, visitor, env, reasons);
     recorder?.checked(invitation.id, verdict.eligible, reasons ?? []);
-    if (!verdict.eligible) {
-      if (first === null || inGroup) changeAt = Math.min(changeAt, verdict.changeAt);
-    } else if (first === null || inGroup) {
+    // Anything up to the winner's position can change the outcome or why it won (a rival arriving or leaving).
+    if (first === null || samePosition) changeAt = Math.min(changeAt, verdict.changeAt);
+    if (!verdict.eligible) continue;
+    if (first === null || (samePosition && invitation.timeOnSite === first.timeOnSite)) {
       first ??= invitation;
-      tied.push({ invitation, changeAt: verdict.changeAt });
+      tied.push(invitation);
     } else if (samePosition) {
       rivalAtPosition = true;
     }
   }
-  if (tied.length === 0) return { winner: null, reason: "no_eligible_invitation", changeAt };
-  const index = tied.length === 1 ? 0 : pickTied(tied.map((t) => t.invitation.id), seed, visitor.id);
-  const won = tied[index] as { invitation: CompiledInvitation; changeAt: number };
+  if (first === null) return { winner: null, reason: "no_eligible_invitation", changeAt };
+  const winner = tied.length === 1 ? first : (tied[pickTied(tied.map((t) => t.id), seed, visitor.id)] as CompiledInvitation);
   const reason: ReasonCode = tied.length > 1 ? "tie_hash" : rivalAtPosition ? "tie_time_on_site" : "lowest_position";
   if (recorder !== null) {
-    for (const c of candidates) recorder.outcome(c.id, c === won.invitation ? "selected" : "outranked");
+    for (const c of candidates) recorder.outcome(c.id, c === winner ? "selected" : "outranked");
   }
-  return { winner: won.invitation, reason, changeAt: Math.min(changeAt, won.changeAt) };
+  return { winner, reason, changeAt };
 }

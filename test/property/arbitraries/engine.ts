@@ -76,40 +76,54 @@ const templateArb = fc.constantFrom(
   "<b>Bold</b> offer",
 );
 
+/** `arb` one time in `1 + rarity`, else absent: most invitations restrict only a few dimensions. */
+const rarely = <T>(arb: fc.Arbitrary<T>, rarity = 3): fc.Arbitrary<T | undefined> =>
+  fc.oneof({ weight: rarity, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: arb });
+
+/** Drops the keys whose value is absent (a key holding `undefined` is not a valid configuration). */
+const compact = <T extends object>(value: T): T =>
+  Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+
 /** The parts of an invitation that do not depend on its kind. */
-const commonArb = fc.record(
-  {
+const commonArb = fc
+  .record({
     position: fc.integer({ min: 0, max: 3 }),
-    enabled: fc.boolean(),
-    timeOnSite: fc.constantFrom(0, 10, 30),
-    pageviews: fc.integer({ min: 0, max: 3 }),
-    language: fc.constantFrom("", ...languages),
-    identifier: fc.constantFrom("", ...identifiers),
-    tag: fc.constantFrom("", ...tags),
-    departments: fc.array(fc.constantFrom(...departments), { maxLength: 2 }),
-    referrer: fc.constantFrom("", "google", "bing.com"),
-    devices: fc.subarray(["desktop", "mobile", "tablet"] as const, { minLength: 1 }),
-    urls: fc.array(fc.constantFrom(...urls), { maxLength: 2 }),
-    schedule: scheduleArb,
-    attributes: fc.array(attributeArb, { maxLength: 2 }),
-    requireOperatorIds: fc.array(fc.constantFrom("7", "8"), { maxLength: 1 }),
-    minSecondsSinceLastVisit: fc.constantFrom(0, 600),
-    oncePerVisitor: fc.boolean(),
+    enabled: rarely(fc.boolean(), 4),
+    timeOnSite: fc.constantFrom(0, 0, 10, 30),
+    pageviews: rarely(fc.integer({ min: 0, max: 3 })),
+    language: rarely(fc.constantFrom("", ...languages)),
+    identifier: rarely(fc.constantFrom("", ...identifiers)),
+    tag: rarely(fc.constantFrom("", ...tags), 5),
+    departments: rarely(fc.array(fc.constantFrom(...departments), { maxLength: 2 })),
+    referrer: rarely(fc.constantFrom("", "google", "bing.com"), 5),
+    devices: rarely(fc.subarray(["desktop", "mobile", "tablet"] as const, { minLength: 1 })),
+    urls: rarely(fc.array(fc.constantFrom(...urls), { maxLength: 2 }), 3),
+    schedule: rarely(scheduleArb, 4),
+    attributes: rarely(fc.array(attributeArb, { maxLength: 2 }), 3),
+    requireOperatorIds: rarely(fc.array(fc.constantFrom("7", "8"), { maxLength: 1 }), 5),
+    minSecondsSinceLastVisit: rarely(fc.constantFrom(0, 600), 5),
+    oncePerVisitor: rarely(fc.boolean(), 5),
     message: templateArb,
-    returningMessage: fc.constantFrom("", "Welcome back, {nick}"),
-    returningNick: fc.constantFrom("", "friend"),
-    operator: fc.record(
-      { name: fc.constantFrom("", "Rita"), random: fc.boolean(), operatorIds: fc.array(fc.constantFrom("7", "8", "9"), { maxLength: 2 }) },
-      { requiredKeys: [] },
+    returningMessage: rarely(fc.constantFrom("", "Welcome back, {nick}"), 2),
+    returningNick: rarely(fc.constantFrom("", "friend"), 2),
+    operator: rarely(
+      fc.record(
+        { name: fc.constantFrom("", "Rita"), random: fc.boolean(), operatorIds: fc.array(fc.constantFrom("7", "8", "9"), { maxLength: 2 }) },
+        { requiredKeys: [] },
+      ),
+      1,
     ),
-    translations: fc.constantFrom({}, { lt: { message: "Labas {nick}" } }),
-    variations: fc.array(
-      fc.record({ id: fc.constantFrom("va", "vb"), weight: fc.constantFrom(0, 1, 3), message: templateArb }, { requiredKeys: ["id"] }),
-      { maxLength: 2 },
-    ).map((vs) => vs.filter((v, i) => vs.findIndex((w) => w.id === v.id) === i)),
-  },
-  { requiredKeys: ["message"] },
-);
+    translations: rarely(fc.constant({ lt: { message: "Labas {nick}" } }), 2),
+    variations: rarely(
+      fc
+        .array(fc.record({ id: fc.constantFrom("va", "vb"), weight: fc.constantFrom(0, 1, 3), message: templateArb }, { requiredKeys: ["id"] }), {
+          maxLength: 2,
+        })
+        .map((vs) => vs.filter((v, i) => vs.findIndex((w) => w.id === v.id) === i)),
+      2,
+    ),
+  })
+  .map(compact);
 
 const eventsArb = fc.array(
   fc.record(
@@ -120,7 +134,7 @@ const eventsArb = fc.array(
 );
 
 const kindArb = fc.oneof(
-  { weight: 6, arbitrary: eventsArb.map((events) => ({ kind: "standard" as const, events })) },
+  { weight: 6, arbitrary: rarely(eventsArb, 3).map((events) => compact({ kind: "standard" as const, events })) },
   {
     weight: 2,
     arbitrary: fc
@@ -136,7 +150,7 @@ export const invitationArb = (id: string): fc.Arbitrary<Invitation> =>
 
 /** A valid invitation set: unique ids, 0–8 invitations. */
 export const invitationsArb: fc.Arbitrary<Invitation[]> = fc
-  .integer({ min: 0, max: 8 })
+  .integer({ min: 0, max: 10 })
   .chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => invitationArb(`inv-${i}`))));
 
 const attributeValue = fc.oneof(
@@ -152,10 +166,10 @@ const stateArb: fc.Arbitrary<InvitationState> = fc.record(
     sessionExcluded: fc.array(fc.constantFrom("inv-0", "inv-1"), { maxLength: 1 }),
     seenOnce: fc.array(fc.constantFrom("inv-0", "inv-2"), { maxLength: 1 }),
     conversions: fc.constant([]),
-    suppressedUntil: fc.integer({ min: -120, max: 120 }).map((s) => BASE_MS + s * 1000),
+    suppressedUntil: rarely(fc.integer({ min: -120, max: 120 }).map((s) => BASE_MS + s * 1000), 2),
   },
   { requiredKeys: ["v", "sessionExcluded", "seenOnce", "conversions"] },
-);
+).map(compact);
 
 /** A valid visitor snapshot around {@link BASE_MS}. */
 export const visitorArb: fc.Arbitrary<Visitor> = fc.record(
@@ -178,32 +192,43 @@ export const visitorArb: fc.Arbitrary<Visitor> = fc.record(
       fc.record({ name: fc.constantFrom("login_failed", "birthday"), at: fc.integer({ min: -3600, max: 0 }).map((s) => BASE_MS + s * 1000) }),
       { maxLength: 5 },
     ),
-    chat: fc.record(
-      { active: fc.boolean(), lastStartedAt: fc.integer({ min: 1, max: 200 }).map((h) => BASE_MS - h * 3_600_000), nick: fc.constantFrom("Ann", "<b>Bob</b>") },
-      { requiredKeys: [] },
-    ),
+    chat: fc
+      .record({
+        active: rarely(fc.boolean(), 4),
+        lastStartedAt: rarely(fc.integer({ min: 1, max: 200 }).map((h) => BASE_MS - h * 3_600_000), 2),
+        nick: rarely(fc.constantFrom("Ann", "<b>Bob</b>"), 1),
+      })
+      .map(compact),
     lastVisitAt: fc.integer({ min: 1, max: 7200 }).map((s) => BASE_MS - s * 1000),
-    state: stateArb,
+    state: rarely(stateArb, 3),
   },
   { requiredKeys: ["id"] },
-);
+).map(compact);
 
 /** Evaluation options, sometimes with operator presence, a seed, a trigger. */
-export const optionsArb: fc.Arbitrary<EvaluateOptions> = fc.record(
-  {
-    operatorsOnline: fc.array(
-      fc.record({ id: fc.constantFrom("7", "8", "9"), name: fc.constantFrom("Tom", "Rita"), departments: fc.array(fc.constantFrom(...departments), { maxLength: 2 }) }, { requiredKeys: ["id"] }),
-      { maxLength: 3 },
+export const optionsArb: fc.Arbitrary<EvaluateOptions> = fc
+  .record({
+    operatorsOnline: rarely(
+      fc.array(
+        fc.record(
+          { id: fc.constantFrom("7", "8", "9"), name: fc.constantFrom("Tom", "Rita"), departments: fc.array(fc.constantFrom(...departments), { maxLength: 2 }) },
+          { requiredKeys: ["id"] },
+        ),
+        { maxLength: 3 },
+      ),
+      2,
     ),
-    requireOperatorOnline: fc.boolean(),
-    suppressAfterChatSeconds: fc.constantFrom(0, 3600, 86_400),
-    timeZone: fc.constantFrom(...timeZones),
-    escape: fc.constantFrom("html" as const, "none" as const),
-    seed: fc.constantFrom("", "s1"),
-    trigger: fc.oneof(fc.constant({ type: "exitIntent" as const }), fc.constantFrom(5, 30).map((seconds) => ({ type: "idle" as const, seconds }))),
-  },
-  { requiredKeys: [] },
-);
+    requireOperatorOnline: rarely(fc.boolean(), 2),
+    suppressAfterChatSeconds: rarely(fc.constantFrom(0, 3600, 86_400), 2),
+    timeZone: rarely(fc.constantFrom(...timeZones), 1),
+    escape: rarely(fc.constantFrom("html" as const, "none" as const), 2),
+    seed: rarely(fc.constantFrom("", "s1"), 1),
+    trigger: rarely(
+      fc.oneof(fc.constant({ type: "exitIntent" as const }), fc.constantFrom(5, 30).map((seconds) => ({ type: "idle" as const, seconds }))),
+      4,
+    ),
+  })
+  .map(compact);
 
 /** An evaluation instant within two days of {@link BASE_MS}. */
 export const instantArb = fc.integer({ min: -2 * 86_400, max: 2 * 86_400 }).map((s) => BASE_MS + s * 1000);

@@ -3,6 +3,7 @@
 import fc from "fast-check";
 import type {
   AttributeCondition,
+  ConversionRecord,
   EvaluateOptions,
   Invitation,
   InvitationState,
@@ -80,9 +81,14 @@ const templateArb = fc.constantFrom(
 const rarely = <T>(arb: fc.Arbitrary<T>, rarity = 3): fc.Arbitrary<T | undefined> =>
   fc.oneof({ weight: rarity, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: arb });
 
+/** `T` with every key that may hold `undefined` made optional instead. */
+type Compact<T> = { [K in keyof T as undefined extends T[K] ? never : K]: T[K] } & {
+  [K in keyof T as undefined extends T[K] ? K : never]?: Exclude<T[K], undefined>;
+};
+
 /** Drops the keys whose value is absent (a key holding `undefined` is not a valid configuration). */
-const compact = <T extends object>(value: T): T =>
-  Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+const compact = <T extends object>(value: T): Compact<T> =>
+  Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Compact<T>;
 
 /** The parts of an invitation that do not depend on its kind. */
 const commonArb = fc
@@ -165,7 +171,7 @@ const stateArb: fc.Arbitrary<InvitationState> = fc.record(
     v: fc.constant(1 as const),
     sessionExcluded: fc.array(fc.constantFrom("inv-0", "inv-1"), { maxLength: 1 }),
     seenOnce: fc.array(fc.constantFrom("inv-0", "inv-2"), { maxLength: 1 }),
-    conversions: fc.constant([]),
+    conversions: fc.constant([] as ConversionRecord[]),
     suppressedUntil: rarely(fc.integer({ min: -120, max: 120 }).map((s) => BASE_MS + s * 1000), 2),
   },
   { requiredKeys: ["v", "sessionExcluded", "seenOnce", "conversions"] },

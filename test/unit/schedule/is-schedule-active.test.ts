@@ -24,16 +24,9 @@
 import { describe, expect, it } from "vitest";
 import { compileSchedule } from "../../../src/schedule/compile-schedule.js";
 import { isScheduleActive } from "../../../src/schedule/is-schedule-active.js";
-import type { Schedule, ScheduleWindow } from "../../../src/types.js";
+import type { Schedule } from "../../../src/types.js";
+import { at, slot, sundays } from "./helpers.js";
 
-const slot = (start: string, end: string): ScheduleWindow => ({ start, end });
-const sundays = (timeZone: string, start: string, end: string): Schedule => ({
-  type: "weekly",
-  timeZone,
-  days: { sun: [slot(start, end)] },
-});
-
-const at = (iso: string): number => Date.parse(iso);
 const active = (schedule: Schedule, iso: string, zone = "UTC"): boolean =>
   isScheduleActive(compileSchedule(schedule), at(iso), zone);
 

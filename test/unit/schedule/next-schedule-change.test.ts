@@ -1,16 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { compileSchedule } from "../../../src/schedule/compile-schedule.js";
 import { nextScheduleChange } from "../../../src/schedule/next-schedule-change.js";
-import type { Schedule, ScheduleWindow } from "../../../src/types.js";
+import type { Schedule } from "../../../src/types.js";
+import { at, slot, sundays } from "./helpers.js";
 
-const slot = (start: string, end: string): ScheduleWindow => ({ start, end });
-const sundays = (timeZone: string, start: string, end: string): Schedule => ({
-  type: "weekly",
-  timeZone,
-  days: { sun: [slot(start, end)] },
-});
-
-const at = (iso: string): number => Date.parse(iso);
 const next = (schedule: Schedule, iso: string, zone = "UTC"): string | null => {
   const result = nextScheduleChange(compileSchedule(schedule), at(iso), zone);
   return result === null ? null : new Date(result).toISOString();

@@ -10,6 +10,11 @@ export interface CandidateExplanation {
 /**
  * Collects what the evaluation pipeline found about each invitation when `explain` runs it. `evaluate` runs the
  * same pipeline without a recorder; that is the only difference between the two.
+ *
+ * @example
+ * const recorder = new Recorder();
+ * recorder.checked("pricing", false, ["url", "time_on_site"]);
+ * recorder.list(["pricing"]) // => [{ invitationId: "pricing", eligible: false, reasons: ["url", "time_on_site"] }]
  */
 export class Recorder {
   private readonly entries = new Map<string, CandidateExplanation>();

@@ -35,6 +35,10 @@ const NEVER: Verdict = Object.freeze({ eligible: false, changeAt: Number.POSITIV
  * Checks every condition of an invitation (SPEC §4, §5, §7, §8 rule 6). Conditions that time cannot change are
  * checked first; without `reasons` the check stops at the first of them that fails, with `reasons` (explain) it
  * records every failing condition and goes on — the same checks either way.
+ *
+ * @example
+ * checkCandidate(compileInvitation({ id: "a", message: "Hi", timeOnSite: 30 }), viewVisitor({ id: "v1", timeOnSite: 10 }), env, null)
+ * // => { eligible: false, changeAt: env.atMs + 20_000 }
  */
 export function checkCandidate(
   invitation: CompiledInvitation,

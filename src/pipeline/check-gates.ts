@@ -17,6 +17,10 @@ const OPEN: GateOutcome = { type: "open" };
  * Applies SPEC §8 rules 1–5, in order, before any invitation is checked: an active chat, a recent chat, a running
  * suppression, a current invitation that still stands, and nobody online to answer. An invitation that expired
  * (its `expiresAt` passed without a reducer recording it) counts as closed at that instant, so its cooldown applies.
+ *
+ * @example
+ * checkGates(ruleset, viewVisitor({ id: "v1", chat: { active: true } }), options, now)
+ * // => { type: "blocked", reason: "chat_active", recheckAt: null }
  */
 export function checkGates(
   ruleset: CompiledRuleset,

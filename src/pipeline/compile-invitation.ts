@@ -63,7 +63,12 @@ const ALL_DEVICES = 3;
 const NO_WAIT: WaitConfig = Object.freeze({});
 const NO_DESIGN: { [key: string]: JsonValue } = Object.freeze({});
 
-/** Builds the evaluation form of one already-validated invitation. */
+/**
+ * Builds the evaluation form of one already-validated invitation.
+ *
+ * @example
+ * compileInvitation({ id: "a", message: "Hi", language: " ENG " }).language // => "eng"
+ */
 export function compileInvitation(invitation: Invitation): CompiledInvitation {
   const i = invitation;
   const attributes = (i.attributes ?? []).map((condition) => ({ condition, moving: isRelative(condition) }));

@@ -19,6 +19,10 @@ const DAY_SECONDS = 86_400;
 /**
  * Applies the documented defaults (SPEC §3) to evaluation options, or returns `null` when an option cannot be used.
  * Hand-written on purpose: it runs on every call, where zod would be too slow.
+ *
+ * @example
+ * resolveOptions({ suppressAfterCloseSeconds: 60 })?.suppressAfterCloseMs // => 60000
+ * resolveOptions({ timeZone: "Mars/Olympus" })                          // => null
  */
 export function resolveOptions(options: EvaluateOptions | undefined): ResolvedOptions | null {
   if (options === undefined) return DEFAULTS;

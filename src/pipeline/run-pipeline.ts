@@ -2,9 +2,9 @@ import { readClock } from "../clock.js";
 import { compiledRuleset, type CompiledRuleset, type Ruleset } from "../compile.js";
 import type { Recorder } from "../explain/recorder.js";
 import type { ReasonCode } from "../explain/reason-codes.js";
-import { renderInvitation, type RenderContext } from "../render/render-invitation.js";
 import type { Clock, Decision, EvaluateOptions, Invitation, Trigger, Visitor } from "../types.js";
 import { viewVisitor, type VisitorView } from "../visitor/view-visitor.js";
+import { noDecision, offerDecision } from "./build-decision.js";
 import { checkCandidate, type CheckEnv } from "./check-candidate.js";
 import { checkGates } from "./check-gates.js";
 import type { CompiledInvitation } from "./compile-invitation.js";
@@ -15,6 +15,10 @@ import { selectWinner } from "./select-winner.js";
  * The one evaluation pipeline behind `evaluate` and `explain`: read the clock, resolve the ruleset, options and
  * visitor, apply the rules before selection, select, list armed and inject invitations, render, and work out
  * `recheckAt`. It never throws: a problem with the input becomes a `"none"` decision with a reason.
+ *
+ * @example
+ * runPipeline(invitations, visitor, now, options, null)           // what evaluate returns
+ * runPipeline(invitations, visitor, now, options, new Recorder()) // the same, with every check recorded
  */
 export function runPipeline(
   input: Ruleset | readonly Invitation[],
@@ -28,7 +32,7 @@ export function runPipeline(
     return decide(input, visitor, atMs, options, recorder);
   } catch {
     // Unreachable for valid input (the property tests hold that line); a bug must still not crash the host.
-    return nothing(atMs, "evaluation_error", null);
+    return noDecision(atMs, "evaluation_error", null);
   }
 }
 
@@ -39,27 +43,27 @@ function decide(
   options: EvaluateOptions | undefined,
   recorder: Recorder | null,
 ): Decision {
-  if (Number.isNaN(atMs)) return nothing(atMs, "invalid_clock", null);
+  if (Number.isNaN(atMs)) return noDecision(atMs, "invalid_clock", null);
   let ruleset: CompiledRuleset;
   try {
     ruleset = compiledRuleset(input);
   } catch {
-    return nothing(atMs, "invalid_config", null);
+    return noDecision(atMs, "invalid_config", null);
   }
   const resolved = resolveOptions(options);
-  if (resolved === null) return nothing(atMs, "invalid_options", null);
+  if (resolved === null) return noDecision(atMs, "invalid_options", null);
   const view = viewVisitor(visitor);
-  if (view === null) return nothing(atMs, "invalid_visitor", null);
-  if (ruleset.all.length === 0) return nothing(atMs, "no_invitations", null);
+  if (view === null) return noDecision(atMs, "invalid_visitor", null);
+  if (ruleset.all.length === 0) return noDecision(atMs, "no_invitations", null);
 
   const gate = checkGates(ruleset, view, resolved, atMs);
   if (gate.type === "blocked") {
     for (const c of ruleset.all) recorder?.skipped(c.id, gate.reason);
-    return nothing(atMs, gate.reason, gate.recheckAt);
+    return noDecision(atMs, gate.reason, gate.recheckAt);
   }
   if (gate.type === "current") {
     for (const c of ruleset.all) recorder?.skipped(c.id, "current_invitation", c === gate.invitation);
-    const decision = offer(gate.invitation, gate.variationId, view, resolved, atMs, "current_invitation");
+    const decision = offerDecision(gate.invitation, gate.variationId, view, resolved, atMs, "current_invitation");
     return { ...decision, status: "current", recheckAt: gate.recheckAt };
   }
   return select(ruleset, view, resolved, atMs, recorder);
@@ -90,8 +94,8 @@ function select(
     for (const c of ruleset.all) recorder?.skipped(c.id, c.kind === "dynamic" ? "trigger_mismatch" : "kind_mismatch");
   }
   const recheckAt = Number.isFinite(changeAt) ? changeAt : null;
-  if (selection.winner === null) return { ...nothing(atMs, selection.reason, recheckAt), armed, inject };
-  const decision = offer(selection.winner, null, view, options, atMs, selection.reason);
+  if (selection.winner === null) return { ...noDecision(atMs, selection.reason, recheckAt), armed, inject };
+  const decision = offerDecision(selection.winner, null, view, options, atMs, selection.reason);
   return { ...decision, armed, inject, recheckAt };
 }
 
@@ -122,67 +126,4 @@ function fires(candidate: CompiledInvitation, fired: Trigger): boolean {
   const own = candidate.trigger;
   if (own === undefined || own.type !== fired.type) return false;
   return own.type === "exitIntent" || (fired.type === "idle" && fired.seconds >= own.seconds);
-}
-
-/** The decision offering one invitation: its content rendered for this visitor. */
-function offer(
-  invitation: CompiledInvitation,
-  variationId: string | null,
-  view: VisitorView,
-  options: ResolvedOptions,
-  atMs: number,
-  reason: ReasonCode,
-): Decision {
-  const rendered = renderInvitation(invitation.rendering, variationId, renderContext(view, options));
-  return {
-    status: "selected",
-    invitation: invitation.source,
-    variationId: rendered.variationId,
-    message: rendered.message,
-    operator: rendered.operator,
-    wait: invitation.wait,
-    requires: invitation.requires,
-    design: invitation.design,
-    armed: [],
-    inject: [],
-    reason,
-    warnings: rendered.warnings,
-    recheckAt: null,
-    at: atMs,
-  };
-}
-
-function renderContext(view: VisitorView, options: ResolvedOptions): RenderContext {
-  return {
-    visitorId: view.id,
-    returning: view.visits > 1,
-    locale: view.locale,
-    nick: view.nick,
-    attributes: view.attributes,
-    visibleAttributes: view.visibleAttributes,
-    department: view.department,
-    operatorsOnline: options.operatorsOnline,
-    seed: options.seed,
-    escape: options.escape,
-    defaultOperatorName: options.defaultOperatorName,
-  };
-}
-
-function nothing(atMs: number, reason: ReasonCode, recheckAt: number | null): Decision {
-  return {
-    status: "none",
-    invitation: null,
-    variationId: null,
-    message: null,
-    operator: null,
-    wait: null,
-    requires: null,
-    design: null,
-    armed: [],
-    inject: [],
-    reason,
-    warnings: [],
-    recheckAt,
-    at: atMs,
-  };
 }

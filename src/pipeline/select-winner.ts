@@ -17,6 +17,9 @@ export interface Selection {
  * on site, then a deterministic hash pick among equals. An ineligible invitation never blocks a lower-ranked
  * eligible one. Only candidates up to the winner's position can change the outcome (or why it won), so `changeAt`
  * collects their next possible change; without a recorder the scan stops after the winner's position.
+ *
+ * @example
+ * selectWinner(ruleset.standard, view, env, "", null) // => { winner: …, reason: "lowest_position", changeAt: Infinity }
  */
 export function selectWinner(
   candidates: readonly CompiledInvitation[],

@@ -1,0 +1,81 @@
+import type { ReasonCode } from "../explain/reason-codes.js";
+import { renderInvitation, type RenderContext } from "../render/render-invitation.js";
+import type { Decision } from "../types.js";
+import type { VisitorView } from "../visitor/view-visitor.js";
+import type { CompiledInvitation } from "./compile-invitation.js";
+import type { ResolvedOptions } from "./resolve-options.js";
+
+/**
+ * The decision offering one invitation: its content rendered for this visitor, `wait`/`requires`/`design` passed
+ * through. `armed`, `inject` and `recheckAt` are left empty for the caller to fill in.
+ *
+ * @example
+ * offerDecision(compiled, null, view, options, now, "lowest_position").message // => "Need help choosing a plan?"
+ */
+export function offerDecision(
+  invitation: CompiledInvitation,
+  variationId: string | null,
+  view: VisitorView,
+  options: ResolvedOptions,
+  atMs: number,
+  reason: ReasonCode,
+): Decision {
+  const rendered = renderInvitation(invitation.rendering, variationId, renderContext(view, options));
+  return {
+    status: "selected",
+    invitation: invitation.source,
+    variationId: rendered.variationId,
+    message: rendered.message,
+    operator: rendered.operator,
+    wait: invitation.wait,
+    requires: invitation.requires,
+    design: invitation.design,
+    armed: [],
+    inject: [],
+    reason,
+    warnings: rendered.warnings,
+    recheckAt: null,
+    at: atMs,
+  };
+}
+
+function renderContext(view: VisitorView, options: ResolvedOptions): RenderContext {
+  return {
+    visitorId: view.id,
+    returning: view.visits > 1,
+    locale: view.locale,
+    nick: view.nick,
+    attributes: view.attributes,
+    visibleAttributes: view.visibleAttributes,
+    department: view.department,
+    operatorsOnline: options.operatorsOnline,
+    seed: options.seed,
+    escape: options.escape,
+    defaultOperatorName: options.defaultOperatorName,
+  };
+}
+
+/**
+ * The decision offering nothing, and why.
+ *
+ * @example
+ * noDecision(now, "chat_active", null).status // => "none"
+ */
+export function noDecision(atMs: number, reason: ReasonCode, recheckAt: number | null): Decision {
+  return {
+    status: "none",
+    invitation: null,
+    variationId: null,
+    message: null,
+    operator: null,
+    wait: null,
+    requires: null,
+    design: null,
+    armed: [],
+    inject: [],
+    reason,
+    warnings: [],
+    recheckAt,
+    at: atMs,
+  };
+}

@@ -303,3 +303,31 @@ export interface Decision {
   recheckAt: number | null;
   at: number;
 }
+
+/** Declares an event the website may log (LHC "proactive chat variable", SPEC §7). */
+export interface EventDefinition {
+  name: string;
+  /** Refresh instead of append while the newest matching record is younger than this; 0 = refresh for ever. */
+  storeTimeoutSeconds?: number;
+  /** Only a record with the same value counts as the one to refresh. */
+  filterByValue?: boolean;
+}
+
+/** What `recordEvent` did with an event. */
+export type RecordEventOutcome = "appended" | "refreshed" | "unknown_event";
+
+/** What `recordConversion` did. */
+export type ConversionOutcome = "converted" | "no_record" | "expired" | "already_converted";
+
+/** Counts per invitation and variation, from `summarize`. */
+export interface ConversionSummary {
+  invitationId: string;
+  variationId: string;
+  sent: number;
+  shown: number;
+  closed: number;
+  chatStarted: number;
+  converted: number;
+  /** `converted / sent`, 0 when nothing was sent. */
+  conversionRate: number;
+}

@@ -4,6 +4,7 @@ import { describe, expectTypeOf, it } from "vitest";
 import type { z } from "zod";
 import type {
   attributeConditionSchema,
+  eventDefinitionSchema,
   invitationSchema,
   invitationsSchema,
   jsonValueSchema,
@@ -21,6 +22,7 @@ import type { safeParseVisitor } from "../src/config/safe-parse-visitor.js";
 import type { ConfigError } from "../src/errors.js";
 import type {
   AttributeCondition,
+  EventDefinition,
   Invitation,
   InvitationState,
   JsonValue,
@@ -58,6 +60,10 @@ describe("schema output types", () => {
     expectTypeOf<z.output<typeof variationSchema>>().toEqualTypeOf<Variation>();
     expectTypeOf<z.output<typeof operatorSchema>>().toEqualTypeOf<OperatorConfig>();
     expectTypeOf<z.output<typeof translationSchema>>().toEqualTypeOf<Translation>();
+  });
+
+  it("EventDefinition", () => {
+    expectTypeOf<z.output<typeof eventDefinitionSchema>>().toEqualTypeOf<EventDefinition>();
   });
 
   it("Trigger and JSON", () => {

@@ -18,6 +18,7 @@ export {
   triggerSchema,
   waitSchema,
 } from "./invitation-schema.js";
+export { eventDefinitionSchema, eventDefinitionsSchema } from "./event-definition-schema.js";
 export { jsonObjectSchema, jsonValueSchema } from "./json-value-schema.js";
 export {
   annualScheduleSchema,

@@ -1,0 +1,30 @@
+/** Structure of the event definitions (SPEC §7). Unique names are checked by `safeParseEventDefinitions`. */
+import { z } from "zod";
+import { expected } from "./expected.js";
+import { booleanSchema, nonEmptyStringSchema, nonNegativeNumberSchema } from "./field-schemas.js";
+
+/**
+ * One event the website may log (LHC "proactive chat variable"), exactly the `EventDefinition` interface.
+ *
+ * @example
+ * eventDefinitionSchema.parse({ name: "login_failed", storeTimeoutSeconds: 1 }) // => the same, copied
+ * eventDefinitionSchema.safeParse({ name: "x", storeTimeoutSeconds: -1 }) // fails: "expected a number ≥ 0, got -1"
+ */
+export const eventDefinitionSchema = z.strictObject(
+  {
+    name: nonEmptyStringSchema,
+    storeTimeoutSeconds: nonNegativeNumberSchema.exactOptional(),
+    filterByValue: booleanSchema.exactOptional(),
+  },
+  { error: expected("an event definition object") },
+);
+
+/**
+ * The list of event definitions.
+ *
+ * @example
+ * eventDefinitionsSchema.safeParse({}) // fails: "expected an array of event definitions, got {}"
+ */
+export const eventDefinitionsSchema = z.array(eventDefinitionSchema, {
+  error: expected("an array of event definitions"),
+});

@@ -10,12 +10,15 @@ export type {
   ConversionConfig,
   ConversionRecord,
   ConversionStatus,
+  ConversionOutcome,
+  ConversionSummary,
   CurrentInvitation,
   Decision,
   DecisionOperator,
   Device,
   EvaluateOptions,
   EventCondition,
+  EventDefinition,
   Invitation,
   InvitationKind,
   InvitationState,
@@ -23,6 +26,7 @@ export type {
   OnlineOperator,
   OperatorConfig,
   PeriodSchedule,
+  RecordEventOutcome,
   RelativeTime,
   RequiresConfig,
   Schedule,
@@ -43,6 +47,8 @@ export type { ReasonCode } from "./explain/reason-codes.js";
 export type { IssueCode } from "./config/issue-codes.js";
 export type { ConfigIssue } from "./errors.js";
 export type { SafeParseResult } from "./config/safe-parse-result.js";
+export type { StateOptions } from "./state/state-options.js";
+export type { PageView } from "./state/record-page-view.js";
 
 export { evaluate } from "./evaluate.js";
 export { explain } from "./explain.js";
@@ -53,8 +59,22 @@ export { parseVisitor } from "./config/parse-visitor.js";
 export { safeParseVisitor } from "./config/safe-parse-visitor.js";
 export { parseState } from "./config/parse-state.js";
 export { safeParseState } from "./config/safe-parse-state.js";
+export { parseEventDefinitions } from "./config/parse-event-definitions.js";
+export { safeParseEventDefinitions } from "./config/safe-parse-event-definitions.js";
 export { ConfigError, isConfigError } from "./errors.js";
 export { REASON_CODES } from "./explain/reason-codes.js";
 export { ISSUE_CODES } from "./config/issue-codes.js";
 export { HASH_VERSION } from "./selection/hash-unit.js";
 export { detectDevice } from "./conditions/detect-device.js";
+export { emptyState } from "./state/empty-state.js";
+export { applyDecision } from "./state/apply-decision.js";
+export { recordShown } from "./state/record-shown.js";
+export { recordClosed } from "./state/record-closed.js";
+export { recordChatStarted } from "./state/record-chat-started.js";
+export { recordPageView } from "./state/record-page-view.js";
+export { startSession } from "./state/start-session.js";
+export { isNewSession, SESSION_TIMEOUT_MS } from "./state/is-new-session.js";
+export { recordConversion } from "./state/record-conversion.js";
+export { summarize } from "./state/summarize.js";
+export { recordEvent } from "./events/record-event.js";
+export { pruneEvents, DEFAULT_MAX_EVENTS_PER_NAME } from "./events/prune-events.js";

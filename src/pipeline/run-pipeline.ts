@@ -10,6 +10,7 @@ import { checkGates } from "./check-gates.js";
 import type { CompiledInvitation } from "./compile-invitation.js";
 import { resolveOptions, type ResolvedOptions } from "./resolve-options.js";
 import { selectWinner } from "./select-winner.js";
+import { settleView } from "./settle-view.js";
 
 /**
  * The one evaluation pipeline behind `evaluate` and `explain`: read the clock, resolve the ruleset, options and
@@ -52,9 +53,10 @@ function decide(
   }
   const resolved = resolveOptions(options);
   if (resolved === null) return noDecision(atMs, "invalid_options", null);
-  const view = viewVisitor(visitor);
-  if (view === null) return noDecision(atMs, "invalid_visitor", null);
+  const raw = viewVisitor(visitor);
+  if (raw === null) return noDecision(atMs, "invalid_visitor", null);
   if (ruleset.all.length === 0) return noDecision(atMs, "no_invitations", null);
+  const view = settleView(raw, ruleset, atMs, resolved);
 
   const gate = checkGates(ruleset, view, resolved, atMs);
   if (gate.type === "blocked") {

@@ -83,13 +83,28 @@ type StateView = Pick<VisitorView, "current" | "suppressedUntil" | "sessionExclu
 
 function viewState(state: InvitationState | undefined): StateView {
   const s: Partial<InvitationState> = isObject(state) ? state : {};
-  const current = s.current;
-  const usable = isObject(current) && typeof current.invitationId === "string";
   return {
-    current: usable ? current : undefined,
+    current: viewCurrent(s.current),
     suppressedUntil: finite(s.suppressedUntil),
     sessionExcluded: stringSet(s.sessionExcluded),
     seenOnce: stringSet(s.seenOnce),
+  };
+}
+
+/** The current invitation with every unusable field dropped (or `undefined` when it names no invitation). */
+function viewCurrent(current: unknown): CurrentInvitation | undefined {
+  if (!isObject(current)) return undefined;
+  const c = current as Partial<CurrentInvitation>;
+  if (typeof c.invitationId !== "string") return undefined;
+  const closedAt = finite(c.closedAt);
+  const expiresAt = finite(c.expiresAt);
+  return {
+    invitationId: c.invitationId,
+    variationId: typeof c.variationId === "string" ? c.variationId : c.invitationId,
+    assignedAt: finite(c.assignedAt) ?? 0,
+    shownPageviews: finite(c.shownPageviews) ?? 0,
+    ...(closedAt === undefined ? {} : { closedAt }),
+    ...(expiresAt === undefined ? {} : { expiresAt }),
   };
 }
 

@@ -1,0 +1,35 @@
+import { compiledRuleset, type Ruleset } from "../compile.js";
+import type { Invitation, InvitationState } from "../types.js";
+import { withId } from "./close-current.js";
+import { markConversion } from "./mark-conversion.js";
+import { settleExpiry } from "./settle-expiry.js";
+import { chatPauseMs, type StateOptions } from "./state-options.js";
+
+/**
+ * Records that the visitor started a chat (SPEC §8): no invitation for `suppressAfterChatSeconds`, kept in the
+ * state itself so the pause holds even when a later snapshot lacks `chat.lastStartedAt`. A current invitation is
+ * consumed — closed now, never again with `oncePerVisitor`, its conversion record moved to `chatStarted`.
+ *
+ * @example
+ * recordChatStarted(state, ruleset, now, {}).suppressedUntil // => now + 86_400_000
+ */
+export function recordChatStarted(
+  state: InvitationState,
+  invitations: Ruleset | readonly Invitation[],
+  now: number,
+  options?: StateOptions,
+): InvitationState {
+  const ruleset = compiledRuleset(invitations);
+  const settled = settleExpiry(state, ruleset, now, options);
+  const pauseEnd = now + chatPauseMs(options);
+  const paused = { ...settled, suppressedUntil: Math.max(settled.suppressedUntil ?? pauseEnd, pauseEnd) };
+  const current = settled.current;
+  if (current === undefined || current.closedAt !== undefined) return paused;
+  const once = ruleset.byId.get(current.invitationId)?.oncePerVisitor ?? false;
+  return {
+    ...paused,
+    current: { ...current, closedAt: now },
+    seenOnce: once ? withId(paused.seenOnce, current.invitationId) : paused.seenOnce,
+    conversions: [...markConversion(paused.conversions, current.invitationId, "chatStarted")],
+  };
+}

@@ -1,0 +1,25 @@
+import type { CompiledRuleset } from "../compile.js";
+import type { InvitationState } from "../types.js";
+import { closeCurrent } from "./close-current.js";
+import type { StateOptions } from "./state-options.js";
+
+/**
+ * Applies an expiry that happened since the state was last touched (SPEC §8: expiry is lazy): a current
+ * invitation whose `expiresAt` has passed counts as closed at `expiresAt`, so its cooldown runs from then.
+ *
+ * @example
+ * settleExpiry(state, ruleset, state.current.expiresAt + 1, {}).current?.closedAt // => state.current.expiresAt
+ */
+export function settleExpiry(
+  state: InvitationState,
+  ruleset: CompiledRuleset,
+  nowMs: number,
+  options: StateOptions | undefined,
+): InvitationState {
+  const current = state.current;
+  const expiresAt = current?.expiresAt;
+  if (current === undefined || current.closedAt !== undefined || expiresAt === undefined || expiresAt > nowMs) {
+    return state;
+  }
+  return closeCurrent(state, ruleset.byId.get(current.invitationId), expiresAt, "expired", options);
+}

@@ -3,8 +3,11 @@ import { describe, expect, it } from "vitest";
 import {
   evaluate,
   explain,
+  safeParseEventDefinitions,
   safeParseInvitations,
+  safeParseState,
   safeParseVisitor,
+  type ConfigError,
   type Decision,
   type EvaluateOptions,
   type Invitation,
@@ -97,7 +100,7 @@ describe("fixtures: cases.json", () => {
   });
 
   /** A parse case: either valid, or exactly these issues (code and path), in any order. */
-  function checkParse(result: ReturnType<typeof safeParseInvitations> | ReturnType<typeof safeParseVisitor>, c: ParseCase): void {
+  function checkParse(result: { success: true } | { success: false; error: ConfigError }, c: ParseCase): void {
     if ("valid" in c.expected) {
       expect(result.success ? [] : result.error.issues).toEqual([]);
       return;
@@ -117,6 +120,18 @@ describe("fixtures: cases.json", () => {
   describe("parseVisitor", () => {
     it.each((cases.parseVisitor as ParseCase[]).map((c) => [c.name, c] as const))("%s", (_name, c) => {
       checkParse(safeParseVisitor(c.input), c);
+    });
+  });
+
+  describe("parseState", () => {
+    it.each((cases.parseState as ParseCase[]).map((c) => [c.name, c] as const))("%s", (_name, c) => {
+      checkParse(safeParseState(c.input), c);
+    });
+  });
+
+  describe("parseEventDefinitions", () => {
+    it.each((cases.parseEventDefinitions as ParseCase[]).map((c) => [c.name, c] as const))("%s", (_name, c) => {
+      checkParse(safeParseEventDefinitions(c.input), c);
     });
   });
 });

@@ -11,9 +11,9 @@ export interface IssueInput {
  *
  * @example
  * expected("an integer ≥ 0")({ input: -3 })        // => "expected an integer ≥ 0, got -3"
- * expected("a string")({ input: undefined })        // => "required: expected a string"
+ * expected("a string")({ input: undefined })        // => "missing, expected a string"
  */
 export function expected(what: string): (issue: IssueInput) => string {
   return (issue) =>
-    issue.input === undefined ? `required: expected ${what}` : `expected ${what}, got ${describeValue(issue.input)}`;
+    issue.input === undefined ? `missing, expected ${what}` : `expected ${what}, got ${describeValue(issue.input)}`;
 }

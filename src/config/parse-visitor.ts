@@ -9,7 +9,7 @@ import { safeParseVisitor } from "./safe-parse-visitor.js";
  * parseVisitor({ id: "v1", url: "shop.example.com/cart" }) // => { id: "v1", url: "shop.example.com/cart" }
  * parseVisitor({ url: "x" })
  * // throws ConfigError: Invalid visitor, 1 problem:
- * //   - id: required: expected a string (required)
+ * //   - id: missing, expected a string (required)
  */
 export function parseVisitor(input: unknown): Visitor {
   const result = safeParseVisitor(input);

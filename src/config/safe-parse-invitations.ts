@@ -14,7 +14,7 @@ import { markValidated } from "./validated.js";
  * safeParseInvitations([{ id: "help", message: "Need help?" }])
  * // => { success: true, data: [{ id: "help", message: "Need help?" }] }
  * safeParseInvitations([{ id: "help" }]).error.issues
- * // => [{ code: "required", path: [0, "message"], message: "required: expected a string" }]
+ * // => [{ code: "required", path: [0, "message"], message: "missing, expected a string" }]
  */
 export function safeParseInvitations(input: unknown): SafeParseResult<Invitation[]> {
   const result = parseWithSchema(invitationsSchema, input, "invitations", checkInvitationSet);

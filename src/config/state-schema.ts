@@ -16,7 +16,7 @@ const SUPPORTED = STATE_VERSIONS.join(", ");
 const versionSchema = z.literal(1, {
   error: (issue) =>
     issue.input === undefined
-      ? "required: expected the state format version 1"
+      ? "missing, expected the state format version 1"
       : `unsupported state version ${describeValue(issue.input)}: this version of beckon reads version ${SUPPORTED}`,
 });
 

@@ -170,7 +170,7 @@ describe("safeParseInvitations", () => {
       expect(issuesOf(one({ kind: "popup" }))[0]?.message).toBe(
         'expected one of "standard", "dynamic", "inject", got "popup"',
       );
-      expect(issuesOf([{ id: "a" }])[0]?.message).toBe("required: expected a string");
+      expect(issuesOf([{ id: "a" }])[0]?.message).toBe("missing, expected a string");
     });
 
     it("names the allowed tags of a bad discriminator at the discriminator's path", () => {

@@ -121,7 +121,7 @@ describe("parseVisitor", () => {
 
   it("throws a ConfigError naming the visitor and every path", () => {
     expect(() => parseVisitor({ pageviews: -1 })).toThrow(
-      "Invalid visitor, 2 problems:\n  - id: required: expected a string (required)\n" +
+      "Invalid visitor, 2 problems:\n  - id: missing, expected a string (required)\n" +
         "  - pageviews: expected an integer ≥ 0, got -1 (negative_number)",
     );
     try {

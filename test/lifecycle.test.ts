@@ -82,11 +82,11 @@ function play(c: LifecycleCase): void {
         decision = evaluate(c.invitations, visitor, now, options);
         expect(explain(c.invitations, visitor, now, options).decision, where).toEqual(decision);
         if (step.expect !== undefined) expect(project(decision, step.expect as Record<string, unknown>), where).toEqual(expectInstants(step.expect as Record<string, unknown>));
-        if (step.do === "check") visitor = { ...visitor, state: applyDecision(state(), decision, now) };
+        if (step.do === "check") visitor = { ...visitor, state: applyDecision(state(), decision, now, c.invitations, c.options) };
         break;
       }
       case "apply":
-        visitor = { ...visitor, state: applyDecision(state(), decision as Decision, now) };
+        visitor = { ...visitor, state: applyDecision(state(), decision as Decision, now, c.invitations, c.options) };
         break;
       case "show":
         visitor = { ...visitor, state: recordShown(state(), now) };
@@ -101,7 +101,8 @@ function play(c: LifecycleCase): void {
         const url = step.url as string;
         const page = { url, ...(visitor.url === undefined ? {} : { previousUrl: visitor.url }) };
         if (isNewSession(lastActivity, now)) {
-          visitor = { ...visitor, state: startSession(state()), visits: (visitor.visits ?? 1) + 1, timeOnSite: 0, pageviews: 0, lastVisitAt: lastActivity };
+          const fresh = startSession(state(), c.invitations, now, c.options);
+          visitor = { ...visitor, state: fresh, visits: (visitor.visits ?? 1) + 1, timeOnSite: 0, pageviews: 0, lastVisitAt: lastActivity };
         }
         lastActivity = now;
         visitor = {

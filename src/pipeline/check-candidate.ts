@@ -87,7 +87,8 @@ function checkStatic(inv: CompiledInvitation, v: VisitorView, env: CheckEnv, rea
 function checkTimed(inv: CompiledInvitation, v: VisitorView, env: CheckEnv, reasons: ReasonCode[] | null): Verdict {
   const at = env.atMs;
   const clock = new ChangeClock();
-  clock.minimum("time_on_site", at + Math.ceil((inv.timeOnSite - v.timeOnSite) * 1000), at, reasons);
+  const waitMs = v.timeOnSite >= inv.timeOnSite ? 0 : msUntil(inv.timeOnSite - v.timeOnSite);
+  clock.minimum("time_on_site", at + waitMs, at, reasons);
   if (inv.minMsSinceLastVisit !== undefined && v.lastVisitAt !== undefined) {
     clock.minimum("last_visit_too_recent", v.lastVisitAt + inv.minMsSinceLastVisit, at, reasons);
   }
@@ -136,6 +137,14 @@ class ChangeClock {
     this.readyAt = Math.max(this.readyAt, readyAt);
     if (reasons !== null && !reasons.includes(reason)) reasons.push(reason);
   }
+}
+
+/**
+ * Whole milliseconds until `seconds` have passed, never late: the threshold is met at the first millisecond where
+ * `timeOnSite + elapsed ≥ minimum`, and float error (5 − 4.999 = 1.0000000000000009 ms) must not push it one later.
+ */
+function msUntil(seconds: number): number {
+  return Math.max(1, Math.ceil(seconds * 1000 - 1e-6));
 }
 
 function departmentMatches(inv: CompiledInvitation, v: VisitorView): boolean {

@@ -1,21 +1,35 @@
-import type { Decision, InvitationState } from "../types.js";
+import { compiledRuleset, type Ruleset } from "../compile.js";
+import type { Decision, Invitation, InvitationState } from "../types.js";
 import { emptyState } from "./empty-state.js";
 import { newConversionRecord } from "./new-conversion-record.js";
+import { settleExpiry } from "./settle-expiry.js";
+import type { StateOptions } from "./state-options.js";
 
 /**
  * Makes a decision's winner the visitor's current invitation (SPEC §8): assigned now, on its first page view,
  * expiring `expiresAfterSeconds` later when set, with a conversion record when the invitation has a goal. Only a
  * `"selected"` decision changes anything; for `"current"` and `"none"` the state comes back as it was.
  *
+ * Pass the invitations (and options) too: the invitation being replaced may have expired since the state was last
+ * touched, and only its configuration says what its expiry leaves behind (`hideForSessionAfterClose`). Without
+ * them that expiry is not recorded.
+ *
  * @example
- * const decision = evaluate(ruleset, visitor, now);
- * const state = applyDecision(visitor.state, decision, now);
+ * const decision = evaluate(ruleset, visitor, now, options);
+ * const state = applyDecision(visitor.state, decision, now, ruleset, options);
  * state.current // => { invitationId: "pricing-help", variationId: "pricing-help", assignedAt: now, shownPageviews: 1 }
  */
-export function applyDecision(state: InvitationState | undefined, decision: Decision, now: number): InvitationState {
-  const base = state ?? emptyState();
+export function applyDecision(
+  state: InvitationState | undefined,
+  decision: Decision,
+  now: number,
+  invitations?: Ruleset | readonly Invitation[],
+  options?: StateOptions,
+): InvitationState {
+  const given = state ?? emptyState();
   const invitation = decision.invitation;
-  if (decision.status !== "selected" || invitation === null) return base;
+  if (decision.status !== "selected" || invitation === null) return given;
+  const base = invitations === undefined ? given : settleExpiry(given, compiledRuleset(invitations), now, options);
   const variationId = decision.variationId ?? invitation.id;
   const expiresAfterSeconds = invitation.expiresAfterSeconds;
   const record = newConversionRecord(invitation, variationId, now);

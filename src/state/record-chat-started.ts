@@ -7,11 +7,13 @@ import { chatPauseMs, type StateOptions } from "./state-options.js";
 
 /**
  * Records that the visitor started a chat (SPEC §8): no invitation for `suppressAfterChatSeconds`, kept in the
- * state itself so the pause holds even when a later snapshot lacks `chat.lastStartedAt`. A current invitation is
- * consumed — closed now, never again with `oncePerVisitor`, its conversion record moved to `chatStarted`.
+ * state itself so the pause holds even when a later snapshot lacks `chat.lastStartedAt`. The current invitation is
+ * consumed and leaves the state — an open one is never offered again with `oncePerVisitor` and its conversion
+ * record moves to `chatStarted`. With no current invitation left, nothing (such as `nextOnUrlChange`) can end the
+ * chat's pause early.
  *
  * @example
- * recordChatStarted(state, ruleset, now, {}).suppressedUntil // => now + 86_400_000
+ * recordChatStarted(state, ruleset, now, {}) // => { …, current: undefined, suppressedUntil: now + 86_400_000 }
  */
 export function recordChatStarted(
   state: InvitationState,
@@ -22,14 +24,13 @@ export function recordChatStarted(
   const ruleset = compiledRuleset(invitations);
   const settled = settleExpiry(state, ruleset, now, options);
   const pauseEnd = now + chatPauseMs(options);
-  const paused = { ...settled, suppressedUntil: Math.max(settled.suppressedUntil ?? pauseEnd, pauseEnd) };
-  const current = settled.current;
+  const { current, ...rest } = settled;
+  const paused = { ...rest, suppressedUntil: Math.max(settled.suppressedUntil ?? pauseEnd, pauseEnd) };
   if (current === undefined || current.closedAt !== undefined) return paused;
   const once = ruleset.byId.get(current.invitationId)?.oncePerVisitor ?? false;
   return {
     ...paused,
-    current: { ...current, closedAt: now },
     seenOnce: once ? withId(paused.seenOnce, current.invitationId) : paused.seenOnce,
-    conversions: [...markConversion(paused.conversions, current.invitationId, "chatStarted")],
+    conversions: [...markConversion(paused.conversions, current, "chatStarted")],
   };
 }

@@ -27,5 +27,5 @@ export function recordClosed(
   const current = settled.current;
   if (current === undefined || current.closedAt !== undefined) return settled;
   const closed = closeCurrent(settled, ruleset.byId.get(current.invitationId), now, "closed", options);
-  return { ...closed, conversions: [...markConversion(closed.conversions, current.invitationId, "closed")] };
+  return { ...closed, conversions: [...markConversion(closed.conversions, current, "closed")] };
 }

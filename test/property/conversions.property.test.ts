@@ -46,6 +46,11 @@ function runCalls(state: InvitationState, calls: readonly { eventName: string; n
   return steps;
 }
 
+/** The assignment of the first record of `invitationId` (or one no record belongs to). */
+function assignmentOf(records: readonly ConversionRecord[], invitationId: string): { invitationId: string; assignedAt: number } {
+  return { invitationId, assignedAt: records.find((r) => r.invitationId === invitationId)?.sentAt ?? -1 };
+}
+
 describe("conversions properties", () => {
   describe("inputs are never mutated", () => {
     it("newConversionRecord leaves a deep-frozen invitation as it was", () => {
@@ -62,7 +67,7 @@ describe("conversions properties", () => {
       fc.assert(
         fc.property(conversionRecordsArb, invitationIdArb, moveArb, (records, invitationId, status) => {
           const copy = structuredClone(records);
-          markConversion(deepFreeze(records), invitationId, status);
+          markConversion(deepFreeze(records), assignmentOf(records, invitationId), status);
           expect(records).toEqual(copy);
         }),
       );
@@ -200,7 +205,8 @@ describe("conversions properties", () => {
     it("moves at most one record of that invitation, along an allowed transition", () => {
       fc.assert(
         fc.property(conversionRecordsArb, invitationIdArb, moveArb, (records, invitationId, status) => {
-          const next = markConversion(records, invitationId, status);
+          const assignment = assignmentOf(records, invitationId);
+          const next = markConversion(records, assignment, status);
           expect(next).toHaveLength(records.length);
           const changed = changedIndexes(records, next);
           expect(changed.length).toBeLessThanOrEqual(1);
@@ -208,6 +214,7 @@ describe("conversions properties", () => {
           for (const index of changed) {
             const before = records[index];
             expect(before?.invitationId).toBe(invitationId);
+            expect(before?.sentAt).toBe(assignment.assignedAt);
             expect(allowedMoves[before?.status ?? "closed"]).toContain(status);
             expect(next[index]).toEqual({ ...before, status });
           }
@@ -215,11 +222,14 @@ describe("conversions properties", () => {
       );
     });
 
-    it("moves a record whenever one of that invitation allows the move", () => {
+    it("moves a record whenever one of that assignment allows the move", () => {
       fc.assert(
         fc.property(conversionRecordsArb, invitationIdArb, moveArb, (records, invitationId, status) => {
-          const movable = records.some((r) => r.invitationId === invitationId && allowedMoves[r.status].includes(status));
-          expect(markConversion(records, invitationId, status) !== records).toBe(movable);
+          const assignment = assignmentOf(records, invitationId);
+          const movable = records.some(
+            (r) => r.invitationId === invitationId && r.sentAt === assignment.assignedAt && allowedMoves[r.status].includes(status),
+          );
+          expect(markConversion(records, assignment, status) !== records).toBe(movable);
         }),
       );
     });

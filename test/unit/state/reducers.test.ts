@@ -35,6 +35,18 @@ describe("applyDecision", () => {
     });
   });
 
+  it("records the expiry of the invitation it replaces when given the invitations", () => {
+    const set: Invitation[] = [
+      { id: "x", message: "X", expiresAfterSeconds: 60, cooldownSeconds: 0, hideForSessionAfterClose: true },
+      { id: "y", position: 1, message: "Y" },
+    ];
+    const first = assigned(set);
+    const later = evaluate(set, { id: "v1", state: first }, seconds(70));
+    expect(later.invitation?.id).toBe("y");
+    expect(applyDecision(first, later, seconds(70), set).sessionExcluded).toEqual(["x"]);
+    expect(applyDecision(first, later, seconds(70)).sessionExcluded).toEqual([]);
+  });
+
   it("adds a conversion record when the invitation has a goal", () => {
     const state = assigned([{ id: "a", message: "A", campaign: "q4", conversion: { event: "ordered", withinSeconds: 3600 } }]);
     expect(state.conversions).toEqual([
@@ -58,6 +70,21 @@ describe("recordShown", () => {
   it("returns the state as it was without a current invitation", () => {
     const state = emptyState();
     expect(recordShown(state, now)).toBe(state);
+  });
+
+  it("does not mark an invitation shown after it expired", () => {
+    const state = assigned([{ id: "a", message: "A", expiresAfterSeconds: 60, conversion: { event: "ordered", withinSeconds: 3600 } }]);
+    expect(recordShown(state, seconds(120))).toBe(state);
+  });
+
+  it("moves only the record of the assignment on screen, not an older one of the same invitation", () => {
+    const set: Invitation[] = [{ id: "a", message: "A", conversion: { event: "ordered", withinSeconds: 3600 } }];
+    const first = assigned(set);
+    const withdrawn = { ...first, current: undefined } as unknown as InvitationState;
+    const { current: _gone, ...clean } = withdrawn;
+    const again = applyDecision(clean, evaluate(set, { id: "v1" }, seconds(10)), seconds(10));
+    const shownTwice = recordShown(recordShown(again, seconds(11)), seconds(12));
+    expect(shownTwice.conversions.map((c) => c.status)).toEqual(["sent", "shown"]);
   });
 });
 
@@ -110,8 +137,19 @@ describe("recordChatStarted", () => {
   it("pauses for suppressAfterChatSeconds and consumes the current invitation", () => {
     const set: Invitation[] = [{ id: "a", message: "A", oncePerVisitor: true, conversion: { event: "ordered", withinSeconds: 60 } }];
     const chatted = recordChatStarted(assigned(set), set, seconds(10), { suppressAfterChatSeconds: 3600 });
-    expect(chatted).toMatchObject({ current: { closedAt: seconds(10) }, suppressedUntil: seconds(3610), seenOnce: ["a"] });
+    expect(chatted).toMatchObject({ suppressedUntil: seconds(3610), seenOnce: ["a"] });
+    expect(chatted.current).toBeUndefined();
     expect(chatted.conversions[0]?.status).toBe("chatStarted");
+  });
+
+  it("keeps the chat's pause when the visitor then leaves a closed nextOnUrlChange invitation's pages", () => {
+    const set: Invitation[] = [
+      { id: "x", message: "X", urls: ["/pricing*"], urlBound: true, nextOnUrlChange: true, cooldownSeconds: 600 },
+    ];
+    const closed = recordClosed(assigned(set), set, seconds(1));
+    const chatted = recordChatStarted(closed, set, seconds(2), { suppressAfterChatSeconds: 60 });
+    const page = { url: "https://example.com/blog", previousUrl: "https://example.com/pricing" };
+    expect(recordPageView(chatted, set, page, seconds(3)).suppressedUntil).toBe(seconds(601));
   });
 
   it("pauses even without a current invitation", () => {
@@ -175,6 +213,28 @@ describe("startSession and isNewSession", () => {
     const set: Invitation[] = [{ id: "a", message: "A" }];
     const state = { ...assigned(set), sessionExcluded: ["b"] };
     expect(startSession(state)).toEqual({ v: 1, sessionExcluded: [], seenOnce: [], conversions: [] });
+  });
+
+  it("keeps an invitation with an expiry until it expires, so its pause still applies", () => {
+    const set: Invitation[] = [{ id: "a", message: "A", expiresAfterSeconds: 60, cooldownSeconds: 7200 }];
+    const started = startSession(assigned(set));
+    expect(started.current).toMatchObject({ invitationId: "a", expiresAt: seconds(60) });
+    expect(evaluate(set, { id: "v1", url: "https://example.com/pricing", state: started }, seconds(31 * 60))).toMatchObject({
+      status: "none",
+      reason: "suppressed",
+      recheckAt: seconds(60 + 7200),
+    });
+  });
+
+  it("given the invitations and the instant, records a passed expiry first: its pause stays, its exclusion goes", () => {
+    const set: Invitation[] = [{ id: "a", message: "A", expiresAfterSeconds: 60, cooldownSeconds: 7200, hideForSessionAfterClose: true }];
+    const started = startSession(assigned(set), set, seconds(31 * 60));
+    expect(started).toMatchObject({ current: { closedAt: seconds(60) }, suppressedUntil: seconds(60 + 7200), sessionExcluded: [] });
+  });
+
+  it("given the instant, withdraws an open invitation even when it has an expiry still to come", () => {
+    const set: Invitation[] = [{ id: "a", message: "A", expiresAfterSeconds: 3600 }];
+    expect(startSession(assigned(set), set, seconds(31 * 60)).current).toBeUndefined();
   });
 
   it("keeps a closed invitation and its pause", () => {

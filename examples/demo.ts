@@ -3,7 +3,18 @@
 //
 //   npm run demo
 import { readFileSync } from "node:fs";
-import { compile, explain, parseInvitations, type EvaluateOptions, type Visitor } from "../src/index.js";
+import {
+  applyDecision,
+  compile,
+  emptyState,
+  evaluate,
+  explain,
+  parseInvitations,
+  recordClosed,
+  recordShown,
+  type EvaluateOptions,
+  type Visitor,
+} from "../src/index.js";
 
 const invitations = parseInvitations(JSON.parse(readFileSync(new URL("./invitations.json", import.meta.url), "utf8")));
 const ruleset = compile(invitations);
@@ -71,3 +82,27 @@ for (const { who, visitor } of visitors) {
   const why = candidates.map((c) => `${c.invitationId}: ${c.reasons.join("+")}`).join(" · ");
   console.log(`  why: ${why}`);
 }
+
+// A visitor's journey in the evening (office hours are over): on every poll the server evaluates and applies the
+// decision, and the state reducers record what the visitor does.
+console.log("\n● A visitor's journey on the pricing page, 20:00 in Vilnius");
+const evening = Date.parse("2026-11-26T18:00:00Z");
+let state = emptyState();
+let t = evening;
+const poll = (what: string): void => {
+  const visitor: Visitor = { id: "visitor-8", url: "https://example.com/pricing", timeOnSite: (t - evening) / 1000, state };
+  const decision = evaluate(ruleset, visitor, t, options);
+  state = applyDecision(state, decision, t, ruleset, options);
+  const offered = decision.status === "none" ? `nothing (${decision.reason})` : `${decision.status} ${decision.invitation?.id}`;
+  const again = decision.recheckAt === null ? "only on new input" : new Date(decision.recheckAt).toISOString().slice(11, 19);
+  console.log(`  ${new Date(t).toISOString().slice(11, 19)} ${what}: ${offered}; ask again: ${again}`);
+};
+poll("arrives");
+t += 20_000;
+poll("20 s later");
+state = recordShown(state, t);
+t += 5_000;
+state = recordClosed(state, ruleset, t, { ...options, suppressAfterCloseSeconds: 600 });
+poll("closes it");
+t += 600_000;
+poll("10 minutes later (closed invitations stay away this session)");

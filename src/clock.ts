@@ -18,3 +18,12 @@ export function readClock(clock: Clock): number {
     return Number.NaN;
   }
 }
+
+/**
+ * The machine's clock. Only the storage service reads it, and only when a call gives no instant of its own; the
+ * pure core always takes the instant as an argument.
+ *
+ * @example
+ * readClock(systemClock) // => the current epoch ms
+ */
+export const systemClock: { now(): number } = { now: () => Date.now() };

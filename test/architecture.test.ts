@@ -18,6 +18,11 @@ const files = sources(join(root, "src")).map((path) => ({
   text: readFileSync(path, "utf8"),
 }));
 
+/** The storage layer does I/O by design; everything else is the pure core. */
+const IO_DIRS = ["src/storage/", "src/redis/", "src/postgres/"];
+const isCore = (path: string): boolean => !IO_DIRS.some((dir) => path.startsWith(dir));
+const core = files.filter((f) => isCore(f.path));
+
 /** Source text without comments, so TSDoc examples may mention what code must not do. */
 const code = (text: string): string => text.replace(/\/\*[\s\S]*?\*\//g, "").replace(/(^|[^:"'`])\/\/.*$/gm, "$1");
 
@@ -34,7 +39,7 @@ describe("architecture", () => {
   // `lib: ["ES2022"]` and no ambient types, where none of them exists.
   it("keeps the core away from the clock, randomness, the process and the console", () => {
     const banned = /\bDate\.now\(|new Date\(\)|Math\.random\(|\bprocess\.(env|argv|exit|hrtime)|\bconsole\./;
-    const offenders = files.filter((f) => f.path !== "src/clock.ts" && banned.test(code(f.text))).map((f) => f.path);
+    const offenders = core.filter((f) => f.path !== "src/clock.ts" && banned.test(code(f.text))).map((f) => f.path);
     expect(offenders).toEqual([]);
   });
 
@@ -57,6 +62,16 @@ describe("architecture", () => {
   });
 
   it("never imports node built-ins in the core", () => {
-    expect(importersOf(/from "node:|from "(fs|path|crypto|util|os)"/)).toEqual([]);
+    expect(importersOf(/from "node:|from "(fs|path|crypto|util|os)"/).filter(isCore)).toEqual([]);
+  });
+
+  it("never imports the storage layer from the core", () => {
+    const reachesIo = /from "(\.\.?\/)+(storage|redis|postgres)\/|from "\.\/(storage|redis|postgres)\//;
+    expect(core.filter((f) => reachesIo.test(code(f.text))).map((f) => f.path)).toEqual([]);
+  });
+
+  it("imports ioredis only in src/redis/ and pg only in src/postgres/", () => {
+    expect(importersOf(/from "ioredis"/).filter((p) => !p.startsWith("src/redis/"))).toEqual([]);
+    expect(importersOf(/from "pg"/).filter((p) => !p.startsWith("src/postgres/"))).toEqual([]);
   });
 });

@@ -1,0 +1,153 @@
+import { readClock, systemClock } from "../clock.js";
+import type { Ruleset } from "../compile.js";
+import { safeParseEventDefinitions } from "../config/safe-parse-event-definitions.js";
+import { safeParseInvitations } from "../config/safe-parse-invitations.js";
+import type {
+  Clock,
+  ConversionOutcome,
+  Decision,
+  EvaluateOptions,
+  EventDefinition,
+  Invitation,
+  RecordEventOutcome,
+  Visitor,
+} from "../types.js";
+import { fixedSource, sharedSource, type InvitationSource } from "./invitation-source.js";
+import { createMemoryStorage } from "./memory-storage.js";
+import { invitationStats, type InvitationStats } from "./invitation-stats.js";
+import type { StorageAdapter, VisitorRecord } from "./types.js";
+import { updateVisitor } from "./update-visitor.js";
+import {
+  chatStartedChange,
+  checkChange,
+  closedChange,
+  convertChange,
+  logEventChange,
+  shownChange,
+} from "./visitor-changes.js";
+
+/** How a service is set up. */
+export interface BeckonOptions {
+  /** Where visitors, the shared invitation set and counters live. Default: `createMemoryStorage()`. */
+  storage?: StorageAdapter;
+  /** A fixed invitation set for this server. Without it the service uses the set stored by `setInvitations`. */
+  invitations?: Ruleset | readonly Invitation[];
+  /** Event definitions going with fixed `invitations`. */
+  events?: readonly EventDefinition[];
+  /** Evaluation options for every call (each call may add its own, e.g. `operatorsOnline`). */
+  options?: EvaluateOptions;
+  /** Attempts at one visitor write before giving up with a `conflict` StorageError. Default 16. */
+  maxAttempts?: number;
+  /** How often the shared set's version is checked, in ms. Default 1000. */
+  refreshMs?: number;
+  /** Where "now" comes from when a call gives no instant. Default: the system clock. */
+  clock?: Clock;
+}
+
+/** Per-call extras for `check`. */
+export interface CheckOptions {
+  /** This check comes with a page view (the widget loaded on a page), not a poll. */
+  pageView?: boolean;
+  /** The instant; default: the service's clock. */
+  at?: Clock;
+  /** Evaluation options for this call only, merged over the service's (world facts such as `operatorsOnline`). */
+  options?: EvaluateOptions;
+}
+
+/** The async host flow over a storage adapter (SPEC §11). Every visitor call is one atomic read-modify-write. */
+export interface Beckon {
+  /** Decides for a visitor snapshot and records the decision; the stored state and event log are used. */
+  check(visitor: Visitor, options?: CheckOptions): Promise<Decision>;
+  /** Records an event the website logged for a visitor. */
+  logEvent(visitorId: string, event: { name: string; value?: string }, at?: Clock): Promise<RecordEventOutcome>;
+  /** The widget displayed the visitor's current invitation (`false` when none was on screen or it was counted). */
+  shown(visitorId: string, at?: Clock): Promise<boolean>;
+  /** The visitor closed the current invitation (`false` when none was on screen). */
+  closed(visitorId: string, at?: Clock): Promise<boolean>;
+  /** The visitor started a chat (`true` when it was from an invitation on screen). */
+  chatStarted(visitorId: string, at?: Clock): Promise<boolean>;
+  /** The website reported a conversion event. */
+  convert(visitorId: string, eventName: string, at?: Clock): Promise<ConversionOutcome>;
+  /** Counters per invitation and variation. */
+  stats(): Promise<InvitationStats[]>;
+  /** Validates and stores the shared invitation set (throws `ConfigError`); every server picks it up. */
+  setInvitations(invitations: readonly Invitation[], events?: readonly EventDefinition[]): Promise<number>;
+  /** What is stored for a visitor. */
+  visitor(visitorId: string): Promise<VisitorRecord | null>;
+  /** Closes the storage adapter. */
+  close(): Promise<void>;
+}
+
+/**
+ * Creates the service a chat server or serverless function calls: it loads a visitor, applies beckon's pure
+ * functions, and saves the result atomically, retrying on conflict, so servers sharing visitors lose no update.
+ *
+ * @example
+ * const beckon = createBeckon({ storage: createRedisStorage({ client: redis }), invitations, events });
+ * const decision = await beckon.check(snapshot, { pageView: true, options: { operatorsOnline } });
+ */
+export function createBeckon(setup: BeckonOptions = {}): Beckon {
+  const storage = setup.storage ?? createMemoryStorage();
+  const base = setup.options ?? {};
+  const clock = setup.clock ?? systemClock;
+  const attempts = setup.maxAttempts ?? 16;
+  const source: InvitationSource =
+    setup.invitations === undefined
+      ? sharedSource(storage, setup.refreshMs ?? 1000)
+      : fixedSource(setup.invitations, setup.events ?? []);
+  const instant = (at: Clock | undefined): number => {
+    const now = readClock(at ?? clock);
+    if (Number.isNaN(now)) throw new TypeError("beckon: the clock gave no valid instant (epoch ms, Date or { now() })");
+    return now;
+  };
+
+  return {
+    async check(visitor, options = {}) {
+      const now = instant(options.at);
+      const { ruleset } = await source.current(readClock(clock));
+      const merged = { ...base, ...options.options };
+      return updateVisitor(storage, visitor.id, attempts, (record) =>
+        checkChange(record, visitor, ruleset, merged, options.pageView ?? false, now),
+      );
+    },
+    async logEvent(visitorId, event, at) {
+      const now = instant(at);
+      const { ruleset, definitions } = await source.current(readClock(clock));
+      return updateVisitor(storage, visitorId, attempts, (record) => logEventChange(record, event, ruleset, definitions, now));
+    },
+    async shown(visitorId, at) {
+      const now = instant(at);
+      return updateVisitor(storage, visitorId, attempts, (record) => shownChange(record, now));
+    },
+    async closed(visitorId, at) {
+      const now = instant(at);
+      const { ruleset } = await source.current(readClock(clock));
+      return updateVisitor(storage, visitorId, attempts, (record) => closedChange(record, ruleset, base, now));
+    },
+    async chatStarted(visitorId, at) {
+      const now = instant(at);
+      const { ruleset } = await source.current(readClock(clock));
+      return updateVisitor(storage, visitorId, attempts, (record) => chatStartedChange(record, ruleset, base, now));
+    },
+    async convert(visitorId, eventName, at) {
+      const now = instant(at);
+      return updateVisitor(storage, visitorId, attempts, (record) => convertChange(record, eventName, now));
+    },
+    async stats() {
+      return invitationStats(await storage.readCounters());
+    },
+    async setInvitations(invitations, events = []) {
+      const parsed = safeParseInvitations(invitations);
+      if (!parsed.success) throw parsed.error;
+      const definitions = safeParseEventDefinitions(events);
+      if (!definitions.success) throw definitions.error;
+      const version = (await storage.putInvitationSet({ invitations: parsed.data, definitions: definitions.data })) as number;
+      source.invalidate();
+      return version;
+    },
+    async visitor(visitorId) {
+      return (await storage.getVisitor(visitorId))?.value ?? null;
+    },
+    close: () => storage.close(),
+  };
+}

@@ -1,0 +1,90 @@
+/**
+ * The storage contract (SPEC §11): what an adapter keeps, and the small interface every adapter implements. One
+ * contract suite (test/storage/contract.ts) runs against each adapter.
+ */
+import type { EventDefinition, Invitation, InvitationState, VisitorEvent } from "../types.js";
+
+/** Everything beckon keeps about one visitor between calls. */
+export interface VisitorRecord {
+  state: InvitationState;
+  /** The visitor's event log (SPEC §7), pruned to what the invitation set can still count. */
+  events: VisitorEvent[];
+  /** Last activity, for the 30-minute session rule. */
+  lastActivityAt?: number;
+  /** Last page seen, the `previousUrl` of the next page view. */
+  lastUrl?: string;
+  /** The assignment (`assignedAt`) last counted as shown, so a repeated "shown" is not counted twice. */
+  shownAssignedAt?: number;
+}
+
+/** A stored value with its version: 1 for the first write, one more for each write after it. */
+export interface Stored<T> {
+  value: T;
+  version: number;
+}
+
+/** The invitations and event definitions a group of servers shares. */
+export interface InvitationSet {
+  invitations: Invitation[];
+  definitions: EventDefinition[];
+}
+
+/** The counters kept per invitation and variation. */
+export const COUNTER_NAMES = ["assigned", "shown", "closed", "chatStarted", "converted"] as const;
+
+/** One of {@link COUNTER_NAMES}. */
+export type CounterName = (typeof COUNTER_NAMES)[number];
+
+/** Adds `by` (default 1) to one counter. */
+export interface CounterIncrement {
+  invitationId: string;
+  variationId: string;
+  counter: CounterName;
+  by?: number;
+}
+
+/** One counter's value. */
+export interface CounterRow {
+  invitationId: string;
+  variationId: string;
+  counter: CounterName;
+  value: number;
+}
+
+/**
+ * Where beckon keeps visitors, the shared invitation set and counters. Writes are compare-and-set on a version, so
+ * two servers handling one visitor never lose an update: the loser sees `null` and retries on fresh data.
+ * Adapters are factories returning a plain object of these closures; failures reject with `StorageError`.
+ */
+export interface StorageAdapter {
+  /** Names the adapter in errors: "memory", "redis", "postgres". */
+  readonly name: string;
+  /** The visitor's record and its version, or `null` when none is stored. */
+  getVisitor(visitorId: string): Promise<Stored<VisitorRecord> | null>;
+  /**
+   * Stores `record` only if the stored version is still `expectedVersion` (0: nothing stored yet), and applies
+   * `increments` in the same atomic step. Returns the new version, or `null` on a conflict — then nothing at all
+   * was written, counters included.
+   */
+  commitVisitor(
+    visitorId: string,
+    record: VisitorRecord,
+    expectedVersion: number,
+    increments?: readonly CounterIncrement[],
+  ): Promise<number | null>;
+  /** Removes a visitor's record (nothing happens when there is none). */
+  deleteVisitor(visitorId: string): Promise<void>;
+  /** The shared invitation set and its version, or `null` when none is stored. */
+  getInvitationSet(): Promise<Stored<InvitationSet> | null>;
+  /** The stored set's version (0 when none), cheaper than reading the set: servers poll it to notice a change. */
+  getInvitationSetVersion(): Promise<number>;
+  /**
+   * Stores a new invitation set. With `expectedVersion`, only if the stored version is still that (0: none yet);
+   * returns the new version, or `null` on a conflict.
+   */
+  putInvitationSet(set: InvitationSet, expectedVersion?: number): Promise<number | null>;
+  /** Every counter with a value. */
+  readCounters(): Promise<CounterRow[]>;
+  /** Releases connections the adapter opened itself (a client passed in stays open). */
+  close(): Promise<void>;
+}

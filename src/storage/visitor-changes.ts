@@ -1,0 +1,123 @@
+/**
+ * What each service call does to one visitor's stored record, as pure functions of (record, instant): the same
+ * reducers a host would call by hand, plus the counters each call moves. `updateVisitor` runs them atomically.
+ */
+import type { Ruleset } from "../compile.js";
+import { evaluate } from "../evaluate.js";
+import { pruneEvents } from "../events/prune-events.js";
+import { recordEvent } from "../events/record-event.js";
+import { applyDecision } from "../state/apply-decision.js";
+import { isNewSession } from "../state/is-new-session.js";
+import { recordChatStarted } from "../state/record-chat-started.js";
+import { recordClosed } from "../state/record-closed.js";
+import { recordConversion } from "../state/record-conversion.js";
+import { recordPageView } from "../state/record-page-view.js";
+import { recordShown } from "../state/record-shown.js";
+import { startSession } from "../state/start-session.js";
+import type {
+  ConversionOutcome,
+  CurrentInvitation,
+  Decision,
+  EvaluateOptions,
+  EventDefinition,
+  RecordEventOutcome,
+  Visitor,
+} from "../types.js";
+import type { CounterName, VisitorRecord } from "./types.js";
+import type { VisitorChange } from "./update-visitor.js";
+
+/** A check: the session rule, the page view when there was one, evaluate, and apply the decision. */
+export function checkChange(
+  record: VisitorRecord,
+  visitor: Visitor,
+  ruleset: Ruleset,
+  options: EvaluateOptions,
+  pageView: boolean,
+  now: number,
+): VisitorChange<Decision> {
+  let state = record.state;
+  const newSession = isNewSession(record.lastActivityAt, now);
+  if (newSession && record.lastActivityAt !== undefined) state = startSession(state, ruleset, now, options);
+  const url = visitor.url ?? record.lastUrl ?? "";
+  if (pageView) {
+    const previousUrl = visitor.previousUrl ?? record.lastUrl;
+    state = recordPageView(state, ruleset, { url, ...(previousUrl === undefined ? {} : { previousUrl }) }, now, options);
+  }
+  const decision = evaluate(ruleset, { ...visitor, state, events: record.events }, now, options);
+  state = applyDecision(state, decision, now, ruleset, options);
+  const active = pageView || newSession;
+  return {
+    record: {
+      ...record,
+      state,
+      ...(active ? { lastActivityAt: now } : {}),
+      ...(visitor.url === undefined ? {} : { lastUrl: visitor.url }),
+    },
+    increments:
+      decision.status === "selected" && decision.invitation !== null
+        ? [count(decision.invitation.id, decision.variationId ?? decision.invitation.id, "assigned")]
+        : [],
+    result: decision,
+  };
+}
+
+/** An event the website logged: recorded by its definition, and the log pruned to what can still count. */
+export function logEventChange(
+  record: VisitorRecord,
+  event: { name: string; value?: string },
+  ruleset: Ruleset,
+  definitions: readonly EventDefinition[],
+  now: number,
+): VisitorChange<RecordEventOutcome> {
+  const { log, outcome } = recordEvent(record.events, definitions, event, now);
+  if (outcome === "unknown_event") return { record, result: outcome };
+  return { record: { ...record, events: pruneEvents(log, ruleset, now) }, result: outcome };
+}
+
+/** The widget displayed the current invitation: counted once per assignment. */
+export function shownChange(record: VisitorRecord, now: number): VisitorChange<boolean> {
+  const current = onScreen(record, now);
+  if (current === null || record.shownAssignedAt === current.assignedAt) return { record, result: false };
+  return {
+    record: { ...record, state: recordShown(record.state, now), shownAssignedAt: current.assignedAt },
+    increments: [count(current.invitationId, current.variationId, "shown")],
+    result: true,
+  };
+}
+
+/** The visitor closed the current invitation. */
+export function closedChange(record: VisitorRecord, ruleset: Ruleset, options: EvaluateOptions, now: number): VisitorChange<boolean> {
+  const current = onScreen(record, now);
+  const state = recordClosed(record.state, ruleset, now, options);
+  if (current === null) return { record: state === record.state ? record : { ...record, state }, result: false };
+  return { record: { ...record, state }, increments: [count(current.invitationId, current.variationId, "closed")], result: true };
+}
+
+/** The visitor started a chat. */
+export function chatStartedChange(record: VisitorRecord, ruleset: Ruleset, options: EvaluateOptions, now: number): VisitorChange<boolean> {
+  const current = onScreen(record, now);
+  const state = recordChatStarted(record.state, ruleset, now, options);
+  const increments = current === null ? [] : [count(current.invitationId, current.variationId, "chatStarted")];
+  return { record: { ...record, state }, increments, result: current !== null };
+}
+
+/** The website reported a conversion event. */
+export function convertChange(record: VisitorRecord, eventName: string, now: number): VisitorChange<ConversionOutcome> {
+  const { state, outcome } = recordConversion(record.state, eventName, now);
+  if (outcome !== "converted") return { record, result: outcome };
+  const converted = state.conversions.find((c, i) => c.convertedAt !== record.state.conversions[i]?.convertedAt);
+  const increments = converted === undefined ? [] : [count(converted.invitationId, converted.variationId, "converted")];
+  return { record: { ...record, state }, increments, result: outcome };
+}
+
+/** The current invitation if it is on screen at `now`: assigned, not closed, not expired. */
+function onScreen(record: VisitorRecord, now: number): CurrentInvitation | null {
+  const current = record.state.current;
+  if (current === undefined || current.closedAt !== undefined) return null;
+  if (current.expiresAt !== undefined && current.expiresAt <= now) return null;
+  return current;
+}
+
+function count(invitationId: string, variationId: string, counter: CounterName): { invitationId: string; variationId: string; counter: CounterName } {
+  return { invitationId, variationId, counter };
+}

@@ -1,0 +1,148 @@
+import { describe, expect, it } from "vitest";
+import { isConfigError, type Invitation } from "../../src/index.js";
+import {
+  createBeckon,
+  createMemoryStorage,
+  isStorageError,
+  StorageError,
+  type StorageAdapter,
+} from "../../src/storage/index.js";
+
+const t0 = Date.UTC(2026, 10, 26, 10);
+const s = (seconds: number): number => t0 + seconds * 1000;
+
+const pricing: Invitation[] = [
+  { id: "pricing", urls: ["/pricing*"], urlBound: true, hideForSessionAfterClose: true, cooldownSeconds: 60, message: "Pricing?",
+    conversion: { event: "ordered", withinSeconds: 3600 } },
+  { id: "global", position: 10, cooldownSeconds: 60, message: "Hello" },
+];
+
+describe("createBeckon", () => {
+  it("checks a visitor, keeps the invitation current, and counts the assignment once", async () => {
+    const beckon = createBeckon({ invitations: pricing });
+    const first = await beckon.check({ id: "v1", url: "https://example.com/pricing" }, { pageView: true, at: s(0) });
+    expect(first).toMatchObject({ status: "selected", invitation: { id: "pricing" } });
+    const again = await beckon.check({ id: "v1", url: "https://example.com/pricing" }, { at: s(5) });
+    expect(again.status).toBe("current");
+    expect(await beckon.stats()).toEqual([
+      { invitationId: "pricing", variationId: "pricing", assigned: 1, shown: 0, closed: 0, chatStarted: 0, converted: 0 },
+    ]);
+  });
+
+  it("records page views: leaving a urlBound invitation's pages withdraws it", async () => {
+    const beckon = createBeckon({ invitations: pricing });
+    await beckon.check({ id: "v1", url: "https://example.com/pricing" }, { pageView: true, at: s(0) });
+    const elsewhere = await beckon.check({ id: "v1", url: "https://example.com/blog" }, { pageView: true, at: s(10) });
+    expect(elsewhere).toMatchObject({ status: "selected", invitation: { id: "global" } });
+  });
+
+  it("counts shown, closed and converted per invitation, each once", async () => {
+    const beckon = createBeckon({ invitations: pricing });
+    await beckon.check({ id: "v1", url: "https://example.com/pricing" }, { pageView: true, at: s(0) });
+    expect(await beckon.shown("v1", s(1))).toBe(true);
+    expect(await beckon.shown("v1", s(2))).toBe(false);
+    expect(await beckon.convert("v1", "ordered", s(3))).toBe("converted");
+    expect(await beckon.convert("v1", "ordered", s(4))).toBe("already_converted");
+    expect(await beckon.closed("v1", s(5))).toBe(true);
+    expect(await beckon.closed("v1", s(6))).toBe(false);
+    expect(await beckon.stats()).toEqual([
+      { invitationId: "pricing", variationId: "pricing", assigned: 1, shown: 1, closed: 1, chatStarted: 0, converted: 1 },
+    ]);
+    const suppressed = await beckon.check({ id: "v1", url: "https://example.com/pricing" }, { at: s(30) });
+    expect(suppressed).toMatchObject({ status: "none", reason: "suppressed", recheckAt: s(65) });
+  });
+
+  it("starts a new session after 30 minutes without activity", async () => {
+    const beckon = createBeckon({ invitations: pricing });
+    await beckon.check({ id: "v1", url: "https://example.com/pricing" }, { pageView: true, at: s(0) });
+    await beckon.closed("v1", s(1));
+    const sameSession = await beckon.check({ id: "v1", url: "https://example.com/pricing" }, { pageView: true, at: s(120) });
+    expect(sameSession.invitation?.id).toBe("global");
+    await beckon.closed("v1", s(121));
+    const nextSession = await beckon.check({ id: "v1", url: "https://example.com/pricing" }, { pageView: true, at: s(120 + 31 * 60) });
+    expect(nextSession.invitation?.id).toBe("pricing");
+  });
+
+  it("counts a chat started from an invitation on screen", async () => {
+    const beckon = createBeckon({ invitations: pricing, options: { suppressAfterChatSeconds: 600 } });
+    expect(await beckon.chatStarted("v1", s(0))).toBe(false);
+    await beckon.check({ id: "v2", url: "https://example.com/pricing" }, { at: s(0) });
+    expect(await beckon.chatStarted("v2", s(1))).toBe(true);
+    expect((await beckon.check({ id: "v2" }, { at: s(2) })).reason).toBe("suppressed");
+    expect((await beckon.stats())[0]).toMatchObject({ invitationId: "pricing", chatStarted: 1 });
+  });
+
+  it("logs events by their definitions and keeps the log pruned to what can count", async () => {
+    const invitations: Invitation[] = [
+      { id: "login", events: [{ event: "login_failed", minCount: 3, withinSeconds: 60 }], message: "Trouble?" },
+    ];
+    const beckon = createBeckon({ invitations, events: [{ name: "login_failed", storeTimeoutSeconds: 1 }, { name: "noise" }] });
+    expect(await beckon.logEvent("v1", { name: "promo" }, s(0))).toBe("unknown_event");
+    expect(await beckon.logEvent("v1", { name: "noise" }, s(0))).toBe("appended");
+    for (const at of [1, 2, 3]) expect(await beckon.logEvent("v1", { name: "login_failed" }, s(at))).toBe("appended");
+    expect((await beckon.visitor("v1"))?.events.map((e) => e.name)).toEqual(["login_failed", "login_failed", "login_failed"]);
+    expect((await beckon.check({ id: "v1" }, { at: s(4) })).invitation?.id).toBe("login");
+    await beckon.logEvent("v1", { name: "login_failed" }, s(200));
+    expect((await beckon.visitor("v1"))?.events).toEqual([{ name: "login_failed", at: s(200) }]);
+  });
+
+  it("merges per-call options over the service's (operators online right now)", async () => {
+    const beckon = createBeckon({ invitations: pricing });
+    const nobody = await beckon.check({ id: "v1" }, { at: s(0), options: { operatorsOnline: [] } });
+    expect(nobody.reason).toBe("no_operator_online");
+  });
+
+  it("shares an invitation set through storage; every server notices a new version", async () => {
+    const storage = createMemoryStorage();
+    let clock = s(0);
+    const a = createBeckon({ storage, refreshMs: 1000, clock: { now: () => clock } });
+    const b = createBeckon({ storage, refreshMs: 1000, clock: { now: () => clock } });
+    expect((await b.check({ id: "v1" })).reason).toBe("no_invitations");
+    expect(await a.setInvitations([{ id: "first", message: "First" }])).toBe(1);
+    clock = s(0.5);
+    expect((await b.check({ id: "v2" })).reason).toBe("no_invitations");
+    clock = s(2);
+    expect((await b.check({ id: "v3" })).invitation?.id).toBe("first");
+    expect(await a.setInvitations([{ id: "second", message: "Second" }])).toBe(2);
+    clock = s(4);
+    expect((await b.check({ id: "v4" })).invitation?.id).toBe("second");
+  });
+
+  it("refuses an invalid invitation set with every problem, storing nothing", async () => {
+    const storage = createMemoryStorage();
+    const beckon = createBeckon({ storage });
+    const error = await beckon.setInvitations([{ id: "a", message: "" }, { id: "a", message: "x" }]).catch((e: unknown) => e);
+    expect(isConfigError(error)).toBe(true);
+    expect(await storage.getInvitationSetVersion()).toBe(0);
+  });
+
+  it("gives up with a conflict StorageError when a visitor keeps changing", async () => {
+    const memory = createMemoryStorage();
+    const alwaysLosing: StorageAdapter = { ...memory, commitVisitor: async () => null };
+    const beckon = createBeckon({ storage: alwaysLosing, invitations: pricing, maxAttempts: 3 });
+    const error = await beckon.check({ id: "v1" }, { at: s(0) }).catch((e: unknown) => e);
+    expect(isStorageError(error)).toBe(true);
+    expect(error).toMatchObject({ code: "conflict", adapter: "memory" });
+  });
+
+  it("passes storage failures on as StorageError", async () => {
+    const failing: StorageAdapter = {
+      ...createMemoryStorage(),
+      getVisitor: async () => {
+        throw new StorageError("memory", "disk on fire", { cause: new Error("fire") });
+      },
+    };
+    const error = await createBeckon({ storage: failing, invitations: pricing }).check({ id: "v1" }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: "StorageError", adapter: "memory" });
+    expect((error as Error).cause).toBeInstanceOf(Error);
+  });
+
+  it("refuses a clock that gives no instant", async () => {
+    const beckon = createBeckon({ invitations: pricing });
+    await expect(beckon.check({ id: "v1" }, { at: Number.NaN })).rejects.toThrow(TypeError);
+  });
+
+  it("throws ConfigError at creation for an invalid fixed set", () => {
+    expect(() => createBeckon({ invitations: [{ id: "a", message: "" }] })).toThrow(/message/);
+  });
+});

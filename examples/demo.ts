@@ -3,18 +3,8 @@
 //
 //   npm run demo
 import { readFileSync } from "node:fs";
-import {
-  applyDecision,
-  compile,
-  emptyState,
-  evaluate,
-  explain,
-  parseInvitations,
-  recordClosed,
-  recordShown,
-  type EvaluateOptions,
-  type Visitor,
-} from "../src/index.js";
+import { compile, explain, parseInvitations, type EvaluateOptions, type Visitor } from "../src/index.js";
+import { createBeckon, createMemoryStorage } from "../src/storage/index.js";
 
 const invitations = parseInvitations(JSON.parse(readFileSync(new URL("./invitations.json", import.meta.url), "utf8")));
 const ruleset = compile(invitations);
@@ -83,26 +73,23 @@ for (const { who, visitor } of visitors) {
   console.log(`  why: ${why}`);
 }
 
-// A visitor's journey in the evening (office hours are over): on every poll the server evaluates and applies the
-// decision, and the state reducers record what the visitor does.
-console.log("\n● A visitor's journey on the pricing page, 20:00 in Vilnius");
+// A visitor's journey in the evening (office hours are over), through the service a chat server runs: every call
+// loads the visitor from storage (here the embedded memory adapter), applies the pure functions and saves atomically.
+console.log("\n● A visitor's journey on the pricing page, 20:00 in Vilnius (service on the memory adapter)");
 const evening = Date.parse("2026-11-26T18:00:00Z");
-let state = emptyState();
-let t = evening;
-const poll = (what: string): void => {
-  const visitor: Visitor = { id: "visitor-8", url: "https://example.com/pricing", timeOnSite: (t - evening) / 1000, state };
-  const decision = evaluate(ruleset, visitor, t, options);
-  state = applyDecision(state, decision, t, ruleset, options);
+const beckon = createBeckon({ storage: createMemoryStorage(), invitations, options: { ...options, suppressAfterCloseSeconds: 600 } });
+const clockTime = (ms: number): string => new Date(ms).toISOString().slice(5, 19).replace("T", " ");
+async function poll(what: string, t: number, pageView = false): Promise<void> {
+  const visitor: Visitor = { id: "visitor-8", url: "https://example.com/pricing", timeOnSite: (t - evening) / 1000 };
+  const decision = await beckon.check(visitor, { at: t, pageView });
   const offered = decision.status === "none" ? `nothing (${decision.reason})` : `${decision.status} ${decision.invitation?.id}`;
-  const again = decision.recheckAt === null ? "only on new input" : new Date(decision.recheckAt).toISOString().slice(11, 19);
-  console.log(`  ${new Date(t).toISOString().slice(11, 19)} ${what}: ${offered}; ask again: ${again}`);
-};
-poll("arrives");
-t += 20_000;
-poll("20 s later");
-state = recordShown(state, t);
-t += 5_000;
-state = recordClosed(state, ruleset, t, { ...options, suppressAfterCloseSeconds: 600 });
-poll("closes it");
-t += 600_000;
-poll("10 minutes later (closed invitations stay away this session)");
+  const again = decision.recheckAt === null ? "only on new input" : clockTime(decision.recheckAt);
+  console.log(`  ${clockTime(t)} ${what}: ${offered}; ask again: ${again}`);
+}
+await poll("arrives", evening, true);
+await poll("20 s later", evening + 20_000);
+await beckon.shown("visitor-8", evening + 21_000);
+await beckon.closed("visitor-8", evening + 25_000);
+await poll("closes it", evening + 25_000);
+await poll("10 minutes later (closed invitations stay away this session)", evening + 625_000);
+console.log(`  counters: ${JSON.stringify(await beckon.stats())}`);

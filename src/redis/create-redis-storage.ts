@@ -1,0 +1,137 @@
+import { randomUUID } from "node:crypto";
+import type { Redis } from "ioredis";
+import { counterKey } from "../storage/counter-key.js";
+import { guard, StorageError } from "../storage/storage-error.js";
+import type { StorageAdapter } from "../storage/types.js";
+import { compareAndSet } from "./compare-and-set.js";
+import { hashCounterRows } from "./hash-counter-rows.js";
+import { openClient } from "./open-client.js";
+import { readStored } from "./read-stored.js";
+import { readVersion } from "./read-version.js";
+import { redisKeys } from "./redis-keys.js";
+
+/** How the Redis adapter connects and where it keeps its keys. */
+export interface RedisStorageOptions {
+  /** An ioredis client you own: `close()` leaves it open, and its `'error'` events stay yours to handle. */
+  client?: Redis;
+  /**
+   * Or a URL (`redis://…`): the adapter creates and owns a client that fails fast when Redis is unreachable
+   * (`close()` quits it). Without `client` and `url`, it connects to 127.0.0.1:6379.
+   */
+  url?: string;
+  /**
+   * Starts every key the adapter touches. Default: `"beckon:"`. Two adapters whose prefixes start one another can
+   * collide; on Redis Cluster use a hash tag (`"{beckon}:"`) so a commit's keys share one slot.
+   */
+  prefix?: string;
+  /** Expire a visitor's record this many seconds after its last write. Default: kept until deleted. */
+  visitorTtlSeconds?: number;
+}
+
+const NAME = "redis";
+
+/**
+ * Stores visitors, counters and the shared invitation set in Redis (ioredis). Each visitor write is one Lua script:
+ * the version check, the record, its TTL and the counter increments happen atomically, or nothing does.
+ *
+ * Keys under the prefix: `v:<visitorId>` (hash: `version`, `value` JSON, `commit` id), `counters` (hash:
+ * `counterKey(…)` → count), `invitations` (hash: `version`, `value` JSON, `commit` id).
+ *
+ * @example
+ * const storage = createRedisStorage({ url: process.env.REDIS_URL, visitorTtlSeconds: 30 * 86_400 });
+ * const beckon = createBeckon({ storage, invitations });
+ */
+export function createRedisStorage(options: RedisStorageOptions = {}): StorageAdapter {
+  const ttlMs = checkOptions(options);
+  const keys = redisKeys(options.prefix ?? "beckon:");
+  const opened = openClient(options);
+  const { client } = opened;
+  let closing: Promise<void> | null = null;
+  const run = <T>(doing: string, operation: () => Promise<T>): Promise<T> =>
+    guard(NAME, doing, () =>
+      operation().catch((error: unknown) => {
+        throw explainLostConnection(error, opened.lastConnectionError(), doing);
+      }),
+    );
+
+  return {
+    name: NAME,
+    getVisitor: (visitorId) =>
+      run("reading a visitor", async () => {
+        const key = keys.visitor(visitorId);
+        return readStored("visitor record", key, await client.hmget(key, "version", "value"));
+      }),
+    commitVisitor: (visitorId, record, expectedVersion, increments = []) =>
+      run("writing a visitor", () =>
+        compareAndSet(client, {
+          key: keys.visitor(visitorId),
+          value: JSON.stringify(record),
+          expectedVersion,
+          commitId: randomUUID(),
+          ttlMs,
+          counters: { key: keys.counters, increments: increments.map((step) => [counterKey(step), step.by ?? 1] as const) },
+        }),
+      ),
+    deleteVisitor: (visitorId) =>
+      run("deleting a visitor", async () => {
+        await client.del(keys.visitor(visitorId));
+      }),
+    getInvitationSet: () =>
+      run("reading the invitation set", async () =>
+        readStored("invitation set", keys.invitationSet, await client.hmget(keys.invitationSet, "version", "value")),
+      ),
+    getInvitationSetVersion: () =>
+      run("reading the invitation set version", async () =>
+        readVersion(await client.hget(keys.invitationSet, "version"), keys.invitationSet),
+      ),
+    putInvitationSet: (set, expectedVersion) =>
+      run("writing the invitation set", () =>
+        compareAndSet(client, {
+          key: keys.invitationSet,
+          value: JSON.stringify(set),
+          ...(expectedVersion === undefined ? {} : { expectedVersion }),
+          commitId: randomUUID(),
+          ttlMs: 0,
+        }),
+      ),
+    readCounters: () => run("reading counters", async () => hashCounterRows(await client.hgetall(keys.counters), keys.counters)),
+    close: () => {
+      closing ??= opened.owned ? run("closing the connection", () => quit(client)) : Promise.resolve();
+      return closing;
+    },
+  };
+}
+
+/** Checks the options that can be wrong at run time; returns the visitor TTL in ms (0: none). */
+function checkOptions(options: RedisStorageOptions): number {
+  if (options.client !== undefined && options.url !== undefined) {
+    throw new TypeError("beckon/redis: pass either a client or a url, not both");
+  }
+  const seconds = options.visitorTtlSeconds;
+  if (seconds === undefined) return 0;
+  if (!(Number.isFinite(seconds) && seconds > 0)) {
+    throw new RangeError(`beckon/redis: visitorTtlSeconds must be a number of seconds above 0, not ${seconds}`);
+  }
+  return Math.max(1, Math.round(seconds * 1000));
+}
+
+/**
+ * ioredis rejects queued commands with a bare "max retries" error when the connection is lost; name the loss and,
+ * when known, the connection error behind it (ECONNREFUSED, ETIMEDOUT…), which becomes the `cause`.
+ */
+function explainLostConnection(error: unknown, connectionError: Error | undefined, doing: string): unknown {
+  if (!(error instanceof Error && error.name === "MaxRetriesPerRequestError")) return error;
+  const reason = connectionError === undefined ? "" : ` (${connectionError.message})`;
+  return new StorageError(NAME, `failed ${doing}: lost the connection to Redis${reason}`, { cause: connectionError ?? error });
+}
+
+async function quit(client: Redis): Promise<void> {
+  if (client.status === "end") return;
+  if (client.status !== "ready") return client.disconnect();
+  try {
+    await client.quit();
+  } catch {
+    // QUIT failing means the connection is already gone; stop the reconnection attempts as well.
+    client.disconnect();
+  }
+}

@@ -1,0 +1,285 @@
+// DECISIONS (where SPEC §11 is silent)
+// * Key layout under the prefix (default "beckon:"): `v:<visitorId>` one hash per visitor (`version`, `value` =
+//   JSON record, `commit` = id of the write that made it); `counters` one hash (field counterKey(...), HINCRBY);
+//   `invitations` one hash for the shared set (`version`, `value`, `commit`). An id holding a lone UTF-16 surrogate
+//   (which UTF-8 would turn into U+FFFD) is stored JSON-escaped under `j:` instead, so no two ids share a key.
+// * commitVisitor and putInvitationSet run one Lua script (EVALSHA, EVAL once on NOSCRIPT): checks first, then
+//   counters, record and TTL; a version mismatch writes nothing and answers null.
+// * Each write carries a random commit id: a command ioredis resends after a lost connection, whose first copy did
+//   land, answers with its version instead of a conflict, so a caller's default client never applies a change twice.
+// * A client made from `url` fails fast: one connection attempt per command (maxRetriesPerRequest 0), no resend of
+//   unanswered writes, connectTimeout 2 s, commandTimeout 5 s; it keeps reconnecting in the background. Its lost
+//   connection is reported with the connection error (ECONNREFUSED…) as `cause`.
+// * Counter increments must be whole numbers (HINCRBY); anything else rejects before anything is written.
+// * visitorTtlSeconds is refreshed on every visitor write; counters and the invitation set never expire.
+// * Unreadable stored data (bad JSON, a record without state/events, a non-numeric version or count) rejects with
+//   code "corrupt_record".
+import { Redis } from "ioredis";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { emptyState } from "../../src/index.js";
+import { createRedisStorage } from "../../src/redis/index.js";
+import { isStorageError, type CounterIncrement, type StorageAdapter, type VisitorRecord } from "../../src/storage/index.js";
+import { updateVisitor } from "../../src/storage/update-visitor.js";
+import { describeStorageContract } from "./contract.js";
+import { startCuttingProxy, type CuttingProxy } from "./cutting-proxy.js";
+import { deleteKeysUnder, keysUnder, uniquePrefix } from "./redis-keys-under.js";
+
+const REDIS_PORT = 6379;
+const at = Date.UTC(2026, 10, 26, 10);
+const record = (lastUrl?: string): VisitorRecord => ({ state: emptyState(), events: [], ...(lastUrl ? { lastUrl } : {}) });
+const shown: CounterIncrement = { invitationId: "a", variationId: "a", counter: "shown" };
+
+/** A client of the tests' own, outside any adapter; `error` events surface through the failing commands. */
+function directClient(port = REDIS_PORT, db = 0): Redis {
+  const client = new Redis({ port, db });
+  client.on("error", () => {});
+  return client;
+}
+
+let direct: Redis;
+const prefixes: string[] = [];
+const adapters: StorageAdapter[] = [];
+const fresh = (prefix = uniquePrefix()): StorageAdapter => {
+  prefixes.push(prefix);
+  const storage = createRedisStorage({ client: direct, prefix });
+  adapters.push(storage);
+  return storage;
+};
+
+beforeAll(() => {
+  direct = directClient();
+});
+afterEach(async () => {
+  await Promise.all(adapters.splice(0).map((storage) => storage.close()));
+  await Promise.all(prefixes.splice(0).map((prefix) => deleteKeysUnder(direct, prefix)));
+});
+afterAll(async () => {
+  await direct.quit();
+});
+
+describeStorageContract("redis", async () => fresh());
+
+/** Reads what is really stored for a visitor, bypassing the adapter: its version and the "shown" count. */
+async function storedState(prefix: string, visitorId: string): Promise<{ version: string | null; shown: string | null }> {
+  const [version, count] = await Promise.all([
+    direct.hget(`${prefix}v:${visitorId}`, "version"),
+    direct.hget(`${prefix}counters`, JSON.stringify(["a", "a", "shown"])),
+  ]);
+  return { version, shown: count };
+}
+
+/** Expects `promise` to reject with a StorageError from the Redis adapter that keeps its cause. */
+async function expectRedisFailure(promise: Promise<unknown>): Promise<void> {
+  const error: unknown = await promise.then(
+    () => new Error("expected a rejection"),
+    (reason: unknown) => reason,
+  );
+  expect(isStorageError(error)).toBe(true);
+  expect(error).toMatchObject({ name: "StorageError", adapter: "redis", code: "storage_failed" });
+  expect((error as Error).cause).toBeDefined();
+}
+
+describe("createRedisStorage", () => {
+  it("keeps each prefix's visitors, counters and set apart, and touches no key outside its prefix", async () => {
+    // Database 9 holds nothing else, so every key that appears there was written by these adapters.
+    const isolated = directClient(REDIS_PORT, 9);
+    const [first, second] = [uniquePrefix(), uniquePrefix()] as const;
+    try {
+      const before = await keysUnder(isolated, "");
+      const a = createRedisStorage({ client: isolated, prefix: first });
+      const b = createRedisStorage({ client: isolated, prefix: second });
+      await a.commitVisitor("v1", record("/a"), 0, [shown]);
+      await a.putInvitationSet({ invitations: [], definitions: [] });
+      expect(await b.getVisitor("v1")).toBeNull();
+      expect(await b.readCounters()).toEqual([]);
+      expect(await b.getInvitationSet()).toBeNull();
+      expect(await b.getInvitationSetVersion()).toBe(0);
+      expect(await b.commitVisitor("v1", record("/b"), 0)).toBe(1);
+      await b.deleteVisitor("v1");
+      expect((await a.getVisitor("v1"))?.value.lastUrl).toBe("/a");
+      const added = (await keysUnder(isolated, "")).filter((key) => !before.includes(key));
+      expect(added).toEqual([`${first}counters`, `${first}invitations`, `${first}v:v1`].sort());
+    } finally {
+      await deleteKeysUnder(isolated, first);
+      await deleteKeysUnder(isolated, second);
+      await isolated.quit();
+    }
+  });
+
+  it("keeps ids apart that differ only in lone surrogates", async () => {
+    const storage = fresh();
+    const ids = ["\uD800", "\uDBFF", "\uFFFD", "a\uDC00", "\uD83D\uDE00", "\uDE00\uD83D"];
+    for (const [i, id] of ids.entries()) await storage.commitVisitor(id, record(String(i)), 0);
+    for (const [i, id] of ids.entries()) expect((await storage.getVisitor(id))?.value.lastUrl).toBe(String(i));
+  });
+
+  it("sets visitorTtlSeconds on a visitor key and refreshes it on each write", async () => {
+    const prefix = uniquePrefix();
+    prefixes.push(prefix);
+    const storage = createRedisStorage({ client: direct, prefix, visitorTtlSeconds: 60 });
+    await storage.commitVisitor("v1", record(), 0, [shown]);
+    const ttl = await direct.pttl(`${prefix}v:v1`);
+    expect(ttl).toBeGreaterThan(50_000);
+    expect(ttl).toBeLessThanOrEqual(60_000);
+    await direct.pexpire(`${prefix}v:v1`, 5_000);
+    await storage.commitVisitor("v1", record(), 1);
+    expect(await direct.pttl(`${prefix}v:v1`)).toBeGreaterThan(50_000);
+    expect(await direct.pttl(`${prefix}counters`)).toBe(-1);
+  });
+
+  it("keeps visitor keys without an expiry when no visitorTtlSeconds is given", async () => {
+    const prefix = uniquePrefix();
+    await fresh(prefix).commitVisitor("v1", record(), 0);
+    expect(await direct.pttl(`${prefix}v:v1`)).toBe(-1);
+  });
+
+  it("refuses a visitorTtlSeconds that is not above 0, and both a client and a url", () => {
+    for (const seconds of [0, -1, Number.NaN, Number.POSITIVE_INFINITY]) {
+      expect(() => createRedisStorage({ client: direct, visitorTtlSeconds: seconds })).toThrow(RangeError);
+    }
+    expect(() => createRedisStorage({ client: direct, url: "redis://127.0.0.1:6379" })).toThrow(TypeError);
+  });
+
+  it("refuses an increment that is not a whole number and writes nothing", async () => {
+    const prefix = uniquePrefix();
+    const storage = fresh(prefix);
+    await expect(storage.commitVisitor("v1", record(), 0, [{ ...shown, by: 1.5 }])).rejects.toMatchObject({ adapter: "redis" });
+    expect(await storage.getVisitor("v1")).toBeNull();
+    expect(await storage.readCounters()).toEqual([]);
+  });
+
+  it("rejects unreadable stored data with corrupt_record, and writes nothing over a corrupt version", async () => {
+    const prefix = uniquePrefix();
+    const storage = fresh(prefix);
+    const corrupt = { name: "StorageError", adapter: "redis", code: "corrupt_record" };
+    await direct.hset(`${prefix}v:json`, "version", "1", "value", "{not json");
+    await expect(storage.getVisitor("json")).rejects.toMatchObject(corrupt);
+    await direct.hset(`${prefix}v:shape`, "version", "1", "value", "[]");
+    await expect(storage.getVisitor("shape")).rejects.toMatchObject(corrupt);
+    await direct.hset(`${prefix}v:version`, "version", "one", "value", JSON.stringify(record()));
+    await expect(storage.getVisitor("version")).rejects.toMatchObject(corrupt);
+    await expect(storage.commitVisitor("version", record("/new"), 1, [shown])).rejects.toMatchObject(corrupt);
+    expect(await direct.hget(`${prefix}v:version`, "value")).toBe(JSON.stringify(record()));
+    expect(await direct.exists(`${prefix}counters`)).toBe(0);
+    await direct.hset(`${prefix}invitations`, "version", "2.5");
+    await expect(storage.getInvitationSetVersion()).rejects.toMatchObject(corrupt);
+    await direct.hset(`${prefix}counters`, JSON.stringify(["a", "a", "shown"]), "lots");
+    await expect(storage.readCounters()).rejects.toMatchObject(corrupt);
+  });
+
+  it("leaves a caller's client open on close", async () => {
+    await fresh().close();
+    expect(await direct.ping()).toBe("PONG");
+  });
+
+  it("quits the client it made from a url on close; later calls reject with a StorageError", async () => {
+    const storage = createRedisStorage({ url: `redis://127.0.0.1:${REDIS_PORT}`, prefix: uniquePrefix() });
+    expect(await storage.getVisitor("v1")).toBeNull();
+    await storage.close();
+    await storage.close();
+    await expect(storage.getVisitor("v1")).rejects.toMatchObject({ name: "StorageError", adapter: "redis" });
+  });
+
+  it("loses no update when two servers (two clients) write one visitor 64 times at once", async () => {
+    const prefix = uniquePrefix();
+    prefixes.push(prefix);
+    const clients = [directClient(), directClient()];
+    const servers = clients.map((client) => createRedisStorage({ client, prefix }));
+    try {
+      await Promise.all(
+        Array.from({ length: 64 }, (_, i) =>
+          updateVisitor(servers[i % 2] as StorageAdapter, "busy", 1000, (current) => ({
+            record: { ...current, events: [...current.events, { name: "hit", at: at + i }] },
+            increments: [shown],
+            result: null,
+          })),
+        ),
+      );
+      const stored = await createRedisStorage({ client: direct, prefix }).getVisitor("busy");
+      expect(stored?.version).toBe(64);
+      expect(stored?.value.events).toHaveLength(64);
+      expect(await storedState(prefix, "busy")).toEqual({ version: "64", shown: "64" });
+    } finally {
+      await Promise.all(clients.map((client) => client.quit()));
+    }
+  });
+});
+
+describe("createRedisStorage when Redis fails", () => {
+  it("rejects every call quickly with a StorageError naming redis when the connection is refused", async () => {
+    const storage = createRedisStorage({ url: "redis://127.0.0.1:1" });
+    const started = performance.now();
+    await expectRedisFailure(storage.getVisitor("v1"));
+    await expectRedisFailure(storage.commitVisitor("v1", record(), 0, [shown]));
+    await expectRedisFailure(storage.deleteVisitor("v1"));
+    await expectRedisFailure(storage.getInvitationSet());
+    await expectRedisFailure(storage.getInvitationSetVersion());
+    await expectRedisFailure(storage.putInvitationSet({ invitations: [], definitions: [] }));
+    await expectRedisFailure(storage.readCounters());
+    await expect(storage.getVisitor("v1")).rejects.toMatchObject({ cause: { code: "ECONNREFUSED" } });
+    expect(performance.now() - started).toBeLessThan(5_000);
+    await storage.close();
+  });
+
+  describe("a connection cut during a commit", () => {
+    let proxy: CuttingProxy;
+    let prefix: string;
+    beforeAll(async () => {
+      proxy = await startCuttingProxy(REDIS_PORT);
+    });
+    afterAll(async () => {
+      await proxy.close();
+    });
+
+    /** An adapter behind the proxy holding visitor "v1" at version 1 with shown = 1 (the script is cached by then). */
+    async function behindProxy(options: { client?: Redis } = {}): Promise<StorageAdapter> {
+      proxy.cutOn(() => false, "before");
+      prefix = uniquePrefix();
+      prefixes.push(prefix);
+      const target = options.client === undefined ? { url: `redis://127.0.0.1:${proxy.port}` } : { client: options.client };
+      const storage = createRedisStorage({ ...target, prefix });
+      adapters.push(storage);
+      expect(await storage.commitVisitor("v1", record("/first"), 0, [shown])).toBe(1);
+      return storage;
+    }
+    /** Matches the script call writing this test's visitor (EVALSHA, or EVAL when the script was not cached). */
+    const isCommit = (chunk: Buffer): boolean => /eval/i.test(chunk.toString()) && chunk.includes(`${prefix}v:v1`);
+
+    it("before the script reaches Redis: the commit rejects and nothing is written", async () => {
+      const storage = await behindProxy();
+      const cutsBefore = proxy.cuts();
+      proxy.cutOn(isCommit, "before");
+      await expectRedisFailure(storage.commitVisitor("v1", record("/second"), 1, [shown]));
+      expect(proxy.cuts()).toBeGreaterThan(cutsBefore);
+      expect(await storedState(prefix, "v1")).toEqual({ version: "1", shown: "1" });
+    });
+
+    it("after the script reached Redis: the commit rejects and the write is there whole or not at all", async () => {
+      const storage = await behindProxy();
+      const cutsBefore = proxy.cuts();
+      proxy.cutOn(isCommit, "after");
+      await expectRedisFailure(storage.commitVisitor("v1", record("/second"), 1, [shown]));
+      expect(proxy.cuts()).toBeGreaterThan(cutsBefore);
+      const state = await storedState(prefix, "v1");
+      const value = JSON.parse((await direct.hget(`${prefix}v:v1`, "value")) ?? "null") as VisitorRecord;
+      const whole = state.version === "2" && state.shown === "2" && value.lastUrl === "/second";
+      const none = state.version === "1" && state.shown === "1" && value.lastUrl === "/first";
+      expect({ state, lastUrl: value.lastUrl, wholeOrNone: whole || none }).toMatchObject({ wholeOrNone: true });
+    });
+
+    it("a caller's client that resends the cut commit gets its version back and the write lands once", async () => {
+      // ioredis's defaults resend unanswered commands after reconnecting; the first copy already ran in Redis.
+      const client = directClient(proxy.port);
+      try {
+        const storage = await behindProxy({ client });
+        let cutOnce = false;
+        proxy.cutOn((chunk) => !cutOnce && isCommit(chunk) && (cutOnce = true), "after");
+        expect(await storage.commitVisitor("v1", record("/second"), 1, [shown])).toBe(2);
+        expect(cutOnce).toBe(true);
+        expect(await storedState(prefix, "v1")).toEqual({ version: "2", shown: "2" });
+      } finally {
+        client.disconnect();
+      }
+    });
+  });
+});

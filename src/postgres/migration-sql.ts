@@ -1,0 +1,36 @@
+import type { PostgresTables } from "./postgres-tables.js";
+
+/**
+ * The statements that create the adapter's tables, each safe to run again. Documents are `json`, not `jsonb`: `json`
+ * keeps the text exactly as written, so every string a visitor can send (U+0000, lone surrogates) round-trips, where
+ * `jsonb` would refuse it. Counters and versions are `bigint`.
+ *
+ * @example
+ * migrationSql(postgresTables("beckon_"))[0] // => 'CREATE TABLE IF NOT EXISTS "beckon_visitors" (…)'
+ */
+export function migrationSql(tables: PostgresTables): string[] {
+  return [
+    `CREATE TABLE IF NOT EXISTS ${tables.visitors} (
+      namespace text NOT NULL,
+      visitor_id text NOT NULL,
+      version bigint NOT NULL,
+      record json NOT NULL,
+      updated_at timestamptz NOT NULL DEFAULT now(),
+      PRIMARY KEY (namespace, visitor_id)
+    )`,
+    `CREATE TABLE IF NOT EXISTS ${tables.counters} (
+      namespace text NOT NULL,
+      invitation_id text NOT NULL,
+      variation_id text NOT NULL,
+      counter text NOT NULL,
+      value bigint NOT NULL,
+      PRIMARY KEY (namespace, invitation_id, variation_id, counter)
+    )`,
+    `CREATE TABLE IF NOT EXISTS ${tables.invitationSets} (
+      namespace text PRIMARY KEY,
+      version bigint NOT NULL,
+      invitation_set json NOT NULL,
+      updated_at timestamptz NOT NULL DEFAULT now()
+    )`,
+  ];
+}

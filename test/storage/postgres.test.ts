@@ -1,0 +1,241 @@
+// DECISIONS (where SPEC §11 and the brief are silent):
+// * Documents (visitor records, invitation sets) are stored as `json`, not `jsonb`: `json` keeps the text as written,
+//   so strings `jsonb` refuses (U+0000, lone surrogates) round-trip as they do in the memory and Redis adapters.
+// * A commit with no counter increments is a single UPDATE/INSERT statement (atomic on its own, two round trips
+//   fewer); with increments it is BEGIN, write, one counter upsert, COMMIT. Increments are summed per counter and
+//   sorted first, so concurrent commits lock counter rows in one order and cannot deadlock.
+// * Table names are double-quoted: `tablePrefix` "App_" makes the table "App_visitors" exactly (no case folding).
+//   The prefix may be empty; it must be letters, digits and "_", not start with a digit, and be at most 48
+//   characters (so no table name passes PostgreSQL's 63-byte identifier limit). A bad prefix throws a TypeError at
+//   creation, as does giving both `pool` and `connectionString`. With neither, the adapter owns a pool configured
+//   from pg's usual PG* environment variables.
+// * A missing table (migrate() never run) rejects with a StorageError whose message says to run migrate().
+// * Owned pools time out connecting after 5 s and ignore idle-connection 'error' events (the pool drops the dead
+//   connection itself); a caller's pool is left alone, its 'error' events stay the caller's to handle.
+// * close() is idempotent; operations after closing an owned pool reject with a StorageError.
+// * migrate() serialises on a transaction-scoped advisory lock keyed by the table prefix (PostgreSQL 11+).
+import { randomUUID } from "node:crypto";
+import pg from "pg";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { emptyState } from "../../src/index.js";
+import { createPostgresStorage, type PostgresStorage } from "../../src/postgres/index.js";
+import { isStorageError, type StorageError, type VisitorRecord } from "../../src/storage/index.js";
+import { updateVisitor } from "../../src/storage/update-visitor.js";
+import { describeStorageContract } from "./contract.js";
+import { startCuttingProxy } from "./cutting-proxy.js";
+
+const URL = "postgres://postgres@127.0.0.1:5432/test";
+const at = Date.UTC(2026, 10, 26, 10);
+const record = (lastUrl?: string): VisitorRecord => ({
+  state: emptyState(),
+  events: [],
+  ...(lastUrl === undefined ? {} : { lastUrl }),
+});
+const shown = [{ invitationId: "a", variationId: "a", counter: "shown" as const }];
+
+let pool: pg.Pool;
+const namespaces: string[] = [];
+const prefixes: string[] = [];
+
+/** A namespace no other test uses; its rows are deleted after the test. */
+function freshNamespace(): string {
+  const namespace = `test-${randomUUID()}`;
+  namespaces.push(namespace);
+  return namespace;
+}
+
+/** A table prefix no other test uses; its tables are dropped after the test. */
+function freshPrefix(): string {
+  const prefix = `beckon_t${randomUUID().replaceAll("-", "").slice(0, 12)}_`;
+  prefixes.push(prefix);
+  return prefix;
+}
+
+/** The error a promise rejects with (fails the test when it resolves). */
+async function rejection(promise: Promise<unknown>): Promise<StorageError> {
+  const error: unknown = await promise.then(
+    () => new Error("expected a rejection"),
+    (e: unknown) => e,
+  );
+  expect(isStorageError(error)).toBe(true);
+  return error as StorageError;
+}
+
+beforeAll(async () => {
+  pool = new pg.Pool({ connectionString: URL });
+  pool.on("error", () => {});
+  await createPostgresStorage({ pool }).migrate();
+});
+
+afterEach(async () => {
+  for (const namespace of namespaces.splice(0)) {
+    for (const table of ["beckon_visitors", "beckon_counters", "beckon_invitation_sets"]) {
+      await pool.query(`DELETE FROM ${table} WHERE namespace = $1`, [namespace]);
+    }
+  }
+  for (const prefix of prefixes.splice(0)) {
+    await pool.query(`DROP TABLE IF EXISTS "${prefix}visitors", "${prefix}counters", "${prefix}invitation_sets"`);
+  }
+});
+
+afterAll(async () => {
+  await pool.end();
+});
+
+describeStorageContract("postgres", async () => createPostgresStorage({ pool, namespace: freshNamespace() }));
+
+describe("createPostgresStorage", () => {
+  it("creates its tables idempotently, also when 8 servers migrate at once", async () => {
+    const tablePrefix = freshPrefix();
+    const servers = Array.from({ length: 8 }, () => createPostgresStorage({ pool, tablePrefix }));
+    await Promise.all(servers.map((server) => server.migrate()));
+    await Promise.all(servers.map((server) => server.migrate()));
+    const { rows } = await pool.query<{ n: string }>("SELECT count(*) AS n FROM pg_tables WHERE tablename LIKE $1", [
+      `${tablePrefix}%`,
+    ]);
+    expect(Number(rows[0]?.n)).toBe(3);
+    expect(await servers[0]?.commitVisitor("v1", record(), 0, shown)).toBe(1);
+    expect(await servers[7]?.readCounters()).toEqual([{ invitationId: "a", variationId: "a", counter: "shown", value: 1 }]);
+  });
+
+  it("keeps namespaces sharing the tables apart", async () => {
+    const a = createPostgresStorage({ pool, namespace: freshNamespace() });
+    const b = createPostgresStorage({ pool, namespace: freshNamespace() });
+    await a.commitVisitor("v1", record("/a"), 0, shown);
+    await a.putInvitationSet({ invitations: [], definitions: [] });
+    expect(await b.getVisitor("v1")).toBeNull();
+    expect(await b.readCounters()).toEqual([]);
+    expect(await b.getInvitationSetVersion()).toBe(0);
+    expect(await b.commitVisitor("v1", record("/b"), 0)).toBe(1);
+    await b.deleteVisitor("v1");
+    expect(await a.getVisitor("v1")).toEqual({ value: record("/a"), version: 1 });
+  });
+
+  it("throws a clear error at creation for a table prefix that is not a plain identifier", () => {
+    for (const tablePrefix of ['x"; DROP TABLE users; --', "1beckon_", "beckon-", "bé_", "a".repeat(49)]) {
+      expect(() => createPostgresStorage({ pool, tablePrefix })).toThrow(/tablePrefix .* must be letters, digits and "_"/);
+    }
+    for (const tablePrefix of ["", "App_2_", "a".repeat(48)]) expect(createPostgresStorage({ pool, tablePrefix }).name).toBe("postgres");
+  });
+
+  it("throws at creation when given both a pool and a connection string", () => {
+    expect(() => createPostgresStorage({ pool, connectionString: URL })).toThrow(/either `pool` or `connectionString`/);
+  });
+
+  it("rejects with a StorageError telling to run migrate() when the tables are missing", async () => {
+    const storage = createPostgresStorage({ pool, tablePrefix: freshPrefix() });
+    const error = await rejection(storage.getVisitor("v1"));
+    expect(error).toMatchObject({ adapter: "postgres", code: "storage_failed", cause: { code: "42P01" } });
+    expect(error.message).toMatch(/run migrate\(\)/);
+  });
+
+  it("rejects with a StorageError keeping the SQL error as cause", async () => {
+    const storage = createPostgresStorage({ pool, namespace: freshNamespace() });
+    const error = await rejection(storage.commitVisitor("v1", record(), 0, [{ ...shown[0]!, by: 1.5 }]));
+    expect(error).toMatchObject({ adapter: "postgres", code: "storage_failed", cause: { code: "22P02" } });
+    expect(await storage.getVisitor("v1")).toBeNull();
+  });
+
+  it("rejects with a corrupt_record StorageError for a stored document it cannot read", async () => {
+    const namespace = freshNamespace();
+    const storage = createPostgresStorage({ pool, namespace });
+    await pool.query(`INSERT INTO beckon_visitors (namespace, visitor_id, version, record) VALUES ($1, 'v1', 1, '[]')`, [namespace]);
+    await pool.query(`INSERT INTO beckon_invitation_sets (namespace, version, invitation_set) VALUES ($1, 1, '{}')`, [namespace]);
+    expect(await rejection(storage.getVisitor("v1"))).toMatchObject({ adapter: "postgres", code: "corrupt_record" });
+    expect(await rejection(storage.getInvitationSet())).toMatchObject({ adapter: "postgres", code: "corrupt_record" });
+  });
+
+  it("round-trips strings jsonb would refuse (U+0000, lone surrogates)", async () => {
+    const storage = createPostgresStorage({ pool, namespace: freshNamespace() });
+    const odd: VisitorRecord = { ...record("/a\u0000b"), events: [{ name: "typed", value: "\ud800 \udfff", at }] };
+    await storage.commitVisitor("v1", odd, 0);
+    expect(await storage.getVisitor("v1")).toEqual({ value: odd, version: 1 });
+  });
+
+  it("reads counters beyond 32 bits back as numbers", async () => {
+    const storage = createPostgresStorage({ pool, namespace: freshNamespace() });
+    await storage.commitVisitor("v1", record(), 0, [{ ...shown[0]!, by: 3_000_000_000 }, shown[0]!]);
+    expect(await storage.readCounters()).toEqual([{ ...shown[0], value: 3_000_000_001 }]);
+  });
+
+  it("ends the pool it created on close, and leaves a pool it was given open", async () => {
+    const owned = createPostgresStorage({ connectionString: URL, namespace: freshNamespace() });
+    await owned.getVisitor("v1");
+    await owned.close();
+    await owned.close();
+    expect(await rejection(owned.getVisitor("v1"))).toMatchObject({ adapter: "postgres" });
+    await createPostgresStorage({ pool }).close();
+    expect((await pool.query("SELECT 1 AS one")).rows).toEqual([{ one: 1 }]);
+  });
+});
+
+describe("createPostgresStorage faults", () => {
+  it("rejects quickly with a StorageError when the connection is refused", async () => {
+    const storage = createPostgresStorage({ connectionString: "postgres://postgres@127.0.0.1:1/test" });
+    const started = performance.now();
+    const error = await rejection(storage.commitVisitor("v1", record(), 0));
+    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(error).toMatchObject({ adapter: "postgres", code: "storage_failed", cause: { code: "ECONNREFUSED" } });
+    await storage.close();
+  });
+
+  /** A visitor at version 1 with one "shown", written through a proxy that is then armed to cut at COMMIT. */
+  async function armedWrite(moment: "before" | "after") {
+    const proxy = await startCuttingProxy(5432);
+    const namespace = freshNamespace();
+    const cut = createPostgresStorage({ connectionString: `postgres://postgres@127.0.0.1:${proxy.port}/test`, namespace });
+    const direct = createPostgresStorage({ pool, namespace });
+    expect(await cut.commitVisitor("v1", record("/first"), 0, shown)).toBe(1);
+    proxy.cutOn((chunk) => chunk.includes("COMMIT"), moment);
+    const error = await rejection(cut.commitVisitor("v1", record("/second"), 1, shown));
+    expect(proxy.cuts()).toBe(1);
+    await cut.close();
+    await proxy.close();
+    return { error, stored: await direct.getVisitor("v1"), counters: await direct.readCounters() };
+  }
+
+  it("writes nothing at all when the connection is cut before COMMIT reaches the server", async () => {
+    const { error, stored, counters } = await armedWrite("before");
+    expect(error).toMatchObject({ adapter: "postgres", code: "storage_failed" });
+    expect(error.cause).toBeInstanceOf(Error);
+    expect(stored).toEqual({ value: record("/first"), version: 1 });
+    expect(counters).toEqual([{ ...shown[0], value: 1 }]);
+  });
+
+  it("writes all or nothing when the connection is cut after COMMIT reached the server", async () => {
+    const { error, stored, counters } = await armedWrite("after");
+    expect(error).toMatchObject({ adapter: "postgres", code: "storage_failed" });
+    expect(error.cause).toBeInstanceOf(Error);
+    const outcome = { url: stored?.value.lastUrl, version: stored?.version, shown: counters[0]?.value };
+    expect([
+      { url: "/first", version: 1, shown: 1 },
+      { url: "/second", version: 2, shown: 2 },
+    ]).toContainEqual(outcome);
+  });
+});
+
+describe("createPostgresStorage with two servers", () => {
+  let servers: PostgresStorage[] = [];
+  afterEach(async () => {
+    await Promise.all(servers.map((server) => server.close()));
+    servers = [];
+  });
+
+  it("loses no update when 64 writers on two pools read-modify-write one visitor at once", async () => {
+    const namespace = freshNamespace();
+    servers = [createPostgresStorage({ connectionString: URL, namespace }), createPostgresStorage({ connectionString: URL, namespace })];
+    await Promise.all(
+      Array.from({ length: 64 }, (_, i) =>
+        updateVisitor(servers[i % 2]!, "busy", 1000, (current) => ({
+          record: { ...current, events: [...current.events, { name: "hit", at: at + i }] },
+          increments: shown,
+          result: null,
+        })),
+      ),
+    );
+    const stored = await servers[0]!.getVisitor("busy");
+    expect(stored?.version).toBe(64);
+    expect(stored?.value.events.map((e) => e.at).sort((x, y) => x - y)).toEqual(Array.from({ length: 64 }, (_, i) => at + i));
+    expect(await servers[1]!.readCounters()).toEqual([{ ...shown[0], value: 64 }]);
+  });
+});

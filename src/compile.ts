@@ -1,6 +1,7 @@
 import { safeParseInvitations } from "./config/safe-parse-invitations.js";
 import { isValidated } from "./config/validated.js";
 import { ConfigError } from "./errors.js";
+import { buildCandidateIndex, type CandidateIndex } from "./pipeline/candidate-index.js";
 import { compileInvitation, type CompiledInvitation } from "./pipeline/compile-invitation.js";
 import type { Invitation } from "./types.js";
 
@@ -10,13 +11,13 @@ export interface Ruleset {
   readonly invitations: readonly Invitation[];
 }
 
-/** What a ruleset holds inside: every list in rank order (position, then time on site, then id). */
+/** What a ruleset holds inside: every list in rank order (position, then time on site, then id), indexed. */
 export interface CompiledRuleset {
   all: readonly CompiledInvitation[];
   byId: ReadonlyMap<string, CompiledInvitation>;
-  standard: readonly CompiledInvitation[];
-  dynamic: readonly CompiledInvitation[];
-  inject: readonly CompiledInvitation[];
+  standard: CandidateIndex;
+  dynamic: CandidateIndex;
+  inject: CandidateIndex;
 }
 
 // A registered symbol, so a ruleset still works if two copies of beckon share one process.
@@ -43,9 +44,9 @@ export function compile(invitations: readonly Invitation[]): Ruleset {
   const inside: CompiledRuleset = {
     all,
     byId: new Map(all.map((invitation) => [invitation.id, invitation])),
-    standard: all.filter((invitation) => invitation.kind === "standard"),
-    dynamic: all.filter((invitation) => invitation.kind === "dynamic"),
-    inject: all.filter((invitation) => invitation.kind === "inject"),
+    standard: buildCandidateIndex(all.filter((invitation) => invitation.kind === "standard")),
+    dynamic: buildCandidateIndex(all.filter((invitation) => invitation.kind === "dynamic")),
+    inject: buildCandidateIndex(all.filter((invitation) => invitation.kind === "inject")),
   };
   const ruleset: RulesetObject = { invitations, [INSIDE]: inside };
   return Object.freeze(ruleset);

@@ -3,140 +3,129 @@ import { matchUrl } from "../conditions/match-url.js";
 import { nextAttributeChange } from "../conditions/next-attribute-change.js";
 import { servesVisitor } from "../conditions/operator-presence.js";
 import { testAttribute } from "../conditions/test-attribute.js";
-import { checkEventCondition } from "../events/check-event-condition.js";
+import { eventConditionEnd } from "../events/event-condition-end.js";
 import type { ReasonCode } from "../explain/reason-codes.js";
-import { isScheduleActive } from "../schedule/is-schedule-active.js";
-import { nextScheduleChange } from "../schedule/next-schedule-change.js";
+import { scheduleStateAt } from "../schedule/schedule-state-at.js";
 import type { OnlineOperator } from "../types.js";
 import type { VisitorView } from "../visitor/view-visitor.js";
 import type { CompiledInvitation } from "./compile-invitation.js";
 
-/** What a candidate check needs besides the invitation and the visitor. */
+/** What a candidate check needs besides the invitation and the visitor, and where it leaves `changeAt`. */
 export interface CheckEnv {
   atMs: number;
   timeZone: string;
   operatorsOnline: readonly OnlineOperator[] | undefined;
-}
-
-/**
- * The outcome of checking one invitation for one visitor at one instant. `changeAt` is the earliest future instant
- * at which `eligible` may flip while only time passes (`Infinity`: never): for an eligible invitation the first
- * moment a time-bound condition stops holding; for an ineligible one, no earlier than the moment every failing
- * condition could hold — a lower bound, so `recheckAt` built from it never promises too late.
- */
-export interface Verdict {
-  eligible: boolean;
+  /**
+   * Set by every {@link checkCandidate}: the earliest future instant at which the candidate's eligibility may flip
+   * while only time passes (`Infinity`: never). For an eligible candidate, the first moment a time-bound condition
+   * can stop holding; for an ineligible one, no earlier than the moment every failing condition could hold — a lower
+   * bound, so `recheckAt` built from it never promises too late. An out-parameter, so the hot path allocates nothing.
+   */
   changeAt: number;
 }
 
-const NEVER: Verdict = Object.freeze({ eligible: false, changeAt: Number.POSITIVE_INFINITY });
-
 /**
- * Checks every condition of an invitation (SPEC §4, §5, §7, §8 rule 6). Conditions that time cannot change are
- * checked first; without `reasons` the check stops at the first of them that fails, with `reasons` (explain) it
- * records every failing condition and goes on — the same checks either way.
+ * Checks every condition of an invitation (SPEC §4, §5, §7, §8 rule 6): whether it is eligible now, with
+ * `env.changeAt` set to when that may flip. Conditions that time cannot change are checked first. Without `reasons`
+ * the check stops at the first that fails; with `reasons` (explain) it records every failing condition and goes
+ * on — the same checks either way.
  *
  * @example
  * checkCandidate(compileInvitation({ id: "a", message: "Hi", timeOnSite: 30 }), viewVisitor({ id: "v1", timeOnSite: 10 }), env, null)
- * // => { eligible: false, changeAt: env.atMs + 20_000 }
+ * // => false, with env.changeAt = env.atMs + 20_000
  */
 export function checkCandidate(
   invitation: CompiledInvitation,
   visitor: VisitorView,
   env: CheckEnv,
   reasons: ReasonCode[] | null,
-): Verdict {
+): boolean {
+  env.changeAt = Number.POSITIVE_INFINITY;
   const failed = checkStatic(invitation, visitor, env, reasons);
-  if (failed && reasons === null) return NEVER;
-  const timed = checkTimed(invitation, visitor, env, reasons);
-  if (failed) return NEVER;
-  return timed;
+  if (failed && reasons === null) return false;
+  const eligible = checkTimed(invitation, visitor, env, reasons);
+  if (failed) env.changeAt = Number.POSITIVE_INFINITY;
+  return eligible && !failed;
 }
 
 /** Conditions whose truth only new visitor input can change. Returns true when one fails. */
 function checkStatic(inv: CompiledInvitation, v: VisitorView, env: CheckEnv, reasons: ReasonCode[] | null): boolean {
   let failed = false;
-  const fail = (reason: ReasonCode): boolean => {
+  for (let step = 0; step < STATIC_CHECKS.length; step++) {
+    const check = STATIC_CHECKS[step] as StaticCheck;
+    if (check.holds(inv, v, env)) continue;
+    if (reasons === null) return true;
     failed = true;
-    reasons?.push(reason);
-    return reasons === null;
-  };
-  if (!inv.enabled && fail("disabled")) return true;
-  if (v.pageviews < inv.pageviews && fail("pageviews")) return true;
-  if (inv.language !== "" && inv.language !== v.language && fail("language")) return true;
-  if (inv.identifier !== "" && inv.identifier !== v.identifier && fail("identifier")) return true;
-  if (inv.tag !== "" && !v.tags.has(inv.tag) && fail("tag")) return true;
-  if (!departmentMatches(inv, v) && fail("department")) return true;
-  if (inv.devices !== null && !inv.devices.has(v.device) && fail("device")) return true;
-  if (!matchReferrer(inv.referrer, v.referrerHost) && fail("referrer")) return true;
-  if (inv.urls !== null && !matchUrl(inv.urls, v.page) && fail("url")) return true;
-  if (!operatorsPresent(inv, v, env) && fail("operator_offline")) return true;
-  if (isSessionExcluded(inv, v) && fail("session_excluded")) return true;
-  if (isSeenOnce(inv, v) && fail("once_per_visitor")) return true;
-  if (!inv.attributes.every((a) => testAttribute(a, v.attributes, env.atMs)) && fail("attribute")) return true;
-  if (!inv.events.every((e) => checkEventCondition(e, v.events.get(e.event), env.atMs).holds) && fail("event")) {
-    return true;
+    reasons.push(check.reason);
   }
   return failed;
 }
 
+type StaticCheck = { reason: ReasonCode; holds: (inv: CompiledInvitation, v: VisitorView, env: CheckEnv) => boolean };
+
+/** The conditions time cannot change, cheapest first (the operator table of SPEC §4). */
+const STATIC_CHECKS: readonly StaticCheck[] = [
+  { reason: "disabled", holds: (inv) => inv.enabled },
+  { reason: "pageviews", holds: (inv, v) => v.pageviews >= inv.pageviews },
+  { reason: "language", holds: (inv, v) => inv.language === "" || inv.language === v.language },
+  { reason: "identifier", holds: (inv, v) => inv.identifier === "" || inv.identifier === v.identifier },
+  { reason: "tag", holds: (inv, v) => inv.tag === "" || v.tags.has(inv.tag) },
+  {
+    reason: "department",
+    holds: (inv, v) => inv.departments === null || (v.department !== undefined && inv.departments.has(v.department)),
+  },
+  { reason: "device", holds: (inv, v) => inv.devices === null || inv.devices.has(v.device) },
+  { reason: "referrer", holds: (inv, v) => inv.referrer === "" || matchReferrer(inv.referrer, v.referrerHost) },
+  { reason: "url", holds: (inv, v) => inv.urls === null || matchUrl(inv.urls, v.page) },
+  { reason: "operator_offline", holds: operatorsPresent },
+  { reason: "session_excluded", holds: (inv, v) => !v.sessionExcluded.has(inv.id) },
+  { reason: "once_per_visitor", holds: (inv, v) => !inv.oncePerVisitor || !v.seenOnce.has(inv.id) },
+  { reason: "attribute", holds: staticAttributesHold },
+  { reason: "event", holds: eventsHold },
+];
+
 /**
- * Conditions that time can change: minimums that only ever become true (time on site, time since the last visit
- * or chat) and conditions that can flip either way (schedule, relative-time attributes, event windows).
+ * Conditions that time can change: minimums that only ever become true (time on site, time since the last visit or
+ * chat) and conditions that can flip either way (schedule, relative-time attributes, event windows). Returns whether
+ * they all hold and leaves in `env.changeAt` when that may change: while one fails, the latest instant a failing one
+ * could hold; while all hold, the earliest instant one can stop.
  */
-function checkTimed(inv: CompiledInvitation, v: VisitorView, env: CheckEnv, reasons: ReasonCode[] | null): Verdict {
+function checkTimed(inv: CompiledInvitation, v: VisitorView, env: CheckEnv, reasons: ReasonCode[] | null): boolean {
   const at = env.atMs;
-  const clock = new ChangeClock();
-  const waitMs = v.timeOnSite >= inv.timeOnSite ? 0 : msUntil(inv.timeOnSite - v.timeOnSite);
-  clock.minimum("time_on_site", at + waitMs, at, reasons);
+  let readyAt = Number.NEGATIVE_INFINITY;
+  let endsAt = Number.POSITIVE_INFINITY;
+  if (v.timeOnSite < inv.timeOnSite) readyAt = failing(reasons, "time_on_site", readyAt, at + msUntil(inv.timeOnSite - v.timeOnSite));
   if (inv.minMsSinceLastVisit !== undefined && v.lastVisitAt !== undefined) {
-    clock.minimum("last_visit_too_recent", v.lastVisitAt + inv.minMsSinceLastVisit, at, reasons);
+    const from = v.lastVisitAt + inv.minMsSinceLastVisit;
+    if (from > at) readyAt = failing(reasons, "last_visit_too_recent", readyAt, from);
   }
   if (inv.minMsSinceLastChat !== undefined && v.lastChatAt !== undefined) {
-    clock.minimum("last_chat_too_recent", v.lastChatAt + inv.minMsSinceLastChat, at, reasons);
+    const from = v.lastChatAt + inv.minMsSinceLastChat;
+    if (from > at) readyAt = failing(reasons, "last_chat_too_recent", readyAt, from);
   }
   if (inv.schedule !== null) {
-    const active = isScheduleActive(inv.schedule, at, env.timeZone);
-    clock.flip("schedule", active, nextScheduleChange(inv.schedule, at, env.timeZone), reasons);
+    const state = scheduleStateAt(inv.schedule, at, env.timeZone);
+    if (!state.active) readyAt = failing(reasons, "schedule", readyAt, state.nextChange);
+    else if (state.nextChange < endsAt) endsAt = state.nextChange;
   }
   for (const a of inv.movingAttributes) {
-    clock.flip("attribute", testAttribute(a, v.attributes, at), nextAttributeChange(a, v.attributes, at), reasons);
+    const change = nextAttributeChange(a, v.attributes, at) ?? Number.POSITIVE_INFINITY;
+    if (!testAttribute(a, v.attributes, at)) readyAt = failing(reasons, "attribute", readyAt, change);
+    else if (change < endsAt) endsAt = change;
   }
   for (const e of inv.events) {
-    const { holds, endsAt } = checkEventCondition(e, v.events.get(e.event), at);
-    if (holds) clock.flip("event", true, endsAt, reasons);
+    const end = eventConditionEnd(e, v.events.get(e.event), at);
+    if (end < endsAt) endsAt = end;
   }
-  return clock.verdict();
+  const allHold = readyAt === Number.NEGATIVE_INFINITY;
+  env.changeAt = allHold ? endsAt : readyAt;
+  return allHold;
 }
 
-/** Collects time-bound conditions into a verdict. */
-class ChangeClock {
-  private failing = false;
-  private readyAt = Number.NEGATIVE_INFINITY;
-  private endsAt = Number.POSITIVE_INFINITY;
-
-  /** A condition that holds from `holdsFrom` on (and for ever after). */
-  minimum(reason: ReasonCode, holdsFrom: number, atMs: number, reasons: ReasonCode[] | null): void {
-    if (holdsFrom <= atMs) return;
-    this.fail(reason, holdsFrom, reasons);
-  }
-
-  /** A condition that holds now or not, and flips at `nextChange` (`null`: never). */
-  flip(reason: ReasonCode, holds: boolean, nextChange: number | null, reasons: ReasonCode[] | null): void {
-    const change = nextChange ?? Number.POSITIVE_INFINITY;
-    if (holds) this.endsAt = Math.min(this.endsAt, change);
-    else this.fail(reason, change, reasons);
-  }
-
-  verdict(): Verdict {
-    return this.failing ? { eligible: false, changeAt: this.readyAt } : { eligible: true, changeAt: this.endsAt };
-  }
-
-  private fail(reason: ReasonCode, readyAt: number, reasons: ReasonCode[] | null): void {
-    this.failing = true;
-    this.readyAt = Math.max(this.readyAt, readyAt);
-    if (reasons !== null && !reasons.includes(reason)) reasons.push(reason);
-  }
+/** Notes a failing time-bound condition: records its reason and returns the later of the two "could hold" instants. */
+function failing(reasons: ReasonCode[] | null, reason: ReasonCode, readyAt: number, holdsFrom: number): number {
+  if (reasons !== null && !reasons.includes(reason)) reasons.push(reason);
+  return holdsFrom > readyAt ? holdsFrom : readyAt;
 }
 
 /**
@@ -147,20 +136,19 @@ function msUntil(seconds: number): number {
   return Math.max(1, Math.ceil(seconds * 1000 - 1e-6));
 }
 
-function departmentMatches(inv: CompiledInvitation, v: VisitorView): boolean {
-  return inv.departments === null || (v.department !== undefined && inv.departments.has(v.department));
-}
-
 function operatorsPresent(inv: CompiledInvitation, v: VisitorView, env: CheckEnv): boolean {
   const wanted = inv.requireOperatorIds;
   if (wanted === null || env.operatorsOnline === undefined) return true;
   return env.operatorsOnline.some((op) => wanted.has(op.id.trim()) && servesVisitor(op, v.department));
 }
 
-function isSessionExcluded(inv: CompiledInvitation, v: VisitorView): boolean {
-  return v.sessionExcluded.has(inv.id);
+function staticAttributesHold(inv: CompiledInvitation, v: VisitorView, env: CheckEnv): boolean {
+  for (const a of inv.attributes) if (!testAttribute(a, v.attributes, env.atMs)) return false;
+  return true;
 }
 
-function isSeenOnce(inv: CompiledInvitation, v: VisitorView): boolean {
-  return inv.oncePerVisitor && v.seenOnce.has(inv.id);
+/** Event conditions that do not hold now cannot start holding while only time passes: records only age. */
+function eventsHold(inv: CompiledInvitation, v: VisitorView, env: CheckEnv): boolean {
+  for (const e of inv.events) if (Number.isNaN(eventConditionEnd(e, v.events.get(e.event), env.atMs))) return false;
+  return true;
 }

@@ -5,6 +5,7 @@ import type { ReasonCode } from "../explain/reason-codes.js";
 import type { Clock, Decision, EvaluateOptions, Invitation, Trigger, Visitor } from "../types.js";
 import { viewVisitor, type VisitorView } from "../visitor/view-visitor.js";
 import { noDecision, offerDecision } from "./build-decision.js";
+import { CandidateCursor, matchingCandidates, type CandidateIndex } from "./candidate-index.js";
 import { checkCandidate, type CheckEnv } from "./check-candidate.js";
 import { checkGates } from "./check-gates.js";
 import type { CompiledInvitation } from "./compile-invitation.js";
@@ -78,10 +79,12 @@ function select(
   atMs: number,
   recorder: Recorder | null,
 ): Decision {
-  const env: CheckEnv = { atMs, timeZone: options.timeZone, operatorsOnline: options.operatorsOnline };
+  const env: CheckEnv = { atMs, timeZone: options.timeZone, operatorsOnline: options.operatorsOnline, changeAt: 0 };
   const trigger = options.trigger;
-  const candidates = trigger === undefined ? ruleset.standard : ruleset.dynamic.filter((c) => fires(c, trigger));
-  const selection = selectWinner(candidates, view, env, options.seed, recorder);
+  const selection =
+    trigger === undefined
+      ? selectWinner(ruleset.standard, null, view, env, options.seed, recorder)
+      : selectWinner(ruleset.dynamic, (c) => fires(c, trigger), view, env, options.seed, recorder);
   let changeAt = selection.changeAt;
   const armed: Decision["armed"] = [];
   const inject: Decision["inject"] = [];
@@ -101,9 +104,12 @@ function select(
   return { ...decision, armed, inject, recheckAt };
 }
 
-/** Checks every candidate of a list, hands each eligible one to `take`, and returns the list's next change. */
+/**
+ * Checks the candidates of a list whose equality keys fit (all of them with a recorder), hands each eligible one to
+ * `take`, and returns the list's next change.
+ */
 function listEligible(
-  candidates: readonly CompiledInvitation[],
+  list: CandidateIndex,
   view: VisitorView,
   env: CheckEnv,
   recorder: Recorder | null,
@@ -111,12 +117,14 @@ function listEligible(
   take: (candidate: CompiledInvitation) => void,
 ): number {
   let changeAt = Number.POSITIVE_INFINITY;
-  for (const candidate of candidates) {
+  if (list.candidates.length === 0) return changeAt;
+  const cursor = new CandidateCursor(list.candidates, recorder === null ? matchingCandidates(list, view) : null);
+  for (let candidate = cursor.next(); candidate !== undefined; candidate = cursor.next()) {
     const reasons: ReasonCode[] | null = recorder === null ? null : [];
-    const verdict = checkCandidate(candidate, view, env, reasons);
-    recorder?.checked(candidate.id, verdict.eligible, reasons ?? []);
-    changeAt = Math.min(changeAt, verdict.changeAt);
-    if (!verdict.eligible) continue;
+    const eligible = checkCandidate(candidate, view, env, reasons);
+    recorder?.checked(candidate.id, eligible, reasons ?? []);
+    changeAt = Math.min(changeAt, env.changeAt);
+    if (!eligible) continue;
     recorder?.outcome(candidate.id, outcome);
     take(candidate);
   }

@@ -25,11 +25,10 @@ export function settleView(view: VisitorView, ruleset: CompiledRuleset, atMs: nu
     conversions: [],
   };
   const settled = settleExpiry(state, ruleset, atMs, { suppressAfterCloseSeconds: options.suppressAfterCloseMs / 1000 });
-  return {
-    ...view,
+  return view.withState({
     current: settled.current,
     suppressedUntil: settled.suppressedUntil,
     sessionExcluded: new Set(settled.sessionExcluded),
     seenOnce: new Set(settled.seenOnce),
-  };
+  });
 }

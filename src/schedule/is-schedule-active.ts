@@ -1,6 +1,6 @@
 import type { CompiledSchedule } from "./compile-schedule.js";
 import { isRuleActive } from "./schedule-rule.js";
-import { zoneOffsetMs } from "./zone-offset.js";
+import { offsetAt } from "./offset-at.js";
 
 /**
  * Whether a compiled schedule is active at the instant `atMs`, judged on the local wall clock of the schedule's time
@@ -14,6 +14,6 @@ import { zoneOffsetMs } from "./zone-offset.js";
  */
 export function isScheduleActive(schedule: CompiledSchedule, atMs: number, defaultTimeZone: string): boolean {
   if (!Number.isFinite(atMs)) return false;
-  const offsetMs = schedule.usesWallClock ? zoneOffsetMs(schedule.timeZone ?? defaultTimeZone, atMs) : 0;
+  const offsetMs = schedule.usesWallClock ? offsetAt(schedule.timeZone ?? defaultTimeZone, atMs) : 0;
   return !Number.isNaN(offsetMs) && isRuleActive(schedule.rule, atMs, offsetMs);
 }

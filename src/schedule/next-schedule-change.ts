@@ -1,7 +1,7 @@
 import type { CompiledSchedule } from "./compile-schedule.js";
 import { isScheduleActive } from "./is-schedule-active.js";
 import { nextRuleChange } from "./schedule-rule.js";
-import { zoneOffsetMs } from "./zone-offset.js";
+import { offsetAt } from "./offset-at.js";
 import { nextZoneTransition } from "./zone-transitions.js";
 
 // Each step passes one offset transition; annual windows look at most ~9 years ahead (≈ 2 transitions a year).
@@ -26,7 +26,7 @@ export function nextScheduleChange(schedule: CompiledSchedule, atMs: number, def
   const active = isScheduleActive(schedule, atMs, defaultTimeZone);
   let cursor = atMs;
   for (let step = 0; step < MAX_STEPS; step += 1) {
-    const offsetMs = zoneOffsetMs(timeZone, cursor);
+    const offsetMs = offsetAt(timeZone, cursor);
     if (Number.isNaN(offsetMs)) return null;
     // Activity at `cursor` equals `active` here: at the start by definition, later because the loop only goes on
     // from transitions that left it unchanged.

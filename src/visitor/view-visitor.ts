@@ -1,6 +1,6 @@
+import { normalizePage, type PageUrl } from "../conditions/normalize-page.js";
 import { referrerHost } from "../conditions/referrer-host.js";
 import { normalizeDepartment, normalizeText } from "../conditions/text.js";
-import { normalizePage, type PageUrl } from "../conditions/normalize-page.js";
 import type {
   AttributeValue,
   CurrentInvitation,
@@ -10,41 +10,118 @@ import type {
   VisitorEvent,
 } from "../types.js";
 
-/**
- * A visitor snapshot normalised once per evaluation, so each condition compares ready-made values. Fields the
- * snapshot leaves out, or gives in an unusable form, take their documented default (SPEC §3): evaluation treats
- * garbage like missing data and never throws.
- */
-export interface VisitorView {
-  id: string;
-  timeOnSite: number;
-  pageviews: number;
-  visits: number;
-  page: PageUrl | null;
-  referrerHost: string;
-  language: string;
-  locale: string;
-  identifier: string;
-  department: string | undefined;
-  tags: ReadonlySet<string>;
-  device: Device;
-  attributes: Readonly<Record<string, AttributeValue>>;
-  visibleAttributes: Readonly<Record<string, AttributeValue>>;
-  /** Event timestamps by normalised event name, oldest first. */
-  events: ReadonlyMap<string, readonly number[]>;
-  chatActive: boolean;
-  lastChatAt: number | undefined;
-  nick: string | undefined;
-  lastVisitAt: number | undefined;
-  /** From `visitor.state` (SPEC §8). */
+const EMPTY: Readonly<Record<string, AttributeValue>> = Object.freeze({});
+const DEVICES: ReadonlySet<string> = new Set(["desktop", "mobile", "tablet"]);
+
+/** The parts of the visitor's state the rules before selection read (SPEC §8). */
+export interface StateView {
   current: CurrentInvitation | undefined;
   suppressedUntil: number | undefined;
   sessionExcluded: ReadonlySet<string>;
   seenOnce: ReadonlySet<string>;
 }
 
-const EMPTY: Readonly<Record<string, AttributeValue>> = Object.freeze({});
-const DEVICES: ReadonlySet<string> = new Set(["desktop", "mobile", "tablet"]);
+/**
+ * A visitor snapshot normalised for evaluation, so each condition compares ready-made values. Fields the snapshot
+ * leaves out, or gives in an unusable form, take their documented default (SPEC §3): evaluation treats garbage like
+ * missing data and never throws. The costlier fields (page, referrer, tags, event index) are worked out on first use
+ * only: most evaluations never need most of them.
+ */
+export class VisitorView {
+  readonly id: string;
+  readonly timeOnSite: number;
+  readonly pageviews: number;
+  readonly visits: number;
+  readonly language: string;
+  readonly locale: string;
+  readonly identifier: string;
+  readonly department: string | undefined;
+  readonly device: Device;
+  readonly attributes: Readonly<Record<string, AttributeValue>>;
+  readonly visibleAttributes: Readonly<Record<string, AttributeValue>>;
+  readonly chatActive: boolean;
+  readonly lastChatAt: number | undefined;
+  readonly nick: string | undefined;
+  readonly lastVisitAt: number | undefined;
+  readonly current: CurrentInvitation | undefined;
+  readonly suppressedUntil: number | undefined;
+  private readonly raw: Visitor;
+  private readonly rawState: Partial<InvitationState>;
+  private pageMemo: PageUrl | null | undefined;
+  private referrerMemo: string | undefined;
+  private tagsMemo: ReadonlySet<string> | undefined;
+  private eventsMemo: ReadonlyMap<string, readonly number[]> | undefined;
+  private excludedMemo: ReadonlySet<string> | undefined;
+  private seenOnceMemo: ReadonlySet<string> | undefined;
+
+  constructor(visitor: Visitor, state?: StateView) {
+    const chat = isObject(visitor.chat) ? visitor.chat : {};
+    this.raw = visitor;
+    this.id = visitor.id;
+    this.timeOnSite = nonNegative(visitor.timeOnSite, 0);
+    this.pageviews = nonNegative(visitor.pageviews, 1);
+    this.visits = nonNegative(visitor.visits, 1);
+    this.language = text(visitor.language);
+    this.locale = typeof visitor.locale === "string" ? visitor.locale.trim() : "";
+    this.identifier = text(visitor.identifier);
+    this.department = department(visitor.department);
+    this.device = typeof visitor.device === "string" && DEVICES.has(visitor.device) ? visitor.device : "desktop";
+    this.attributes = isObject(visitor.attributes) ? visitor.attributes : EMPTY;
+    this.visibleAttributes = isObject(visitor.visibleAttributes) ? visitor.visibleAttributes : EMPTY;
+    this.chatActive = chat.active === true;
+    this.lastChatAt = finite(chat.lastStartedAt);
+    this.nick = typeof chat.nick === "string" ? chat.nick : undefined;
+    this.lastVisitAt = finite(visitor.lastVisitAt);
+    this.rawState = isObject(visitor.state) ? visitor.state : {};
+    this.current = state === undefined ? viewCurrent(this.rawState.current) : state.current;
+    this.suppressedUntil = state === undefined ? finite(this.rawState.suppressedUntil) : state.suppressedUntil;
+    if (state !== undefined) {
+      this.excludedMemo = state.sessionExcluded;
+      this.seenOnceMemo = state.seenOnce;
+    }
+  }
+
+  /** The current page as `host/path` and path (SPEC §4.3), or `null` when unknown. */
+  get page(): PageUrl | null {
+    if (this.pageMemo === undefined) this.pageMemo = typeof this.raw.url === "string" ? normalizePage(this.raw.url) : null;
+    return this.pageMemo;
+  }
+
+  /** The referrer's host with one leading `www.` stripped (SPEC §4.2), `""` when there is none. */
+  get referrerHost(): string {
+    this.referrerMemo ??= typeof this.raw.referrer === "string" ? referrerHost(this.raw.referrer) : "";
+    return this.referrerMemo;
+  }
+
+  /** The visitor's tags, normalised. */
+  get tags(): ReadonlySet<string> {
+    this.tagsMemo ??= new Set(Array.isArray(this.raw.tags) ? this.raw.tags.filter(isString).map(normalizeText) : []);
+    return this.tagsMemo;
+  }
+
+  /** Event timestamps by normalised event name, oldest first. */
+  get events(): ReadonlyMap<string, readonly number[]> {
+    this.eventsMemo ??= indexEvents(this.raw.events);
+    return this.eventsMemo;
+  }
+
+  /** Invitations excluded for this session. */
+  get sessionExcluded(): ReadonlySet<string> {
+    this.excludedMemo ??= stringSet(this.rawState.sessionExcluded);
+    return this.excludedMemo;
+  }
+
+  /** Invitations the visitor closed or chatted from (for `oncePerVisitor`). */
+  get seenOnce(): ReadonlySet<string> {
+    this.seenOnceMemo ??= stringSet(this.rawState.seenOnce);
+    return this.seenOnceMemo;
+  }
+
+  /** The same visitor with its state replaced (after an expiry was settled). */
+  withState(state: StateView): VisitorView {
+    return new VisitorView(this.raw, state);
+  }
+}
 
 /**
  * Normalises a visitor snapshot, or returns `null` when it is not a visitor at all (not an object, or no string id).
@@ -54,41 +131,7 @@ const DEVICES: ReadonlySet<string> = new Set(["desktop", "mobile", "tablet"]);
  */
 export function viewVisitor(visitor: Visitor): VisitorView | null {
   if (typeof visitor !== "object" || visitor === null || typeof visitor.id !== "string") return null;
-  const chat = isObject(visitor.chat) ? visitor.chat : {};
-  return {
-    id: visitor.id,
-    timeOnSite: nonNegative(visitor.timeOnSite, 0),
-    pageviews: nonNegative(visitor.pageviews, 1),
-    visits: nonNegative(visitor.visits, 1),
-    page: typeof visitor.url === "string" ? normalizePage(visitor.url) : null,
-    referrerHost: typeof visitor.referrer === "string" ? referrerHost(visitor.referrer) : "",
-    language: text(visitor.language),
-    locale: typeof visitor.locale === "string" ? visitor.locale.trim() : "",
-    identifier: text(visitor.identifier),
-    department: department(visitor.department),
-    tags: new Set(Array.isArray(visitor.tags) ? visitor.tags.filter(isString).map(normalizeText) : []),
-    device: typeof visitor.device === "string" && DEVICES.has(visitor.device) ? visitor.device : "desktop",
-    attributes: isObject(visitor.attributes) ? visitor.attributes : EMPTY,
-    visibleAttributes: isObject(visitor.visibleAttributes) ? visitor.visibleAttributes : EMPTY,
-    events: indexEvents(visitor.events),
-    chatActive: chat.active === true,
-    lastChatAt: finite(chat.lastStartedAt),
-    nick: typeof chat.nick === "string" ? chat.nick : undefined,
-    lastVisitAt: finite(visitor.lastVisitAt),
-    ...viewState(visitor.state),
-  };
-}
-
-type StateView = Pick<VisitorView, "current" | "suppressedUntil" | "sessionExcluded" | "seenOnce">;
-
-function viewState(state: InvitationState | undefined): StateView {
-  const s: Partial<InvitationState> = isObject(state) ? state : {};
-  return {
-    current: viewCurrent(s.current),
-    suppressedUntil: finite(s.suppressedUntil),
-    sessionExcluded: stringSet(s.sessionExcluded),
-    seenOnce: stringSet(s.seenOnce),
-  };
+  return new VisitorView(visitor);
 }
 
 /** The current invitation with every unusable field dropped (or `undefined` when it names no invitation). */
@@ -108,10 +151,6 @@ function viewCurrent(current: unknown): CurrentInvitation | undefined {
   };
 }
 
-function stringSet(values: unknown): ReadonlySet<string> {
-  return new Set(Array.isArray(values) ? values.filter(isString) : []);
-}
-
 function indexEvents(events: readonly VisitorEvent[] | undefined): ReadonlyMap<string, readonly number[]> {
   const byName = new Map<string, number[]>();
   if (!Array.isArray(events)) return byName;
@@ -126,6 +165,10 @@ function indexEvents(events: readonly VisitorEvent[] | undefined): ReadonlyMap<s
   }
   for (const list of byName.values()) list.sort((a, b) => a - b);
   return byName;
+}
+
+function stringSet(values: unknown): ReadonlySet<string> {
+  return new Set(Array.isArray(values) ? values.filter(isString) : []);
 }
 
 function department(value: unknown): string | undefined {

@@ -47,8 +47,9 @@ describe("architecture", () => {
     expect(importersOf(/from "zod"/).filter((p) => !p.startsWith("src/config/"))).toEqual([]);
   });
 
-  it("imports micromatch only in src/conditions/url-glob.ts", () => {
-    expect(importersOf(/from "micromatch"/)).toEqual(["src/conditions/url-glob.ts"]);
+  it("imports the glob engine (picomatch, micromatch's own) only in src/conditions/url-glob.ts", () => {
+    expect(importersOf(/from "picomatch(\/posix)?"/)).toEqual(["src/conditions/url-glob.ts"]);
+    expect(importersOf(/from "micromatch"/)).toEqual([]);
   });
 
   it("imports date-fns and @date-fns/tz only in src/schedule/", () => {

@@ -1,4 +1,9 @@
-import micromatch from "micromatch";
+// picomatch is micromatch's own matching engine, without micromatch's use of Node's `util` and `path`: beckon's core
+// must run in browsers and edge functions and bundle into one ESM file. The `posix` entry never looks at the OS.
+import picomatch from "picomatch/posix";
+
+const STRICT = { strictBrackets: true } as const;
+const MATCHING = { dot: true, nonegate: true } as const;
 
 /**
  * Checks one URL pattern at parse time. Returns a message saying what is wrong, or `null` when the pattern is a
@@ -12,7 +17,7 @@ export function checkGlob(pattern: string): string | null {
   const trimmed = pattern.trim();
   if (trimmed === "" || trimmed === "!") return "pattern is empty";
   try {
-    micromatch.makeRe(trimmed, { strictBrackets: true });
+    picomatch.makeRe(trimmed, STRICT);
     return null;
   } catch (error) {
     return (error as Error).message;
@@ -30,5 +35,6 @@ export function checkGlob(pattern: string): string | null {
  * matches("shop.example.com/pricing")        // => false
  */
 export function compileGlob(pattern: string): (input: string) => boolean {
-  return micromatch.matcher(pattern, { dot: true, nonegate: true });
+  const re = picomatch.makeRe(pattern, MATCHING);
+  return (input) => re.test(input);
 }

@@ -1,6 +1,6 @@
 // picomatch is micromatch's own matching engine, without micromatch's use of Node's `util` and `path`: beckon's core
 // must run in browsers and edge functions and bundle into one ESM file. The `posix` entry never looks at the OS.
-import picomatch from "picomatch/posix";
+import picomatch from "picomatch/posix.js";
 
 const STRICT = { strictBrackets: true } as const;
 const MATCHING = { dot: true, nonegate: true } as const;

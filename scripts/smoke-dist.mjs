@@ -1,0 +1,31 @@
+// Imports every published entry point from dist/ the way users will — ESM import and CommonJS require — and makes a
+// decision with each format. Vitest and tsx resolve modules more leniently than Node does, so only this catches an
+// import that works in the tests but not for users (such as a bare "picomatch/posix" without its ".js").
+import { createRequire } from "node:module";
+import assert from "node:assert/strict";
+
+const require = createRequire(import.meta.url);
+const entries = ["index", "storage/index", "redis/index", "postgres/index"];
+const invitations = [{ id: "hello", message: "Hi {lhc.var.name}", urls: ["example.com/pricing*"] }];
+const visitor = { id: "v1", url: "https://example.com/pricing/x", attributes: { name: "<Ann>" } };
+
+for (const entry of entries) {
+  const esm = await import(new URL(`../dist/${entry}.js`, import.meta.url).href);
+  const cjs = require(`../dist/${entry}.cjs`);
+  assert.deepEqual(Object.keys(esm).sort(), Object.keys(cjs).sort(), `${entry}: ESM and CJS export the same names`);
+}
+
+for (const core of [await import("../dist/index.js"), require("../dist/index.cjs")]) {
+  const decision = core.evaluate(core.compile(core.parseInvitations(invitations)), visitor, Date.UTC(2026, 0, 1));
+  assert.equal(decision.message, "Hi &lt;Ann&gt;");
+}
+
+for (const [storage, redis] of [
+  [await import("../dist/storage/index.js"), await import("../dist/redis/index.js")],
+  [require("../dist/storage/index.cjs"), require("../dist/redis/index.cjs")],
+]) {
+  const beckon = storage.createBeckon({ invitations });
+  assert.equal((await beckon.check(visitor, { at: Date.UTC(2026, 0, 1) })).status, "selected");
+  assert.equal(typeof redis.createRedisStorage, "function");
+}
+console.log(`dist smoke test passed: ${entries.length} entries, ESM and CommonJS`);

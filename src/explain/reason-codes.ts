@@ -30,10 +30,10 @@ export const REASON_CODES = [
   "outranked",
   "armed",
   "injected",
-  // Why the winner won (Decision.reason when status is "selected" or "current").
+  // Why the winner won (Decision.reason when status is "selected" or "current"). How a tie was broken is explain's
+  // to tell (the tied candidates are "outranked"): a reason that named the tie rule would make the decision depend
+  // on candidates that cannot win, and recheckAt would have to watch them all.
   "lowest_position",
-  "tie_time_on_site",
-  "tie_hash",
   "current_invitation",
   // Why nothing was selected (Decision.reason when status is "none").
   "no_invitations",

@@ -79,7 +79,7 @@ function select(
   atMs: number,
   recorder: Recorder | null,
 ): Decision {
-  const env: CheckEnv = { atMs, timeZone: options.timeZone, operatorsOnline: options.operatorsOnline, changeAt: 0 };
+  const env: CheckEnv = { atMs, timeZone: options.timeZone, operatorsOnline: options.operatorsOnline, changeAt: 0, bound: 0 };
   const trigger = options.trigger;
   const selection =
     trigger === undefined
@@ -121,6 +121,8 @@ function listEligible(
   const cursor = new CandidateCursor(list.candidates, recorder === null ? matchingCandidates(list, view) : null);
   for (let candidate = cursor.next(); candidate !== undefined; candidate = cursor.next()) {
     const reasons: ReasonCode[] | null = recorder === null ? null : [];
+    // An ineligible candidate that cannot become eligible before the earliest change found so far moves nothing.
+    env.bound = changeAt;
     const eligible = checkCandidate(candidate, view, env, reasons);
     recorder?.checked(candidate.id, eligible, reasons ?? []);
     changeAt = Math.min(changeAt, env.changeAt);

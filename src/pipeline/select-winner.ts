@@ -1,6 +1,6 @@
 import type { Recorder } from "../explain/recorder.js";
 import type { ReasonCode } from "../explain/reason-codes.js";
-import { pickTied } from "../selection/pick-tied.js";
+import { hashUnit } from "../selection/hash-unit.js";
 import type { VisitorView } from "../visitor/view-visitor.js";
 import { CandidateCursor, matchingCandidates, type CandidateIndex } from "./candidate-index.js";
 import { checkCandidate, type CheckEnv } from "./check-candidate.js";
@@ -13,13 +13,24 @@ export interface Selection {
   changeAt: number;
 }
 
+/** A candidate of the winner's (position, time on site) group that was checked and is not eligible. */
+interface TiedMiss {
+  tie: number;
+  id: string;
+  changeAt: number;
+}
+
 /**
- * Picks the winner among candidates in rank order (SPEC §6.2): the first eligible one by position, then lower time
- * on site, then a deterministic hash pick among equals. An ineligible invitation never blocks a lower-ranked
- * eligible one. Only candidates up to the winner's position can change the outcome (or why it won), so `changeAt`
- * collects their next possible change. Without a recorder only candidates whose equality keys fit the visitor are
- * visited (the others fail a condition time cannot change) and the scan stops after the winner's position; with
- * one (explain) every candidate of the list is checked. `accepts` narrows the list further (a fired trigger).
+ * Picks the winner among candidates in rank order (SPEC §6.2): the eligible one with the lowest position, then the
+ * lowest time on site, then the smallest tie hash of the visitor. An ineligible invitation never blocks a
+ * lower-ranked eligible one.
+ *
+ * `changeAt` is when the outcome can change while only time passes, and only three kinds of candidates can change
+ * it: every candidate ranked before the winner's (position, time on site) group, the candidates of that group whose
+ * tie hash is smaller than the winner's, and the winner itself. So once a candidate is eligible, the rest of its
+ * group is checked only where the hash is smaller, and nothing after the group is looked at. Without a recorder
+ * only candidates whose equality keys fit the visitor are visited; with one (explain) every candidate is checked,
+ * and the same rule picks the same winner and the same `changeAt`. `accepts` narrows the list (a fired trigger).
  *
  * @example
  * selectWinner(ruleset.standard, null, view, env, "", null) // => { winner: …, reason: "lowest_position", changeAt: Infinity }
@@ -32,33 +43,51 @@ export function selectWinner(
   seed: string,
   recorder: Recorder | null,
 ): Selection {
-  let first: CompiledInvitation | null = null;
-  const tied: CompiledInvitation[] = [];
-  let rivalAtPosition = false;
-  let changeAt = Number.POSITIVE_INFINITY;
+  let winner: CompiledInvitation | null = null;
+  let winnerTie = 0;
+  let winnerChange = Number.POSITIVE_INFINITY;
+  let before = Number.POSITIVE_INFINITY; // changes of candidates ranked before the winner's group
+  const misses: TiedMiss[] = [];
   const cursor = new CandidateCursor(list.candidates, recorder === null ? matchingCandidates(list, visitor) : null);
-  for (let invitation = cursor.next(); invitation !== undefined; invitation = cursor.next()) {
-    if (accepts !== null && !accepts(invitation)) continue;
-    const samePosition = first !== null && invitation.position === first.position;
-    if (first !== null && !samePosition && recorder === null) break;
+  for (let c = cursor.next(); c !== undefined; c = cursor.next()) {
+    if (accepts !== null && !accepts(c)) continue;
+    const inGroup = winner !== null && c.position === winner.position && c.timeOnSite === winner.timeOnSite;
+    if (winner !== null && !inGroup && recorder === null) break;
+    const tie = inGroup ? hashUnit("tie", seed, visitor.id, c.id) : 0;
+    const mayBeatWinner = inGroup && beats(tie, c.id, winnerTie, (winner as CompiledInvitation).id);
+    if (inGroup && !mayBeatWinner && recorder === null) continue;
     const reasons: ReasonCode[] | null = recorder === null ? null : [];
-    const eligible = checkCandidate(invitation, visitor, env, reasons);
-    recorder?.checked(invitation.id, eligible, reasons ?? []);
-    // Anything up to the winner's position can change the outcome or why it won (a rival arriving or leaving).
-    if (first === null || samePosition) changeAt = Math.min(changeAt, env.changeAt);
-    if (!eligible) continue;
-    if (first === null || (samePosition && invitation.timeOnSite === first.timeOnSite)) {
-      first ??= invitation;
-      tied.push(invitation);
-    } else if (samePosition) {
-      rivalAtPosition = true;
+    env.bound = winner === null ? before : Number.POSITIVE_INFINITY;
+    const eligible = checkCandidate(c, visitor, env, reasons);
+    recorder?.checked(c.id, eligible, reasons ?? []);
+    if (winner === null) {
+      if (!eligible) before = Math.min(before, env.changeAt);
+      else {
+        winner = c;
+        winnerTie = hashUnit("tie", seed, visitor.id, c.id);
+        winnerChange = env.changeAt;
+      }
+    } else if (mayBeatWinner) {
+      if (eligible) {
+        winner = c;
+        winnerTie = tie;
+        winnerChange = env.changeAt;
+      } else {
+        misses.push({ tie, id: c.id, changeAt: env.changeAt });
+      }
     }
   }
-  if (first === null) return { winner: null, reason: "no_eligible_invitation", changeAt };
-  const winner = tied.length === 1 ? first : (tied[pickTied(tied.map((t) => t.id), seed, visitor.id)] as CompiledInvitation);
-  const reason: ReasonCode = tied.length > 1 ? "tie_hash" : rivalAtPosition ? "tie_time_on_site" : "lowest_position";
+  if (winner === null) return { winner: null, reason: "no_eligible_invitation", changeAt: before };
+  let changeAt = Math.min(before, winnerChange);
+  const w = winner;
+  for (const miss of misses) if (beats(miss.tie, miss.id, winnerTie, w.id)) changeAt = Math.min(changeAt, miss.changeAt);
   if (recorder !== null) {
     for (const c of list.candidates) recorder.outcome(c.id, c === winner ? "selected" : "outranked");
   }
-  return { winner, reason, changeAt };
+  return { winner, reason: "lowest_position", changeAt };
+}
+
+/** Whether tie hash `a` (of id `aId`) wins over `b`: the smaller hash, on equal hashes the smaller id. */
+function beats(a: number, aId: string, b: number, bId: string): boolean {
+  return a < b || (a === b && aId < bId);
 }

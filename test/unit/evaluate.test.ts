@@ -50,7 +50,7 @@ describe("evaluate", () => {
     const winners = new Set<string | undefined>();
     for (const visitor of ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8"]) {
       const decision = evaluate(tied, { id: visitor }, now);
-      expect(decision.reason).toBe("tie_hash");
+      expect(decision.reason).toBe("lowest_position");
       expect(evaluate([...tied].reverse(), { id: visitor }, now)).toEqual(decision);
       winners.add(decision.invitation?.id);
     }

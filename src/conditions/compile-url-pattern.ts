@@ -6,9 +6,10 @@ import { compileGlob } from "./url-glob.js";
 export type CompiledUrlPattern =
   | { negated: boolean; kind: "all" }
   | { negated: boolean; kind: "none" }
-  | { negated: boolean; kind: "page"; test: (page: PageUrl) => boolean };
+  | { negated: boolean; kind: "page"; test: (page: PageUrl) => boolean; host: string | null };
 
 const ALL_STARS = /^\*+$/;
+const GLOB_CHARS = /[*?[\]{}()!+@\\]/;
 const SLASH = 0x2f;
 
 /**
@@ -30,9 +31,18 @@ export function compileUrlPattern(pattern: string): CompiledUrlPattern {
   if (body === "") return { negated: false, kind: "none" };
   if (ALL_STARS.test(body)) return { negated, kind: "all" };
   const pathOnly = body.startsWith("/") && !body.startsWith("//");
-  const test = compileTest(pathOnly ? cleanPath(withoutFragment(body)) : hostPathGlob(body));
+  const glob = pathOnly ? cleanPath(withoutFragment(body)) : hostPathGlob(body);
+  const test = compileTest(glob);
   if (test === null) return { negated, kind: "none" };
-  return { negated, kind: "page", test: pathOnly ? (page) => test(page.path) : (page) => test(page.hostPath) };
+  if (pathOnly) return { negated, kind: "page", test: (page) => test(page.path), host: null };
+  return { negated, kind: "page", test: (page) => test(page.hostPath), host: literalHost(glob) };
+}
+
+/** The host a `host/path` glob requires, when it is written out literally (`null`: a glob could match many). */
+function literalHost(glob: string): string | null {
+  const slash = glob.indexOf("/");
+  const host = slash === -1 ? glob : glob.slice(0, slash);
+  return host === "" || GLOB_CHARS.test(host) ? null : host;
 }
 
 /** Users paste full URLs: read them the way `normalizePage` reads the visitor's page. */

@@ -11,6 +11,12 @@ export interface UrlMatcher {
   readonly onlyExclusions: boolean;
   readonly include: readonly ((page: PageUrl) => boolean)[];
   readonly exclude: readonly ((page: PageUrl) => boolean)[];
+  /**
+   * The only hosts a matching page can have, when every positive pattern names its host literally; `null` when any
+   * host may match (a path-only pattern, a glob in the host, `*`, or only exclusions). Lets an index skip the
+   * invitation for visitors elsewhere without running a glob.
+   */
+  readonly hosts: readonly string[] | null;
 }
 
 /**
@@ -34,7 +40,21 @@ export function compileUrlPatterns(patterns: readonly string[]): UrlMatcher | nu
     onlyExclusions: positive.length === 0,
     include: pageTests(positive),
     exclude: pageTests(negative),
+    hosts: requiredHosts(positive),
   };
+}
+
+function requiredHosts(positive: readonly CompiledUrlPattern[]): string[] | null {
+  if (positive.length === 0) return null;
+  const hosts = new Set<string>();
+  for (const p of positive) {
+    if (p.kind === "all") return null;
+    if (p.kind === "page") {
+      if (p.host === null) return null;
+      hosts.add(p.host);
+    }
+  }
+  return [...hosts];
 }
 
 function pageTests(patterns: readonly CompiledUrlPattern[]): ((page: PageUrl) => boolean)[] {

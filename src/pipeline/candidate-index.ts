@@ -1,3 +1,4 @@
+import { readAttributeValue } from "../conditions/read-attribute-value.js";
 import type { VisitorView } from "../visitor/view-visitor.js";
 import type { CompiledInvitation } from "./compile-invitation.js";
 
@@ -8,10 +9,12 @@ interface Dimension {
 }
 
 /**
- * A candidate list in rank order with bitsets over its equality dimensions (language, identifier, tag, department,
- * device; disabled candidates are left out). A visitor meets only the candidates whose keys fit: one AND per
- * dimension over `K / 32` words, then a scan of the set bits in rank order, so evaluation cost grows with the
- * number of candidates that could apply, not with the size of the set.
+ * A candidate list in rank order with bitsets over the conditions no passing of time can change: the equality keys
+ * (language, identifier, tag, department, device), the host a URL pattern names, the page-view minimum, and the
+ * attribute keys and events a candidate needs at all (disabled candidates are left out). A visitor meets only the
+ * candidates that survive them: one AND per dimension over `K / 32` words, then a scan of the set bits in rank
+ * order, so evaluation cost grows with the number of candidates that could apply, not with the size of the set.
+ * Every filter is a necessary condition the full check repeats, so it can only skip candidates that would fail.
  */
 export interface CandidateIndex {
   candidates: readonly CompiledInvitation[];
@@ -21,6 +24,13 @@ export interface CandidateIndex {
   tag: Dimension;
   department: Dimension;
   device: Dimension;
+  host: Dimension;
+  /** `pageviewsAtMost[n]`: candidates whose page-view minimum is at most `n` (the last entry covers all above). */
+  pageviewsAtMost: Uint32Array[];
+  /** Per attribute key: the candidates with a condition on it that a missing key fails (all but `notExists`). */
+  needsAttribute: Map<string, Uint32Array>;
+  /** Per normalised event name: the candidates with a condition on it (none holds without a record). */
+  needsEvent: Map<string, Uint32Array>;
   /** Reused for each visitor's mask: evaluation is synchronous, so one per list is enough. */
   scratch: Uint32Array;
 }
@@ -42,9 +52,16 @@ export function buildCandidateIndex(candidates: readonly CompiledInvitation[]): 
     tag: { wild: bits(), byValue: new Map() },
     department: { wild: bits(), byValue: new Map() },
     device: { wild: bits(), byValue: new Map() },
+    host: { wild: bits(), byValue: new Map() },
+    pageviewsAtMost: pageviewLevels(candidates, words),
+    needsAttribute: new Map(),
+    needsEvent: new Map(),
     scratch: bits(),
   };
   candidates.forEach((c, i) => {
+    place(index.host, i, c.urls === null ? null : c.urls.hosts, words);
+    for (const a of [...c.attributes, ...c.movingAttributes]) if (a.op !== "notExists") mark(index.needsAttribute, a.key, i, words);
+    for (const e of c.events) mark(index.needsEvent, e.event, i, words);
     if (c.enabled) set(index.enabled, i);
     place(index.language, i, c.language === "" ? null : [c.language], words);
     place(index.identifier, i, c.identifier === "" ? null : [c.identifier], words);
@@ -68,8 +85,15 @@ export function matchingCandidates(index: CandidateIndex, view: VisitorView): Ui
   narrow(mask, index.identifier, view.identifier);
   narrow(mask, index.department, view.department);
   narrow(mask, index.device, view.device);
+  narrow(mask, index.host, view.host);
   if (index.tag.byValue.size > 0) narrowAny(mask, index.tag, view.tags);
   else and(mask, index.tag.wild);
+  const levels = index.pageviewsAtMost;
+  if (levels.length > 0) and(mask, levels[Math.min(Math.floor(view.pageviews), levels.length - 1)] as Uint32Array);
+  for (const [key, needing] of index.needsAttribute) {
+    if (readAttributeValue(view.attributes, key) === undefined) andNot(mask, needing);
+  }
+  for (const [event, needing] of index.needsEvent) if (!view.events.has(event)) andNot(mask, needing);
   return mask;
 }
 
@@ -105,6 +129,29 @@ export class CandidateCursor {
   }
 }
 
+const MAX_PAGEVIEW_LEVELS = 256;
+
+/** One bitset per page-view count up to the highest minimum configured: who accepts a visitor with that many. */
+function pageviewLevels(candidates: readonly CompiledInvitation[], words: number): Uint32Array[] {
+  const highest = candidates.reduce((max, c) => Math.max(max, c.pageviews), 0);
+  // Beyond a few hundred levels the bitsets would cost more memory than the check they save.
+  if (highest === 0 || highest > MAX_PAGEVIEW_LEVELS) return [];
+  const levels = Array.from({ length: highest + 1 }, () => new Uint32Array(words));
+  candidates.forEach((c, i) => {
+    for (let n = Math.ceil(c.pageviews); n <= highest; n++) set(levels[n] as Uint32Array, i);
+  });
+  return levels;
+}
+
+function mark(byKey: Map<string, Uint32Array>, key: string, i: number, words: number): void {
+  let bits = byKey.get(key);
+  if (bits === undefined) {
+    bits = new Uint32Array(words);
+    byKey.set(key, bits);
+  }
+  set(bits, i);
+}
+
 function place(dimension: Dimension, i: number, values: readonly string[] | null, words: number): void {
   if (values === null) return set(dimension.wild, i);
   for (const value of values) {
@@ -136,6 +183,10 @@ function narrowAny(mask: Uint32Array, dimension: Dimension, values: ReadonlySet<
     for (const bits of hits) accept |= bits[w] as number;
     mask[w] = (mask[w] as number) & accept;
   }
+}
+
+function andNot(mask: Uint32Array, bits: Uint32Array): void {
+  for (let w = 0; w < mask.length; w++) mask[w] = (mask[w] as number) & ~(bits[w] as number);
 }
 
 function and(mask: Uint32Array, bits: Uint32Array): void {

@@ -87,6 +87,14 @@ export class VisitorView {
     return this.pageMemo;
   }
 
+  /** The current page's host (with its port), or `undefined` when the page is unknown or a bare path. */
+  get host(): string | undefined {
+    const page = this.page;
+    if (page === null || page.hostPath === page.path) return undefined;
+    const slash = page.hostPath.indexOf("/");
+    return slash === -1 ? page.hostPath : page.hostPath.slice(0, slash);
+  }
+
   /** The referrer's host with one leading `www.` stripped (SPEC §4.2), `""` when there is none. */
   get referrerHost(): string {
     this.referrerMemo ??= typeof this.raw.referrer === "string" ? referrerHost(this.raw.referrer) : "";

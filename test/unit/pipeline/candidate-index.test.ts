@@ -54,6 +54,40 @@ describe("candidate index", () => {
     expect(ids).toEqual(set.map((i) => i.id));
   });
 
+  it("skips candidates naming another host, keeps path-only and wildcard ones", () => {
+    const urls: Invitation[] = [
+      { id: "shop", urls: ["https://Shop.Example.com/pricing*"], message: "x" },
+      { id: "docs", urls: ["docs.example.com/*", "shop.example.com/docs"], message: "x" },
+      { id: "path", urls: ["/pricing*"], message: "x" },
+      { id: "glob-host", urls: ["*.example.com/pricing"], message: "x" },
+      { id: "everywhere", urls: ["*"], message: "x" },
+      { id: "not-admin", urls: ["!example.com/admin/**"], message: "x" },
+    ];
+    expect(walk(urls, { url: "https://shop.example.com/pricing" })).toEqual(["shop", "docs", "path", "glob-host", "everywhere", "not-admin"]);
+    expect(walk(urls, { url: "https://elsewhere.org/pricing" })).toEqual(["path", "glob-host", "everywhere", "not-admin"]);
+    expect(walk(urls, { url: "/pricing" })).toEqual(["path", "glob-host", "everywhere", "not-admin"]);
+    expect(walk(urls, {})).toEqual(["path", "glob-host", "everywhere", "not-admin"]);
+  });
+
+  it("skips candidates that need more page views than the visitor made", () => {
+    const views: Invitation[] = [0, 1, 2, 3].map((n) => ({ id: `pv${n}`, pageviews: n, message: "x" }));
+    expect(walk(views, { pageviews: 2 })).toEqual(["pv0", "pv1", "pv2"]);
+    expect(walk(views, {})).toEqual(["pv0", "pv1"]);
+    expect(walk(views, { pageviews: 99 })).toEqual(["pv0", "pv1", "pv2", "pv3"]);
+  });
+
+  it("skips candidates needing an attribute key or an event the visitor does not have", () => {
+    const needs: Invitation[] = [
+      { id: "plan", attributes: [{ key: "plan", op: "eq", value: "pro" }], message: "x" },
+      { id: "no-plan", attributes: [{ key: "plan", op: "notExists" }], message: "x" },
+      { id: "recent", attributes: [{ key: "signupAt", op: "gt", value: { now: -60 } }], message: "x" },
+      { id: "login", events: [{ event: "Login_Failed", minCount: 1 }], message: "x" },
+    ];
+    expect(walk(needs, {})).toEqual(["no-plan"]);
+    expect(walk(needs, { attributes: { plan: null, signupAt: 5 } })).toEqual(["no-plan", "recent"]);
+    expect(walk(needs, { attributes: { plan: "basic" }, events: [{ name: "login_failed", at: 1 }] })).toEqual(["plan", "no-plan", "login"]);
+  });
+
   it("handles an empty list", () => {
     expect(walk([], { language: "eng" })).toEqual([]);
   });

@@ -67,7 +67,10 @@ function decide(
   if (gate.type === "current") {
     for (const c of ruleset.all) recorder?.skipped(c.id, "current_invitation", c === gate.invitation);
     const decision = offerDecision(gate.invitation, gate.variationId, view, resolved, atMs, "current_invitation");
-    return { ...decision, status: "current", recheckAt: gate.recheckAt };
+    // A fresh object of our own: filled in rather than copied, as on every path below.
+    decision.status = "current";
+    decision.recheckAt = gate.recheckAt;
+    return decision;
   }
   return select(ruleset, view, resolved, atMs, recorder);
 }
@@ -99,9 +102,14 @@ function select(
     for (const c of ruleset.all) recorder?.skipped(c.id, c.kind === "dynamic" ? "trigger_mismatch" : "kind_mismatch");
   }
   const recheckAt = Number.isFinite(changeAt) ? changeAt : null;
-  if (selection.winner === null) return { ...noDecision(atMs, selection.reason, recheckAt), armed, inject };
-  const decision = offerDecision(selection.winner, null, view, options, atMs, selection.reason);
-  return { ...decision, armed, inject, recheckAt };
+  const decision =
+    selection.winner === null
+      ? noDecision(atMs, selection.reason, recheckAt)
+      : offerDecision(selection.winner, null, view, options, atMs, selection.reason);
+  decision.armed = armed;
+  decision.inject = inject;
+  decision.recheckAt = recheckAt;
+  return decision;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Recorder } from "../explain/recorder.js";
 import type { ReasonCode } from "../explain/reason-codes.js";
-import { hashUnit } from "../selection/hash-unit.js";
+import { hashFor } from "../selection/hash-unit.js";
 import type { VisitorView } from "../visitor/view-visitor.js";
 import { CandidateCursor, matchingCandidates, type CandidateIndex } from "./candidate-index.js";
 import { checkCandidate, type CheckEnv } from "./check-candidate.js";
@@ -47,13 +47,15 @@ export function selectWinner(
   let winnerTie = 0;
   let winnerChange = Number.POSITIVE_INFINITY;
   let before = Number.POSITIVE_INFINITY; // changes of candidates ranked before the winner's group
-  const misses: TiedMiss[] = [];
+  let misses: TiedMiss[] | null = null;
+  let tieOf: ((id: string) => number) | null = null;
   const cursor = new CandidateCursor(list.candidates, recorder === null ? matchingCandidates(list, visitor) : null);
   for (let c = cursor.next(); c !== undefined; c = cursor.next()) {
     if (accepts !== null && !accepts(c)) continue;
     const inGroup = winner !== null && c.position === winner.position && c.timeOnSite === winner.timeOnSite;
     if (winner !== null && !inGroup && recorder === null) break;
-    const tie = inGroup ? hashUnit("tie", seed, visitor.id, c.id) : 0;
+    if (inGroup) tieOf ??= hashFor("tie", seed, visitor.id);
+    const tie = inGroup ? (tieOf as (id: string) => number)(c.id) : 0;
     const mayBeatWinner = inGroup && beats(tie, c.id, winnerTie, (winner as CompiledInvitation).id);
     if (inGroup && !mayBeatWinner && recorder === null) continue;
     const reasons: ReasonCode[] | null = recorder === null ? null : [];
@@ -64,7 +66,7 @@ export function selectWinner(
       if (!eligible) before = Math.min(before, env.changeAt);
       else {
         winner = c;
-        winnerTie = hashUnit("tie", seed, visitor.id, c.id);
+        winnerTie = (tieOf ??= hashFor("tie", seed, visitor.id))(c.id);
         winnerChange = env.changeAt;
       }
     } else if (mayBeatWinner) {
@@ -73,14 +75,14 @@ export function selectWinner(
         winnerTie = tie;
         winnerChange = env.changeAt;
       } else {
-        misses.push({ tie, id: c.id, changeAt: env.changeAt });
+        (misses ??= []).push({ tie, id: c.id, changeAt: env.changeAt });
       }
     }
   }
   if (winner === null) return { winner: null, reason: "no_eligible_invitation", changeAt: before };
   let changeAt = Math.min(before, winnerChange);
   const w = winner;
-  for (const miss of misses) if (beats(miss.tie, miss.id, winnerTie, w.id)) changeAt = Math.min(changeAt, miss.changeAt);
+  for (const miss of misses ?? []) if (beats(miss.tie, miss.id, winnerTie, w.id)) changeAt = Math.min(changeAt, miss.changeAt);
   if (recorder !== null) {
     for (const c of list.candidates) recorder.outcome(c.id, c === winner ? "selected" : "outranked");
   }

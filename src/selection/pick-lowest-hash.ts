@@ -1,4 +1,4 @@
-import { hashUnit } from "./hash-unit.js";
+import { hashFor } from "./hash-unit.js";
 
 /**
  * Picks among ids the one with the smallest `hashUnit(purpose, seed, visitorId, id)`; equal hashes go to the
@@ -17,8 +17,9 @@ export function pickLowestHash(
   let best = -1;
   let bestId = "";
   let bestHash = Number.POSITIVE_INFINITY;
+  const hashOf = hashFor(purpose, seed, visitorId);
   ids.forEach((id, index) => {
-    const hash = hashUnit(purpose, seed, visitorId, id);
+    const hash = hashOf(id);
     if (hash < bestHash || (hash === bestHash && id < bestId)) {
       best = index;
       bestId = id;

@@ -5,6 +5,18 @@ import picomatch from "picomatch/posix.js";
 const STRICT = { strictBrackets: true } as const;
 const MATCHING = { dot: true, nonegate: true } as const;
 
+// Invitation sets repeat the same few patterns many times, and each is checked at parse time and compiled again at
+// compile time: building a glob's RegExp is the costly part, so both are remembered per pattern (bounded).
+const checked = new Map<string, string | null>();
+const compiled = new Map<string, RegExp>();
+const REMEMBER = 10_000;
+
+function remember<V>(cache: Map<string, V>, key: string, value: V): V {
+  if (cache.size >= REMEMBER) cache.clear();
+  cache.set(key, value);
+  return value;
+}
+
 /**
  * Checks one URL pattern at parse time. Returns a message saying what is wrong, or `null` when the pattern is a
  * usable glob. Brackets, braces and parentheses must balance; an empty pattern matches nothing and is refused.
@@ -16,11 +28,13 @@ const MATCHING = { dot: true, nonegate: true } as const;
 export function checkGlob(pattern: string): string | null {
   const trimmed = pattern.trim();
   if (trimmed === "" || trimmed === "!") return "pattern is empty";
+  const known = checked.get(trimmed);
+  if (known !== undefined) return known;
   try {
     picomatch.makeRe(trimmed, STRICT);
-    return null;
+    return remember(checked, trimmed, null);
   } catch (error) {
-    return (error as Error).message;
+    return remember(checked, trimmed, (error as Error).message);
   }
 }
 
@@ -35,6 +49,6 @@ export function checkGlob(pattern: string): string | null {
  * matches("shop.example.com/pricing")        // => false
  */
 export function compileGlob(pattern: string): (input: string) => boolean {
-  const re = picomatch.makeRe(pattern, MATCHING);
+  const re = compiled.get(pattern) ?? remember(compiled, pattern, picomatch.makeRe(pattern, MATCHING));
   return (input) => re.test(input);
 }

@@ -74,3 +74,15 @@ function eventIndex(pairs: { name: string; withinMs: number }[], name: string, w
   pairs.push({ name, withinMs });
   return pairs.length - 1;
 }
+
+/**
+ * What an `eq` / `in` condition accepts, in the two forms the derived facts carry: the normalised texts and the
+ * values that read as numbers (`"1.0"` eq `1`). Shared by the GrowthBook and json-rules-engine translations.
+ */
+export function expectedValues(value: unknown): { texts: string[]; numbers: number[] } {
+  const expected = Array.isArray(value) ? value : [value];
+  return {
+    texts: expected.map((e) => normalizeText(String(e))),
+    numbers: expected.map(numericValue).filter((n): n is number => n !== null),
+  };
+}

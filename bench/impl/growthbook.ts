@@ -7,7 +7,7 @@
 import { evalCondition } from "@growthbook/growthbook";
 import type { AttributeCondition, Invitation } from "../../src/index.js";
 import { normalizeText, numericValue } from "../derive.js";
-import { createFacts, type FactCatalog } from "../facts.js";
+import { createFacts, type FactCatalog, expectedValues } from "../facts.js";
 import { compileUrlSpec, type GlobTest } from "../url-matcher.js";
 import { pickWinner, rankOf, weeklyRanges, type Ranked } from "../winner.js";
 import type { Implementation } from "./types.js";
@@ -86,9 +86,8 @@ function attributeClause(condition: AttributeCondition): Clause {
   switch (condition.op) {
     case "eq":
     case "in": {
-      const expected = Array.isArray(condition.value) ? condition.value : [condition.value];
-      const numbers = expected.map(numericValue).filter((n): n is number => n !== null);
-      const byText = { [text]: { $in: expected.map((e) => normalizeText(String(e))) } };
+      const { texts, numbers } = expectedValues(condition.value);
+      const byText = { [text]: { $in: texts } };
       return numbers.length === 0 ? byText : { $or: [byText, { [number]: { $in: numbers } }] };
     }
     case "gt":

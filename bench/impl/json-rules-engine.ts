@@ -6,7 +6,7 @@
 import { Engine, type NestedCondition, type RuleProperties } from "json-rules-engine";
 import type { AttributeCondition, Invitation } from "../../src/index.js";
 import { normalizeText, numericValue } from "../derive.js";
-import { createFacts, type FactCatalog } from "../facts.js";
+import { createFacts, type FactCatalog, expectedValues } from "../facts.js";
 import { compileUrlSpec, matchPage, toUrlMatcher, type Page, type UrlMatcher } from "../url-matcher.js";
 import { pickWinner, rankOf, weeklyRanges, type Ranked } from "../winner.js";
 import type { Implementation } from "./types.js";
@@ -81,9 +81,8 @@ function attributeCondition(condition: AttributeCondition): NestedCondition {
   switch (condition.op) {
     case "eq":
     case "in": {
-      const expected = Array.isArray(condition.value) ? condition.value : [condition.value];
-      const numbers = expected.map(numericValue).filter((n): n is number => n !== null);
-      const byText = { fact: text, operator: "in", value: expected.map((e) => normalizeText(String(e))) };
+      const { texts, numbers } = expectedValues(condition.value);
+      const byText = { fact: text, operator: "in", value: texts };
       return numbers.length === 0 ? byText : { any: [byText, { fact: number, operator: "in", value: numbers }] };
     }
     case "gt":

@@ -1,6 +1,7 @@
 import type { Recorder } from "../explain/recorder.js";
 import type { ReasonCode } from "../explain/reason-codes.js";
 import { hashFor } from "../selection/hash-unit.js";
+import { beatsOnHash } from "../selection/pick-lowest-hash.js";
 import type { VisitorView } from "../visitor/view-visitor.js";
 import { CandidateCursor, matchingCandidates, type CandidateIndex } from "./candidate-index.js";
 import { checkCandidate, type CheckEnv } from "./check-candidate.js";
@@ -56,7 +57,7 @@ export function selectWinner(
     if (winner !== null && !inGroup && recorder === null) break;
     if (inGroup) tieOf ??= hashFor("tie", seed, visitor.id);
     const tie = inGroup ? (tieOf as (id: string) => number)(c.id) : 0;
-    const mayBeatWinner = inGroup && beats(tie, c.id, winnerTie, (winner as CompiledInvitation).id);
+    const mayBeatWinner = inGroup && beatsOnHash(tie, c.id, winnerTie, (winner as CompiledInvitation).id);
     if (inGroup && !mayBeatWinner && recorder === null) continue;
     const reasons: ReasonCode[] | null = recorder === null ? null : [];
     env.bound = winner === null ? before : Number.POSITIVE_INFINITY;
@@ -82,14 +83,9 @@ export function selectWinner(
   if (winner === null) return { winner: null, reason: "no_eligible_invitation", changeAt: before };
   let changeAt = Math.min(before, winnerChange);
   const w = winner;
-  for (const miss of misses ?? []) if (beats(miss.tie, miss.id, winnerTie, w.id)) changeAt = Math.min(changeAt, miss.changeAt);
+  for (const miss of misses ?? []) if (beatsOnHash(miss.tie, miss.id, winnerTie, w.id)) changeAt = Math.min(changeAt, miss.changeAt);
   if (recorder !== null) {
     for (const c of list.candidates) recorder.outcome(c.id, c === winner ? "selected" : "outranked");
   }
   return { winner, reason: "lowest_position", changeAt };
-}
-
-/** Whether tie hash `a` (of id `aId`) wins over `b`: the smaller hash, on equal hashes the smaller id. */
-function beats(a: number, aId: string, b: number, bId: string): boolean {
-  return a < b || (a === b && aId < bId);
 }

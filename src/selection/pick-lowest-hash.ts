@@ -20,11 +20,23 @@ export function pickLowestHash(
   const hashOf = hashFor(purpose, seed, visitorId);
   ids.forEach((id, index) => {
     const hash = hashOf(id);
-    if (hash < bestHash || (hash === bestHash && id < bestId)) {
+    if (best === -1 || beatsOnHash(hash, id, bestHash, bestId)) {
       best = index;
       bestId = id;
       bestHash = hash;
     }
   });
   return best;
+}
+
+/**
+ * The one ordering of every deterministic pick: the smaller hash wins, equal hashes go to the code-unit-wise
+ * smaller id.
+ *
+ * @example
+ * beatsOnHash(0.2, "b", 0.7, "a") // => true
+ * beatsOnHash(0.5, "b", 0.5, "a") // => false
+ */
+export function beatsOnHash(hash: number, id: string, otherHash: number, otherId: string): boolean {
+  return hash < otherHash || (hash === otherHash && id < otherId);
 }

@@ -143,15 +143,12 @@ function checkTimed(inv: CompiledInvitation, v: VisitorView, env: CheckEnv, reas
   const at = env.atMs;
   let readyAt = Number.NEGATIVE_INFINITY;
   let endsAt = Number.POSITIVE_INFINITY;
-  if (v.timeOnSite < inv.timeOnSite) readyAt = failing(reasons, "time_on_site", readyAt, at + msUntil(inv.timeOnSite - v.timeOnSite));
-  if (inv.minMsSinceLastVisit !== undefined && v.lastVisitAt !== undefined) {
-    const from = v.lastVisitAt + inv.minMsSinceLastVisit;
-    if (from > at) readyAt = failing(reasons, "last_visit_too_recent", readyAt, from);
-  }
-  if (inv.minMsSinceLastChat !== undefined && v.lastChatAt !== undefined) {
-    const from = v.lastChatAt + inv.minMsSinceLastChat;
-    if (from > at) readyAt = failing(reasons, "last_chat_too_recent", readyAt, from);
-  }
+  const onSite = timeOnSiteMetAt(inv, v, at);
+  if (onSite > at) readyAt = failing(reasons, "time_on_site", readyAt, onSite);
+  const sinceVisit = lastVisitMetAt(inv, v);
+  if (sinceVisit > at) readyAt = failing(reasons, "last_visit_too_recent", readyAt, sinceVisit);
+  const sinceChat = lastChatMetAt(inv, v);
+  if (sinceChat > at) readyAt = failing(reasons, "last_chat_too_recent", readyAt, sinceChat);
   if (inv.schedule !== null) {
     const state = scheduleStateAt(inv.schedule, at, env.timeZone);
     if (!state.active) readyAt = failing(reasons, "schedule", readyAt, state.nextChange);
@@ -182,17 +179,29 @@ function failing(reasons: ReasonCode[] | null, reason: ReasonCode, readyAt: numb
  * not eligible now, and nothing it could do before then. The cheapest rejection there is, so it comes first.
  */
 function waitsPast(inv: CompiledInvitation, v: VisitorView, env: CheckEnv): boolean {
-  const at = env.atMs;
-  if (v.timeOnSite < inv.timeOnSite && at + msUntil(inv.timeOnSite - v.timeOnSite) >= env.bound) return true;
-  if (inv.minMsSinceLastVisit !== undefined && v.lastVisitAt !== undefined) {
-    const from = v.lastVisitAt + inv.minMsSinceLastVisit;
-    if (from > at && from >= env.bound) return true;
-  }
-  if (inv.minMsSinceLastChat !== undefined && v.lastChatAt !== undefined) {
-    const from = v.lastChatAt + inv.minMsSinceLastChat;
-    if (from > at && from >= env.bound) return true;
-  }
-  return false;
+  const { atMs: at, bound } = env;
+  const onSite = timeOnSiteMetAt(inv, v, at);
+  if (onSite > at && onSite >= bound) return true;
+  const sinceVisit = lastVisitMetAt(inv, v);
+  if (sinceVisit > at && sinceVisit >= bound) return true;
+  const sinceChat = lastChatMetAt(inv, v);
+  return sinceChat > at && sinceChat >= bound;
+}
+
+// When each minimum that only ever becomes true is met (−∞: no such minimum); it holds now when that is ≤ now.
+
+function timeOnSiteMetAt(inv: CompiledInvitation, v: VisitorView, at: number): number {
+  return v.timeOnSite < inv.timeOnSite ? at + msUntil(inv.timeOnSite - v.timeOnSite) : Number.NEGATIVE_INFINITY;
+}
+
+function lastVisitMetAt(inv: CompiledInvitation, v: VisitorView): number {
+  if (inv.minMsSinceLastVisit === undefined || v.lastVisitAt === undefined) return Number.NEGATIVE_INFINITY;
+  return v.lastVisitAt + inv.minMsSinceLastVisit;
+}
+
+function lastChatMetAt(inv: CompiledInvitation, v: VisitorView): number {
+  if (inv.minMsSinceLastChat === undefined || v.lastChatAt === undefined) return Number.NEGATIVE_INFINITY;
+  return v.lastChatAt + inv.minMsSinceLastChat;
 }
 
 /**

@@ -19,11 +19,17 @@ const MAX_STEPS = 256;
  * const mondays = compileSchedule({ type: "weekly", days: { mon: [{ start: "09:00", end: "17:30" }] } });
  * nextScheduleChange(mondays, Date.UTC(2026, 0, 5, 12), "UTC") // => Date.UTC(2026, 0, 5, 17, 31)
  */
-export function nextScheduleChange(schedule: CompiledSchedule, atMs: number, defaultTimeZone: string): number | null {
+export function nextScheduleChange(
+  schedule: CompiledSchedule,
+  atMs: number,
+  defaultTimeZone: string,
+  activeNow?: boolean,
+): number | null {
   if (!Number.isFinite(atMs)) return null;
   if (!schedule.usesWallClock) return finiteOrNull(nextRuleChange(schedule.rule, atMs, 0));
   const timeZone = schedule.timeZone ?? defaultTimeZone;
-  const active = isScheduleActive(schedule, atMs, defaultTimeZone);
+  // A caller that has just asked isScheduleActive at `atMs` passes the answer in rather than have it worked out twice.
+  const active = activeNow ?? isScheduleActive(schedule, atMs, defaultTimeZone);
   let cursor = atMs;
   for (let step = 0; step < MAX_STEPS; step += 1) {
     const offsetMs = offsetAt(timeZone, cursor);

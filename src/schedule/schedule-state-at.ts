@@ -27,9 +27,10 @@ export function scheduleStateAt(schedule: CompiledSchedule, atMs: number, defaul
   const timeZone = schedule.timeZone ?? defaultTimeZone;
   const hit = remembered.get(schedule);
   if (hit !== undefined && hit.timeZone === timeZone && atMs >= hit.fromMs && atMs < hit.nextChange) return hit;
+  const active = isScheduleActive(schedule, atMs, defaultTimeZone);
   const state: Remembered = {
-    active: isScheduleActive(schedule, atMs, defaultTimeZone),
-    nextChange: nextScheduleChange(schedule, atMs, defaultTimeZone) ?? Number.POSITIVE_INFINITY,
+    active,
+    nextChange: nextScheduleChange(schedule, atMs, defaultTimeZone, active) ?? Number.POSITIVE_INFINITY,
     fromMs: atMs,
     timeZone,
   };

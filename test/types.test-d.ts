@@ -1,7 +1,7 @@
 // Proves that every zod schema's output is exactly the hand-written interface of src/types.ts, so the two can never
 // drift apart (the interfaces are what users read; the schemas are what parses).
 import { describe, expectTypeOf, it } from "vitest";
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import type {
   attributeConditionSchema,
   eventDefinitionSchema,

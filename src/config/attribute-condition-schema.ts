@@ -1,10 +1,11 @@
 /** Structure and checks of attribute conditions (SPEC §4.4), one variant per row of the operator table. */
-import { z } from "zod";
+import * as z from "zod/mini";
 import { likeWords } from "../conditions/like-words.js";
 import { numericValue } from "../conditions/numeric-value.js";
 import { checkRegex } from "../conditions/regex.js";
 import { expected } from "./expected.js";
 import { nonEmptyStringSchema, numberSchema } from "./field-schemas.js";
+import { inspectFirst } from "./inspect-first.js";
 import { isRecord } from "./is-record.js";
 import { reportIssue } from "./report-issue.js";
 
@@ -23,22 +24,23 @@ const scalarSchema = z.union([z.string(), numberSchema, z.boolean()], {
 export const relativeTimeSchema = z.strictObject({ now: numberSchema });
 
 /** A relative time only makes sense for numeric comparisons; anywhere else it is refused by name. */
-function withoutRelativeTime<T extends z.ZodType>(schema: T) {
-  return z.preprocess((value, ctx) => {
+function withoutRelativeTime<T extends z.core.$ZodType>(schema: T) {
+  return inspectFirst((value, ctx) => {
     const message = "a relative time { now: … } only works with gt, gte, lt and lte";
     if (isRecord(value) && Object.hasOwn(value, "now")) reportIssue(ctx, "relative_time_not_allowed", message);
-    if (!Array.isArray(value)) return value;
+    if (!Array.isArray(value)) return;
     value.forEach((item, i) => {
       if (isRecord(item) && Object.hasOwn(item, "now")) reportIssue(ctx, "relative_time_not_allowed", message, [i]);
     });
-    return value;
   }, schema);
 }
 
 /** Exactly the strings evaluation reads as numbers, so a comparison accepted here can never silently fail there. */
-const numericStringSchema = z.string().superRefine((text, ctx) => {
-  if (numericValue(text) === null) reportIssue(ctx, "invalid_value", expected(COMPARABLE)({ input: text }));
-});
+const numericStringSchema = z.string().check(
+  z.superRefine((text, ctx) => {
+    if (numericValue(text) === null) reportIssue(ctx, "invalid_value", expected(COMPARABLE)({ input: text }));
+  }),
+);
 
 const comparableSchema = z.union([numberSchema, numericStringSchema, relativeTimeSchema], {
   error: expected(COMPARABLE),
@@ -48,18 +50,22 @@ const comparableSchema = z.union([numberSchema, numericStringSchema, relativeTim
  * `like` lists alternatives separated by commas, in groups joined by `&&`. An alternative without a word (blank, or
  * only punctuation) would be skipped silently by the matcher, so it is refused here.
  */
-const likeSchema = nonEmptyStringSchema.superRefine((text, ctx) => {
-  const alternatives = text.split("&&").flatMap((group) => group.split(","));
-  if (text.trim() !== "" && alternatives.some((alternative) => likeWords(alternative).length === 0)) {
-    const message = `expected comma-separated words without an empty alternative, got ${JSON.stringify(text)}`;
-    reportIssue(ctx, "invalid_value", message);
-  }
-});
+const likeSchema = nonEmptyStringSchema.check(
+  z.superRefine((text, ctx) => {
+    const alternatives = text.split("&&").flatMap((group) => group.split(","));
+    if (text.trim() !== "" && alternatives.some((alternative) => likeWords(alternative).length === 0)) {
+      const message = `expected comma-separated words without an empty alternative, got ${JSON.stringify(text)}`;
+      reportIssue(ctx, "invalid_value", message);
+    }
+  }),
+);
 
-const regexSchema = z.string().superRefine((pattern, ctx) => {
-  const problem = checkRegex(pattern);
-  if (problem !== null) reportIssue(ctx, problem.code, problem.message);
-});
+const regexSchema = z.string().check(
+  z.superRefine((pattern, ctx) => {
+    const problem = checkRegex(pattern);
+    if (problem !== null) reportIssue(ctx, problem.code, problem.message);
+  }),
+);
 
 const key = nonEmptyStringSchema;
 const SCALARS = "a string, number, boolean or a list of them";
@@ -87,7 +93,9 @@ export const attributeConditionSchema = z.discriminatedUnion("op", [
     key,
     op: z.enum(["in", "notIn"]),
     value: withoutRelativeTime(
-      z.array(scalarSchema, { error: expected(nonEmptyScalars) }).min(1, { error: expected(nonEmptyScalars) }),
+      z
+        .array(scalarSchema, { error: expected(nonEmptyScalars) })
+        .check(z.minLength(1, { error: expected(nonEmptyScalars) })),
     ),
   }),
   z.strictObject({ key, op: z.enum(["like", "notLike"]), value: withoutRelativeTime(likeSchema) }),

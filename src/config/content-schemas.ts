@@ -1,5 +1,5 @@
 /** Structure of what an invitation says and who says it (SPEC §2, §6.3, §9). Templates are checked for placeholders. */
-import { z } from "zod";
+import * as z from "zod/mini";
 import {
   booleanSchema,
   nonEmptyStringSchema,
@@ -15,10 +15,10 @@ import {
  * translationSchema.parse({ message: "Sveiki!" }) // => { message: "Sveiki!" }
  */
 export const translationSchema = z.strictObject({
-  message: templateSchema.exactOptional(),
-  returningMessage: templateSchema.exactOptional(),
-  returningNick: templateSchema.exactOptional(),
-  operatorName: templateSchema.exactOptional(),
+  message: z.exactOptional(templateSchema),
+  returningMessage: z.exactOptional(templateSchema),
+  returningNick: z.exactOptional(templateSchema),
+  operatorName: z.exactOptional(templateSchema),
 });
 
 /**
@@ -36,9 +36,9 @@ export const translationsSchema = z.record(z.string(), translationSchema);
  * operatorSchema.parse({ random: true, operatorIds: ["op-1"] }) // => { random: true, operatorIds: ["op-1"] }
  */
 export const operatorSchema = z.strictObject({
-  name: templateSchema.exactOptional(),
-  random: booleanSchema.exactOptional(),
-  operatorIds: stringListSchema.exactOptional(),
+  name: z.exactOptional(templateSchema),
+  random: z.exactOptional(booleanSchema),
+  operatorIds: z.exactOptional(stringListSchema),
 });
 
 /**
@@ -49,10 +49,10 @@ export const operatorSchema = z.strictObject({
  */
 export const variationSchema = z.strictObject({
   id: nonEmptyStringSchema,
-  weight: nonNegativeNumberSchema.exactOptional(),
-  message: templateSchema.exactOptional(),
-  returningMessage: templateSchema.exactOptional(),
-  returningNick: templateSchema.exactOptional(),
-  operator: operatorSchema.exactOptional(),
-  translations: translationsSchema.exactOptional(),
+  weight: z.exactOptional(nonNegativeNumberSchema),
+  message: z.exactOptional(templateSchema),
+  returningMessage: z.exactOptional(templateSchema),
+  returningNick: z.exactOptional(templateSchema),
+  operator: z.exactOptional(operatorSchema),
+  translations: z.exactOptional(translationsSchema),
 });

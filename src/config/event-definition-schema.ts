@@ -1,5 +1,5 @@
 /** Structure of the event definitions (SPEC §7). Unique names are checked by `safeParseEventDefinitions`. */
-import { z } from "zod";
+import * as z from "zod/mini";
 import { expected } from "./expected.js";
 import { booleanSchema, nonEmptyStringSchema, nonNegativeNumberSchema } from "./field-schemas.js";
 
@@ -13,8 +13,8 @@ import { booleanSchema, nonEmptyStringSchema, nonNegativeNumberSchema } from "./
 export const eventDefinitionSchema = z.strictObject(
   {
     name: nonEmptyStringSchema,
-    storeTimeoutSeconds: nonNegativeNumberSchema.exactOptional(),
-    filterByValue: booleanSchema.exactOptional(),
+    storeTimeoutSeconds: z.exactOptional(nonNegativeNumberSchema),
+    filterByValue: z.exactOptional(booleanSchema),
   },
   { error: expected("an event definition object") },
 );

@@ -2,16 +2,17 @@
  * The building blocks every beckon schema is made of. Each carries its own wording, so a message always names the
  * full expectation ("expected an integer ≥ 0, got 1.5") whichever of its checks failed.
  */
-import { z } from "zod";
+import * as z from "zod/mini";
 import { findMalformedPlaceholders } from "../render/placeholders.js";
 import { expected } from "./expected.js";
+import { inspectFirst } from "./inspect-first.js";
 import { reportIssue } from "./report-issue.js";
 
-function numberFrom(what: string): z.ZodNumber {
+function numberFrom(what: string): z.ZodMiniNumber {
   return z.number({ error: expected(what) });
 }
 
-function integerFrom(what: string): z.ZodNumberFormat {
+function integerFrom(what: string): z.ZodMiniInt {
   return z.int({ error: expected(what) });
 }
 
@@ -28,14 +29,16 @@ export const numberSchema = numberFrom("a number");
  * @example
  * nonNegativeNumberSchema.safeParse(-3) // fails: "expected a number ≥ 0, got -3"
  */
-export const nonNegativeNumberSchema = numberFrom("a number ≥ 0").min(0, { error: expected("a number ≥ 0") });
+export const nonNegativeNumberSchema = numberFrom("a number ≥ 0").check(
+  z.minimum(0, { error: expected("a number ≥ 0") }),
+);
 /**
  * Amounts where 0 would mean "never" (idle seconds, conversion window).
  *
  * @example
  * positiveNumberSchema.safeParse(0) // fails: "expected a number > 0, got 0"
  */
-export const positiveNumberSchema = numberFrom("a number > 0").gt(0, { error: expected("a number > 0") });
+export const positiveNumberSchema = numberFrom("a number > 0").check(z.gt(0, { error: expected("a number > 0") }));
 /**
  * Any safe integer (positions may be negative).
  *
@@ -49,14 +52,18 @@ export const integerSchema = integerFrom("an integer");
  * @example
  * nonNegativeIntegerSchema.safeParse(1.5) // fails: "expected an integer ≥ 0, got 1.5"
  */
-export const nonNegativeIntegerSchema = integerFrom("an integer ≥ 0").min(0, { error: expected("an integer ≥ 0") });
+export const nonNegativeIntegerSchema = integerFrom("an integer ≥ 0").check(
+  z.minimum(0, { error: expected("an integer ≥ 0") }),
+);
 /**
  * Counts where 0 makes no sense (`minCount`).
  *
  * @example
  * positiveIntegerSchema.safeParse(0) // fails: "expected an integer ≥ 1, got 0"
  */
-export const positiveIntegerSchema = integerFrom("an integer ≥ 1").min(1, { error: expected("an integer ≥ 1") });
+export const positiveIntegerSchema = integerFrom("an integer ≥ 1").check(
+  z.minimum(1, { error: expected("an integer ≥ 1") }),
+);
 /**
  * A string, kept as written (never trimmed).
  *
@@ -92,9 +99,12 @@ export const stringOrNumberSchema = z.union([z.string(), numberSchema], { error:
  * @example
  * nonEmptyStringSchema.safeParse("  ") // fails with code "empty_string"
  */
-export const nonEmptyStringSchema = z.string().superRefine((text, ctx) => {
-  if (text.trim() === "") reportIssue(ctx, "empty_string", `expected a non-empty string, got ${JSON.stringify(text)}`);
-});
+export const nonEmptyStringSchema = z.string().check(
+  z.superRefine((text, ctx) => {
+    if (text.trim() !== "") return;
+    reportIssue(ctx, "empty_string", `expected a non-empty string, got ${JSON.stringify(text)}`);
+  }),
+);
 
 const PLACEHOLDERS = "use {nick}, {operator}, {lhc.var.KEY} or {lhc.add.KEY}";
 
@@ -104,12 +114,14 @@ const PLACEHOLDERS = "use {nick}, {operator}, {lhc.var.KEY} or {lhc.add.KEY}";
  * @example
  * templateSchema.safeParse("Hi {lhc.var.}") // fails with code "malformed_placeholder"
  */
-export const templateSchema = z.string().superRefine((text, ctx) => {
-  for (const bad of findMalformedPlaceholders(text)) {
-    const message = `malformed placeholder ${JSON.stringify(bad)}: ${PLACEHOLDERS}`;
-    reportIssue(ctx, "malformed_placeholder", message);
-  }
-});
+export const templateSchema = z.string().check(
+  z.superRefine((text, ctx) => {
+    for (const bad of findMalformedPlaceholders(text)) {
+      const message = `malformed placeholder ${JSON.stringify(bad)}: ${PLACEHOLDERS}`;
+      reportIssue(ctx, "malformed_placeholder", message);
+    }
+  }),
+);
 
 /**
  * A template that must also say something (the invitation's `message`).
@@ -117,9 +129,12 @@ export const templateSchema = z.string().superRefine((text, ctx) => {
  * @example
  * requiredTemplateSchema.safeParse("") // fails with code "empty_string"
  */
-export const requiredTemplateSchema = templateSchema.superRefine((text, ctx) => {
-  if (text.trim() === "") reportIssue(ctx, "empty_string", `expected a non-empty message, got ${JSON.stringify(text)}`);
-});
+export const requiredTemplateSchema = templateSchema.check(
+  z.superRefine((text, ctx) => {
+    if (text.trim() !== "") return;
+    reportIssue(ctx, "empty_string", `expected a non-empty message, got ${JSON.stringify(text)}`);
+  }),
+);
 
 /**
  * A string-keyed record. zod silently drops an own `__proto__` key, which would make the output differ from the input
@@ -128,14 +143,10 @@ export const requiredTemplateSchema = templateSchema.superRefine((text, ctx) => 
  * @example
  * recordOf(z.string()).safeParse(JSON.parse('{"__proto__": "x"}')) // fails with code "invalid_value"
  */
-export function recordOf<T extends z.ZodType>(valueSchema: T) {
-  return z.preprocess(
-    (value, ctx) => {
-      if (typeof value === "object" && value !== null && !Array.isArray(value) && Object.hasOwn(value, "__proto__")) {
-        reportIssue(ctx, "invalid_value", 'the key "__proto__" cannot be used', ["__proto__"]);
-      }
-      return value;
-    },
-    z.record(z.string(), valueSchema),
-  );
+export function recordOf<T extends z.core.$ZodType>(valueSchema: T) {
+  return inspectFirst((value, ctx) => {
+    if (typeof value === "object" && value !== null && !Array.isArray(value) && Object.hasOwn(value, "__proto__")) {
+      reportIssue(ctx, "invalid_value", 'the key "__proto__" cannot be used', ["__proto__"]);
+    }
+  }, z.record(z.string(), valueSchema));
 }

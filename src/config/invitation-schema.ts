@@ -1,5 +1,5 @@
 /** Structure of an invitation (SPEC §2). Rules that span several fields live in `checkInvitationSet`. */
-import { z } from "zod";
+import * as z from "zod/mini";
 import { checkGlob } from "../conditions/url-glob.js";
 import { attributeConditionSchema } from "./attribute-condition-schema.js";
 import { operatorSchema, translationsSchema, variationSchema } from "./content-schemas.js";
@@ -44,14 +44,17 @@ export const triggerSchema = z.discriminatedUnion("type", [
 export const eventConditionSchema = z.strictObject({
   event: nonEmptyStringSchema,
   minCount: positiveIntegerSchema,
-  withinSeconds: nonNegativeNumberSchema.exactOptional(),
+  withinSeconds: z.exactOptional(nonNegativeNumberSchema),
 });
 
 /** A URL pattern: any string micromatch can compile (SPEC §4.3). */
-const urlPatternSchema = z.string().superRefine((pattern, ctx) => {
-  const problem = checkGlob(pattern);
-  if (problem !== null) reportIssue(ctx, "invalid_glob", `invalid URL pattern ${JSON.stringify(pattern)}: ${problem}`);
-});
+const urlPatternSchema = z.string().check(
+  z.superRefine((pattern, ctx) => {
+    const problem = checkGlob(pattern);
+    if (problem === null) return;
+    reportIssue(ctx, "invalid_glob", `invalid URL pattern ${JSON.stringify(pattern)}: ${problem}`);
+  }),
+);
 
 /**
  * Texts shown while the visitor waits for an operator.
@@ -60,10 +63,10 @@ const urlPatternSchema = z.string().superRefine((pattern, ctx) => {
  * waitSchema.parse({ timeoutSeconds: 60, repeat: 2 }) // => { timeoutSeconds: 60, repeat: 2 }
  */
 export const waitSchema = z.strictObject({
-  message: stringSchema.exactOptional(),
-  timeoutSeconds: nonNegativeNumberSchema.exactOptional(),
-  timeoutMessage: stringSchema.exactOptional(),
-  repeat: nonNegativeIntegerSchema.exactOptional(),
+  message: z.exactOptional(stringSchema),
+  timeoutSeconds: z.exactOptional(nonNegativeNumberSchema),
+  timeoutMessage: z.exactOptional(stringSchema),
+  repeat: z.exactOptional(nonNegativeIntegerSchema),
 });
 
 /**
@@ -73,9 +76,9 @@ export const waitSchema = z.strictObject({
  * requiresSchema.parse({ email: true }) // => { email: true }
  */
 export const requiresSchema = z.strictObject({
-  email: booleanSchema.exactOptional(),
-  username: booleanSchema.exactOptional(),
-  phone: booleanSchema.exactOptional(),
+  email: z.exactOptional(booleanSchema),
+  username: z.exactOptional(booleanSchema),
+  phone: z.exactOptional(booleanSchema),
 });
 
 /**
@@ -94,47 +97,48 @@ export const conversionSchema = z.strictObject({ event: nonEmptyStringSchema, wi
  */
 export const invitationSchema = z.strictObject({
   id: nonEmptyStringSchema,
-  name: stringSchema.exactOptional(),
-  position: integerSchema.exactOptional(),
-  enabled: booleanSchema.exactOptional(),
-  kind: z.enum(["standard", "dynamic", "inject"]).exactOptional(),
-  timeOnSite: nonNegativeNumberSchema.exactOptional(),
-  pageviews: nonNegativeIntegerSchema.exactOptional(),
-  language: stringSchema.exactOptional(),
-  identifier: stringSchema.exactOptional(),
-  tag: stringSchema.exactOptional(),
-  departments: z.array(stringOrNumberSchema).exactOptional(),
-  referrer: stringSchema.exactOptional(),
-  devices: z
-    .array(z.enum(["desktop", "mobile", "tablet"]), { error: expected(DEVICES) })
-    .min(1, { error: expected(DEVICES) })
-    .exactOptional(),
-  urls: z.array(urlPatternSchema).exactOptional(),
-  schedule: scheduleSchema.exactOptional(),
-  attributes: z.array(attributeConditionSchema).exactOptional(),
-  events: z.array(eventConditionSchema).exactOptional(),
-  trigger: triggerSchema.exactOptional(),
-  requireOperatorIds: stringListSchema.exactOptional(),
-  minSecondsSinceLastVisit: nonNegativeNumberSchema.exactOptional(),
-  minSecondsSinceLastChat: nonNegativeNumberSchema.exactOptional(),
-  oncePerVisitor: booleanSchema.exactOptional(),
-  showLimit: nonNegativeIntegerSchema.exactOptional(),
-  urlBound: booleanSchema.exactOptional(),
-  hideForSessionAfterClose: booleanSchema.exactOptional(),
-  nextOnUrlChange: booleanSchema.exactOptional(),
-  cooldownSeconds: nonNegativeNumberSchema.exactOptional(),
-  expiresAfterSeconds: nonNegativeNumberSchema.exactOptional(),
+  name: z.exactOptional(stringSchema),
+  position: z.exactOptional(integerSchema),
+  enabled: z.exactOptional(booleanSchema),
+  kind: z.exactOptional(z.enum(["standard", "dynamic", "inject"])),
+  timeOnSite: z.exactOptional(nonNegativeNumberSchema),
+  pageviews: z.exactOptional(nonNegativeIntegerSchema),
+  language: z.exactOptional(stringSchema),
+  identifier: z.exactOptional(stringSchema),
+  tag: z.exactOptional(stringSchema),
+  departments: z.exactOptional(z.array(stringOrNumberSchema)),
+  referrer: z.exactOptional(stringSchema),
+  devices: z.exactOptional(
+    z
+      .array(z.enum(["desktop", "mobile", "tablet"]), { error: expected(DEVICES) })
+      .check(z.minLength(1, { error: expected(DEVICES) })),
+  ),
+  urls: z.exactOptional(z.array(urlPatternSchema)),
+  schedule: z.exactOptional(scheduleSchema),
+  attributes: z.exactOptional(z.array(attributeConditionSchema)),
+  events: z.exactOptional(z.array(eventConditionSchema)),
+  trigger: z.exactOptional(triggerSchema),
+  requireOperatorIds: z.exactOptional(stringListSchema),
+  minSecondsSinceLastVisit: z.exactOptional(nonNegativeNumberSchema),
+  minSecondsSinceLastChat: z.exactOptional(nonNegativeNumberSchema),
+  oncePerVisitor: z.exactOptional(booleanSchema),
+  showLimit: z.exactOptional(nonNegativeIntegerSchema),
+  urlBound: z.exactOptional(booleanSchema),
+  hideForSessionAfterClose: z.exactOptional(booleanSchema),
+  nextOnUrlChange: z.exactOptional(booleanSchema),
+  cooldownSeconds: z.exactOptional(nonNegativeNumberSchema),
+  expiresAfterSeconds: z.exactOptional(nonNegativeNumberSchema),
   message: requiredTemplateSchema,
-  returningMessage: templateSchema.exactOptional(),
-  returningNick: templateSchema.exactOptional(),
-  translations: translationsSchema.exactOptional(),
-  operator: operatorSchema.exactOptional(),
-  wait: waitSchema.exactOptional(),
-  requires: requiresSchema.exactOptional(),
-  variations: z.array(variationSchema).exactOptional(),
-  conversion: conversionSchema.exactOptional(),
-  campaign: stringSchema.exactOptional(),
-  design: jsonObjectSchema.exactOptional(),
+  returningMessage: z.exactOptional(templateSchema),
+  returningNick: z.exactOptional(templateSchema),
+  translations: z.exactOptional(translationsSchema),
+  operator: z.exactOptional(operatorSchema),
+  wait: z.exactOptional(waitSchema),
+  requires: z.exactOptional(requiresSchema),
+  variations: z.exactOptional(z.array(variationSchema)),
+  conversion: z.exactOptional(conversionSchema),
+  campaign: z.exactOptional(stringSchema),
+  design: z.exactOptional(jsonObjectSchema),
 });
 
 /**

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import { describeValue } from "./describe-value.js";
 import { expected } from "./expected.js";
 import { ownProperty } from "./own-property.js";

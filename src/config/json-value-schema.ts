@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import type { JsonValue } from "../types.js";
 import { describeValue } from "./describe-value.js";
 import { isRecord } from "./is-record.js";
@@ -57,14 +57,16 @@ function cloneJson(value: JsonValue): JsonValue {
  * @example
  * jsonValueSchema.safeParse({ width: NaN }) // fails at ["width"]: "expected a finite number, got NaN"
  */
-export const jsonValueSchema = z
-  .custom<JsonValue>(() => true)
-  .superRefine((value, ctx) => {
-    for (const problem of findJsonProblems(value, [], new Set())) {
-      reportIssue(ctx, problem.code, problem.message, problem.path);
-    }
-  })
-  .transform(cloneJson);
+export const jsonValueSchema = z.pipe(
+  z.custom<JsonValue>(() => true).check(
+    z.superRefine((value, ctx) => {
+      for (const problem of findJsonProblems(value, [], new Set())) {
+        reportIssue(ctx, problem.code, problem.message, problem.path);
+      }
+    }),
+  ),
+  z.transform(cloneJson),
+);
 
 /**
  * An opaque JSON object (`design`).

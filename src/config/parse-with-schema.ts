@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import { ConfigError, type ConfigIssue } from "../errors.js";
 import { issueMessage } from "./issue-message.js";
 import type { SafeParseResult } from "./safe-parse-result.js";
@@ -13,7 +13,7 @@ import { toConfigIssues } from "./to-config-issues.js";
  * // => { success: false, error: ConfigError { issues: [...] } }
  */
 export function parseWithSchema<T>(
-  schema: z.ZodType<T>,
+  schema: z.ZodMiniType<T>,
   input: unknown,
   what: string,
   check: (input: unknown) => ConfigIssue[] = () => [],

@@ -2,7 +2,7 @@
  * Structure of a schedule (SPEC §5). Formats, time zones and window lengths are checked afterwards by
  * `checkSchedule`, which owns schedule semantics.
  */
-import { z } from "zod";
+import * as z from "zod/mini";
 import { stringOrNumberSchema, stringSchema } from "./field-schemas.js";
 
 /**
@@ -13,7 +13,7 @@ import { stringOrNumberSchema, stringSchema } from "./field-schemas.js";
  */
 export const scheduleWindowSchema = z.strictObject({ start: stringSchema, end: stringSchema });
 
-const windowsSchema = z.array(scheduleWindowSchema).exactOptional();
+const windowsSchema = z.exactOptional(z.array(scheduleWindowSchema));
 
 /**
  * A weekly schedule; `days` accepts only `mon` … `sun`.
@@ -23,7 +23,7 @@ const windowsSchema = z.array(scheduleWindowSchema).exactOptional();
  */
 export const weeklyScheduleSchema = z.strictObject({
   type: z.literal("weekly"),
-  timeZone: stringSchema.exactOptional(),
+  timeZone: z.exactOptional(stringSchema),
   days: z.strictObject({
     mon: windowsSchema,
     tue: windowsSchema,
@@ -43,8 +43,8 @@ export const weeklyScheduleSchema = z.strictObject({
  */
 export const periodScheduleSchema = z.strictObject({
   type: z.literal("period"),
-  from: stringOrNumberSchema.exactOptional(),
-  to: stringOrNumberSchema.exactOptional(),
+  from: z.exactOptional(stringOrNumberSchema),
+  to: z.exactOptional(stringOrNumberSchema),
 });
 
 /**
@@ -55,7 +55,7 @@ export const periodScheduleSchema = z.strictObject({
  */
 export const annualScheduleSchema = z.strictObject({
   type: z.literal("annual"),
-  timeZone: stringSchema.exactOptional(),
+  timeZone: z.exactOptional(stringSchema),
   from: stringSchema,
   to: stringSchema,
 });

@@ -1,5 +1,5 @@
 /** Structure of the persisted visitor state (SPEC §8), versioned with `v`. */
-import { z } from "zod";
+import * as z from "zod/mini";
 import { describeValue } from "./describe-value.js";
 import { nonNegativeIntegerSchema, numberSchema, stringListSchema, stringSchema } from "./field-schemas.js";
 
@@ -32,8 +32,8 @@ export const currentInvitationSchema = z.strictObject({
   variationId: stringSchema,
   assignedAt: numberSchema,
   shownPageviews: nonNegativeIntegerSchema,
-  closedAt: numberSchema.exactOptional(),
-  expiresAt: numberSchema.exactOptional(),
+  closedAt: z.exactOptional(numberSchema),
+  expiresAt: z.exactOptional(numberSchema),
 });
 
 /**
@@ -50,7 +50,7 @@ export const conversionRecordSchema = z.strictObject({
   sentAt: numberSchema,
   event: stringSchema,
   expiresAt: numberSchema,
-  convertedAt: numberSchema.exactOptional(),
+  convertedAt: z.exactOptional(numberSchema),
 });
 
 /**
@@ -61,8 +61,8 @@ export const conversionRecordSchema = z.strictObject({
  */
 export const stateSchema = z.strictObject({
   v: versionSchema,
-  current: currentInvitationSchema.exactOptional(),
-  suppressedUntil: numberSchema.exactOptional(),
+  current: z.exactOptional(currentInvitationSchema),
+  suppressedUntil: z.exactOptional(numberSchema),
   sessionExcluded: stringListSchema,
   seenOnce: stringListSchema,
   conversions: z.array(conversionRecordSchema),

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import type { ConfigIssue } from "../errors.js";
 import { ISSUE_CODES, type IssueCode } from "./issue-codes.js";
 import { ownProperty } from "./own-property.js";

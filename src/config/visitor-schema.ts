@@ -1,5 +1,5 @@
 /** Structure of a visitor snapshot (SPEC §3). */
-import { z } from "zod";
+import * as z from "zod/mini";
 import { expected } from "./expected.js";
 import {
   booleanSchema,
@@ -27,7 +27,7 @@ const attributeValueSchema = z.union([z.string(), numberSchema, z.boolean(), z.n
 export const visitorEventSchema = z.strictObject({
   name: nonEmptyStringSchema,
   at: numberSchema,
-  value: stringSchema.exactOptional(),
+  value: z.exactOptional(stringSchema),
 });
 
 /**
@@ -37,9 +37,9 @@ export const visitorEventSchema = z.strictObject({
  * chatHistorySchema.parse({ active: false, nick: "Ana" }) // => the same, copied
  */
 export const chatHistorySchema = z.strictObject({
-  active: booleanSchema.exactOptional(),
-  lastStartedAt: numberSchema.exactOptional(),
-  nick: stringSchema.exactOptional(),
+  active: z.exactOptional(booleanSchema),
+  lastStartedAt: z.exactOptional(numberSchema),
+  nick: z.exactOptional(stringSchema),
 });
 
 /**
@@ -51,24 +51,24 @@ export const chatHistorySchema = z.strictObject({
 export const visitorSchema = z.strictObject(
   {
     id: nonEmptyStringSchema,
-    timeOnSite: nonNegativeNumberSchema.exactOptional(),
-    pageviews: nonNegativeIntegerSchema.exactOptional(),
-    visits: nonNegativeIntegerSchema.exactOptional(),
-    url: stringSchema.exactOptional(),
-    previousUrl: stringSchema.exactOptional(),
-    referrer: stringSchema.exactOptional(),
-    language: stringSchema.exactOptional(),
-    locale: stringSchema.exactOptional(),
-    identifier: stringSchema.exactOptional(),
-    department: stringOrNumberSchema.exactOptional(),
-    tags: stringListSchema.exactOptional(),
-    device: z.enum(["desktop", "mobile", "tablet"]).exactOptional(),
-    attributes: recordOf(attributeValueSchema).exactOptional(),
-    visibleAttributes: recordOf(attributeValueSchema).exactOptional(),
-    events: z.array(visitorEventSchema).exactOptional(),
-    chat: chatHistorySchema.exactOptional(),
-    lastVisitAt: numberSchema.exactOptional(),
-    state: stateSchema.exactOptional(),
+    timeOnSite: z.exactOptional(nonNegativeNumberSchema),
+    pageviews: z.exactOptional(nonNegativeIntegerSchema),
+    visits: z.exactOptional(nonNegativeIntegerSchema),
+    url: z.exactOptional(stringSchema),
+    previousUrl: z.exactOptional(stringSchema),
+    referrer: z.exactOptional(stringSchema),
+    language: z.exactOptional(stringSchema),
+    locale: z.exactOptional(stringSchema),
+    identifier: z.exactOptional(stringSchema),
+    department: z.exactOptional(stringOrNumberSchema),
+    tags: z.exactOptional(stringListSchema),
+    device: z.exactOptional(z.enum(["desktop", "mobile", "tablet"])),
+    attributes: z.exactOptional(recordOf(attributeValueSchema)),
+    visibleAttributes: z.exactOptional(recordOf(attributeValueSchema)),
+    events: z.exactOptional(z.array(visitorEventSchema)),
+    chat: z.exactOptional(chatHistorySchema),
+    lastVisitAt: z.exactOptional(numberSchema),
+    state: z.exactOptional(stateSchema),
   },
   { error: expected("a visitor object") },
 );

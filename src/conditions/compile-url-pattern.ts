@@ -20,7 +20,7 @@ const SLASH = 0x2f;
  *
  * @example
  * const pattern = compileUrlPattern("https://Shop.Example.com/strategy/*");
- * const page = { hostPath: "shop.example.com/strategy/a/b", path: "/strategy/a/b" };
+ * const page = { hostPath: "shop.example.com/strategy/a/b", path: "/strategy/a/b", host: "shop.example.com" };
  * pattern.kind === "page" && pattern.test(page) // => true
  */
 export function compileUrlPattern(pattern: string): CompiledUrlPattern {

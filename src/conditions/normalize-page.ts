@@ -1,4 +1,4 @@
-import { stripScheme } from "./strip-scheme.js";
+import { schemeLength } from "./strip-scheme.js";
 
 /** A page as URL patterns see it (SPEC §4.3). */
 export interface PageUrl {
@@ -6,41 +6,50 @@ export interface PageUrl {
   hostPath: string;
   /** The path, case kept, e.g. `"/pricing"`; `"/"` for a site's home page. */
   path: string;
+  /** The lower-cased host with its port, e.g. `"shop.example.com"`; `""` when the URL had no host. */
+  host: string;
 }
 
-const PATH_END = /[?#]/;
 const SLASH = 0x2f;
+const QUESTION = 0x3f;
+const HASH = 0x23;
+const AT = 0x40;
 
 /**
  * Normalises a page URL once per visitor for URL patterns (SPEC §4.3): scheme or leading `//`, query and fragment
  * are removed, the host is lower-cased (the path keeps its case), credentials are dropped (the port is kept), trailing
  * slashes are removed unless the path is `/`, and a URL without a path gets `/`. A value starting with a single `/`
- * is a path without host. Gives `null` for an empty or blank value.
+ * is a path without host. Gives `null` for an empty or blank value. One scan over the characters, and the result
+ * shares the input's characters whenever it can: this runs for every evaluation.
  *
  * @example
  * normalizePage("https://Shop.Example.com/Pricing/?plan=pro#faq")
- * // => { hostPath: "shop.example.com/Pricing", path: "/Pricing" }
- * normalizePage("example.com") // => { hostPath: "example.com/", path: "/" }
- * normalizePage("/pricing")    // => { hostPath: "/pricing", path: "/pricing" }
+ * // => { hostPath: "shop.example.com/Pricing", path: "/Pricing", host: "shop.example.com" }
+ * normalizePage("example.com") // => { hostPath: "example.com/", path: "/", host: "example.com" }
+ * normalizePage("/pricing")    // => { hostPath: "/pricing", path: "/pricing", host: "" }
  * normalizePage("  ")          // => null
  */
 export function normalizePage(url: string): PageUrl | null {
-  const trimmed = url.trim();
-  if (trimmed === "") return null;
-  const pathOnly = trimmed.startsWith("/") && !trimmed.startsWith("//");
-  const rest = pathOnly ? trimmed : stripScheme(trimmed);
-  const end = rest.search(PATH_END);
-  const beforeQuery = end === -1 ? rest : rest.slice(0, end);
-  const slash = beforeQuery.indexOf("/");
-  const authority = slash === -1 ? beforeQuery : beforeQuery.slice(0, slash);
-  const path = cleanPath(slash === -1 ? "" : beforeQuery.slice(slash));
-  const host = authority.slice(authority.lastIndexOf("@") + 1).toLowerCase();
-  return { hostPath: host + path, path };
-}
-
-/** Trailing slashes carry no meaning for matching (`/pricing/` is `/pricing`), but the root stays `/`. */
-function cleanPath(path: string): string {
-  let end = path.length;
-  while (end > 1 && path.charCodeAt(end - 1) === SLASH) end -= 1;
-  return end === 0 ? "/" : path.slice(0, end);
+  const s = url.trim();
+  if (s === "") return null;
+  const pathOnly = s.charCodeAt(0) === SLASH && s.charCodeAt(1) !== SLASH;
+  const start = pathOnly ? 0 : schemeLength(s);
+  let slash = -1; // the first `/`: where the path starts
+  let at = -1; // the last `@` before it: where credentials end
+  let end = start; // where the query or fragment starts
+  for (; end < s.length; end++) {
+    const c = s.charCodeAt(end);
+    if (c === QUESTION || c === HASH) break;
+    if (c === SLASH) {
+      if (slash === -1) slash = end;
+    } else if (c === AT && slash === -1) at = end;
+  }
+  const hostStart = at === -1 ? start : at + 1;
+  const rawHost = s.slice(hostStart, slash === -1 ? end : slash);
+  const host = rawHost.toLowerCase();
+  if (slash === -1) return { hostPath: `${host}/`, path: "/", host };
+  let pathEnd = end;
+  while (pathEnd > slash + 1 && s.charCodeAt(pathEnd - 1) === SLASH) pathEnd -= 1;
+  const path = s.slice(slash, pathEnd);
+  return { hostPath: host === rawHost ? s.slice(hostStart, pathEnd) : host + path, path, host };
 }

@@ -1,8 +1,10 @@
 import { normalizePage, type PageUrl } from "../conditions/normalize-page.js";
+import { readSnapshot, type SnapshotFields } from "./read-snapshot.js";
 import { referrerHost } from "../conditions/referrer-host.js";
 import { normalizeDepartment, normalizeText } from "../conditions/text.js";
 import type {
   AttributeValue,
+  ChatHistory,
   CurrentInvitation,
   Device,
   InvitationState,
@@ -11,7 +13,6 @@ import type {
 } from "../types.js";
 
 const EMPTY: Readonly<Record<string, AttributeValue>> = Object.freeze({});
-const DEVICES: ReadonlySet<string> = new Set(["desktop", "mobile", "tablet"]);
 
 /** The parts of the visitor's state the rules before selection read (SPEC §8). */
 export interface StateView {
@@ -46,33 +47,36 @@ export class VisitorView {
   readonly current: CurrentInvitation | undefined;
   readonly suppressedUntil: number | undefined;
   private readonly raw: Visitor;
+  private readonly fields: SnapshotFields;
   private readonly rawState: Partial<InvitationState>;
-  private pageMemo: PageUrl | null | undefined;
-  private referrerMemo: string | undefined;
-  private tagsMemo: ReadonlySet<string> | undefined;
-  private eventsMemo: ReadonlyMap<string, readonly number[]> | undefined;
-  private excludedMemo: ReadonlySet<string> | undefined;
-  private seenOnceMemo: ReadonlySet<string> | undefined;
+  private pageMemo: PageUrl | null | undefined = undefined;
+  private referrerMemo: string | undefined = undefined;
+  private tagsMemo: ReadonlySet<string> | undefined = undefined;
+  private eventsMemo: ReadonlyMap<string, readonly number[]> | undefined = undefined;
+  private excludedMemo: ReadonlySet<string> | undefined = undefined;
+  private seenOnceMemo: ReadonlySet<string> | undefined = undefined;
 
-  constructor(visitor: Visitor, state?: StateView) {
-    const chat = isObject(visitor.chat) ? visitor.chat : {};
+  constructor(visitor: Visitor, fields: SnapshotFields, state?: StateView) {
+    const f = fields;
+    const chat = isObject(f.chat) ? (f.chat as Partial<ChatHistory>) : {};
     this.raw = visitor;
+    this.fields = f;
     this.id = visitor.id;
-    this.timeOnSite = nonNegative(visitor.timeOnSite, 0);
-    this.pageviews = nonNegative(visitor.pageviews, 1);
-    this.visits = nonNegative(visitor.visits, 1);
-    this.language = text(visitor.language);
-    this.locale = typeof visitor.locale === "string" ? visitor.locale.trim() : "";
-    this.identifier = text(visitor.identifier);
-    this.department = department(visitor.department);
-    this.device = typeof visitor.device === "string" && DEVICES.has(visitor.device) ? visitor.device : "desktop";
-    this.attributes = isObject(visitor.attributes) ? visitor.attributes : EMPTY;
-    this.visibleAttributes = isObject(visitor.visibleAttributes) ? visitor.visibleAttributes : EMPTY;
+    this.timeOnSite = nonNegative(f.timeOnSite, 0);
+    this.pageviews = nonNegative(f.pageviews, 1);
+    this.visits = nonNegative(f.visits, 1);
+    this.language = text(f.language);
+    this.locale = typeof f.locale === "string" ? f.locale.trim() : "";
+    this.identifier = text(f.identifier);
+    this.department = department(f.department);
+    this.device = f.device === "mobile" || f.device === "tablet" ? f.device : "desktop";
+    this.attributes = isObject(f.attributes) ? (f.attributes as Record<string, AttributeValue>) : EMPTY;
+    this.visibleAttributes = isObject(f.visibleAttributes) ? (f.visibleAttributes as Record<string, AttributeValue>) : EMPTY;
     this.chatActive = chat.active === true;
     this.lastChatAt = finite(chat.lastStartedAt);
     this.nick = typeof chat.nick === "string" ? chat.nick : undefined;
-    this.lastVisitAt = finite(visitor.lastVisitAt);
-    this.rawState = isObject(visitor.state) ? visitor.state : {};
+    this.lastVisitAt = finite(f.lastVisitAt);
+    this.rawState = isObject(f.state) ? (f.state as Partial<InvitationState>) : {};
     this.current = state === undefined ? viewCurrent(this.rawState.current) : state.current;
     this.suppressedUntil = state === undefined ? finite(this.rawState.suppressedUntil) : state.suppressedUntil;
     if (state !== undefined) {
@@ -83,33 +87,31 @@ export class VisitorView {
 
   /** The current page as `host/path` and path (SPEC §4.3), or `null` when unknown. */
   get page(): PageUrl | null {
-    if (this.pageMemo === undefined) this.pageMemo = typeof this.raw.url === "string" ? normalizePage(this.raw.url) : null;
+    if (this.pageMemo === undefined) this.pageMemo = typeof this.fields.url === "string" ? normalizePage(this.fields.url) : null;
     return this.pageMemo;
   }
 
   /** The current page's host (with its port), or `undefined` when the page is unknown or a bare path. */
   get host(): string | undefined {
     const page = this.page;
-    if (page === null || page.hostPath === page.path) return undefined;
-    const slash = page.hostPath.indexOf("/");
-    return slash === -1 ? page.hostPath : page.hostPath.slice(0, slash);
+    return page === null || page.host === "" ? undefined : page.host;
   }
 
   /** The referrer's host with one leading `www.` stripped (SPEC §4.2), `""` when there is none. */
   get referrerHost(): string {
-    this.referrerMemo ??= typeof this.raw.referrer === "string" ? referrerHost(this.raw.referrer) : "";
+    this.referrerMemo ??= typeof this.fields.referrer === "string" ? referrerHost(this.fields.referrer) : "";
     return this.referrerMemo;
   }
 
   /** The visitor's tags, normalised. */
   get tags(): ReadonlySet<string> {
-    this.tagsMemo ??= new Set(Array.isArray(this.raw.tags) ? this.raw.tags.filter(isString).map(normalizeText) : []);
+    this.tagsMemo ??= normalizedTags(this.fields.tags);
     return this.tagsMemo;
   }
 
   /** Event timestamps by normalised event name, oldest first. */
   get events(): ReadonlyMap<string, readonly number[]> {
-    this.eventsMemo ??= indexEvents(this.raw.events);
+    this.eventsMemo ??= indexEvents(this.fields.events);
     return this.eventsMemo;
   }
 
@@ -127,7 +129,7 @@ export class VisitorView {
 
   /** The same visitor with its state replaced (after an expiry was settled). */
   withState(state: StateView): VisitorView {
-    return new VisitorView(this.raw, state);
+    return new VisitorView(this.raw, this.fields, state);
   }
 }
 
@@ -139,7 +141,7 @@ export class VisitorView {
  */
 export function viewVisitor(visitor: Visitor): VisitorView | null {
   if (typeof visitor !== "object" || visitor === null || typeof visitor.id !== "string") return null;
-  return new VisitorView(visitor);
+  return new VisitorView(visitor, readSnapshot(visitor));
 }
 
 /** The current invitation with every unusable field dropped (or `undefined` when it names no invitation). */
@@ -159,20 +161,36 @@ function viewCurrent(current: unknown): CurrentInvitation | undefined {
   };
 }
 
-function indexEvents(events: readonly VisitorEvent[] | undefined): ReadonlyMap<string, readonly number[]> {
+function indexEvents(events: unknown): ReadonlyMap<string, readonly number[]> {
   const byName = new Map<string, number[]>();
   if (!Array.isArray(events)) return byName;
-  for (const event of events as unknown[]) {
+  let ordered = true;
+  for (let i = 0; i < events.length; i++) {
+    const event: unknown = events[i];
     if (!isObject(event)) continue;
     const { name, at } = event as Partial<VisitorEvent>;
-    if (typeof name !== "string" || finite(at) === undefined) continue;
+    if (typeof name !== "string" || typeof at !== "number" || !Number.isFinite(at)) continue;
     const key = normalizeText(name);
     const list = byName.get(key);
-    if (list === undefined) byName.set(key, [at as number]);
-    else list.push(at as number);
+    if (list === undefined) byName.set(key, [at]);
+    else {
+      if ((list[list.length - 1] as number) > at) ordered = false;
+      list.push(at);
+    }
   }
-  for (const list of byName.values()) list.sort((a, b) => a - b);
+  // Logs are appended in time order, so sorting is the exception.
+  if (!ordered) for (const list of byName.values()) list.sort((a, b) => a - b);
   return byName;
+}
+
+function normalizedTags(tags: unknown): ReadonlySet<string> {
+  const set = new Set<string>();
+  if (!Array.isArray(tags)) return set;
+  for (let i = 0; i < tags.length; i++) {
+    const tag: unknown = tags[i];
+    if (typeof tag === "string") set.add(normalizeText(tag));
+  }
+  return set;
 }
 
 function stringSet(values: unknown): ReadonlySet<string> {

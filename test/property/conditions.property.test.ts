@@ -59,11 +59,20 @@ describe("standard conditions", () => {
     );
   });
 
+  it("normalizePage agrees with a naive regex-based normaliser on any URL-like text", () => {
+    const urlish = fc.stringMatching(/^[ \t]?(?:[a-zA-Z][a-zA-Z0-9+.-]*:)?\/{0,3}[a-zA-Z0-9.:@/?#%=&-]{0,24}[ ]?$/);
+    fc.assert(
+      fc.property(fc.oneof(urlish, urlWithHostArb, fc.string()), (url) => {
+        expect(normalizePage(url)).toEqual(naiveNormalizePage(url));
+      }),
+    );
+  });
+
   it("normalizePage is idempotent on its path form", () => {
     fc.assert(
       fc.property(urlWithHostArb, (url) => {
         const path = normalizePage(url)!.path;
-        expect(normalizePage(path)).toEqual({ hostPath: path, path });
+        expect(normalizePage(path)).toEqual({ hostPath: path, path, host: "" });
       }),
     );
   });
@@ -103,3 +112,20 @@ describe("standard conditions", () => {
     );
   });
 });
+
+/** The obvious way to normalise a page (SPEC §4.3), kept as the oracle of the hand-scanned `normalizePage`. */
+function naiveNormalizePage(url: string): { hostPath: string; path: string; host: string } | null {
+  const trimmed = url.trim();
+  if (trimmed === "") return null;
+  const pathOnly = trimmed.startsWith("/") && !trimmed.startsWith("//");
+  const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(trimmed);
+  const rest = pathOnly ? trimmed : scheme !== null ? trimmed.slice(scheme[0].length) : trimmed.startsWith("//") ? trimmed.slice(2) : trimmed;
+  const end = rest.search(/[?#]/);
+  const beforeQuery = end === -1 ? rest : rest.slice(0, end);
+  const slash = beforeQuery.indexOf("/");
+  const authority = slash === -1 ? beforeQuery : beforeQuery.slice(0, slash);
+  const rawPath = slash === -1 ? "" : beforeQuery.slice(slash);
+  const path = rawPath === "" ? "/" : rawPath.replace(/(?<=.)\/+$/, "");
+  const host = authority.slice(authority.lastIndexOf("@") + 1).toLowerCase();
+  return { hostPath: host + path, path, host };
+}

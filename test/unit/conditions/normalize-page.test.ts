@@ -18,7 +18,7 @@ describe("normalizePage", () => {
     ["https://user:pw@Example.com/a", "example.com/a", "/a"],
     ["  https://example.com/a  ", "example.com/a", "/a"],
   ])("normalises %j to host/path %j and path %j", (url, hostPath, path) => {
-    expect(normalizePage(url)).toEqual({ hostPath, path });
+    expect(normalizePage(url)).toEqual({ hostPath, path, host: hostPath.slice(0, hostPath.indexOf("/")) });
   });
 
   it.each([
@@ -27,7 +27,7 @@ describe("normalizePage", () => {
     ["/pricing?x=1#y", "/pricing"],
     ["/", "/"],
   ])("reads %j, which starts with one slash, as a path without host", (url, path) => {
-    expect(normalizePage(url)).toEqual({ hostPath: path, path });
+    expect(normalizePage(url)).toEqual({ hostPath: path, path, host: "" });
   });
 
   it.each(["", "   ", "\t\n"])("returns null for the blank value %j", (url) => {

@@ -32,7 +32,7 @@ describe("viewVisitor", () => {
     });
     expect(view).toMatchObject({ language: "eng", identifier: "example1_com", department: "7", referrerHost: "google.com" });
     expect([...(view?.tags ?? [])]).toEqual(["vip", "promo"]);
-    expect(view?.page).toEqual({ hostPath: "shop.example.com/pricing", path: "/pricing" });
+    expect(view?.page).toEqual({ hostPath: "shop.example.com/pricing", path: "/pricing", host: "shop.example.com" });
   });
 
   it("indexes events by normalised name, oldest first", () => {

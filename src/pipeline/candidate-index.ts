@@ -8,6 +8,12 @@ interface Dimension {
   byValue: Map<string, Uint32Array>;
 }
 
+/** Keys (attribute keys, event names) and, at the same position, the candidates that need each: arrays, not a map, so the per-visitor loop allocates no iterator. */
+interface Needs {
+  keys: string[];
+  bits: Uint32Array[];
+}
+
 /**
  * A candidate list in rank order with bitsets over the conditions no passing of time can change: the equality keys
  * (language, identifier, tag, department, device), the host a URL pattern names, the page-view minimum, and the
@@ -28,9 +34,9 @@ export interface CandidateIndex {
   /** `pageviewsAtMost[n]`: candidates whose page-view minimum is at most `n` (the last entry covers all above). */
   pageviewsAtMost: Uint32Array[];
   /** Per attribute key: the candidates with a condition on it that a missing key fails (all but `notExists`). */
-  needsAttribute: Map<string, Uint32Array>;
+  needsAttribute: Needs;
   /** Per normalised event name: the candidates with a condition on it (none holds without a record). */
-  needsEvent: Map<string, Uint32Array>;
+  needsEvent: Needs;
   /** Reused for each visitor's mask: evaluation is synchronous, so one per list is enough. */
   scratch: Uint32Array;
 }
@@ -54,8 +60,8 @@ export function buildCandidateIndex(candidates: readonly CompiledInvitation[]): 
     device: { wild: bits(), byValue: new Map() },
     host: { wild: bits(), byValue: new Map() },
     pageviewsAtMost: pageviewLevels(candidates, words),
-    needsAttribute: new Map(),
-    needsEvent: new Map(),
+    needsAttribute: { keys: [], bits: [] },
+    needsEvent: { keys: [], bits: [] },
     scratch: bits(),
   };
   candidates.forEach((c, i) => {
@@ -81,19 +87,25 @@ export function buildCandidateIndex(candidates: readonly CompiledInvitation[]): 
 export function matchingCandidates(index: CandidateIndex, view: VisitorView): Uint32Array {
   const mask = index.scratch;
   mask.set(index.enabled);
-  narrow(mask, index.language, view.language);
-  narrow(mask, index.identifier, view.identifier);
-  narrow(mask, index.department, view.department);
-  narrow(mask, index.device, view.device);
-  narrow(mask, index.host, view.host);
+  // A dimension no candidate restricts has every candidate wild: nothing to narrow, and the visitor's value (some
+  // of which cost work to derive) is not even read.
+  if (index.language.byValue.size > 0) narrow(mask, index.language, view.language);
+  if (index.identifier.byValue.size > 0) narrow(mask, index.identifier, view.identifier);
+  if (index.department.byValue.size > 0) narrow(mask, index.department, view.department);
+  if (index.device.byValue.size > 0) narrow(mask, index.device, view.device);
+  if (index.host.byValue.size > 0) narrow(mask, index.host, view.host);
   if (index.tag.byValue.size > 0) narrowAny(mask, index.tag, view.tags);
-  else and(mask, index.tag.wild);
   const levels = index.pageviewsAtMost;
   if (levels.length > 0) and(mask, levels[Math.min(Math.floor(view.pageviews), levels.length - 1)] as Uint32Array);
-  for (const [key, needing] of index.needsAttribute) {
-    if (readAttributeValue(view.attributes, key) === undefined) andNot(mask, needing);
+  const attributes = index.needsAttribute;
+  for (let i = 0; i < attributes.keys.length; i++) {
+    if (readAttributeValue(view.attributes, attributes.keys[i] as string) === undefined) andNot(mask, attributes.bits[i] as Uint32Array);
   }
-  for (const [event, needing] of index.needsEvent) if (!view.events.has(event)) andNot(mask, needing);
+  const events = index.needsEvent;
+  if (events.keys.length > 0) {
+    const log = view.events;
+    for (let i = 0; i < events.keys.length; i++) if (!log.has(events.keys[i] as string)) andNot(mask, events.bits[i] as Uint32Array);
+  }
   return mask;
 }
 
@@ -143,13 +155,13 @@ function pageviewLevels(candidates: readonly CompiledInvitation[], words: number
   return levels;
 }
 
-function mark(byKey: Map<string, Uint32Array>, key: string, i: number, words: number): void {
-  let bits = byKey.get(key);
-  if (bits === undefined) {
-    bits = new Uint32Array(words);
-    byKey.set(key, bits);
+function mark(needs: Needs, key: string, i: number, words: number): void {
+  let at = needs.keys.indexOf(key);
+  if (at === -1) {
+    at = needs.keys.push(key) - 1;
+    needs.bits.push(new Uint32Array(words));
   }
-  set(bits, i);
+  set(needs.bits[at] as Uint32Array, i);
 }
 
 function place(dimension: Dimension, i: number, values: readonly string[] | null, words: number): void {

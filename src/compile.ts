@@ -15,6 +15,8 @@ export interface Ruleset {
 export interface CompiledRuleset {
   all: readonly CompiledInvitation[];
   byId: ReadonlyMap<string, CompiledInvitation>;
+  /** Every normalised event name a condition looks at: a visitor's records of other events are never indexed. */
+  eventNames: ReadonlySet<string>;
   standard: CandidateIndex;
   dynamic: CandidateIndex;
   inject: CandidateIndex;
@@ -44,6 +46,7 @@ export function compile(invitations: readonly Invitation[]): Ruleset {
   const inside: CompiledRuleset = {
     all,
     byId: new Map(all.map((invitation) => [invitation.id, invitation])),
+    eventNames: new Set(all.flatMap((invitation) => invitation.events.map((e) => e.event))),
     standard: buildCandidateIndex(all.filter((invitation) => invitation.kind === "standard")),
     dynamic: buildCandidateIndex(all.filter((invitation) => invitation.kind === "dynamic")),
     inject: buildCandidateIndex(all.filter((invitation) => invitation.kind === "inject")),

@@ -54,7 +54,7 @@ function decide(
   }
   const resolved = resolveOptions(options);
   if (resolved === null) return noDecision(atMs, "invalid_options", null);
-  const raw = viewVisitor(visitor);
+  const raw = viewVisitor(visitor, ruleset.eventNames);
   if (raw === null) return noDecision(atMs, "invalid_visitor", null);
   if (ruleset.all.length === 0) return noDecision(atMs, "no_invitations", null);
   const view = settleView(raw, ruleset, atMs, resolved);

@@ -56,7 +56,16 @@ export class VisitorView {
   private excludedMemo: ReadonlySet<string> | undefined = undefined;
   private seenOnceMemo: ReadonlySet<string> | undefined = undefined;
 
-  constructor(visitor: Visitor, fields: SnapshotFields, state?: StateView) {
+  /**
+   * @param eventNames the normalised event names any condition of the ruleset looks at (`null`: all of them); records
+   * of other events are never indexed.
+   */
+  constructor(
+    visitor: Visitor,
+    fields: SnapshotFields,
+    private readonly eventNames: ReadonlySet<string> | null,
+    state?: StateView,
+  ) {
     const f = fields;
     const chat = isObject(f.chat) ? (f.chat as Partial<ChatHistory>) : {};
     this.raw = visitor;
@@ -111,7 +120,7 @@ export class VisitorView {
 
   /** Event timestamps by normalised event name, oldest first. */
   get events(): ReadonlyMap<string, readonly number[]> {
-    this.eventsMemo ??= indexEvents(this.fields.events);
+    this.eventsMemo ??= indexEvents(this.fields.events, this.eventNames);
     return this.eventsMemo;
   }
 
@@ -129,7 +138,7 @@ export class VisitorView {
 
   /** The same visitor with its state replaced (after an expiry was settled). */
   withState(state: StateView): VisitorView {
-    return new VisitorView(this.raw, this.fields, state);
+    return new VisitorView(this.raw, this.fields, this.eventNames, state);
   }
 }
 
@@ -138,10 +147,11 @@ export class VisitorView {
  *
  * @example
  * viewVisitor({ id: "v1", language: " ENG " })?.language // => "eng"
+ * viewVisitor({ id: "v1", events: [{ name: "a", at: 1 }, { name: "b", at: 2 }] }, new Set(["b"]))?.events // => Map { "b" => [2] }
  */
-export function viewVisitor(visitor: Visitor): VisitorView | null {
+export function viewVisitor(visitor: Visitor, eventNames: ReadonlySet<string> | null = null): VisitorView | null {
   if (typeof visitor !== "object" || visitor === null || typeof visitor.id !== "string") return null;
-  return new VisitorView(visitor, readSnapshot(visitor));
+  return new VisitorView(visitor, readSnapshot(visitor), eventNames);
 }
 
 /** The current invitation with every unusable field dropped (or `undefined` when it names no invitation). */
@@ -161,16 +171,24 @@ function viewCurrent(current: unknown): CurrentInvitation | undefined {
   };
 }
 
-function indexEvents(events: unknown): ReadonlyMap<string, readonly number[]> {
+const NO_EVENTS: ReadonlyMap<string, readonly number[]> = new Map();
+
+function indexEvents(events: unknown, wanted: ReadonlySet<string> | null): ReadonlyMap<string, readonly number[]> {
+  if (!Array.isArray(events) || events.length === 0 || wanted?.size === 0) return NO_EVENTS;
   const byName = new Map<string, number[]>();
-  if (!Array.isArray(events)) return byName;
   let ordered = true;
   for (let i = 0; i < events.length; i++) {
     const event: unknown = events[i];
     if (!isObject(event)) continue;
     const { name, at } = event as Partial<VisitorEvent>;
     if (typeof name !== "string" || typeof at !== "number" || !Number.isFinite(at)) continue;
-    const key = normalizeText(name);
+    // Most names arrive normalised already; a normalised name is its own normal form, so one lookup settles it.
+    let key = name;
+    if (wanted === null) key = normalizeText(name);
+    else if (!wanted.has(name)) {
+      key = normalizeText(name);
+      if (!wanted.has(key)) continue;
+    }
     const list = byName.get(key);
     if (list === undefined) byName.set(key, [at]);
     else {

@@ -40,6 +40,21 @@ describe("viewVisitor", () => {
     expect(view?.events.get("login_failed")).toEqual([10, 30]);
   });
 
+  it("indexes only the events a ruleset looks at, whatever their spelling", () => {
+    const events = [
+      { name: " LOGIN_failed", at: 30 },
+      { name: "download", at: 5 },
+      { name: "login_failed", at: 10 },
+      { name: "Birthday", at: 1 },
+    ];
+    const view = viewVisitor({ id: "v1", events }, new Set(["login_failed", "birthday"]));
+    expect([...(view?.events ?? [])]).toEqual([
+      ["login_failed", [10, 30]],
+      ["birthday", [1]],
+    ]);
+    expect(viewVisitor({ id: "v1", events }, new Set())?.events.size).toBe(0);
+  });
+
   it("treats unusable fields as missing instead of failing", () => {
     const garbage = {
       id: "v1",

@@ -6,7 +6,15 @@ import { compileGlob } from "./url-glob.js";
 export type CompiledUrlPattern =
   | { negated: boolean; kind: "all" }
   | { negated: boolean; kind: "none" }
-  | { negated: boolean; kind: "page"; test: (page: PageUrl) => boolean; host: string | null };
+  | {
+      negated: boolean;
+      kind: "page";
+      test: (page: PageUrl) => boolean;
+      /** The host a matching page must have, when the pattern writes it out (`null`: any host). */
+      host: string | null;
+      /** The first path segment a matching page must have, when written out (`null`: any; `""`: the home page). */
+      segment: string | null;
+    };
 
 const ALL_STARS = /^\*+$/;
 const GLOB_CHARS = /[*?[\]{}()!+@\\]/;
@@ -34,8 +42,22 @@ export function compileUrlPattern(pattern: string): CompiledUrlPattern {
   const glob = pathOnly ? cleanPath(withoutFragment(body)) : hostPathGlob(body);
   const test = compileTest(glob);
   if (test === null) return { negated, kind: "none" };
-  if (pathOnly) return { negated, kind: "page", test: (page) => test(page.path), host: null };
-  return { negated, kind: "page", test: (page) => test(page.hostPath), host: literalHost(glob) };
+  if (pathOnly) return { negated, kind: "page", test: (page) => test(page.path), host: null, segment: literalSegment(glob) };
+  const host = literalHost(glob);
+  const segment = host === null ? null : literalSegment(glob.slice(host.length));
+  return { negated, kind: "page", test: (page) => test(page.hostPath), host, segment };
+}
+
+/**
+ * The first segment of a path glob when it is literal and whole: `/docs/*` → `docs`, `/` → `""`; `null` when a glob
+ * character could make it anything (`/doc*`, `/{a,b}`, `/**`). Globs match case-sensitively and a literal character
+ * only matches itself, so a page whose first segment differs cannot match.
+ */
+function literalSegment(path: string): string | null {
+  if (path.charCodeAt(0) !== SLASH) return null;
+  const slash = path.indexOf("/", 1);
+  const segment = slash === -1 ? path.slice(1) : path.slice(1, slash);
+  return GLOB_CHARS.test(segment) ? null : segment;
 }
 
 /** The host a `host/path` glob requires, when it is written out literally (`null`: a glob could match many). */

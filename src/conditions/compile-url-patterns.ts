@@ -17,6 +17,11 @@ export interface UrlMatcher {
    * invitation for visitors elsewhere without running a glob.
    */
   readonly hosts: readonly string[] | null;
+  /**
+   * Likewise the only first path segments a matching page can have (`""`: the home page), when every positive
+   * pattern writes its first segment out; `null` when it could be anything.
+   */
+  readonly segments: readonly string[] | null;
 }
 
 /**
@@ -40,21 +45,24 @@ export function compileUrlPatterns(patterns: readonly string[]): UrlMatcher | nu
     onlyExclusions: positive.length === 0,
     include: pageTests(positive),
     exclude: pageTests(negative),
-    hosts: requiredHosts(positive),
+    hosts: required(positive, "host"),
+    segments: required(positive, "segment"),
   };
 }
 
-function requiredHosts(positive: readonly CompiledUrlPattern[]): string[] | null {
+/** The values of `part` every positive pattern requires, or `null` when one of them accepts any. */
+function required(positive: readonly CompiledUrlPattern[], part: "host" | "segment"): string[] | null {
   if (positive.length === 0) return null;
-  const hosts = new Set<string>();
+  const values = new Set<string>();
   for (const p of positive) {
     if (p.kind === "all") return null;
     if (p.kind === "page") {
-      if (p.host === null) return null;
-      hosts.add(p.host);
+      const value = p[part];
+      if (value === null) return null;
+      values.add(value);
     }
   }
-  return [...hosts];
+  return [...values];
 }
 
 function pageTests(patterns: readonly CompiledUrlPattern[]): ((page: PageUrl) => boolean)[] {

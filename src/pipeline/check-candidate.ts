@@ -190,7 +190,13 @@ function waitsPast(inv: CompiledInvitation, v: VisitorView, env: CheckEnv): bool
 
 // When each minimum that only ever becomes true is met (−∞: no such minimum); it holds now when that is ≤ now.
 
-function timeOnSiteMetAt(inv: CompiledInvitation, v: VisitorView, at: number): number {
+/**
+ * When the visitor meets the invitation's time-on-site minimum: an instant after `at`, or −∞ when it is met now.
+ *
+ * @example
+ * timeOnSiteMetAt(compileInvitation({ id: "a", message: "Hi", timeOnSite: 30 }), viewVisitor({ id: "v1", timeOnSite: 10 }), now) // => now + 20_000
+ */
+export function timeOnSiteMetAt(inv: CompiledInvitation, v: VisitorView, at: number): number {
   return v.timeOnSite < inv.timeOnSite ? at + msUntil(inv.timeOnSite - v.timeOnSite) : Number.NEGATIVE_INFINITY;
 }
 

@@ -5,13 +5,14 @@ import type { ReasonCode } from "../explain/reason-codes.js";
 import type { Clock, Decision, EvaluateOptions, Invitation, Trigger, Visitor } from "../types.js";
 import { viewVisitor, type VisitorView } from "../visitor/view-visitor.js";
 import { noDecision, offerDecision } from "./build-decision.js";
-import { CandidateCursor, matchingCandidates, type CandidateIndex } from "./candidate-index.js";
+import type { CandidateIndex } from "./candidate-index.js";
 import { checkCandidate, type CheckEnv } from "./check-candidate.js";
 import { checkGates } from "./check-gates.js";
 import type { CompiledInvitation } from "./compile-invitation.js";
 import { resolveOptions, type ResolvedOptions } from "./resolve-options.js";
 import { selectWinner } from "./select-winner.js";
 import { settleView } from "./settle-view.js";
+import { CandidateCursor, matchingCandidates } from "./visitor-mask.js";
 
 /**
  * The one evaluation pipeline behind `evaluate` and `explain`: read the clock, resolve the ruleset, options and

@@ -3,9 +3,10 @@ import type { ReasonCode } from "../explain/reason-codes.js";
 import { hashFor } from "../selection/hash-unit.js";
 import { beatsOnHash } from "../selection/pick-lowest-hash.js";
 import type { VisitorView } from "../visitor/view-visitor.js";
-import { CandidateCursor, matchingCandidates, type CandidateIndex } from "./candidate-index.js";
-import { checkCandidate, type CheckEnv } from "./check-candidate.js";
+import type { CandidateIndex } from "./candidate-index.js";
+import { checkCandidate, timeOnSiteMetAt, type CheckEnv } from "./check-candidate.js";
 import type { CompiledInvitation } from "./compile-invitation.js";
+import { CandidateCursor, matchingCandidates, type VisitorMask } from "./visitor-mask.js";
 
 /** The winner of one candidate list, why it won, and when the outcome may change with only time passing. */
 export interface Selection {
@@ -33,6 +34,11 @@ interface TiedMiss {
  * only candidates whose equality keys fit the visitor are visited; with one (explain) every candidate is checked,
  * and the same rule picks the same winner and the same `changeAt`. `accepts` narrows the list (a fired trigger).
  *
+ * Without a recorder the scan runs in two passes. The first walks, in rank order, only candidates whose
+ * time-on-site minimum the visitor has reached: no other can be eligible, so the winner is among them. The second
+ * looks at the others only for `changeAt`, in the order their minimums will be met, and stops at the first met no
+ * earlier than the earliest change found: none after it can move `changeAt`.
+ *
  * @example
  * selectWinner(ruleset.standard, null, view, env, "", null) // => { winner: …, reason: "lowest_position", changeAt: Infinity }
  */
@@ -50,7 +56,8 @@ export function selectWinner(
   let before = Number.POSITIVE_INFINITY; // changes of candidates ranked before the winner's group
   let misses: TiedMiss[] | null = null;
   let tieOf: ((id: string) => number) | null = null;
-  const cursor = new CandidateCursor(list.candidates, recorder === null ? matchingCandidates(list, visitor) : null);
+  const mask = recorder === null ? matchingCandidates(list, visitor) : null;
+  const cursor = new CandidateCursor(list.candidates, mask, true);
   for (let c = cursor.next(); c !== undefined; c = cursor.next()) {
     if (accepts !== null && !accepts(c)) continue;
     const inGroup = winner !== null && c.position === winner.position && c.timeOnSite === winner.timeOnSite;
@@ -80,6 +87,7 @@ export function selectWinner(
       }
     }
   }
+  if (mask !== null) before = Math.min(before, waitingChange(list, mask, accepts, winner, visitor, env, before));
   if (winner === null) return { winner: null, reason: "no_eligible_invitation", changeAt: before };
   let changeAt = Math.min(before, winnerChange);
   const w = winner;
@@ -88,4 +96,46 @@ export function selectWinner(
     for (const c of list.candidates) recorder.outcome(c.id, c === winner ? "selected" : "outranked");
   }
   return { winner, reason: "lowest_position", changeAt };
+}
+
+/**
+ * The earliest change among candidates the visitor's time on site does not allow yet and that rank before the
+ * winner's group (all of them when there is no winner), given the earliest change found so far (`bound`). Walks
+ * them in the order their minimums are met and stops at the first met no earlier than `bound`.
+ */
+function waitingChange(
+  list: CandidateIndex,
+  mask: VisitorMask,
+  accepts: ((candidate: CompiledInvitation) => boolean) | null,
+  winner: CompiledInvitation | null,
+  visitor: VisitorView,
+  env: CheckEnv,
+  bound: number,
+): number {
+  const { candidates, byOnSite } = list;
+  let changeAt = bound;
+  for (let j = firstWaiting(list, visitor.timeOnSite); j < byOnSite.length; j++) {
+    const i = byOnSite[j] as number;
+    const c = candidates[i] as CompiledInvitation;
+    if (timeOnSiteMetAt(c, visitor, env.atMs) >= changeAt) break;
+    // A candidate with the winner's position and a higher time on site ranks after the winner's group.
+    if ((winner !== null && c.position >= winner.position) || !mask.has(i) || (accepts !== null && !accepts(c))) continue;
+    env.bound = changeAt;
+    checkCandidate(c, visitor, env, null);
+    if (env.changeAt < changeAt) changeAt = env.changeAt;
+  }
+  return changeAt;
+}
+
+/** The position in `byOnSite` of the first candidate whose time-on-site minimum is above the visitor's. */
+function firstWaiting(list: CandidateIndex, timeOnSite: number): number {
+  const { candidates, byOnSite } = list;
+  let low = 0;
+  let high = byOnSite.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if ((candidates[byOnSite[mid] as number] as CompiledInvitation).timeOnSite <= timeOnSite) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }

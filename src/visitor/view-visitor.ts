@@ -106,6 +106,14 @@ export class VisitorView {
     return page === null || page.host === "" ? undefined : page.host;
   }
 
+  /** The first segment of the current page's path (`""` on the home page), or `undefined` when the page is unknown. */
+  get segment(): string | undefined {
+    const page = this.page;
+    if (page === null) return undefined;
+    const slash = page.path.indexOf("/", 1);
+    return slash === -1 ? page.path.slice(1) : page.path.slice(1, slash);
+  }
+
   /** The referrer's host with one leading `www.` stripped (SPEC §4.2), `""` when there is none. */
   get referrerHost(): string {
     this.referrerMemo ??= typeof this.fields.referrer === "string" ? referrerHost(this.fields.referrer) : "";

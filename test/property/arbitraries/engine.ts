@@ -18,13 +18,33 @@ const languages = ["eng", "lit", "ger"];
 const identifiers = ["example1_com", "example2_com"];
 const tags = ["vip", "promo"];
 const departments = ["1", "2", 3];
-const urls = ["*", "example.com/pricing*", "/docs/**", "shop.example.com/strategy/*", "!example.com/admin/**"];
+// Host, first-path-segment and time-on-site indexes must never drop a candidate: patterns with literal and glob
+// hosts and segments, the home page, case differences and path-only pages all meet here.
+const urls = [
+  "*",
+  "example.com/pricing*",
+  "/docs/**",
+  "shop.example.com/strategy/*",
+  "!example.com/admin/**",
+  "example.com",
+  "/",
+  "/pricing",
+  "/Docs/*",
+  "*.example.com/docs/*",
+  "example.com/{docs,admin}/*",
+  "/doc*",
+];
 const pages = [
   "https://example.com/pricing",
   "https://example.com/pricing/enterprise",
   "https://shop.example.com/strategy/a/b",
   "https://example.com/docs/start",
   "https://example.com/admin/users",
+  "https://example.com/",
+  "https://shop.example.com/docs",
+  "/docs/start",
+  "/pricing/",
+  "example.com/Docs/x",
   "",
 ];
 const attributeKeys = ["plan", "seats", "signupAt", "q"];
@@ -95,7 +115,7 @@ const commonArb = fc
   .record({
     position: fc.integer({ min: 0, max: 3 }),
     enabled: rarely(fc.boolean(), 4),
-    timeOnSite: fc.constantFrom(0, 0, 10, 30),
+    timeOnSite: fc.constantFrom(0, 0, 10, 30, 45, 59.5),
     pageviews: rarely(fc.integer({ min: 0, max: 3 })),
     language: rarely(fc.constantFrom("", ...languages)),
     identifier: rarely(fc.constantFrom("", ...identifiers)),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { buildCandidateIndex, CandidateCursor, matchingCandidates } from "../../../src/pipeline/candidate-index.js";
+import { buildCandidateIndex } from "../../../src/pipeline/candidate-index.js";
+import { CandidateCursor, matchingCandidates } from "../../../src/pipeline/visitor-mask.js";
 import { compileInvitation } from "../../../src/pipeline/compile-invitation.js";
 import type { Invitation, Visitor } from "../../../src/types.js";
 import { viewVisitor, type VisitorView } from "../../../src/visitor/view-visitor.js";
@@ -90,5 +91,37 @@ describe("candidate index", () => {
 
   it("handles an empty list", () => {
     expect(walk([], { language: "eng" })).toEqual([]);
+  });
+});
+
+describe("candidate index: URL segments and time on site", () => {
+  it("skips candidates whose URL patterns all write out another first path segment", () => {
+    const urls: Invitation[] = [
+      { id: "docs", urls: ["/docs/*"], message: "x" },
+      { id: "shop-docs", urls: ["shop.example.com/docs"], message: "x" },
+      { id: "home", urls: ["example.com", "/"], message: "x" },
+      { id: "prefix", urls: ["/doc*"], message: "x" },
+      { id: "upper", urls: ["/Docs/*"], message: "x" },
+      { id: "braces", urls: ["/{docs,blog}/*"], message: "x" },
+    ];
+    expect(walk(urls, { url: "https://shop.example.com/docs/a" })).toEqual(["docs", "shop-docs", "prefix", "braces"]);
+    expect(walk(urls, { url: "https://example.com/" })).toEqual(["home", "prefix", "braces"]);
+    expect(walk(urls, { url: "/Docs" })).toEqual(["prefix", "upper", "braces"]);
+    expect(walk(urls, {})).toEqual(["prefix", "braces"]);
+  });
+
+  it("walks only candidates whose time-on-site minimum is met when asked to, with many distinct minimums too", () => {
+    for (const count of [5, 150]) {
+      const set: Invitation[] = Array.from({ length: count }, (_, i) => ({ id: `t${i}`, timeOnSite: (i * 7) % count, message: "x" }));
+      const index = buildCandidateIndex(set.map(compileInvitation));
+      for (const timeOnSite of [0, 3, 4.5, count / 2, count]) {
+        const cursor = new CandidateCursor(index.candidates, matchingCandidates(index, view({ timeOnSite })), true);
+        const walked = new Set<string>();
+        for (let c = cursor.next(); c !== undefined; c = cursor.next()) walked.add(c.id);
+        // Every ready candidate is walked; with many minimums, a few not yet ready may be too (never the reverse).
+        for (const c of index.candidates) if (c.timeOnSite <= timeOnSite) expect(walked.has(c.id)).toBe(true);
+        if (count === 5) expect([...walked]).toEqual(index.candidates.filter((c) => c.timeOnSite <= timeOnSite).map((c) => c.id));
+      }
+    }
   });
 });

@@ -1,0 +1,179 @@
+import { readAttributeValue } from "../conditions/read-attribute-value.js";
+import type { VisitorView } from "../visitor/view-visitor.js";
+import type { CandidateIndex, Dimension } from "./candidate-index.js";
+import type { CompiledInvitation } from "./compile-invitation.js";
+
+/**
+ * The candidates of one list a visitor's static keys fit, as bitset terms ANDed one 32-candidate word at a time,
+ * only for the words a scan actually reaches: selection usually stops within the first few words, so most of a
+ * large set is never looked at. Filled by {@link matchingCandidates}; reused for every visitor (evaluation is
+ * synchronous).
+ */
+export class VisitorMask {
+  private enabled: Uint32Array;
+  /** Terms every surviving candidate is in. */
+  private readonly all: Uint32Array[] = [];
+  private allCount = 0;
+  /** Terms no surviving candidate is in. */
+  private readonly none: Uint32Array[] = [];
+  private noneCount = 0;
+  /** Terms of which a surviving candidate is in at least one (a visitor's several tags). */
+  private readonly any: Uint32Array[] = [];
+  private anyCount = 0;
+  /** The candidates whose time-on-site minimum the visitor has reached (a superset), or `null`: all. */
+  private ready: Uint32Array | null = null;
+
+  constructor(words: number) {
+    this.enabled = new Uint32Array(words);
+  }
+
+  /** Starts over for a new visitor. */
+  reset(enabled: Uint32Array): void {
+    this.enabled = enabled;
+    this.allCount = 0;
+    this.noneCount = 0;
+    this.anyCount = 0;
+    this.ready = null;
+  }
+
+  requireAll(bits: Uint32Array): void {
+    this.all[this.allCount++] = bits;
+  }
+
+  requireNone(bits: Uint32Array): void {
+    this.none[this.noneCount++] = bits;
+  }
+
+  requireAny(bits: Uint32Array): void {
+    this.any[this.anyCount++] = bits;
+  }
+
+  requireReady(bits: Uint32Array): void {
+    this.ready = bits;
+  }
+
+  /** The number of 32-candidate words. */
+  get words(): number {
+    return this.enabled.length;
+  }
+
+  /** Word `w` of the surviving candidates; with `onlyReady`, of those the visitor's time on site already allows. */
+  word(w: number, onlyReady: boolean): number {
+    let m = this.enabled[w] as number;
+    if (onlyReady && this.ready !== null) m &= this.ready[w] as number;
+    for (let i = 0; i < this.allCount && m !== 0; i++) m &= (this.all[i] as Uint32Array)[w] as number;
+    for (let i = 0; i < this.noneCount && m !== 0; i++) m &= ~((this.none[i] as Uint32Array)[w] as number);
+    if (this.anyCount > 0 && m !== 0) {
+      let accepted = 0;
+      for (let i = 0; i < this.anyCount; i++) accepted |= (this.any[i] as Uint32Array)[w] as number;
+      m &= accepted;
+    }
+    return m;
+  }
+
+  /** Whether candidate `i` survives (its time on site not considered). */
+  has(i: number): boolean {
+    return (this.word(i >>> 5, false) & (1 << (i & 31))) !== 0;
+  }
+}
+
+/**
+ * Fills the index's mask with what a visitor's keys leave of it (valid until the next call for the same index).
+ *
+ * @example
+ * const mask = matchingCandidates(index, view);
+ * for (const cursor = new CandidateCursor(index.candidates, mask, false), c = cursor.next(); …)
+ */
+export function matchingCandidates(index: CandidateIndex, view: VisitorView): VisitorMask {
+  const mask = index.mask;
+  mask.reset(index.enabled);
+  // A dimension no candidate restricts has every candidate wild: nothing to narrow, and the visitor's value (some
+  // of which cost work to derive) is not even read.
+  if (index.host.accepts.size > 0) narrow(mask, index.host, view.host);
+  if (index.segment.accepts.size > 0) narrow(mask, index.segment, view.segment);
+  if (index.language.accepts.size > 0) narrow(mask, index.language, view.language);
+  if (index.identifier.accepts.size > 0) narrow(mask, index.identifier, view.identifier);
+  if (index.department.accepts.size > 0) narrow(mask, index.department, view.department);
+  if (index.device.accepts.size > 0) narrow(mask, index.device, view.device);
+  if (index.tag.accepts.size > 0) narrowAny(mask, index.tag, view.tags);
+  const levels = index.pageviewsAtMost;
+  if (levels.length > 0) mask.requireAll(levels[Math.min(Math.floor(view.pageviews), levels.length - 1)] as Uint32Array);
+  const onSite = readyLevel(index, view.timeOnSite);
+  if (onSite !== null) mask.requireReady(onSite);
+  const attributes = index.needsAttribute;
+  for (let i = 0; i < attributes.keys.length; i++) {
+    if (readAttributeValue(view.attributes, attributes.keys[i] as string) === undefined) mask.requireNone(attributes.bits[i] as Uint32Array);
+  }
+  const events = index.needsEvent;
+  if (events.keys.length > 0) {
+    const log = view.events;
+    for (let i = 0; i < events.keys.length; i++) if (!log.has(events.keys[i] as string)) mask.requireNone(events.bits[i] as Uint32Array);
+  }
+  return mask;
+}
+
+function narrow(mask: VisitorMask, dimension: Dimension, value: string | undefined): void {
+  mask.requireAll((value === undefined ? undefined : dimension.accepts.get(value)) ?? dimension.wild);
+}
+
+function narrowAny(mask: VisitorMask, dimension: Dimension, values: ReadonlySet<string>): void {
+  let found = false;
+  for (const value of values) {
+    const bits = dimension.accepts.get(value);
+    if (bits === undefined) continue;
+    mask.requireAny(bits);
+    found = true;
+  }
+  if (!found) mask.requireAll(dimension.wild);
+}
+
+/**
+ * The candidates a visitor's time on site already allows: exactly, when every distinct minimum is a level (the
+ * highest level not above it), else a superset (the lowest level not below it). `null` when all are allowed.
+ */
+function readyLevel(index: CandidateIndex, timeOnSite: number): Uint32Array | null {
+  const levels = index.onSiteLevels;
+  if (levels.length === 0 || timeOnSite >= (levels[levels.length - 1] as number)) return null;
+  let low = 0;
+  let high = levels.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if ((levels[mid] as number) <= timeOnSite) low = mid + 1;
+    else high = mid;
+  }
+  // levels[low] is the lowest level above the visitor's time on site.
+  if (!index.onSiteExact) return index.onSiteAtMost[low] as Uint32Array;
+  return low === 0 ? index.noneReady : (index.onSiteAtMost[low - 1] as Uint32Array);
+}
+
+/**
+ * Walks candidates in rank order: every candidate of the list (`mask` null, as explain needs), or only those the
+ * mask keeps (with `onlyReady`, only those whose time-on-site minimum is met). Returns `undefined` when done.
+ *
+ * @example
+ * for (let c = cursor.next(); c !== undefined; c = cursor.next()) check(c);
+ */
+export class CandidateCursor {
+  private word = -1;
+  private bits = 0;
+  private position = 0;
+
+  constructor(
+    private readonly candidates: readonly CompiledInvitation[],
+    private readonly mask: VisitorMask | null,
+    private readonly onlyReady = false,
+  ) {}
+
+  next(): CompiledInvitation | undefined {
+    const mask = this.mask;
+    if (mask === null) return this.candidates[this.position++];
+    while (this.bits === 0) {
+      this.word += 1;
+      if (this.word >= mask.words) return undefined;
+      this.bits = mask.word(this.word, this.onlyReady);
+    }
+    const lowest = this.bits & -this.bits;
+    this.bits ^= lowest;
+    return this.candidates[this.word * 32 + 31 - Math.clz32(lowest)];
+  }
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { evaluate, explain, type Invitation } from "../../../src/index.js";
+
+const NOW = Date.UTC(2026, 2, 23, 12, 0, 0);
+
+describe("selectWinner", () => {
+  // 200 invitations with 100 distinct time-on-site minimums (more than the index keeps as exact levels), at three
+  // positions, some restricted to a language: the two-pass scan of evaluate must give explain's full-scan answer.
+  const set: Invitation[] = Array.from({ length: 200 }, (_, i) => ({
+    id: `inv-${i}`,
+    message: "x",
+    position: i % 3,
+    timeOnSite: (i * 37) % 100,
+    ...(i % 4 === 0 ? { language: "lit" } : {}),
+    ...(i % 5 === 0 ? { urls: ["/never"] } : {}),
+  }));
+
+  it.each([0, 1, 12.5, 40, 99, 150])("picks the same winner and recheckAt as explain at a time on site of %d s", (timeOnSite) => {
+    for (const language of ["eng", "lit"]) {
+      const visitor = { id: `v-${timeOnSite}-${language}`, timeOnSite, language, url: "https://example.com/x" };
+      expect(evaluate(set, visitor, NOW)).toEqual(explain(set, visitor, NOW).decision);
+    }
+  });
+
+  it("says when the nearest time-on-site minimum is met when nothing is eligible yet", () => {
+    const later: Invitation[] = [
+      { id: "late", message: "x", timeOnSite: 90 },
+      { id: "soon", message: "x", timeOnSite: 30, position: 5 },
+      { id: "never", message: "x", timeOnSite: 10, urls: ["/elsewhere"] },
+    ];
+    const decision = evaluate(later, { id: "v1", timeOnSite: 0, url: "/here" }, NOW);
+    expect(decision.status).toBe("none");
+    expect(decision.recheckAt).toBe(NOW + 30_000);
+  });
+
+  it("ignores waiting candidates ranked after the winner's group for recheckAt", () => {
+    const ranked: Invitation[] = [
+      { id: "now", message: "x", position: 1 },
+      { id: "later-but-lower", message: "x", position: 2, timeOnSite: 10 },
+      { id: "later-and-higher", message: "x", position: 0, timeOnSite: 20 },
+    ];
+    const decision = evaluate(ranked, { id: "v1", timeOnSite: 0 }, NOW);
+    expect(decision.invitation?.id).toBe("now");
+    expect(decision.recheckAt).toBe(NOW + 20_000);
+  });
+});

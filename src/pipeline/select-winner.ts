@@ -100,8 +100,7 @@ export function selectWinner(
 
 /**
  * The earliest change among candidates the visitor's time on site does not allow yet and that rank before the
- * winner's group (all of them when there is no winner), given the earliest change found so far (`bound`). Walks
- * them in the order their minimums are met and stops at the first met no earlier than `bound`.
+ * winner's group (all of them when there is no winner), given the earliest change found so far (`bound`).
  */
 function waitingChange(
   list: CandidateIndex,
@@ -112,21 +111,58 @@ function waitingChange(
   env: CheckEnv,
   bound: number,
 ): number {
+  if (winner === null) return soonestWaiting(list, mask, accepts, visitor, env, bound);
+  // Only candidates of a lower position rank before the winner's group (a waiting one of the winner's position has a
+  // higher time on site): they are the first `limit` of the list.
+  let limit = 0;
+  let high = list.candidates.length;
+  while (limit < high) {
+    const mid = (limit + high) >>> 1;
+    if ((list.candidates[mid] as CompiledInvitation).position < winner.position) limit = mid + 1;
+    else high = mid;
+  }
+  let changeAt = bound;
+  for (let w = 0; w * 32 < limit; w++) {
+    let bits = mask.waiting(w);
+    if (w * 32 + 32 > limit) bits &= (2 ** (limit - w * 32) - 1) | 0;
+    while (bits !== 0) {
+      const lowest = bits & -bits;
+      bits ^= lowest;
+      const c = list.candidates[w * 32 + 31 - Math.clz32(lowest)] as CompiledInvitation;
+      if (accepts !== null && !accepts(c)) continue;
+      env.bound = changeAt;
+      checkCandidate(c, visitor, env, null);
+      if (env.changeAt < changeAt) changeAt = env.changeAt;
+    }
+  }
+  return changeAt;
+}
+
+/**
+ * With no winner, every waiting candidate counts: walks them in the order their minimums are met and stops at the
+ * first met no earlier than the earliest change found, since none after it can be earlier.
+ */
+function soonestWaiting(
+  list: CandidateIndex,
+  mask: VisitorMask,
+  accepts: ((candidate: CompiledInvitation) => boolean) | null,
+  visitor: VisitorView,
+  env: CheckEnv,
+  bound: number,
+): number {
   const { candidates, byOnSite } = list;
   let changeAt = bound;
   for (let j = firstWaiting(list, visitor.timeOnSite); j < byOnSite.length; j++) {
     const i = byOnSite[j] as number;
     const c = candidates[i] as CompiledInvitation;
     if (timeOnSiteMetAt(c, visitor, env.atMs) >= changeAt) break;
-    // A candidate with the winner's position and a higher time on site ranks after the winner's group.
-    if ((winner !== null && c.position >= winner.position) || !mask.has(i) || (accepts !== null && !accepts(c))) continue;
+    if (!mask.has(i) || (accepts !== null && !accepts(c))) continue;
     env.bound = changeAt;
     checkCandidate(c, visitor, env, null);
     if (env.changeAt < changeAt) changeAt = env.changeAt;
   }
   return changeAt;
 }
-
 /** The position in `byOnSite` of the first candidate whose time-on-site minimum is above the visitor's. */
 function firstWaiting(list: CandidateIndex, timeOnSite: number): number {
   const { candidates, byOnSite } = list;

@@ -23,13 +23,25 @@ export class VisitorMask {
   /** The candidates whose time-on-site minimum the visitor has reached (a superset), or `null`: all. */
   private ready: Uint32Array | null = null;
 
+  /** Words `has` worked out for the current visitor (`seenIn[w] === generation`). */
+  private readonly seen: Uint32Array;
+  private readonly seenIn: Uint32Array;
+  private generation = 0;
+
   constructor(words: number) {
     this.enabled = new Uint32Array(words);
+    this.seen = new Uint32Array(words);
+    this.seenIn = new Uint32Array(words);
   }
 
   /** Starts over for a new visitor. */
   reset(enabled: Uint32Array): void {
     this.enabled = enabled;
+    if (++this.generation > 0xffff_ffff) {
+      // After four billion visitors the stamps would repeat: forget them all once.
+      this.generation = 1;
+      this.seenIn.fill(0);
+    }
     this.allCount = 0;
     this.noneCount = 0;
     this.anyCount = 0;
@@ -71,9 +83,19 @@ export class VisitorMask {
     return m;
   }
 
-  /** Whether candidate `i` survives (its time on site not considered). */
+  /** Word `w` of the surviving candidates whose time-on-site minimum the visitor has not reached yet. */
+  waiting(w: number): number {
+    return this.ready === null ? 0 : this.word(w, false) & ~(this.ready[w] as number);
+  }
+
+  /** Whether candidate `i` survives (its time on site not considered). Words are remembered until the next reset. */
   has(i: number): boolean {
-    return (this.word(i >>> 5, false) & (1 << (i & 31))) !== 0;
+    const w = i >>> 5;
+    if (this.seenIn[w] !== this.generation) {
+      this.seenIn[w] = this.generation;
+      this.seen[w] = this.word(w, false);
+    }
+    return ((this.seen[w] as number) & (1 << (i & 31))) !== 0;
   }
 }
 

@@ -4,6 +4,7 @@ import { normalizeReferrerRule } from "../conditions/normalize-referrer-rule.js"
 import { normalizeDepartment, normalizeText } from "../conditions/text.js";
 import { compileRendering, type CompiledRendering } from "../render/compile-rendering.js";
 import { compileSchedule, type CompiledSchedule } from "../schedule/compile-schedule.js";
+import { hashKey } from "../selection/hash-unit.js";
 import type {
   AttributeCondition,
   Device,
@@ -29,6 +30,8 @@ export interface CompiledEventCondition {
 export interface CompiledInvitation {
   source: Invitation;
   id: string;
+  /** `hashKey(id)`: the invitation's half of its tie hash, worked out once. */
+  tieKey: number;
   position: number;
   enabled: boolean;
   kind: InvitationKind;
@@ -75,6 +78,7 @@ export function compileInvitation(invitation: Invitation): CompiledInvitation {
   return {
     source: i,
     id: i.id,
+    tieKey: hashKey(i.id),
     position: i.position ?? 0,
     enabled: i.enabled ?? true,
     kind: i.kind ?? "standard",

@@ -1,6 +1,6 @@
 import type { Recorder } from "../explain/recorder.js";
 import type { ReasonCode } from "../explain/reason-codes.js";
-import { hashFor } from "../selection/hash-unit.js";
+import { hashPrefix, hashWithKey } from "../selection/hash-unit.js";
 import { beatsOnHash } from "../selection/pick-lowest-hash.js";
 import type { VisitorView } from "../visitor/view-visitor.js";
 import type { CandidateIndex } from "./candidate-index.js";
@@ -55,15 +55,15 @@ export function selectWinner(
   let winnerChange = Number.POSITIVE_INFINITY;
   let before = Number.POSITIVE_INFINITY; // changes of candidates ranked before the winner's group
   let misses: TiedMiss[] | null = null;
-  let tieOf: ((id: string) => number) | null = null;
+  let tiePrefix = -1; // hashPrefix("tie", seed, visitor.id) once a tie needs it
+
   const mask = recorder === null ? matchingCandidates(list, visitor) : null;
   const cursor = new CandidateCursor(list.candidates, mask, true);
   for (let c = cursor.next(); c !== undefined; c = cursor.next()) {
     if (accepts !== null && !accepts(c)) continue;
     const inGroup = winner !== null && c.position === winner.position && c.timeOnSite === winner.timeOnSite;
     if (winner !== null && !inGroup && recorder === null) break;
-    if (inGroup) tieOf ??= hashFor("tie", seed, visitor.id);
-    const tie = inGroup ? (tieOf as (id: string) => number)(c.id) : 0;
+    const tie = inGroup ? hashWithKey(tiePrefix, c.tieKey) : 0;
     const mayBeatWinner = inGroup && beatsOnHash(tie, c.id, winnerTie, (winner as CompiledInvitation).id);
     if (inGroup && !mayBeatWinner && recorder === null) continue;
     const reasons: ReasonCode[] | null = recorder === null ? null : [];
@@ -74,7 +74,8 @@ export function selectWinner(
       if (!eligible) before = Math.min(before, env.changeAt);
       else {
         winner = c;
-        winnerTie = (tieOf ??= hashFor("tie", seed, visitor.id))(c.id);
+        if (tiePrefix === -1) tiePrefix = hashPrefix("tie", seed, visitor.id);
+        winnerTie = hashWithKey(tiePrefix, c.tieKey);
         winnerChange = env.changeAt;
       }
     } else if (mayBeatWinner) {

@@ -4,6 +4,7 @@ import {
   booleanSchema,
   nonEmptyStringSchema,
   nonNegativeNumberSchema,
+  optional,
   stringListSchema,
   templateSchema,
 } from "./field-schemas.js";
@@ -15,10 +16,10 @@ import {
  * translationSchema.parse({ message: "Sveiki!" }) // => { message: "Sveiki!" }
  */
 export const translationSchema = z.strictObject({
-  message: z.exactOptional(templateSchema),
-  returningMessage: z.exactOptional(templateSchema),
-  returningNick: z.exactOptional(templateSchema),
-  operatorName: z.exactOptional(templateSchema),
+  message: optional(templateSchema),
+  returningMessage: optional(templateSchema),
+  returningNick: optional(templateSchema),
+  operatorName: optional(templateSchema),
 });
 
 /**
@@ -36,9 +37,9 @@ export const translationsSchema = z.record(z.string(), translationSchema);
  * operatorSchema.parse({ random: true, operatorIds: ["op-1"] }) // => { random: true, operatorIds: ["op-1"] }
  */
 export const operatorSchema = z.strictObject({
-  name: z.exactOptional(templateSchema),
-  random: z.exactOptional(booleanSchema),
-  operatorIds: z.exactOptional(stringListSchema),
+  name: optional(templateSchema),
+  random: optional(booleanSchema),
+  operatorIds: optional(stringListSchema),
 });
 
 /**
@@ -49,10 +50,10 @@ export const operatorSchema = z.strictObject({
  */
 export const variationSchema = z.strictObject({
   id: nonEmptyStringSchema,
-  weight: z.exactOptional(nonNegativeNumberSchema),
-  message: z.exactOptional(templateSchema),
-  returningMessage: z.exactOptional(templateSchema),
-  returningNick: z.exactOptional(templateSchema),
-  operator: z.exactOptional(operatorSchema),
-  translations: z.exactOptional(translationsSchema),
+  weight: optional(nonNegativeNumberSchema),
+  message: optional(templateSchema),
+  returningMessage: optional(templateSchema),
+  returningNick: optional(templateSchema),
+  operator: optional(operatorSchema),
+  translations: optional(translationsSchema),
 });

@@ -1,7 +1,7 @@
 /** Structure of the event definitions (SPEC §7). Unique names are checked by `safeParseEventDefinitions`. */
 import * as z from "zod/mini";
 import { expected } from "./expected.js";
-import { booleanSchema, nonEmptyStringSchema, nonNegativeNumberSchema } from "./field-schemas.js";
+import { booleanSchema, nonEmptyStringSchema, nonNegativeNumberSchema, optional } from "./field-schemas.js";
 
 /**
  * One event the website may log (LHC "proactive chat variable"), exactly the `EventDefinition` interface.
@@ -13,8 +13,8 @@ import { booleanSchema, nonEmptyStringSchema, nonNegativeNumberSchema } from "./
 export const eventDefinitionSchema = z.strictObject(
   {
     name: nonEmptyStringSchema,
-    storeTimeoutSeconds: z.exactOptional(nonNegativeNumberSchema),
-    filterByValue: z.exactOptional(booleanSchema),
+    storeTimeoutSeconds: optional(nonNegativeNumberSchema),
+    filterByValue: optional(booleanSchema),
   },
   { error: expected("an event definition object") },
 );

@@ -16,6 +16,23 @@ function integerFrom(what: string): z.ZodMiniInt {
   return z.int({ error: expected(what) });
 }
 
+const optionals = new WeakMap<z.core.$ZodType, z.core.$ZodType>();
+
+/**
+ * A field that may be left out but, when present, must hold a `T` (`undefined` included: it is not JSON). One instance
+ * per schema, however many objects have such a field: building zod schemas is most of beckon's import time.
+ *
+ * @example
+ * z.strictObject({ name: optional(stringSchema) }).safeParse({}).success // => true
+ */
+export function optional<T extends z.core.$ZodType>(schema: T): z.ZodMiniExactOptional<T> {
+  const known = optionals.get(schema) as z.ZodMiniExactOptional<T> | undefined;
+  if (known !== undefined) return known;
+  const made = z.exactOptional(schema);
+  optionals.set(schema, made);
+  return made;
+}
+
 /**
  * A finite number (zod refuses NaN and ±Infinity).
  *

@@ -10,6 +10,7 @@ import {
   nonEmptyStringSchema,
   nonNegativeIntegerSchema,
   nonNegativeNumberSchema,
+  optional,
   positiveIntegerSchema,
   positiveNumberSchema,
   requiredTemplateSchema,
@@ -44,7 +45,7 @@ export const triggerSchema = z.discriminatedUnion("type", [
 export const eventConditionSchema = z.strictObject({
   event: nonEmptyStringSchema,
   minCount: positiveIntegerSchema,
-  withinSeconds: z.exactOptional(nonNegativeNumberSchema),
+  withinSeconds: optional(nonNegativeNumberSchema),
 });
 
 /** A URL pattern: any string micromatch can compile (SPEC §4.3). */
@@ -63,10 +64,10 @@ const urlPatternSchema = z.string().check(
  * waitSchema.parse({ timeoutSeconds: 60, repeat: 2 }) // => { timeoutSeconds: 60, repeat: 2 }
  */
 export const waitSchema = z.strictObject({
-  message: z.exactOptional(stringSchema),
-  timeoutSeconds: z.exactOptional(nonNegativeNumberSchema),
-  timeoutMessage: z.exactOptional(stringSchema),
-  repeat: z.exactOptional(nonNegativeIntegerSchema),
+  message: optional(stringSchema),
+  timeoutSeconds: optional(nonNegativeNumberSchema),
+  timeoutMessage: optional(stringSchema),
+  repeat: optional(nonNegativeIntegerSchema),
 });
 
 /**
@@ -76,9 +77,9 @@ export const waitSchema = z.strictObject({
  * requiresSchema.parse({ email: true }) // => { email: true }
  */
 export const requiresSchema = z.strictObject({
-  email: z.exactOptional(booleanSchema),
-  username: z.exactOptional(booleanSchema),
-  phone: z.exactOptional(booleanSchema),
+  email: optional(booleanSchema),
+  username: optional(booleanSchema),
+  phone: optional(booleanSchema),
 });
 
 /**
@@ -97,48 +98,48 @@ export const conversionSchema = z.strictObject({ event: nonEmptyStringSchema, wi
  */
 export const invitationSchema = z.strictObject({
   id: nonEmptyStringSchema,
-  name: z.exactOptional(stringSchema),
-  position: z.exactOptional(integerSchema),
-  enabled: z.exactOptional(booleanSchema),
-  kind: z.exactOptional(z.enum(["standard", "dynamic", "inject"])),
-  timeOnSite: z.exactOptional(nonNegativeNumberSchema),
-  pageviews: z.exactOptional(nonNegativeIntegerSchema),
-  language: z.exactOptional(stringSchema),
-  identifier: z.exactOptional(stringSchema),
-  tag: z.exactOptional(stringSchema),
-  departments: z.exactOptional(z.array(stringOrNumberSchema)),
-  referrer: z.exactOptional(stringSchema),
-  devices: z.exactOptional(
+  name: optional(stringSchema),
+  position: optional(integerSchema),
+  enabled: optional(booleanSchema),
+  kind: optional(z.enum(["standard", "dynamic", "inject"])),
+  timeOnSite: optional(nonNegativeNumberSchema),
+  pageviews: optional(nonNegativeIntegerSchema),
+  language: optional(stringSchema),
+  identifier: optional(stringSchema),
+  tag: optional(stringSchema),
+  departments: optional(z.array(stringOrNumberSchema)),
+  referrer: optional(stringSchema),
+  devices: optional(
     z
       .array(z.enum(["desktop", "mobile", "tablet"]), { error: expected(DEVICES) })
       .check(z.minLength(1, { error: expected(DEVICES) })),
   ),
-  urls: z.exactOptional(z.array(urlPatternSchema)),
-  schedule: z.exactOptional(scheduleSchema),
-  attributes: z.exactOptional(z.array(attributeConditionSchema)),
-  events: z.exactOptional(z.array(eventConditionSchema)),
-  trigger: z.exactOptional(triggerSchema),
-  requireOperatorIds: z.exactOptional(stringListSchema),
-  minSecondsSinceLastVisit: z.exactOptional(nonNegativeNumberSchema),
-  minSecondsSinceLastChat: z.exactOptional(nonNegativeNumberSchema),
-  oncePerVisitor: z.exactOptional(booleanSchema),
-  showLimit: z.exactOptional(nonNegativeIntegerSchema),
-  urlBound: z.exactOptional(booleanSchema),
-  hideForSessionAfterClose: z.exactOptional(booleanSchema),
-  nextOnUrlChange: z.exactOptional(booleanSchema),
-  cooldownSeconds: z.exactOptional(nonNegativeNumberSchema),
-  expiresAfterSeconds: z.exactOptional(nonNegativeNumberSchema),
+  urls: optional(z.array(urlPatternSchema)),
+  schedule: optional(scheduleSchema),
+  attributes: optional(z.array(attributeConditionSchema)),
+  events: optional(z.array(eventConditionSchema)),
+  trigger: optional(triggerSchema),
+  requireOperatorIds: optional(stringListSchema),
+  minSecondsSinceLastVisit: optional(nonNegativeNumberSchema),
+  minSecondsSinceLastChat: optional(nonNegativeNumberSchema),
+  oncePerVisitor: optional(booleanSchema),
+  showLimit: optional(nonNegativeIntegerSchema),
+  urlBound: optional(booleanSchema),
+  hideForSessionAfterClose: optional(booleanSchema),
+  nextOnUrlChange: optional(booleanSchema),
+  cooldownSeconds: optional(nonNegativeNumberSchema),
+  expiresAfterSeconds: optional(nonNegativeNumberSchema),
   message: requiredTemplateSchema,
-  returningMessage: z.exactOptional(templateSchema),
-  returningNick: z.exactOptional(templateSchema),
-  translations: z.exactOptional(translationsSchema),
-  operator: z.exactOptional(operatorSchema),
-  wait: z.exactOptional(waitSchema),
-  requires: z.exactOptional(requiresSchema),
-  variations: z.exactOptional(z.array(variationSchema)),
-  conversion: z.exactOptional(conversionSchema),
-  campaign: z.exactOptional(stringSchema),
-  design: z.exactOptional(jsonObjectSchema),
+  returningMessage: optional(templateSchema),
+  returningNick: optional(templateSchema),
+  translations: optional(translationsSchema),
+  operator: optional(operatorSchema),
+  wait: optional(waitSchema),
+  requires: optional(requiresSchema),
+  variations: optional(z.array(variationSchema)),
+  conversion: optional(conversionSchema),
+  campaign: optional(stringSchema),
+  design: optional(jsonObjectSchema),
 });
 
 /**

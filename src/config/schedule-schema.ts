@@ -3,7 +3,7 @@
  * `checkSchedule`, which owns schedule semantics.
  */
 import * as z from "zod/mini";
-import { stringOrNumberSchema, stringSchema } from "./field-schemas.js";
+import { optional, stringOrNumberSchema, stringSchema } from "./field-schemas.js";
 
 /**
  * One `{ start, end }` window of a weekday, `HH:mm` strings.
@@ -13,7 +13,7 @@ import { stringOrNumberSchema, stringSchema } from "./field-schemas.js";
  */
 export const scheduleWindowSchema = z.strictObject({ start: stringSchema, end: stringSchema });
 
-const windowsSchema = z.exactOptional(z.array(scheduleWindowSchema));
+const windowsSchema = optional(z.array(scheduleWindowSchema));
 
 /**
  * A weekly schedule; `days` accepts only `mon` … `sun`.
@@ -23,7 +23,7 @@ const windowsSchema = z.exactOptional(z.array(scheduleWindowSchema));
  */
 export const weeklyScheduleSchema = z.strictObject({
   type: z.literal("weekly"),
-  timeZone: z.exactOptional(stringSchema),
+  timeZone: optional(stringSchema),
   days: z.strictObject({
     mon: windowsSchema,
     tue: windowsSchema,
@@ -43,8 +43,8 @@ export const weeklyScheduleSchema = z.strictObject({
  */
 export const periodScheduleSchema = z.strictObject({
   type: z.literal("period"),
-  from: z.exactOptional(stringOrNumberSchema),
-  to: z.exactOptional(stringOrNumberSchema),
+  from: optional(stringOrNumberSchema),
+  to: optional(stringOrNumberSchema),
 });
 
 /**
@@ -55,7 +55,7 @@ export const periodScheduleSchema = z.strictObject({
  */
 export const annualScheduleSchema = z.strictObject({
   type: z.literal("annual"),
-  timeZone: z.exactOptional(stringSchema),
+  timeZone: optional(stringSchema),
   from: stringSchema,
   to: stringSchema,
 });

@@ -1,7 +1,7 @@
 /** Structure of the persisted visitor state (SPEC §8), versioned with `v`. */
 import * as z from "zod/mini";
 import { describeValue } from "./describe-value.js";
-import { nonNegativeIntegerSchema, numberSchema, stringListSchema, stringSchema } from "./field-schemas.js";
+import { nonNegativeIntegerSchema, numberSchema, optional, stringListSchema, stringSchema } from "./field-schemas.js";
 
 /**
  * The state format versions this beckon reads.
@@ -32,8 +32,8 @@ export const currentInvitationSchema = z.strictObject({
   variationId: stringSchema,
   assignedAt: numberSchema,
   shownPageviews: nonNegativeIntegerSchema,
-  closedAt: z.exactOptional(numberSchema),
-  expiresAt: z.exactOptional(numberSchema),
+  closedAt: optional(numberSchema),
+  expiresAt: optional(numberSchema),
 });
 
 /**
@@ -50,7 +50,7 @@ export const conversionRecordSchema = z.strictObject({
   sentAt: numberSchema,
   event: stringSchema,
   expiresAt: numberSchema,
-  convertedAt: z.exactOptional(numberSchema),
+  convertedAt: optional(numberSchema),
 });
 
 /**
@@ -61,8 +61,8 @@ export const conversionRecordSchema = z.strictObject({
  */
 export const stateSchema = z.strictObject({
   v: versionSchema,
-  current: z.exactOptional(currentInvitationSchema),
-  suppressedUntil: z.exactOptional(numberSchema),
+  current: optional(currentInvitationSchema),
+  suppressedUntil: optional(numberSchema),
   sessionExcluded: stringListSchema,
   seenOnce: stringListSchema,
   conversions: z.array(conversionRecordSchema),

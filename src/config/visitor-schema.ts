@@ -7,6 +7,7 @@ import {
   nonNegativeIntegerSchema,
   nonNegativeNumberSchema,
   numberSchema,
+  optional,
   recordOf,
   stringListSchema,
   stringOrNumberSchema,
@@ -27,7 +28,7 @@ const attributeValueSchema = z.union([z.string(), numberSchema, z.boolean(), z.n
 export const visitorEventSchema = z.strictObject({
   name: nonEmptyStringSchema,
   at: numberSchema,
-  value: z.exactOptional(stringSchema),
+  value: optional(stringSchema),
 });
 
 /**
@@ -37,9 +38,9 @@ export const visitorEventSchema = z.strictObject({
  * chatHistorySchema.parse({ active: false, nick: "Ana" }) // => the same, copied
  */
 export const chatHistorySchema = z.strictObject({
-  active: z.exactOptional(booleanSchema),
-  lastStartedAt: z.exactOptional(numberSchema),
-  nick: z.exactOptional(stringSchema),
+  active: optional(booleanSchema),
+  lastStartedAt: optional(numberSchema),
+  nick: optional(stringSchema),
 });
 
 /**
@@ -51,24 +52,24 @@ export const chatHistorySchema = z.strictObject({
 export const visitorSchema = z.strictObject(
   {
     id: nonEmptyStringSchema,
-    timeOnSite: z.exactOptional(nonNegativeNumberSchema),
-    pageviews: z.exactOptional(nonNegativeIntegerSchema),
-    visits: z.exactOptional(nonNegativeIntegerSchema),
-    url: z.exactOptional(stringSchema),
-    previousUrl: z.exactOptional(stringSchema),
-    referrer: z.exactOptional(stringSchema),
-    language: z.exactOptional(stringSchema),
-    locale: z.exactOptional(stringSchema),
-    identifier: z.exactOptional(stringSchema),
-    department: z.exactOptional(stringOrNumberSchema),
-    tags: z.exactOptional(stringListSchema),
-    device: z.exactOptional(z.enum(["desktop", "mobile", "tablet"])),
-    attributes: z.exactOptional(recordOf(attributeValueSchema)),
-    visibleAttributes: z.exactOptional(recordOf(attributeValueSchema)),
-    events: z.exactOptional(z.array(visitorEventSchema)),
-    chat: z.exactOptional(chatHistorySchema),
-    lastVisitAt: z.exactOptional(numberSchema),
-    state: z.exactOptional(stateSchema),
+    timeOnSite: optional(nonNegativeNumberSchema),
+    pageviews: optional(nonNegativeIntegerSchema),
+    visits: optional(nonNegativeIntegerSchema),
+    url: optional(stringSchema),
+    previousUrl: optional(stringSchema),
+    referrer: optional(stringSchema),
+    language: optional(stringSchema),
+    locale: optional(stringSchema),
+    identifier: optional(stringSchema),
+    department: optional(stringOrNumberSchema),
+    tags: optional(stringListSchema),
+    device: optional(z.enum(["desktop", "mobile", "tablet"])),
+    attributes: optional(recordOf(attributeValueSchema)),
+    visibleAttributes: optional(recordOf(attributeValueSchema)),
+    events: optional(z.array(visitorEventSchema)),
+    chat: optional(chatHistorySchema),
+    lastVisitAt: optional(numberSchema),
+    state: optional(stateSchema),
   },
   { error: expected("a visitor object") },
 );

@@ -7,6 +7,11 @@ export default defineConfig({
     "redis/index": "src/redis/index.ts",
     "postgres/index": "src/postgres/index.ts",
   },
+  // The runtime dependencies are bundled (and are only devDependencies): Node resolving and evaluating their many
+  // files cost more at start-up (serverless cold start) than all of beckon, and zod/mini tree-shakes to the parts the
+  // schemas use. ioredis and pg stay external, optional peers of their adapters. scripts/smoke-dist.mjs fails if
+  // dist/ imports any other package; LICENSE lists the bundled ones.
+  noExternal: [/^zod(\/|$)/, /^picomatch(\/|$)/, /^safe-regex2$/, /^ret(\/|$)/, /^@date-fns\/tz(\/|$)/],
   // Shared code (StorageError, the core) lives in chunks both formats share, so the entry points hand each other the
   // same classes, not copies.
   splitting: true,

@@ -1,11 +1,28 @@
 // Imports every published entry point from dist/ the way users will — ESM import and CommonJS require — and makes a
 // decision with each format. Vitest and tsx resolve modules more leniently than Node does, so only this catches an
 // import that works in the tests but not for users (such as a bare "picomatch/posix" without its ".js").
-import { createRequire } from "node:module";
+// The runtime dependencies are bundled into dist/ and are only devDependencies, so dist/ may import nothing else
+// but the adapters' optional peers and Node's built-ins: anything more would be missing for users.
+import { readdirSync, readFileSync } from "node:fs";
+import { builtinModules, createRequire } from "node:module";
 import assert from "node:assert/strict";
 
 const require = createRequire(import.meta.url);
 const entries = ["index", "storage/index", "redis/index", "postgres/index"];
+const PEERS = ["ioredis", "pg"];
+
+const dist = new URL("../dist/", import.meta.url);
+const built = readdirSync(dist, { recursive: true }).filter((file) => /\.c?js$/.test(file));
+for (const file of built) {
+  const code = readFileSync(new URL(file, dist), "utf8");
+  const statements = /^(?:import|export)\b[^;]*?\bfrom\s*["']([^"']+)["']|^import\s*["']([^"']+)["']/gm;
+  const calls = /\b(?:require|import)\(\s*["']([^"']+)["']\s*\)/g;
+  const specifiers = [...code.matchAll(statements), ...code.matchAll(calls)].map((m) => m[1] ?? m[2]);
+  const foreign = specifiers.filter(
+    (s) => !s.startsWith(".") && !PEERS.includes(s) && !builtinModules.includes(s.replace(/^node:/, "")),
+  );
+  assert.deepEqual(foreign, [], `dist/${file} imports packages that are not bundled`);
+}
 const invitations = [{ id: "hello", message: "Hi {lhc.var.name}", urls: ["example.com/pricing*"] }];
 const visitor = { id: "v1", url: "https://example.com/pricing/x", attributes: { name: "<Ann>" } };
 
@@ -28,4 +45,4 @@ for (const [storage, redis] of [
   assert.equal((await beckon.check(visitor, { at: Date.UTC(2026, 0, 1) })).status, "selected");
   assert.equal(typeof redis.createRedisStorage, "function");
 }
-console.log(`dist smoke test passed: ${entries.length} entries, ESM and CommonJS`);
+console.log(`dist smoke test passed: ${entries.length} entries, ESM and CommonJS, ${built.length} files import no unbundled package`);

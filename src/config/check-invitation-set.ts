@@ -1,11 +1,9 @@
 import type { ConfigIssue } from "../errors.js";
-import { checkSchedule } from "../schedule/check-schedule.js";
 import { checkKindRules } from "./check-kind-rules.js";
 import { checkLocales } from "./check-locales.js";
 import { checkVariationIds } from "./check-variation-ids.js";
 import { isRecord } from "./is-record.js";
 import { ownProperty } from "./own-property.js";
-import { scheduleSchema } from "./schedule-schema.js";
 
 type Path = (string | number)[];
 
@@ -39,18 +37,9 @@ function checkInvitation(invitation: Record<string, unknown>): ConfigIssue[] {
   return [
     ...checkKindRules(invitation),
     ...checkVariationIds(invitation),
-    ...checkScheduleField(ownProperty(invitation, "schedule")),
     ...checkLocales(ownProperty(invitation, "translations")).map((issue) => prefixed(issue, ["translations"])),
     ...checkVariationLocales(ownProperty(invitation, "variations")),
   ];
-}
-
-/** Schedule semantics are judged only once the schedule's structure is sound. */
-function checkScheduleField(schedule: unknown): ConfigIssue[] {
-  if (schedule === undefined) return [];
-  const parsed = scheduleSchema.safeParse(schedule);
-  if (!parsed.success) return [];
-  return checkSchedule(parsed.data).map((issue) => prefixed(issue, ["schedule"]));
 }
 
 function checkVariationLocales(variations: unknown): ConfigIssue[] {

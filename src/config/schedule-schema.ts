@@ -1,9 +1,11 @@
 /**
- * Structure of a schedule (SPEC §5). Formats, time zones and window lengths are checked afterwards by
- * `checkSchedule`, which owns schedule semantics.
+ * Structure of a schedule (SPEC §5). Formats, time zones and window lengths are judged by `checkSchedule`, which owns
+ * schedule semantics, once the structure is sound.
  */
 import * as z from "zod/mini";
+import { checkSchedule } from "../schedule/check-schedule.js";
 import { optional, stringOrNumberSchema, stringSchema } from "./field-schemas.js";
+import { reportIssue } from "./report-issue.js";
 
 /**
  * One `{ start, end }` window of a weekday, `HH:mm` strings.
@@ -61,13 +63,18 @@ export const annualScheduleSchema = z.strictObject({
 });
 
 /**
- * Any schedule, told apart by `type`.
+ * Any schedule, told apart by `type`, and then checked for sense. Semantics are judged only when the structure has no
+ * issue at all (an unknown key included), so a broken schedule reports what is broken and nothing it caused.
  *
  * @example
  * scheduleSchema.safeParse({ type: "daily" }) // fails at ["type"]: expected one of "weekly", "period", "annual"
+ * scheduleSchema.safeParse({ type: "period", from: "2025-02-30" }) // fails with code "invalid_date"
  */
-export const scheduleSchema = z.discriminatedUnion("type", [
-  weeklyScheduleSchema,
-  periodScheduleSchema,
-  annualScheduleSchema,
-]);
+export const scheduleSchema = z
+  .discriminatedUnion("type", [weeklyScheduleSchema, periodScheduleSchema, annualScheduleSchema])
+  .check(
+    z.superRefine((schedule, ctx) => {
+      if (ctx.issues.length > 0) return;
+      for (const issue of checkSchedule(schedule)) reportIssue(ctx, issue.code, issue.message, issue.path);
+    }),
+  );

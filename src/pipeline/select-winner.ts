@@ -6,7 +6,7 @@ import type { VisitorView } from "../visitor/view-visitor.js";
 import type { CandidateIndex } from "./candidate-index.js";
 import { checkCandidate, timeOnSiteMetAt, type CheckEnv } from "./check-candidate.js";
 import type { CompiledInvitation } from "./compile-invitation.js";
-import { CandidateCursor, matchingCandidates, type VisitorMask } from "./visitor-mask.js";
+import { CandidateCursor, scanMask, type VisitorMask } from "./visitor-mask.js";
 
 /** The winner of one candidate list, why it won, and when the outcome may change with only time passing. */
 export interface Selection {
@@ -57,7 +57,7 @@ export function selectWinner(
   let misses: TiedMiss[] | null = null;
   let tiePrefix = -1; // hashPrefix("tie", seed, visitor.id) once a tie needs it
 
-  const mask = recorder === null ? matchingCandidates(list, visitor) : null;
+  const mask = recorder === null ? scanMask(list, visitor) : null;
   const cursor = new CandidateCursor(list.candidates, mask, true);
   for (let c = cursor.next(); c !== undefined; c = cursor.next()) {
     if (accepts !== null && !accepts(c)) continue;

@@ -151,6 +151,26 @@ describe("evaluate (properties)", () => {
     );
   });
 
+  it("the candidate index changes nothing: padded past the size where the index is used, a set decides the same", () => {
+    // Short lists are checked one candidate at a time; long ones go through the index (masks, URL segments, time on
+    // site passes). Padding with ineligible invitations that look like the real ones compares the two paths.
+    const padsArb = fc.array(invitationArb("pad"), { minLength: 1, maxLength: 4 });
+    fc.assert(
+      fc.property(inputArb, padsArb, ({ invitations, visitor, now, options }, bases) => {
+        fc.pre(invitations.length > 0);
+        const pads = Array.from({ length: 200 }, (_, i): Invitation => {
+          const base = bases[i % bases.length] as Invitation;
+          return i % 7 === 0 ? { ...base, id: `pad-${i}`, enabled: false } : { ...base, id: `pad-${i}`, identifier: "no-such-embed" };
+        });
+        const padded = [...pads.slice(0, 100), ...invitations, ...pads.slice(100)];
+        const decision = evaluate(padded, visitor, now, options);
+        expect(decision).toEqual(evaluate(invitations, visitor, now, options));
+        expect(explain(padded, visitor, now, options).decision).toEqual(decision);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it("recheckAt is honest: while only time passes, nothing changes strictly before it", () => {
     fc.assert(
       fc.property(inputArb, fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 4 }), (input, fractions) => {

@@ -44,3 +44,21 @@ describe("selectWinner", () => {
     expect(decision.recheckAt).toBe(NOW + 20_000);
   });
 });
+
+describe("selectWinner: large ties", () => {
+  // 300 invitations tied on position and time on site, most of them failing an attribute test the index cannot see
+  // (the key is present): the winner is the eligible one with the smallest tie hash, found in hash order.
+  const set: Invitation[] = Array.from({ length: 300 }, (_, i) => ({
+    id: `tie-${i}`,
+    message: "x",
+    ...(i % 9 === 0 ? {} : { attributes: [{ key: "plan", op: "eq" as const, value: "enterprise" }] }),
+    ...(i % 11 === 0 ? { schedule: { type: "period" as const, from: NOW + 60_000 } } : {}),
+  }));
+
+  it.each(["v1", "v2", "v3", "visitor-42", "someone-else"])("agrees with explain for visitor %s", (id) => {
+    const visitor = { id, attributes: { plan: "pro" } };
+    const decision = evaluate(set, visitor, NOW);
+    expect(decision.status).toBe("selected");
+    expect(decision).toEqual(explain(set, visitor, NOW).decision);
+  });
+});

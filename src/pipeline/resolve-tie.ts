@@ -6,9 +6,8 @@ import type { CompiledInvitation } from "./compile-invitation.js";
 import type { CandidateCursor } from "./visitor-mask.js";
 
 // Scratch for one tie at a time (evaluation is synchronous and never re-enters selection).
-const members: (CompiledInvitation | undefined)[] = [];
-const ties: number[] = [];
-const order: number[] = [];
+const members: (CompiledInvitation | null)[] = [];
+let ties = new Float64Array(256);
 
 /** After this many members checked in hash order by repeated minimum search, the rest are sorted once. */
 const SEARCHES_BEFORE_SORT = 8;
@@ -34,20 +33,17 @@ export function resolveTie(
   tiePrefix: number,
 ): CompiledInvitation {
   let count = 0;
-  members[count] = first;
-  ties[count++] = hashWithKey(tiePrefix, first.tieKey);
+  add(count++, first, tiePrefix);
   for (let c = cursor.next(); c !== undefined; c = cursor.next()) {
     if (c.position !== first.position || c.timeOnSite !== first.timeOnSite) break;
     if (accepts !== null && !accepts(c)) continue;
-    members[count] = c;
-    ties[count++] = hashWithKey(tiePrefix, c.tieKey);
+    add(count++, c, tiePrefix);
   }
   let changeAt = Number.POSITIVE_INFINITY;
-  order.length = 0;
-  for (let i = 0; i < count; i++) order.push(i);
   for (let k = 0; k < count; k++) {
-    const at = k < SEARCHES_BEFORE_SORT ? searchSmallest(k) : sortedFrom(k);
-    const c = members[at] as CompiledInvitation;
+    if (k < SEARCHES_BEFORE_SORT) moveSmallest(k, count);
+    else if (k === SEARCHES_BEFORE_SORT) sortFrom(k, count);
+    const c = members[k] as CompiledInvitation;
     if (c === first) return settle(first, Math.min(changeAt, firstChange), env, count);
     env.bound = Number.POSITIVE_INFINITY;
     if (checkCandidate(c, visitor, env, null)) return settle(c, Math.min(changeAt, env.changeAt), env, count);
@@ -57,32 +53,48 @@ export function resolveTie(
   return settle(first, Math.min(changeAt, firstChange), env, count);
 }
 
+function add(i: number, c: CompiledInvitation, tiePrefix: number): void {
+  if (i === ties.length) {
+    const grown = new Float64Array(ties.length * 2);
+    grown.set(ties);
+    ties = grown;
+  }
+  members[i] = c;
+  ties[i] = hashWithKey(tiePrefix, c.tieKey);
+}
+
+/** Swaps the smallest `(tie, id)` of positions `k…count − 1` into position `k` (one step of a selection sort). */
+function moveSmallest(k: number, count: number): void {
+  let best = k;
+  let bestTie = ties[k] as number;
+  for (let j = k + 1; j < count; j++) {
+    const tie = ties[j] as number;
+    if (tie < bestTie || (tie === bestTie && (members[j] as CompiledInvitation).id < (members[best] as CompiledInvitation).id)) {
+      best = j;
+      bestTie = tie;
+    }
+  }
+  if (best === k) return;
+  const member = members[best] as CompiledInvitation;
+  members[best] = members[k] as CompiledInvitation;
+  members[k] = member;
+  ties[best] = ties[k] as number;
+  ties[k] = bestTie;
+}
+
+/** Sorts positions `k…count − 1` by `(tie, id)`: beyond a few checks, one sort is cheaper than more searches. */
+function sortFrom(k: number, count: number): void {
+  const rest = Array.from({ length: count - k }, (_, j) => ({ member: members[k + j] as CompiledInvitation, tie: ties[k + j] as number }));
+  rest.sort((a, b) => (beatsOnHash(a.tie, a.member.id, b.tie, b.member.id) ? -1 : beatsOnHash(b.tie, b.member.id, a.tie, a.member.id) ? 1 : 0));
+  rest.forEach(({ member, tie }, j) => {
+    members[k + j] = member;
+    ties[k + j] = tie;
+  });
+}
+
 /** Hands the outcome back and lets go of the members, so the scratch never keeps a discarded ruleset alive. */
 function settle(winner: CompiledInvitation, changeAt: number, env: CheckEnv, count: number): CompiledInvitation {
   env.changeAt = changeAt;
-  for (let i = 0; i < count; i++) members[i] = undefined;
+  for (let i = 0; i < count; i++) members[i] = null;
   return winner;
-}
-
-/** Moves the smallest of `order[k…]` to position `k` and returns it. */
-function searchSmallest(k: number): number {
-  let best = k;
-  for (let j = k + 1; j < order.length; j++) if (beats(order[j] as number, order[best] as number)) best = j;
-  const chosen = order[best] as number;
-  order[best] = order[k] as number;
-  order[k] = chosen;
-  return chosen;
-}
-
-/** Sorts `order[k…]` the first time it is asked for, then hands out position `k`. */
-function sortedFrom(k: number): number {
-  if (k === SEARCHES_BEFORE_SORT) {
-    const rest = order.slice(k).sort((a, b) => (beats(a, b) ? -1 : beats(b, a) ? 1 : 0));
-    for (let j = 0; j < rest.length; j++) order[k + j] = rest[j] as number;
-  }
-  return order[k] as number;
-}
-
-function beats(a: number, b: number): boolean {
-  return beatsOnHash(ties[a] as number, (members[a] as CompiledInvitation).id, ties[b] as number, (members[b] as CompiledInvitation).id);
 }

@@ -2,6 +2,7 @@ import type * as z from "zod/mini";
 import { ConfigError, type ConfigIssue } from "../errors.js";
 import { issueMessage } from "./issue-message.js";
 import type { SafeParseResult } from "./safe-parse-result.js";
+import { tierUp } from "./tier-up.js";
 import { toConfigIssues } from "./to-config-issues.js";
 
 /**
@@ -18,7 +19,8 @@ export function parseWithSchema<T>(
   what: string,
   check: (input: unknown) => ConfigIssue[] = () => [],
 ): SafeParseResult<T> {
-  const result = schema.safeParse(input, { error: issueMessage, reportInput: true });
+  const count = Array.isArray(input) ? input.length : 1;
+  const result = tierUp(schema, count).safeParse(input, { error: issueMessage, reportInput: true });
   const issues = [...(result.success ? [] : toConfigIssues(result.error.issues, input)), ...check(input)];
   if (result.success && issues.length === 0) return { success: true, data: result.data };
   if (issues.length === 0) issues.push({ code: "invalid_value", path: [], message: `invalid ${what}` });

@@ -5,9 +5,9 @@ import { numericValue } from "../conditions/numeric-value.js";
 import { checkRegex } from "../conditions/regex.js";
 import { expected } from "./expected.js";
 import { nonEmptyStringSchema, numberSchema } from "./field-schemas.js";
-import { inspectFirst } from "./inspect-first.js";
+import { inspectFirst, NO_ISSUES } from "./inspect-first.js";
 import { isRecord } from "./is-record.js";
-import { reportIssue } from "./report-issue.js";
+import { customIssue, reportIssue } from "./report-issue.js";
 
 const COMPARABLE = "a number, a numeric string or a relative time { now: seconds }";
 
@@ -23,15 +23,19 @@ const scalarSchema = z.union([z.string(), numberSchema, z.boolean()], {
  */
 export const relativeTimeSchema = z.strictObject({ now: numberSchema });
 
+const NOT_HERE = "a relative time { now: … } only works with gt, gte, lt and lte";
+
+function isRelativeTime(value: unknown): boolean {
+  return isRecord(value) && Object.hasOwn(value, "now");
+}
+
 /** A relative time only makes sense for numeric comparisons; anywhere else it is refused by name. */
 function withoutRelativeTime<T extends z.core.$ZodType>(schema: T) {
-  return inspectFirst((value, ctx) => {
-    const message = "a relative time { now: … } only works with gt, gte, lt and lte";
-    if (isRecord(value) && Object.hasOwn(value, "now")) reportIssue(ctx, "relative_time_not_allowed", message);
-    if (!Array.isArray(value)) return;
-    value.forEach((item, i) => {
-      if (isRecord(item) && Object.hasOwn(item, "now")) reportIssue(ctx, "relative_time_not_allowed", message, [i]);
-    });
+  return inspectFirst((value) => {
+    if (isRelativeTime(value)) return [customIssue("relative_time_not_allowed", NOT_HERE)];
+    if (!Array.isArray(value) || !value.some(isRelativeTime)) return NO_ISSUES;
+    const at = (item: unknown, i: number) => (isRelativeTime(item) ? [i] : []);
+    return value.flatMap(at).map((i) => customIssue("relative_time_not_allowed", NOT_HERE, [i]));
   }, schema);
 }
 

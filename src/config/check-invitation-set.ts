@@ -19,38 +19,34 @@ type Path = (string | number)[];
 export function checkInvitationSet(input: unknown): ConfigIssue[] {
   if (!Array.isArray(input)) return [];
   const seen = new Set<string>();
-  return input.flatMap((invitation: unknown, index) => {
-    if (!isRecord(invitation)) return [];
-    const issues = checkInvitation(invitation).map((issue) => prefixed(issue, [index]));
+  const issues: ConfigIssue[] = [];
+  input.forEach((invitation: unknown, index) => {
+    if (!isRecord(invitation)) return;
     const id = ownProperty(invitation, "id");
-    if (typeof id !== "string") return issues;
-    if (seen.has(id)) {
-      const message = `id ${JSON.stringify(id)} is already used by an earlier invitation`;
-      issues.unshift({ code: "duplicate_id", path: [index, "id"], message });
+    if (typeof id === "string") {
+      if (seen.has(id)) {
+        const message = `id ${JSON.stringify(id)} is already used by an earlier invitation`;
+        issues.push({ code: "duplicate_id", path: [index, "id"], message });
+      }
+      seen.add(id);
     }
-    seen.add(id);
-    return issues;
+    checkInvitation(invitation, index, issues);
+  });
+  return issues;
+}
+
+/** Appends one invitation's issues to `issues`, so a set without problems builds no list per invitation. */
+function checkInvitation(invitation: Record<string, unknown>, index: number, issues: ConfigIssue[]): void {
+  append(issues, [index], checkKindRules(invitation));
+  append(issues, [index], checkVariationIds(invitation));
+  append(issues, [index, "translations"], checkLocales(ownProperty(invitation, "translations")));
+  const variations = ownProperty(invitation, "variations");
+  if (!Array.isArray(variations)) return;
+  variations.forEach((variation: unknown, v) => {
+    append(issues, [index, "variations", v, "translations"], checkLocales(ownProperty(variation, "translations")));
   });
 }
 
-function checkInvitation(invitation: Record<string, unknown>): ConfigIssue[] {
-  return [
-    ...checkKindRules(invitation),
-    ...checkVariationIds(invitation),
-    ...checkLocales(ownProperty(invitation, "translations")).map((issue) => prefixed(issue, ["translations"])),
-    ...checkVariationLocales(ownProperty(invitation, "variations")),
-  ];
-}
-
-function checkVariationLocales(variations: unknown): ConfigIssue[] {
-  if (!Array.isArray(variations)) return [];
-  return variations.flatMap((variation: unknown, index) =>
-    checkLocales(ownProperty(variation, "translations")).map((issue) =>
-      prefixed(issue, ["variations", index, "translations"]),
-    ),
-  );
-}
-
-function prefixed(issue: ConfigIssue, prefix: Path): ConfigIssue {
-  return { ...issue, path: [...prefix, ...issue.path] };
+function append(issues: ConfigIssue[], prefix: Path, found: readonly ConfigIssue[]): void {
+  for (const issue of found) issues.push({ ...issue, path: [...prefix, ...issue.path] });
 }

@@ -5,8 +5,8 @@
 import * as z from "zod/mini";
 import { findMalformedPlaceholders } from "../render/placeholders.js";
 import { expected } from "./expected.js";
-import { inspectFirst } from "./inspect-first.js";
-import { reportIssue } from "./report-issue.js";
+import { inspectFirst, NO_ISSUES } from "./inspect-first.js";
+import { customIssue, reportIssue } from "./report-issue.js";
 
 function numberFrom(what: string): z.ZodMiniNumber {
   return z.number({ error: expected(what) });
@@ -133,6 +133,8 @@ const PLACEHOLDERS = "use {nick}, {operator}, {lhc.var.KEY} or {lhc.add.KEY}";
  */
 export const templateSchema = z.string().check(
   z.superRefine((text, ctx) => {
+    // Most texts have no braces at all; every placeholder, well-formed or not, starts with one.
+    if (!text.includes("{")) return;
     for (const bad of findMalformedPlaceholders(text)) {
       const message = `malformed placeholder ${JSON.stringify(bad)}: ${PLACEHOLDERS}`;
       reportIssue(ctx, "malformed_placeholder", message);
@@ -161,9 +163,10 @@ export const requiredTemplateSchema = templateSchema.check(
  * recordOf(z.string()).safeParse(JSON.parse('{"__proto__": "x"}')) // fails with code "invalid_value"
  */
 export function recordOf<T extends z.core.$ZodType>(valueSchema: T) {
-  return inspectFirst((value, ctx) => {
-    if (typeof value === "object" && value !== null && !Array.isArray(value) && Object.hasOwn(value, "__proto__")) {
-      reportIssue(ctx, "invalid_value", 'the key "__proto__" cannot be used', ["__proto__"]);
+  return inspectFirst((value) => {
+    if (typeof value !== "object" || value === null || Array.isArray(value) || !Object.hasOwn(value, "__proto__")) {
+      return NO_ISSUES;
     }
+    return [customIssue("invalid_value", 'the key "__proto__" cannot be used', ["__proto__"])];
   }, z.record(z.string(), valueSchema));
 }

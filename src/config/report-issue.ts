@@ -8,18 +8,28 @@ export type CustomIssue = {
   params: { code: IssueCode };
 };
 
-/** Where a refinement reports issues: zod's refinement context, or the one `inspectFirst` lends its inspection. */
+/** Where a refinement reports issues: zod's refinement context. */
 export interface IssueSink {
   addIssue(issue: CustomIssue): void;
 }
 
 /**
- * Adds a beckon issue from inside a zod refinement. The code travels in `params` and is read back by
- * `toConfigIssues`; `path` is relative to the value being refined.
+ * A beckon issue in the form zod carries it: the code travels in `params` and is read back by `toConfigIssues`;
+ * `path` is relative to the value being checked.
+ *
+ * @example
+ * customIssue("empty_string", "expected text") // => { code: "custom", message: "expected text", path: [], params: … }
+ */
+export function customIssue(code: IssueCode, message: string, path: (string | number)[] = []): CustomIssue {
+  return { code: "custom", message, path, params: { code } };
+}
+
+/**
+ * Adds a beckon issue from inside a zod refinement; see {@link customIssue}.
  *
  * @example
  * z.string().check(z.superRefine((s, ctx) => { if (s === "") reportIssue(ctx, "empty_string", "expected text") }))
  */
 export function reportIssue(ctx: IssueSink, code: IssueCode, message: string, path: (string | number)[] = []): void {
-  ctx.addIssue({ code: "custom", message, path, params: { code } });
+  ctx.addIssue(customIssue(code, message, path));
 }

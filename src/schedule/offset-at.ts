@@ -1,28 +1,48 @@
 import { DAY_MS } from "./civil-date.js";
-import { nextZoneTransition } from "./zone-transitions.js";
+import { nextZoneTransition, previousZoneTransition } from "./zone-transitions.js";
 import { zoneOffsetMs } from "./zone-offset.js";
 
-/** Per zone: an offset and the stretch of time `[fromMs, untilMs)` in which it holds for sure. */
-const known = new Map<string, { fromMs: number; untilMs: number; offsetMs: number }>();
-const LOOKAHEAD_MS = 400 * DAY_MS;
+/** An offset and the stretch of time `[fromMs, untilMs)` in which it holds for sure. */
+interface Stretch {
+  fromMs: number;
+  untilMs: number;
+  offsetMs: number;
+}
+
+/** Per zone, the last few stretches asked about (visitors on both sides of a DST change keep both). */
+const known = new Map<string, Stretch[]>();
+const LOOK_MS = 400 * DAY_MS;
 const KNOWN_LIMIT = 1_024;
+const STRETCHES_PER_ZONE = 4;
 
 /**
- * The UTC offset of `timeZone` at `atMs`, like {@link zoneOffsetMs}, but remembered per zone until the zone's next
- * transition: every evaluation asks for the same few zones at nearby instants, and formatting a date in a zone is
- * the slowest step of a schedule check. Exact — the offset cannot change before the next transition.
+ * The UTC offset of `timeZone` at `atMs`, like {@link zoneOffsetMs}, but remembered per zone for the whole stretch
+ * between the transitions around `atMs`: every evaluation asks for the same few zones at nearby instants, and
+ * formatting a date in a zone is the slowest step of a schedule check. Exact — the offset cannot change between two
+ * transitions.
  *
  * @example
  * offsetAt("Europe/Vilnius", Date.UTC(2026, 6, 1)) // => 10_800_000 (then answered from memory until 25 October)
  */
 export function offsetAt(timeZone: string, atMs: number): number {
   if (timeZone === "UTC") return Number.isFinite(atMs) ? 0 : Number.NaN;
-  const hit = known.get(timeZone);
-  if (hit !== undefined && atMs >= hit.fromMs && atMs < hit.untilMs) return hit.offsetMs;
+  let stretches = known.get(timeZone);
+  if (stretches !== undefined) {
+    for (let i = 0; i < stretches.length; i++) {
+      const s = stretches[i] as Stretch;
+      if (atMs >= s.fromMs && atMs < s.untilMs) return s.offsetMs;
+    }
+  }
   const offsetMs = zoneOffsetMs(timeZone, atMs);
   if (Number.isNaN(offsetMs)) return offsetMs;
-  const untilMs = nextZoneTransition(timeZone, atMs, atMs + LOOKAHEAD_MS) ?? atMs + LOOKAHEAD_MS;
-  if (known.size >= KNOWN_LIMIT) known.clear();
-  known.set(timeZone, { fromMs: atMs, untilMs, offsetMs });
+  const fromMs = previousZoneTransition(timeZone, atMs, atMs - LOOK_MS) ?? atMs - LOOK_MS + 1;
+  const untilMs = nextZoneTransition(timeZone, atMs, atMs + LOOK_MS) ?? atMs + LOOK_MS;
+  if (stretches === undefined) {
+    if (known.size >= KNOWN_LIMIT) known.clear();
+    stretches = [];
+    known.set(timeZone, stretches);
+  }
+  if (stretches.length >= STRETCHES_PER_ZONE) stretches.shift();
+  stretches.push({ fromMs, untilMs, offsetMs });
   return offsetMs;
 }

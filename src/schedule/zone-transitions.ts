@@ -28,6 +28,27 @@ export function nextZoneTransition(timeZone: string, afterMs: number, untilMs: n
   return null;
 }
 
+/**
+ * The last instant `t` with `sinceMs < t <= atMs` at which the UTC offset of `timeZone` differs from the offset one
+ * millisecond earlier, or `null` when there is none.
+ *
+ * @example
+ * previousZoneTransition("Europe/Vilnius", Date.UTC(2026, 5, 1), Date.UTC(2026, 0, 1)) // => Date.UTC(2026, 2, 29, 1)
+ */
+export function previousZoneTransition(timeZone: string, atMs: number, sinceMs: number): number | null {
+  if (timeZone === "UTC" || !(sinceMs < atMs)) return null;
+  const firstYear = utcYear(sinceMs);
+  for (let year = utcYear(atMs - 1); year >= firstYear; year -= 1) {
+    const transitions = transitionsOf(timeZone, year);
+    for (let i = transitions.length - 1; i >= 0; i--) {
+      const t = transitions[i] as number;
+      if (t <= sinceMs) return null;
+      if (t <= atMs) return t;
+    }
+  }
+  return null;
+}
+
 /** Transitions in the half-open bucket (start of `year`, start of `year + 1`], ascending. */
 function transitionsOf(timeZone: string, year: number): number[] {
   const key = `${timeZone}\u0000${year}`;

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { compileSchedule } from "../../../src/schedule/compile-schedule.js";
 import { isScheduleActive } from "../../../src/schedule/is-schedule-active.js";
@@ -42,6 +43,18 @@ describe("offsetAt", () => {
     for (const at of [transition - 3_600_000, transition - 1, transition, transition + 1, transition + 86_400_000, transition - 1]) {
       expect(offsetAt("Europe/Vilnius", at)).toBe(zoneOffsetMs("Europe/Vilnius", at));
     }
+  });
+
+  it("gives the exact offset for instants in any order, across years and zones", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom("Europe/Vilnius", "America/New_York", "Australia/Sydney", "Asia/Tokyo", "America/Sao_Paulo"), fc.integer({ min: Date.UTC(2017, 0, 1), max: Date.UTC(2028, 0, 1) })), { maxLength: 30 }),
+        (asks) => {
+          for (const [zone, at] of asks) expect(offsetAt(zone, at)).toBe(zoneOffsetMs(zone, at));
+        },
+      ),
+      { numRuns: 50 },
+    );
   });
 
   it("is 0 for UTC and NaN for an unknown zone", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { nextZoneTransition } from "../../../src/schedule/zone-transitions.js";
+import { nextZoneTransition, previousZoneTransition } from "../../../src/schedule/zone-transitions.js";
 
 describe("nextZoneTransition", () => {
   it("returns the exact millisecond of the next offset change", () => {
@@ -28,5 +28,19 @@ describe("nextZoneTransition", () => {
     expect(nextZoneTransition("UTC", 0, Date.UTC(2030, 0, 1))).toBeNull();
     expect(nextZoneTransition("Asia/Kathmandu", Date.UTC(2000, 0, 1), Date.UTC(2030, 0, 1))).toBeNull();
     expect(nextZoneTransition("Europe/Vilnius", Date.UTC(2026, 0, 1), -Infinity)).toBeNull();
+  });
+});
+
+describe("previousZoneTransition", () => {
+  it("returns the exact millisecond of the last offset change at or before the instant", () => {
+    expect(previousZoneTransition("Europe/Vilnius", Date.UTC(2026, 5, 1), Date.UTC(2026, 0, 1))).toBe(Date.UTC(2026, 2, 29, 1));
+    expect(previousZoneTransition("Europe/Vilnius", Date.UTC(2026, 2, 29, 1), Date.UTC(2026, 0, 1))).toBe(Date.UTC(2026, 2, 29, 1));
+    expect(previousZoneTransition("Europe/Vilnius", Date.UTC(2026, 2, 29, 1) - 1, Date.UTC(2026, 0, 1))).toBeNull();
+  });
+
+  it("looks back across year boundaries, not past the lower limit", () => {
+    expect(previousZoneTransition("Europe/Vilnius", Date.UTC(2027, 1, 1), Date.UTC(2026, 0, 1))).toBe(Date.UTC(2026, 9, 25, 1));
+    expect(previousZoneTransition("Europe/Vilnius", Date.UTC(2027, 1, 1), Date.UTC(2026, 9, 25, 1))).toBeNull();
+    expect(previousZoneTransition("UTC", Date.UTC(2027, 1, 1), 0)).toBeNull();
   });
 });

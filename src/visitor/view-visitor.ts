@@ -219,8 +219,12 @@ function normalizedTags(tags: unknown): ReadonlySet<string> {
   return set;
 }
 
+const NO_STRINGS: ReadonlySet<string> = new Set();
+
 function stringSet(values: unknown): ReadonlySet<string> {
-  return new Set(Array.isArray(values) ? values.filter(isString) : []);
+  // Most visitors have excluded nothing: no set to build.
+  if (!Array.isArray(values) || values.length === 0) return NO_STRINGS;
+  return new Set(values.filter(isString));
 }
 
 function department(value: unknown): string | undefined {

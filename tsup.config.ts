@@ -20,6 +20,9 @@ export default defineConfig({
   tsconfig: "tsconfig.build.json",
   clean: true,
   sourcemap: true,
+  // Minified because a cold start compiles every function it calls from source: smaller source, less to parse
+  // (~3 ms of a ~45 ms cold start). The source maps name everything as written.
+  minify: true,
   target: "es2022",
   platform: "neutral",
   treeshake: true,

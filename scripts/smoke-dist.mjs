@@ -15,9 +15,10 @@ const dist = new URL("../dist/", import.meta.url);
 const built = readdirSync(dist, { recursive: true }).filter((file) => /\.c?js$/.test(file));
 for (const file of built) {
   const code = readFileSync(new URL(file, dist), "utf8");
-  const statements = /^(?:import|export)\b[^;]*?\bfrom\s*["']([^"']+)["']|^import\s*["']([^"']+)["']/gm;
+  // Minified: several statements share a line, so a statement starts at a line start, `;` or `}`.
+  const statements = /(?:^|[;}])\s*(?:(?:import|export)\s*[\w$*{},\s]*?from|import)\s*["']([^"']+)["']/gm;
   const calls = /\b(?:require|import)\(\s*["']([^"']+)["']\s*\)/g;
-  const specifiers = [...code.matchAll(statements), ...code.matchAll(calls)].map((m) => m[1] ?? m[2]);
+  const specifiers = [...code.matchAll(statements), ...code.matchAll(calls)].map((m) => m[1]);
   const foreign = specifiers.filter(
     (s) => !s.startsWith(".") && !PEERS.includes(s) && !builtinModules.includes(s.replace(/^node:/, "")),
   );

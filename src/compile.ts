@@ -2,7 +2,7 @@ import { safeParseInvitations } from "./config/safe-parse-invitations.js";
 import { isValidated } from "./config/validated.js";
 import { ConfigError } from "./errors.js";
 import { buildCandidateIndex, type CandidateIndex } from "./pipeline/candidate-index.js";
-import { compileInvitation, type CompiledInvitation } from "./pipeline/compile-invitation.js";
+import { compileInvitations, type CompiledInvitation } from "./pipeline/compile-invitation.js";
 import type { Invitation } from "./types.js";
 
 /** The evaluation form of a set of invitations; build it with {@link compile}, hand it to `evaluate`. */
@@ -42,14 +42,26 @@ export function compile(invitations: readonly Invitation[]): Ruleset {
     const parsed = safeParseInvitations(invitations);
     if (!parsed.success) throw parsed.error;
   }
-  const all = invitations.map(compileInvitation).sort(byRank);
+  const all = compileInvitations(invitations).sort(byRank);
+  const byId = new Map<string, CompiledInvitation>();
+  const eventNames = new Set<string>();
+  const standard: CompiledInvitation[] = [];
+  const dynamic: CompiledInvitation[] = [];
+  const inject: CompiledInvitation[] = [];
+  for (const invitation of all) {
+    byId.set(invitation.id, invitation);
+    for (const e of invitation.events) eventNames.add(e.event);
+    if (invitation.kind === "standard") standard.push(invitation);
+    else if (invitation.kind === "dynamic") dynamic.push(invitation);
+    else if (invitation.kind === "inject") inject.push(invitation);
+  }
   const inside: CompiledRuleset = {
     all,
-    byId: new Map(all.map((invitation) => [invitation.id, invitation])),
-    eventNames: new Set(all.flatMap((invitation) => invitation.events.map((e) => e.event))),
-    standard: buildCandidateIndex(all.filter((invitation) => invitation.kind === "standard")),
-    dynamic: buildCandidateIndex(all.filter((invitation) => invitation.kind === "dynamic")),
-    inject: buildCandidateIndex(all.filter((invitation) => invitation.kind === "inject")),
+    byId,
+    eventNames,
+    standard: buildCandidateIndex(standard),
+    dynamic: buildCandidateIndex(dynamic),
+    inject: buildCandidateIndex(inject),
   };
   const ruleset: RulesetObject = { invitations, [INSIDE]: inside };
   return Object.freeze(ruleset);

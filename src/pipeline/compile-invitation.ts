@@ -1,13 +1,14 @@
 import { compileAttributeCondition, type CompiledAttributeCondition } from "../conditions/compile-attribute-condition.js";
-import { compileUrlPatterns, type UrlMatcher } from "../conditions/compile-url-patterns.js";
+import type { UrlMatcher } from "../conditions/compile-url-patterns.js";
 import { normalizeReferrerRule } from "../conditions/normalize-referrer-rule.js";
-import { normalizeDepartment, normalizeText } from "../conditions/text.js";
+import { normalizeText } from "../conditions/text.js";
 import { compileRendering, type CompiledRendering } from "../render/compile-rendering.js";
-import { compileSchedule, type CompiledSchedule } from "../schedule/compile-schedule.js";
+import type { CompiledSchedule } from "../schedule/compile-schedule.js";
 import { hashKey } from "../selection/hash-unit.js";
 import type {
   AttributeCondition,
   Device,
+  EventCondition,
   Invitation,
   InvitationKind,
   JsonValue,
@@ -15,6 +16,7 @@ import type {
   Trigger,
   WaitConfig,
 } from "../types.js";
+import { sharedPieces, type SharedPieces } from "./shared-pieces.js";
 
 /** An event condition with its name normalised and its window in ms (0 = all records count). */
 export interface CompiledEventCondition {
@@ -62,9 +64,11 @@ export interface CompiledInvitation {
   design: { [key: string]: JsonValue };
 }
 
-const ALL_DEVICES = 3;
 const NO_WAIT: WaitConfig = Object.freeze({});
 const NO_DESIGN: { [key: string]: JsonValue } = Object.freeze({});
+// Shared by every invitation without such conditions. Not frozen: a frozen array has an elements kind of its own,
+// and the loops of every evaluation over these lists would then meet one more shape.
+const NONE: readonly never[] = [];
 
 /**
  * Builds the evaluation form of one already-validated invitation.
@@ -73,47 +77,107 @@ const NO_DESIGN: { [key: string]: JsonValue } = Object.freeze({});
  * compileInvitation({ id: "a", message: "Hi", language: " ENG " }).language // => "eng"
  */
 export function compileInvitation(invitation: Invitation): CompiledInvitation {
-  const i = invitation;
-  const attributes = (i.attributes ?? []).map((condition) => ({ condition, moving: isRelative(condition) }));
-  return {
-    source: i,
-    id: i.id,
-    tieKey: hashKey(i.id),
-    position: i.position ?? 0,
-    enabled: i.enabled ?? true,
-    kind: i.kind ?? "standard",
-    trigger: i.trigger,
-    timeOnSite: i.timeOnSite ?? 0,
-    pageviews: i.pageviews ?? 0,
-    language: normalizeText(i.language ?? ""),
-    identifier: normalizeText(i.identifier ?? ""),
-    tag: normalizeText(i.tag ?? ""),
-    departments: i.departments?.length ? new Set(i.departments.map(normalizeDepartment)) : null,
-    referrer: normalizeReferrerRule(i.referrer ?? ""),
-    devices: i.devices === undefined || new Set(i.devices).size === ALL_DEVICES ? null : new Set(i.devices),
-    urls: compileUrlPatterns((i.urls ?? []).map((url) => url.trim()).filter((url) => url !== "")),
-    schedule: i.schedule === undefined ? null : compileSchedule(i.schedule),
-    attributes: attributes.filter((a) => !a.moving).map((a) => compileAttributeCondition(a.condition)),
-    movingAttributes: attributes.filter((a) => a.moving).map((a) => compileAttributeCondition(a.condition)),
-    events: (i.events ?? []).map((e) => ({
-      event: normalizeText(e.event),
-      minCount: e.minCount,
-      withinMs: (e.withinSeconds ?? 0) * 1000,
-    })),
-    requireOperatorIds: i.requireOperatorIds?.length ? new Set(i.requireOperatorIds.map((id) => id.trim())) : null,
-    minMsSinceLastVisit: seconds(i.minSecondsSinceLastVisit),
-    minMsSinceLastChat: seconds(i.minSecondsSinceLastChat),
-    oncePerVisitor: i.oncePerVisitor ?? false,
-    cooldownMs: seconds(i.cooldownSeconds),
-    rendering: compileRendering(i),
-    wait: i.wait ?? NO_WAIT,
-    requires: Object.freeze({
-      email: i.requires?.email ?? false,
-      username: i.requires?.username ?? false,
-      phone: i.requires?.phone ?? false,
-    }),
-    design: i.design ?? NO_DESIGN,
-  };
+  return new Compiled(invitation, sharedPieces());
+}
+
+/**
+ * {@link compileInvitation} for every invitation of a set, in the same order, with equal URL lists, schedules,
+ * departments and devices compiled once and shared.
+ *
+ * @example
+ * compileInvitations([{ id: "a", message: "Hi", urls: ["/x"] }, { id: "b", message: "Yo", urls: ["/x"] }])
+ * // => both share one URL matcher
+ */
+export function compileInvitations(invitations: readonly Invitation[]): CompiledInvitation[] {
+  const pieces = sharedPieces();
+  const compiled = new Array<CompiledInvitation>(invitations.length);
+  for (let i = 0; i < invitations.length; i++) compiled[i] = new Compiled(invitations[i] as Invitation, pieces);
+  return compiled;
+}
+
+class Compiled implements CompiledInvitation {
+  readonly source: Invitation;
+  readonly id: string;
+  readonly tieKey: number;
+  readonly position: number;
+  readonly enabled: boolean;
+  readonly kind: InvitationKind;
+  readonly trigger: Trigger | undefined;
+  readonly timeOnSite: number;
+  readonly pageviews: number;
+  readonly language: string;
+  readonly identifier: string;
+  readonly tag: string;
+  readonly departments: ReadonlySet<string> | null;
+  readonly referrer: string;
+  readonly devices: ReadonlySet<Device> | null;
+  readonly urls: UrlMatcher | null;
+  readonly schedule: CompiledSchedule | null;
+  readonly attributes: readonly CompiledAttributeCondition[];
+  readonly movingAttributes: readonly CompiledAttributeCondition[];
+  readonly events: readonly CompiledEventCondition[];
+  readonly requireOperatorIds: ReadonlySet<string> | null;
+  readonly minMsSinceLastVisit: number | undefined;
+  readonly minMsSinceLastChat: number | undefined;
+  readonly oncePerVisitor: boolean;
+  readonly cooldownMs: number | undefined;
+  readonly wait: WaitConfig;
+  readonly requires: Required<RequiresConfig>;
+  readonly design: { [key: string]: JsonValue };
+  private built: CompiledRendering | undefined = undefined;
+
+  constructor(i: Invitation, pieces: SharedPieces) {
+    this.source = i;
+    this.id = i.id;
+    this.tieKey = hashKey(i.id);
+    this.position = i.position ?? 0;
+    this.enabled = i.enabled ?? true;
+    this.kind = i.kind ?? "standard";
+    this.trigger = i.trigger;
+    this.timeOnSite = i.timeOnSite ?? 0;
+    this.pageviews = i.pageviews ?? 0;
+    this.language = i.language === undefined ? "" : normalizeText(i.language);
+    this.identifier = i.identifier === undefined ? "" : normalizeText(i.identifier);
+    this.tag = i.tag === undefined ? "" : normalizeText(i.tag);
+    this.departments = pieces.departments(i.departments);
+    this.referrer = i.referrer === undefined ? "" : normalizeReferrerRule(i.referrer);
+    this.devices = pieces.devices(i.devices);
+    this.urls = pieces.urls(i.urls);
+    this.schedule = pieces.schedule(i.schedule);
+    this.attributes = i.attributes === undefined ? NONE : attributeConditions(i.attributes, false);
+    this.movingAttributes = i.attributes === undefined ? NONE : attributeConditions(i.attributes, true);
+    this.events = i.events === undefined || i.events.length === 0 ? NONE : i.events.map(compileEventCondition);
+    this.requireOperatorIds = i.requireOperatorIds?.length ? new Set(i.requireOperatorIds.map(trimmed)) : null;
+    this.minMsSinceLastVisit = seconds(i.minSecondsSinceLastVisit);
+    this.minMsSinceLastChat = seconds(i.minSecondsSinceLastChat);
+    this.oncePerVisitor = i.oncePerVisitor ?? false;
+    this.cooldownMs = seconds(i.cooldownSeconds);
+    this.wait = i.wait ?? NO_WAIT;
+    this.requires = pieces.requires(i.requires);
+    this.design = i.design ?? NO_DESIGN;
+  }
+
+  /**
+   * Built on first use: most invitations of a large set are never offered, and their content is most of what an
+   * invitation costs to compile and to keep. Reads the source invitation, which `compile` asks callers not to change.
+   */
+  get rendering(): CompiledRendering {
+    if (this.built === undefined) this.built = compileRendering(this.source);
+    return this.built;
+  }
+}
+
+/** The attribute conditions that move with the clock (`moving`) or those that do not. */
+function attributeConditions(conditions: readonly AttributeCondition[], moving: boolean): readonly CompiledAttributeCondition[] {
+  let compiled: CompiledAttributeCondition[] | undefined;
+  for (const condition of conditions) {
+    if (isRelative(condition) === moving) (compiled ??= []).push(compileAttributeCondition(condition));
+  }
+  return compiled ?? NONE;
+}
+
+function compileEventCondition(e: EventCondition): CompiledEventCondition {
+  return { event: normalizeText(e.event), minCount: e.minCount, withinMs: (e.withinSeconds ?? 0) * 1000 };
 }
 
 function isRelative(condition: AttributeCondition): boolean {
@@ -122,4 +186,8 @@ function isRelative(condition: AttributeCondition): boolean {
 
 function seconds(value: number | undefined): number | undefined {
   return value === undefined ? undefined : value * 1000;
+}
+
+function trimmed(text: string): string {
+  return text.trim();
 }

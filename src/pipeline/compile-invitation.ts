@@ -16,6 +16,7 @@ import type {
   Trigger,
   WaitConfig,
 } from "../types.js";
+import { invitationFields } from "./invitation-fields.js";
 import { sharedPieces, type SharedPieces } from "./shared-pieces.js";
 
 /** An event condition with its name normalised and its window in ms (0 = all records count). */
@@ -126,8 +127,9 @@ class Compiled implements CompiledInvitation {
   readonly design: { [key: string]: JsonValue };
   private built: CompiledRendering | undefined = undefined;
 
-  constructor(i: Invitation, pieces: SharedPieces) {
-    this.source = i;
+  constructor(source: Invitation, pieces: SharedPieces) {
+    const i = invitationFields(source);
+    this.source = source;
     this.id = i.id;
     this.tieKey = hashKey(i.id);
     this.position = i.position ?? 0;

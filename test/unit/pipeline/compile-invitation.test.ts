@@ -29,6 +29,22 @@ describe("compileInvitation", () => {
     expect(rendering.pool.map((entry) => entry.id)).toEqual(["a", "b"]);
     expect(compiled.rendering).toBe(rendering);
   });
+
+  it("reads fields through getters of an invitation that is not a plain object", () => {
+    class Configured {
+      readonly id = "a";
+      readonly message = "Hi";
+      get position(): number {
+        return 4;
+      }
+      get urls(): string[] {
+        return ["/pricing"];
+      }
+    }
+    const compiled = compileInvitation(new Configured() as Invitation);
+    expect(compiled.position).toBe(4);
+    expect(compiled.urls?.segments).toEqual(["pricing"]);
+  });
 });
 
 describe("compileInvitations", () => {

@@ -4,14 +4,20 @@ import { likeWords } from "../conditions/like-words.js";
 import { numericValue } from "../conditions/numeric-value.js";
 import { checkRegex } from "../conditions/regex.js";
 import { expected } from "./expected.js";
-import { nonEmptyStringSchema, numberSchema } from "./field-schemas.js";
+import {
+  booleanSchema,
+  nonEmptyStringSchema,
+  numberSchema,
+  stringOrNumberSchema,
+  stringSchema,
+} from "./field-schemas.js";
 import { inspectFirst, NO_ISSUES } from "./inspect-first.js";
 import { isRecord } from "./is-record.js";
 import { customIssue, reportIssue } from "./report-issue.js";
 
 const COMPARABLE = "a number, a numeric string or a relative time { now: seconds }";
 
-const scalarSchema = z.union([z.string(), numberSchema, z.boolean()], {
+const scalarSchema = z.union([stringSchema, numberSchema, booleanSchema], {
   error: expected("a string, number or boolean"),
 });
 
@@ -40,7 +46,7 @@ function withoutRelativeTime<T extends z.core.$ZodType>(schema: T) {
 }
 
 /** Exactly the strings evaluation reads as numbers, so a comparison accepted here can never silently fail there. */
-const numericStringSchema = z.string().check(
+const numericStringSchema = stringSchema.check(
   z.superRefine((text, ctx) => {
     if (numericValue(text) === null) reportIssue(ctx, "invalid_value", expected(COMPARABLE)({ input: text }));
   }),
@@ -64,7 +70,7 @@ const likeSchema = nonEmptyStringSchema.check(
   }),
 );
 
-const regexSchema = z.string().check(
+const regexSchema = stringSchema.check(
   z.superRefine((pattern, ctx) => {
     const problem = checkRegex(pattern);
     if (problem !== null) reportIssue(ctx, problem.code, problem.message);
@@ -91,7 +97,7 @@ export const attributeConditionSchema = z.discriminatedUnion("op", [
   z.strictObject({
     key,
     op: z.enum(["contains", "notContains"]),
-    value: withoutRelativeTime(z.union([z.string(), numberSchema], { error: expected("a string or a number") })),
+    value: withoutRelativeTime(stringOrNumberSchema),
   }),
   z.strictObject({
     key,

@@ -6,6 +6,7 @@ import {
   nonNegativeNumberSchema,
   optional,
   stringListSchema,
+  stringSchema,
   templateSchema,
 } from "./field-schemas.js";
 
@@ -28,7 +29,7 @@ export const translationSchema = z.strictObject({
  * @example
  * translationsSchema.parse({ lt: { message: "Sveiki!" } }) // => { lt: { message: "Sveiki!" } }
  */
-export const translationsSchema = z.record(z.string(), translationSchema);
+export const translationsSchema = z.record(stringSchema, translationSchema);
 
 /**
  * The sender of an invitation.

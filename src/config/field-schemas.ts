@@ -101,14 +101,21 @@ export const booleanSchema = z.boolean();
  * @example
  * stringListSchema.parse(["op-1"]) // => ["op-1"]
  */
-export const stringListSchema = z.array(z.string());
+export const stringListSchema = z.array(stringSchema);
+/**
+ * The device classes a visitor is told apart by.
+ *
+ * @example
+ * deviceSchema.safeParse("watch").success // => false
+ */
+export const deviceSchema = z.enum(["desktop", "mobile", "tablet"]);
 /**
  * A string or a number (department ids and period ends are written both ways).
  *
  * @example
  * stringOrNumberSchema.safeParse(true) // fails: "expected a string or a number, got true"
  */
-export const stringOrNumberSchema = z.union([z.string(), numberSchema], { error: expected("a string or a number") });
+export const stringOrNumberSchema = z.union([stringSchema, numberSchema], { error: expected("a string or a number") });
 
 /**
  * A string that is not blank after trimming.
@@ -116,7 +123,7 @@ export const stringOrNumberSchema = z.union([z.string(), numberSchema], { error:
  * @example
  * nonEmptyStringSchema.safeParse("  ") // fails with code "empty_string"
  */
-export const nonEmptyStringSchema = z.string().check(
+export const nonEmptyStringSchema = stringSchema.check(
   z.superRefine((text, ctx) => {
     if (text.trim() !== "") return;
     reportIssue(ctx, "empty_string", `expected a non-empty string, got ${JSON.stringify(text)}`);
@@ -131,7 +138,7 @@ const PLACEHOLDERS = "use {nick}, {operator}, {lhc.var.KEY} or {lhc.add.KEY}";
  * @example
  * templateSchema.safeParse("Hi {lhc.var.}") // fails with code "malformed_placeholder"
  */
-export const templateSchema = z.string().check(
+export const templateSchema = stringSchema.check(
   z.superRefine((text, ctx) => {
     // Most texts have no braces at all; every placeholder, well-formed or not, starts with one.
     if (!text.includes("{")) return;
@@ -168,5 +175,5 @@ export function recordOf<T extends z.core.$ZodType>(valueSchema: T) {
       return NO_ISSUES;
     }
     return [customIssue("invalid_value", 'the key "__proto__" cannot be used', ["__proto__"])];
-  }, z.record(z.string(), valueSchema));
+  }, z.record(stringSchema, valueSchema));
 }

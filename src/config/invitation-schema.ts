@@ -6,6 +6,7 @@ import { operatorSchema, translationsSchema, variationSchema } from "./content-s
 import { expected } from "./expected.js";
 import {
   booleanSchema,
+  deviceSchema,
   integerSchema,
   nonEmptyStringSchema,
   nonNegativeIntegerSchema,
@@ -49,7 +50,7 @@ export const eventConditionSchema = z.strictObject({
 });
 
 /** A URL pattern: any string micromatch can compile (SPEC §4.3). */
-const urlPatternSchema = z.string().check(
+const urlPatternSchema = stringSchema.check(
   z.superRefine((pattern, ctx) => {
     const problem = checkGlob(pattern);
     if (problem === null) return;
@@ -111,7 +112,7 @@ export const invitationSchema = z.strictObject({
   referrer: optional(stringSchema),
   devices: optional(
     z
-      .array(z.enum(["desktop", "mobile", "tablet"]), { error: expected(DEVICES) })
+      .array(deviceSchema, { error: expected(DEVICES) })
       .check(z.minLength(1, { error: expected(DEVICES) })),
   ),
   urls: optional(z.array(urlPatternSchema)),

@@ -3,6 +3,7 @@ import * as z from "zod/mini";
 import { expected } from "./expected.js";
 import {
   booleanSchema,
+  deviceSchema,
   nonEmptyStringSchema,
   nonNegativeIntegerSchema,
   nonNegativeNumberSchema,
@@ -15,9 +16,12 @@ import {
 } from "./field-schemas.js";
 import { stateSchema } from "./state-schema.js";
 
-const attributeValueSchema = z.union([z.string(), numberSchema, z.boolean(), z.null()], {
+const attributeValueSchema = z.union([stringSchema, numberSchema, booleanSchema, z.null()], {
   error: expected("a string, number, boolean or null"),
 });
+
+/** `attributes` and `visibleAttributes`: one schema for both. */
+const attributesSchema = recordOf(attributeValueSchema);
 
 /**
  * One record of the visitor's event log.
@@ -63,9 +67,9 @@ export const visitorSchema = z.strictObject(
     identifier: optional(stringSchema),
     department: optional(stringOrNumberSchema),
     tags: optional(stringListSchema),
-    device: optional(z.enum(["desktop", "mobile", "tablet"])),
-    attributes: optional(recordOf(attributeValueSchema)),
-    visibleAttributes: optional(recordOf(attributeValueSchema)),
+    device: optional(deviceSchema),
+    attributes: optional(attributesSchema),
+    visibleAttributes: optional(attributesSchema),
     events: optional(z.array(visitorEventSchema)),
     chat: optional(chatHistorySchema),
     lastVisitAt: optional(numberSchema),

@@ -40,7 +40,7 @@ const WEIRD: unknown[] = [null, -1, 0, 1.5, "", " ", "{lhc.var.}", "(a+)+$", "["
 const spoiledSetArb = fc
   .tuple(invitationsArb, fc.nat(), fc.nat(), fc.constantFrom(...WEIRD, "remove", "unknown key"))
   .map(([set, which, field, value]) => {
-    const invitation: Record<string, unknown> | undefined = set[which % Math.max(set.length, 1)];
+    const invitation = set[which % Math.max(set.length, 1)] as Record<string, unknown> | undefined;
     if (invitation === undefined) return value;
     const keys = Object.keys(invitation);
     const key = keys[field % keys.length] ?? "id";

@@ -2,7 +2,7 @@ import { safeParseInvitations } from "./config/safe-parse-invitations.js";
 import { isValidated } from "./config/validated.js";
 import { ConfigError } from "./errors.js";
 import { buildCandidateIndex, type CandidateIndex } from "./pipeline/candidate-index.js";
-import { compileInvitations, type CompiledInvitation } from "./pipeline/compile-invitation.js";
+import { compileInvitations, type CompiledEventCondition, type CompiledInvitation } from "./pipeline/compile-invitation.js";
 import type { Invitation } from "./types.js";
 
 /** The evaluation form of a set of invitations; build it with {@link compile}, hand it to `evaluate`. */
@@ -48,9 +48,12 @@ export function compile(invitations: readonly Invitation[]): Ruleset {
   const standard: CompiledInvitation[] = [];
   const dynamic: CompiledInvitation[] = [];
   const inject: CompiledInvitation[] = [];
-  for (const invitation of all) {
+  // Indexed loops: this code runs once per ruleset, mostly before it is optimised, and an unoptimised for-of
+  // allocates an iterator result per element.
+  for (let i = 0; i < all.length; i++) {
+    const invitation = all[i] as CompiledInvitation;
     byId.set(invitation.id, invitation);
-    for (const e of invitation.events) eventNames.add(e.event);
+    for (let e = 0; e < invitation.events.length; e++) eventNames.add((invitation.events[e] as CompiledEventCondition).event);
     if (invitation.kind === "standard") standard.push(invitation);
     else if (invitation.kind === "dynamic") dynamic.push(invitation);
     else if (invitation.kind === "inject") inject.push(invitation);

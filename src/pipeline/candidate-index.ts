@@ -1,4 +1,5 @@
-import type { CompiledInvitation } from "./compile-invitation.js";
+import type { CompiledAttributeCondition } from "../conditions/compile-attribute-condition.js";
+import type { CompiledEventCondition, CompiledInvitation } from "./compile-invitation.js";
 import { VisitorMask } from "./visitor-mask.js";
 
 /**
@@ -67,6 +68,7 @@ export function buildCandidateIndex(candidates: readonly CompiledInvitation[]): 
   const words = Math.ceil(candidates.length / 32);
   const bits = (): Uint32Array => new Uint32Array(words);
   const dimension = (): Dimension => ({ wild: bits(), accepts: new Map() });
+  const onSite = distinctOnSite(candidates);
   const index: CandidateIndex = {
     candidates,
     enabled: bits(),
@@ -78,42 +80,67 @@ export function buildCandidateIndex(candidates: readonly CompiledInvitation[]): 
     host: dimension(),
     segment: dimension(),
     pageviewsAtMost: pageviewLevels(candidates, words),
-    ...onSiteLevels(candidates, words),
+    ...onSiteLevels(candidates, onSite, words),
     noneReady: bits(),
-    byOnSite: byOnSite(candidates),
+    byOnSite: byOnSite(candidates, onSite),
     needsAttribute: { keys: [], bits: [] },
     needsEvent: { keys: [], bits: [] },
     mask: new VisitorMask(words),
   };
-  candidates.forEach((c, i) => {
-    place(index.host, i, c.urls === null ? null : c.urls.hosts, words);
-    place(index.segment, i, c.urls === null ? null : c.urls.segments, words);
-    for (const a of c.attributes) if (a.op !== "notExists") mark(index.needsAttribute, a.key, i, words);
-    for (const a of c.movingAttributes) if (a.op !== "notExists") mark(index.needsAttribute, a.key, i, words);
-    for (const e of c.events) mark(index.needsEvent, e.event, i, words);
+  const members = new SetMembers();
+  for (let i = 0; i < candidates.length; i++) {
+    const c = candidates[i] as CompiledInvitation;
+    placeAll(index.host, i, c.urls === null ? null : c.urls.hosts, words);
+    placeAll(index.segment, i, c.urls === null ? null : c.urls.segments, words);
+    markAttributes(index.needsAttribute, c.attributes, i, words);
+    markAttributes(index.needsAttribute, c.movingAttributes, i, words);
+    for (let e = 0; e < c.events.length; e++) mark(index.needsEvent, (c.events[e] as CompiledEventCondition).event, i, words);
     if (c.enabled) set(index.enabled, i);
-    place(index.language, i, c.language === "" ? null : [c.language], words);
-    place(index.identifier, i, c.identifier === "" ? null : [c.identifier], words);
-    place(index.tag, i, c.tag === "" ? null : [c.tag], words);
-    place(index.department, i, c.departments === null ? null : [...c.departments], words);
-    place(index.device, i, c.devices === null ? null : [...c.devices], words);
-  });
+    place(index.language, i, c.language === "" ? null : c.language, words);
+    place(index.identifier, i, c.identifier === "" ? null : c.identifier, words);
+    place(index.tag, i, c.tag === "" ? null : c.tag, words);
+    placeAll(index.department, i, members.of(c.departments), words);
+    placeAll(index.device, i, members.of(c.devices), words);
+  }
   for (const d of [index.language, index.identifier, index.tag, index.department, index.device, index.host, index.segment]) {
-    for (const accepting of d.accepts.values()) or(accepting, d.wild);
+    d.accepts.forEach((accepting) => or(accepting, d.wild));
   }
   return index;
 }
 
+/** The values of the department and device Sets as arrays, once per Set: compiled invitations share their Sets. */
+class SetMembers {
+  private readonly known = new Map<ReadonlySet<string>, readonly string[]>();
+
+  of(set: ReadonlySet<string> | null): readonly string[] | null {
+    if (set === null) return null;
+    let values = this.known.get(set);
+    if (values === undefined) this.known.set(set, (values = [...set]));
+    return values;
+  }
+}
+
 /** One bitset per page-view count up to the highest minimum configured: who accepts a visitor with that many. */
 function pageviewLevels(candidates: readonly CompiledInvitation[], words: number): Uint32Array[] {
-  const highest = candidates.reduce((max, c) => Math.max(max, c.pageviews), 0);
+  let highest = 0;
+  for (let i = 0; i < candidates.length; i++) highest = Math.max(highest, (candidates[i] as CompiledInvitation).pageviews);
   // Beyond a few hundred levels the bitsets would cost more memory than the check they save.
   if (highest === 0 || highest > MAX_PAGEVIEW_LEVELS) return [];
   const levels = Array.from({ length: highest + 1 }, () => new Uint32Array(words));
-  candidates.forEach((c, i) => {
-    for (let n = Math.ceil(c.pageviews); n <= highest; n++) set(levels[n] as Uint32Array, i);
-  });
+  // Each candidate goes in at its own minimum; every level then also takes in all the levels below it.
+  for (let i = 0; i < candidates.length; i++) {
+    const first = Math.ceil((candidates[i] as CompiledInvitation).pageviews);
+    if (first < levels.length) set(levels[first] as Uint32Array, i);
+  }
+  for (let n = 1; n < levels.length; n++) or(levels[n] as Uint32Array, levels[n - 1] as Uint32Array);
   return levels;
+}
+
+/** The distinct time-on-site minimums, ascending. */
+function distinctOnSite(candidates: readonly CompiledInvitation[]): number[] {
+  const distinct = new Set<number>();
+  for (let i = 0; i < candidates.length; i++) distinct.add((candidates[i] as CompiledInvitation).timeOnSite);
+  return [...distinct].sort((a, b) => a - b);
 }
 
 /**
@@ -122,22 +149,55 @@ function pageviewLevels(candidates: readonly CompiledInvitation[], words: number
  */
 function onSiteLevels(
   candidates: readonly CompiledInvitation[],
+  distinct: readonly number[],
   words: number,
 ): Pick<CandidateIndex, "onSiteLevels" | "onSiteAtMost" | "onSiteExact"> {
-  const distinct = [...new Set(candidates.map((c) => c.timeOnSite))].sort((a, b) => a - b);
   if (distinct.length <= 1) return { onSiteLevels: [], onSiteAtMost: [], onSiteExact: true };
   const step = Math.max(1, Math.ceil(distinct.length / MAX_ON_SITE_LEVELS));
   const levels = distinct.filter((_, i) => i % step === step - 1 || i === distinct.length - 1);
   const atMost = levels.map(() => new Uint32Array(words));
-  candidates.forEach((c, i) => {
-    for (let l = levels.findIndex((level) => c.timeOnSite <= level); l < levels.length; l++) set(atMost[l] as Uint32Array, i);
-  });
+  // Each candidate goes in at the lowest level not below its minimum, then every level takes in the ones below.
+  for (let i = 0; i < candidates.length; i++) set(atMost[firstAtLeast(levels, (candidates[i] as CompiledInvitation).timeOnSite)] as Uint32Array, i);
+  for (let l = 1; l < atMost.length; l++) or(atMost[l] as Uint32Array, atMost[l - 1] as Uint32Array);
   return { onSiteLevels: levels, onSiteAtMost: atMost, onSiteExact: step === 1 };
 }
 
-function byOnSite(candidates: readonly CompiledInvitation[]): Uint32Array {
-  const order = Uint32Array.from(candidates.keys());
-  return order.sort((a, b) => (candidates[a] as CompiledInvitation).timeOnSite - (candidates[b] as CompiledInvitation).timeOnSite || a - b);
+/** Candidate positions by ascending time-on-site minimum, rank order among equals: a counting sort over `distinct`. */
+function byOnSite(candidates: readonly CompiledInvitation[], distinct: readonly number[]): Uint32Array {
+  const starts = new Uint32Array(distinct.length + 1);
+  const group = new Uint32Array(candidates.length);
+  for (let i = 0; i < candidates.length; i++) {
+    const g = firstAtLeast(distinct, (candidates[i] as CompiledInvitation).timeOnSite);
+    group[i] = g;
+    starts[g + 1] = (starts[g + 1] as number) + 1;
+  }
+  for (let g = 1; g < starts.length; g++) starts[g] = (starts[g] as number) + (starts[g - 1] as number);
+  const order = new Uint32Array(candidates.length);
+  for (let i = 0; i < candidates.length; i++) {
+    const g = group[i] as number;
+    order[starts[g] as number] = i;
+    starts[g] = (starts[g] as number) + 1;
+  }
+  return order;
+}
+
+/** The position of the first of the ascending `values` that is at least `value` (`values.length` when none is). */
+function firstAtLeast(values: readonly number[], value: number): number {
+  let low = 0;
+  let high = values.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if ((values[mid] as number) < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+function markAttributes(needs: Needs, conditions: readonly CompiledAttributeCondition[], i: number, words: number): void {
+  for (let a = 0; a < conditions.length; a++) {
+    const condition = conditions[a] as CompiledAttributeCondition;
+    if (condition.op !== "notExists") mark(needs, condition.key, i, words);
+  }
 }
 
 function mark(needs: Needs, key: string, i: number, words: number): void {
@@ -149,16 +209,19 @@ function mark(needs: Needs, key: string, i: number, words: number): void {
   set(needs.bits[at] as Uint32Array, i);
 }
 
-function place(dimension: Dimension, i: number, values: readonly string[] | null, words: number): void {
+function placeAll(dimension: Dimension, i: number, values: readonly string[] | null, words: number): void {
   if (values === null) return set(dimension.wild, i);
-  for (const value of values) {
-    let bits = dimension.accepts.get(value);
-    if (bits === undefined) {
-      bits = new Uint32Array(words);
-      dimension.accepts.set(value, bits);
-    }
-    set(bits, i);
+  for (let v = 0; v < values.length; v++) place(dimension, i, values[v] as string, words);
+}
+
+function place(dimension: Dimension, i: number, value: string | null, words: number): void {
+  if (value === null) return set(dimension.wild, i);
+  let bits = dimension.accepts.get(value);
+  if (bits === undefined) {
+    bits = new Uint32Array(words);
+    dimension.accepts.set(value, bits);
   }
+  set(bits, i);
 }
 
 function or(into: Uint32Array, bits: Uint32Array): void {

@@ -27,6 +27,7 @@ export interface UrlMatcher {
 /**
  * Compiles an invitation's `urls` (SPEC §4.3). Returns `null` for an empty list, which means every page. A page
  * matches when it matches at least one positive pattern (or only negated patterns were given) and no `!` pattern.
+ * `compilePattern` lets a caller compiling many lists share the compiled patterns they have in common.
  *
  * @example
  * const matcher = compileUrlPatterns(["shop.example.com/strategy/*", "!shop.example.com/strategy/internal/*"])!;
@@ -34,9 +35,12 @@ export interface UrlMatcher {
  * matchUrl(matcher, normalizePage("https://shop.example.com/strategy/internal")) // => false
  * compileUrlPatterns([]) // => null
  */
-export function compileUrlPatterns(patterns: readonly string[]): UrlMatcher | null {
+export function compileUrlPatterns(
+  patterns: readonly string[],
+  compilePattern: (pattern: string) => CompiledUrlPattern = compileUrlPattern,
+): UrlMatcher | null {
   if (patterns.length === 0) return null;
-  const compiled = patterns.map(compileUrlPattern);
+  const compiled = patterns.map((pattern) => compilePattern(pattern));
   const positive = compiled.filter((p) => !p.negated);
   const negative = compiled.filter((p) => p.negated);
   return {

@@ -16,8 +16,7 @@ import type {
   Trigger,
   WaitConfig,
 } from "../types.js";
-import { invitationFields } from "./invitation-fields.js";
-import { sharedPieces, type SharedPieces } from "./shared-pieces.js";
+import { SharedPieces } from "./shared-pieces.js";
 
 /** An event condition with its name normalised and its window in ms (0 = all records count). */
 export interface CompiledEventCondition {
@@ -78,7 +77,7 @@ const NONE: readonly never[] = [];
  * compileInvitation({ id: "a", message: "Hi", language: " ENG " }).language // => "eng"
  */
 export function compileInvitation(invitation: Invitation): CompiledInvitation {
-  return new Compiled(invitation, sharedPieces());
+  return new Compiled(invitation, new SharedPieces());
 }
 
 /**
@@ -90,73 +89,72 @@ export function compileInvitation(invitation: Invitation): CompiledInvitation {
  * // => both share one URL matcher
  */
 export function compileInvitations(invitations: readonly Invitation[]): CompiledInvitation[] {
-  const pieces = sharedPieces();
+  const pieces = new SharedPieces();
   const compiled = new Array<CompiledInvitation>(invitations.length);
   for (let i = 0; i < invitations.length; i++) compiled[i] = new Compiled(invitations[i] as Invitation, pieces);
   return compiled;
 }
 
+/**
+ * The fields {@link Compiled} reads, for an invitation whose own keys cannot be trusted to list them (a class
+ * instance with getters, an object without `Object.prototype`).
+ */
+const FIELDS = [
+  "id", "position", "enabled", "kind", "trigger", "timeOnSite", "pageviews", "language", "identifier", "tag",
+  "departments", "referrer", "devices", "urls", "schedule", "attributes", "events", "requireOperatorIds",
+  "minSecondsSinceLastVisit", "minSecondsSinceLastChat", "oncePerVisitor", "cooldownSeconds", "wait", "requires",
+  "design",
+] as const satisfies readonly (keyof Invitation)[];
+
+const OBJECT_PROTOTYPE: unknown = Object.prototype;
+
+/**
+ * A compiled invitation: every field starts at its default (SPEC §2) and each field the invitation sets is compiled
+ * in {@link Compiled.read}. The invitations of a large set come in hundreds of shapes (each sets other fields), so
+ * reading 25 named fields from each would be a slow lookup per field, most of them for a field that is not there;
+ * a plain object instead says through its own keys which fields it has, usually a handful.
+ */
 class Compiled implements CompiledInvitation {
   readonly source: Invitation;
-  readonly id: string;
-  readonly tieKey: number;
-  readonly position: number;
-  readonly enabled: boolean;
-  readonly kind: InvitationKind;
-  readonly trigger: Trigger | undefined;
-  readonly timeOnSite: number;
-  readonly pageviews: number;
-  readonly language: string;
-  readonly identifier: string;
-  readonly tag: string;
-  readonly departments: ReadonlySet<string> | null;
-  readonly referrer: string;
-  readonly devices: ReadonlySet<Device> | null;
-  readonly urls: UrlMatcher | null;
-  readonly schedule: CompiledSchedule | null;
-  readonly attributes: readonly CompiledAttributeCondition[];
-  readonly movingAttributes: readonly CompiledAttributeCondition[];
-  readonly events: readonly CompiledEventCondition[];
-  readonly requireOperatorIds: ReadonlySet<string> | null;
-  readonly minMsSinceLastVisit: number | undefined;
-  readonly minMsSinceLastChat: number | undefined;
-  readonly oncePerVisitor: boolean;
-  readonly cooldownMs: number | undefined;
-  readonly wait: WaitConfig;
-  readonly requires: Required<RequiresConfig>;
-  readonly design: { [key: string]: JsonValue };
+  id = "";
+  tieKey = 0;
+  position = 0;
+  enabled = true;
+  kind: InvitationKind = "standard";
+  trigger: Trigger | undefined = undefined;
+  timeOnSite = 0;
+  pageviews = 0;
+  language = "";
+  identifier = "";
+  tag = "";
+  departments: ReadonlySet<string> | null = null;
+  referrer = "";
+  devices: ReadonlySet<Device> | null = null;
+  urls: UrlMatcher | null = null;
+  schedule: CompiledSchedule | null = null;
+  attributes: readonly CompiledAttributeCondition[] = NONE;
+  movingAttributes: readonly CompiledAttributeCondition[] = NONE;
+  events: readonly CompiledEventCondition[] = NONE;
+  requireOperatorIds: ReadonlySet<string> | null = null;
+  minMsSinceLastVisit: number | undefined = undefined;
+  minMsSinceLastChat: number | undefined = undefined;
+  oncePerVisitor = false;
+  cooldownMs: number | undefined = undefined;
+  wait: WaitConfig = NO_WAIT;
+  requires: Required<RequiresConfig>;
+  design: { [key: string]: JsonValue } = NO_DESIGN;
   private built: CompiledRendering | undefined = undefined;
 
   constructor(source: Invitation, pieces: SharedPieces) {
-    const i = invitationFields(source);
     this.source = source;
-    this.id = i.id;
-    this.tieKey = hashKey(i.id);
-    this.position = i.position ?? 0;
-    this.enabled = i.enabled ?? true;
-    this.kind = i.kind ?? "standard";
-    this.trigger = i.trigger;
-    this.timeOnSite = i.timeOnSite ?? 0;
-    this.pageviews = i.pageviews ?? 0;
-    this.language = i.language === undefined ? "" : normalizeText(i.language);
-    this.identifier = i.identifier === undefined ? "" : normalizeText(i.identifier);
-    this.tag = i.tag === undefined ? "" : normalizeText(i.tag);
-    this.departments = pieces.departments(i.departments);
-    this.referrer = i.referrer === undefined ? "" : normalizeReferrerRule(i.referrer);
-    this.devices = pieces.devices(i.devices);
-    this.urls = pieces.urls(i.urls);
-    this.schedule = pieces.schedule(i.schedule);
-    this.attributes = i.attributes === undefined ? NONE : attributeConditions(i.attributes, false);
-    this.movingAttributes = i.attributes === undefined ? NONE : attributeConditions(i.attributes, true);
-    this.events = i.events === undefined || i.events.length === 0 ? NONE : i.events.map(compileEventCondition);
-    this.requireOperatorIds = i.requireOperatorIds?.length ? new Set(i.requireOperatorIds.map(trimmed)) : null;
-    this.minMsSinceLastVisit = seconds(i.minSecondsSinceLastVisit);
-    this.minMsSinceLastChat = seconds(i.minSecondsSinceLastChat);
-    this.oncePerVisitor = i.oncePerVisitor ?? false;
-    this.cooldownMs = seconds(i.cooldownSeconds);
-    this.wait = i.wait ?? NO_WAIT;
-    this.requires = pieces.requires(i.requires);
-    this.design = i.design ?? NO_DESIGN;
+    this.requires = pieces.requires(undefined);
+    const fields = source as unknown as Record<string, unknown>;
+    if (Object.getPrototypeOf(source) === OBJECT_PROTOTYPE) {
+      for (const key in fields) this.read(key, fields[key], pieces);
+    } else {
+      for (let f = 0; f < FIELDS.length; f++) this.read(FIELDS[f] as string, fields[FIELDS[f] as string], pieces);
+    }
+    this.tieKey = hashKey(this.id);
   }
 
   /**
@@ -166,6 +164,43 @@ class Compiled implements CompiledInvitation {
   get rendering(): CompiledRendering {
     if (this.built === undefined) this.built = compileRendering(this.source);
     return this.built;
+  }
+
+  /** Compiles one field of the (validated) invitation; an absent one keeps its default, others are not read here. */
+  private read(key: string, value: unknown, pieces: SharedPieces): void {
+    if (value === undefined) return;
+    const v = value as never;
+    switch (key) {
+      case "id": this.id = v; return;
+      case "position": this.position = v; return;
+      case "enabled": this.enabled = v; return;
+      case "kind": this.kind = v; return;
+      case "trigger": this.trigger = v; return;
+      case "timeOnSite": this.timeOnSite = v; return;
+      case "pageviews": this.pageviews = v; return;
+      case "language": this.language = normalizeText(v); return;
+      case "identifier": this.identifier = normalizeText(v); return;
+      case "tag": this.tag = normalizeText(v); return;
+      case "departments": this.departments = pieces.departments(v); return;
+      case "referrer": this.referrer = normalizeReferrerRule(v); return;
+      case "devices": this.devices = pieces.devices(v); return;
+      case "urls": this.urls = pieces.urls(v); return;
+      case "schedule": this.schedule = pieces.schedule(v); return;
+      case "attributes":
+        this.attributes = attributeConditions(v, false);
+        this.movingAttributes = attributeConditions(v, true);
+        return;
+      case "events": this.events = (v as EventCondition[]).length === 0 ? NONE : (v as EventCondition[]).map(compileEventCondition); return;
+      case "requireOperatorIds": this.requireOperatorIds = (v as string[]).length === 0 ? null : new Set((v as string[]).map(trimmed)); return;
+      case "minSecondsSinceLastVisit": this.minMsSinceLastVisit = (v as number) * 1000; return;
+      case "minSecondsSinceLastChat": this.minMsSinceLastChat = (v as number) * 1000; return;
+      case "oncePerVisitor": this.oncePerVisitor = v; return;
+      case "cooldownSeconds": this.cooldownMs = (v as number) * 1000; return;
+      case "wait": this.wait = v; return;
+      case "requires": this.requires = pieces.requires(v); return;
+      case "design": this.design = v; return;
+      default:
+    }
   }
 }
 
@@ -184,10 +219,6 @@ function compileEventCondition(e: EventCondition): CompiledEventCondition {
 
 function isRelative(condition: AttributeCondition): boolean {
   return "value" in condition && typeof condition.value === "object" && !Array.isArray(condition.value);
-}
-
-function seconds(value: number | undefined): number | undefined {
-  return value === undefined ? undefined : value * 1000;
 }
 
 function trimmed(text: string): string {

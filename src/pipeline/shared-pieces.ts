@@ -1,79 +1,103 @@
+import { compileUrlPattern, type CompiledUrlPattern } from "../conditions/compile-url-pattern.js";
 import { compileUrlPatterns, type UrlMatcher } from "../conditions/compile-url-patterns.js";
 import { normalizeDepartment } from "../conditions/text.js";
 import { compileSchedule, type CompiledSchedule } from "../schedule/compile-schedule.js";
 import type { Device, RequiresConfig, Schedule } from "../types.js";
 
+const ALL_DEVICES = 3;
+/** Starts the key of any list but one of a single text that does not start with it. */
+const LIST = "\u0000";
+
 /**
  * The compiled pieces of one `compile` call that invitations with equal configuration share: a large set repeats
- * the same URL lists, schedules, departments and devices many times, and each is immutable once built, so one copy
- * serves them all (less work, less garbage, less retained heap). Equal means the same text, so a miss only costs a
- * second copy, never a different answer. Schedules shared this way also share what `scheduleStateAt` remembers.
- */
-export interface SharedPieces {
-  urls(patterns: readonly string[] | undefined): UrlMatcher | null;
-  schedule(schedule: Schedule | undefined): CompiledSchedule | null;
-  departments(departments: readonly (string | number)[] | undefined): ReadonlySet<string> | null;
-  devices(devices: readonly Device[] | undefined): ReadonlySet<Device> | null;
-  requires(requires: RequiresConfig | undefined): Readonly<Required<RequiresConfig>>;
-}
-
-const ALL_DEVICES = 3;
-
-/**
- * A fresh set of shared pieces, to be used for the invitations of one `compile` call and then dropped.
+ * the same URL patterns and lists, schedules, departments and devices many times, and each piece is immutable once
+ * built, so one copy serves them all (less work, less garbage, less retained heap). Equal means the same texts, so
+ * a miss only costs a second copy, never a different answer. Schedules shared this way also share what
+ * `scheduleStateAt` remembers. Use one per `compile` call and drop it.
  *
  * @example
- * const pieces = sharedPieces();
+ * const pieces = new SharedPieces();
  * pieces.urls(["/pricing"]) === pieces.urls([" /pricing "]) // => true
  */
-export function sharedPieces(): SharedPieces {
-  const urls = new Map<string, UrlMatcher>();
-  const schedules = new Map<string, CompiledSchedule>();
-  const departments = new Map<string, ReadonlySet<string>>();
-  const devices = new Map<string, ReadonlySet<Device>>();
-  const requires = new Map<number, Readonly<Required<RequiresConfig>>>();
-  return {
-    urls: (patterns) => {
-      // Blank patterns are dropped, so a list of only blanks is no list at all (every page).
-      const key = patterns === undefined ? "" : listKey(patterns, trimmed, true);
-      if (key === "") return null;
-      return remembered(urls, key, () => compileUrlPatterns((patterns ?? []).map(trimmed).filter((url) => url !== "")) as UrlMatcher);
-    },
-    schedule: (schedule) =>
-      schedule === undefined ? null : remembered(schedules, JSON.stringify(schedule), () => compileSchedule(schedule)),
-    departments: (list) => {
-      if (list === undefined || list.length === 0) return null;
-      return remembered(departments, listKey(list, normalizeDepartment, false), () => new Set(list.map(normalizeDepartment)));
-    },
-    devices: (list) => {
-      if (list === undefined) return null;
-      const set = remembered(devices, listKey(list, String, false), () => new Set(list));
-      return set.size === ALL_DEVICES ? null : set;
-    },
-    requires: (given) => {
-      const email = given?.email ?? false;
-      const username = given?.username ?? false;
-      const phone = given?.phone ?? false;
-      const key = (email ? 1 : 0) | (username ? 2 : 0) | (phone ? 4 : 0);
-      return remembered(requires, key, () => Object.freeze({ email, username, phone }));
-    },
+export class SharedPieces {
+  private readonly urlLists = new Map<string, UrlMatcher>();
+  private readonly urlPatterns = new Map<string, CompiledUrlPattern>();
+  private readonly schedules = new Map<string, CompiledSchedule>();
+  private readonly departmentSets = new Map<string, ReadonlySet<string>>();
+  private readonly deviceSets = new Map<string, ReadonlySet<Device>>();
+  private readonly requiresObjects: Readonly<Required<RequiresConfig>>[] = [];
+  private readonly pattern = (text: string): CompiledUrlPattern => {
+    let compiled = this.urlPatterns.get(text);
+    if (compiled === undefined) this.urlPatterns.set(text, (compiled = compileUrlPattern(text)));
+    return compiled;
   };
-}
 
-function remembered<K, V>(cache: Map<K, V>, key: K, build: () => V): V {
-  let value = cache.get(key);
-  if (value === undefined) {
-    value = build();
-    cache.set(key, value);
+  /** The matcher of a `urls` list: trimmed, blanks dropped; `null` (every page) when none is left. */
+  urls(patterns: readonly string[] | undefined): UrlMatcher | null {
+    if (patterns === undefined) return null;
+    const key = listKey(patterns, trimmed, true);
+    if (key === LIST) return null;
+    let matcher = this.urlLists.get(key);
+    if (matcher === undefined) {
+      const kept = patterns.map(trimmed).filter((url) => url !== "");
+      this.urlLists.set(key, (matcher = compileUrlPatterns(kept, this.pattern) as UrlMatcher));
+    }
+    return matcher;
   }
-  return value;
+
+  schedule(schedule: Schedule | undefined): CompiledSchedule | null {
+    if (schedule === undefined) return null;
+    const key = JSON.stringify(schedule);
+    let compiled = this.schedules.get(key);
+    if (compiled === undefined) this.schedules.set(key, (compiled = compileSchedule(schedule)));
+    return compiled;
+  }
+
+  /** The normalised department ids, `null` (any department) for a missing or empty list. */
+  departments(list: readonly (string | number)[] | undefined): ReadonlySet<string> | null {
+    if (list === undefined || list.length === 0) return null;
+    const key = listKey(list, normalizeDepartment, false);
+    let set = this.departmentSets.get(key);
+    if (set === undefined) this.departmentSets.set(key, (set = new Set(list.map(normalizeDepartment))));
+    return set;
+  }
+
+  /** The devices, `null` (any device) when the list is missing or names all three. */
+  devices(list: readonly Device[] | undefined): ReadonlySet<Device> | null {
+    if (list === undefined) return null;
+    const key = listKey(list, String, false);
+    let set = this.deviceSets.get(key);
+    if (set === undefined) this.deviceSets.set(key, (set = new Set(list)));
+    return set.size === ALL_DEVICES ? null : set;
+  }
+
+  /** The fields the chat form asks for, defaults applied, as one frozen object per combination. */
+  requires(given: RequiresConfig | undefined): Readonly<Required<RequiresConfig>> {
+    const email = given?.email ?? false;
+    const username = given?.username ?? false;
+    const phone = given?.phone ?? false;
+    const key = (email ? 1 : 0) | (username ? 2 : 0) | (phone ? 4 : 0);
+    return (this.requiresObjects[key] ??= Object.freeze({ email, username, phone }));
+  }
 }
 
-/** The list's texts in order, each as `length:text` so no two different lists read alike (blank ones left out if asked). */
+/**
+ * A key no other list shares: a list of one text is keyed by the text itself (no string to build, the common case),
+ * any other by {@link LIST} and each text as `length:text` (blank texts left out if asked).
+ */
 function listKey<T>(list: readonly T[], text: (item: T) => string, skipBlank: boolean): string {
-  let key = "";
-  for (const item of list) {
-    const value = text(item);
+  let only = LIST;
+  let count = 0;
+  for (let i = 0; i < list.length; i++) {
+    const value = text(list[i] as T);
+    if (value === "" && skipBlank) continue;
+    count += 1;
+    only = value;
+  }
+  if (count === 1 && !only.startsWith(LIST)) return only;
+  let key = LIST;
+  for (let i = 0; i < list.length; i++) {
+    const value = text(list[i] as T);
     if (value !== "" || !skipBlank) key += `${value.length}:${value}`;
   }
   return key;

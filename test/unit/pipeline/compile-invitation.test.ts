@@ -45,6 +45,16 @@ describe("compileInvitation", () => {
     expect(compiled.position).toBe(4);
     expect(compiled.urls?.segments).toEqual(["pricing"]);
   });
+
+  it("reads an invitation without Object.prototype field by field", () => {
+    const bare = Object.assign(Object.create(null) as object, { id: "a", message: "Hi", pageviews: 3 }) as Invitation;
+    expect(compileInvitation(bare)).toMatchObject({ id: "a", pageviews: 3, timeOnSite: 0 });
+  });
+
+  it("ignores keys that are no field it compiles, and fields set to undefined", () => {
+    const odd = { id: "a", message: "Hi", constructor: 1, toString: 2, position: undefined } as unknown as Invitation;
+    expect(compileInvitation(odd)).toMatchObject({ id: "a", position: 0 });
+  });
 });
 
 describe("compileInvitations", () => {

@@ -19,8 +19,8 @@ function integerFrom(what: string): z.ZodMiniInt {
 const optionals = new WeakMap<z.core.$ZodType, z.core.$ZodType>();
 
 /**
- * A field that may be left out but, when present, must hold a `T` (`undefined` included: it is not JSON). One instance
- * per schema, however many objects have such a field: building zod schemas is most of beckon's import time.
+ * A field that may be left out; when present it must hold a `T` (a key holding `undefined` is refused, JSON cannot say
+ * it). One instance per schema, however many objects have such a field: building schemas is a third of the import.
  *
  * @example
  * z.strictObject({ name: optional(stringSchema) }).safeParse({}).success // => true

@@ -40,35 +40,46 @@ export function compileUrlPatterns(
   compilePattern: (pattern: string) => CompiledUrlPattern = compileUrlPattern,
 ): UrlMatcher | null {
   if (patterns.length === 0) return null;
-  const compiled = patterns.map((pattern) => compilePattern(pattern));
-  const positive = compiled.filter((p) => !p.negated);
-  const negative = compiled.filter((p) => p.negated);
+  const include: ((page: PageUrl) => boolean)[] = [];
+  const exclude: ((page: PageUrl) => boolean)[] = [];
+  let matchesAll = false;
+  let excludesAll = false;
+  let positives = 0;
+  // The hosts and first segments every positive pattern requires; `null` once one of them accepts any.
+  let hosts: string[] | null = [];
+  let segments: string[] | null = [];
+  for (let i = 0; i < patterns.length; i++) {
+    const p = compilePattern(patterns[i] as string);
+    if (p.negated) {
+      if (p.kind === "all") excludesAll = true;
+      else if (p.kind === "page") exclude.push(p.test);
+      continue;
+    }
+    positives += 1;
+    if (p.kind === "all") {
+      matchesAll = true;
+      hosts = segments = null;
+    } else if (p.kind === "page") {
+      include.push(p.test);
+      hosts = required(hosts, p.host);
+      segments = required(segments, p.segment);
+    }
+  }
+  const onlyExclusions = positives === 0;
   return {
-    matchesAll: positive.some((p) => p.kind === "all"),
-    excludesAll: negative.some((p) => p.kind === "all"),
-    onlyExclusions: positive.length === 0,
-    include: pageTests(positive),
-    exclude: pageTests(negative),
-    hosts: required(positive, "host"),
-    segments: required(positive, "segment"),
+    matchesAll,
+    excludesAll,
+    onlyExclusions,
+    include,
+    exclude,
+    hosts: onlyExclusions ? null : hosts,
+    segments: onlyExclusions ? null : segments,
   };
 }
 
-/** The values of `part` every positive pattern requires, or `null` when one of them accepts any. */
-function required(positive: readonly CompiledUrlPattern[], part: "host" | "segment"): string[] | null {
-  if (positive.length === 0) return null;
-  const values = new Set<string>();
-  for (const p of positive) {
-    if (p.kind === "all") return null;
-    if (p.kind === "page") {
-      const value = p[part];
-      if (value === null) return null;
-      values.add(value);
-    }
-  }
-  return [...values];
-}
-
-function pageTests(patterns: readonly CompiledUrlPattern[]): ((page: PageUrl) => boolean)[] {
-  return patterns.flatMap((p) => (p.kind === "page" ? [p.test] : []));
+/** `values` with `value` added once, or `null` when either says any value will do. */
+function required(values: string[] | null, value: string | null): string[] | null {
+  if (values === null || value === null) return null;
+  if (!values.includes(value)) values.push(value);
+  return values;
 }

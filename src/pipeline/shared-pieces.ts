@@ -2,6 +2,7 @@ import { compileUrlPattern, type CompiledUrlPattern } from "../conditions/compil
 import { compileUrlPatterns, type UrlMatcher } from "../conditions/compile-url-patterns.js";
 import { normalizeDepartment } from "../conditions/text.js";
 import { compileSchedule, type CompiledSchedule } from "../schedule/compile-schedule.js";
+import { scheduleKey } from "../schedule/schedule-key.js";
 import type { Device, RequiresConfig, Schedule } from "../types.js";
 
 const ALL_DEVICES = 3;
@@ -47,7 +48,7 @@ export class SharedPieces {
 
   schedule(schedule: Schedule | undefined): CompiledSchedule | null {
     if (schedule === undefined) return null;
-    const key = JSON.stringify(schedule);
+    const key = scheduleKey(schedule);
     let compiled = this.schedules.get(key);
     if (compiled === undefined) this.schedules.set(key, (compiled = compileSchedule(schedule)));
     return compiled;

@@ -15,7 +15,8 @@ export interface WeeklyRule {
 
 const WEEK_MINUTES = 7 * DAY_MINUTES;
 const WEEK_MS = 7 * DAY_MS;
-const WEEKDAYS: readonly Weekday[] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+/** The weekday keys of `days`, Monday first: the order of the minutes of the local week. */
+export const WEEKDAYS: readonly Weekday[] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 
 /**
  * Turns `days` into minute-of-week intervals: inclusive ends become exclusive (`17:30` → up to 17:31), a window with

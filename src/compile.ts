@@ -3,6 +3,7 @@ import { isValidated } from "./config/validated.js";
 import { ConfigError } from "./errors.js";
 import { buildCandidateIndex, type CandidateIndex } from "./pipeline/candidate-index.js";
 import { compileInvitations, type CompiledEventCondition, type CompiledInvitation } from "./pipeline/compile-invitation.js";
+import { rankOrder } from "./pipeline/rank-order.js";
 import type { Invitation } from "./types.js";
 
 /** The evaluation form of a set of invitations; build it with {@link compile}, hand it to `evaluate`. */
@@ -42,8 +43,11 @@ export function compile(invitations: readonly Invitation[]): Ruleset {
     const parsed = safeParseInvitations(invitations);
     if (!parsed.success) throw parsed.error;
   }
-  const all = compileInvitations(invitations).sort(byRank);
+  const compiled = compileInvitations(invitations);
   const byId = new Map<string, CompiledInvitation>();
+  for (let i = 0; i < compiled.length; i++) byId.set((compiled[i] as CompiledInvitation).id, compiled[i] as CompiledInvitation);
+  // Ids are unique in a valid set; only an array changed after parseInvitations could repeat one.
+  const all = byId.size === compiled.length ? rankOrder(byId) : sortWithRepeatedIds(compiled, byId);
   const eventNames = new Set<string>();
   const standard: CompiledInvitation[] = [];
   const dynamic: CompiledInvitation[] = [];
@@ -52,7 +56,6 @@ export function compile(invitations: readonly Invitation[]): Ruleset {
   // allocates an iterator result per element.
   for (let i = 0; i < all.length; i++) {
     const invitation = all[i] as CompiledInvitation;
-    byId.set(invitation.id, invitation);
     for (let e = 0; e < invitation.events.length; e++) eventNames.add((invitation.events[e] as CompiledEventCondition).event);
     if (invitation.kind === "standard") standard.push(invitation);
     else if (invitation.kind === "dynamic") dynamic.push(invitation);
@@ -92,6 +95,13 @@ export function compiledRuleset(input: Ruleset | readonly Invitation[]): Compile
     cache.set(input, inside);
   }
   return inside;
+}
+
+/** Rank order by comparisons, and `byId` pointing at the last of each id in that order. */
+function sortWithRepeatedIds(compiled: CompiledInvitation[], byId: Map<string, CompiledInvitation>): CompiledInvitation[] {
+  const all = compiled.sort(byRank);
+  for (let i = 0; i < all.length; i++) byId.set((all[i] as CompiledInvitation).id, all[i] as CompiledInvitation);
+  return all;
 }
 
 function byRank(a: CompiledInvitation, b: CompiledInvitation): number {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compile, isConfigError, isRuleset, parseInvitations, type Invitation } from "../../src/index.js";
+import { compile, explain, isConfigError, isRuleset, parseInvitations, type Invitation } from "../../src/index.js";
 
 describe("compile", () => {
   it("builds a ruleset that keeps the invitations it was given", () => {
@@ -29,6 +29,17 @@ describe("compile", () => {
   it("accepts what parseInvitations returned", () => {
     const parsed = parseInvitations([{ id: "a", message: "A" }]);
     expect(compile(parsed).invitations).toBe(parsed);
+  });
+
+  it("ranks a parsed array that repeats an id after it was parsed, as a sorted one", () => {
+    const parsed = parseInvitations([
+      { id: "a", message: "A", position: 2 },
+      { id: "b", message: "B", position: 1 },
+    ]);
+    parsed.push({ id: "a", message: "again", position: 0 });
+    const { decision, candidates } = explain(compile(parsed), { id: "v1" }, 0);
+    expect(decision.message).toBe("again");
+    expect(candidates.map((c) => c.invitationId)).toEqual(["a", "b", "a"]);
   });
 
   it("tells a ruleset from anything else", () => {

@@ -31,15 +31,15 @@ interface TiedMiss {
  *
  * `changeAt` is when the outcome can change while only time passes, and only three kinds of candidates can change
  * it: every candidate ranked before the winner's (position, time on site) group, the candidates of that group whose
- * tie hash is smaller than the winner's, and the winner itself. So once a candidate is eligible, the rest of its
- * group is checked only where the hash is smaller, and nothing after the group is looked at. Without a recorder
- * only candidates whose equality keys fit the visitor are visited; with one (explain) every candidate is checked,
- * and the same rule picks the same winner and the same `changeAt`. `accepts` narrows the list (a fired trigger).
+ * tie hash is smaller than the winner's, and the winner itself. So once a candidate is eligible, its group is settled
+ * in hash order ({@link resolveTie}: only members with a smaller hash are checked) and nothing after the group is
+ * looked at. Without a recorder only candidates the index leaves are visited (every candidate for short lists);
+ * with one (explain, `walkAll`) every candidate is checked in rank order, and the same rule picks the same winner and
+ * the same `changeAt`. `accepts` narrows the list (a fired trigger).
  *
- * Without a recorder the scan runs in two passes. The first walks, in rank order, only candidates whose
- * time-on-site minimum the visitor has reached: no other can be eligible, so the winner is among them. The second
- * looks at the others only for `changeAt`, in the order their minimums will be met, and stops at the first met no
- * earlier than the earliest change found: none after it can move `changeAt`.
+ * With the index the scan runs in two passes. The first walks, in rank order, only candidates whose time-on-site
+ * minimum the visitor has reached: no other can be eligible, so the winner is among them. The second
+ * ({@link waitingChange}) looks at the others only for `changeAt`.
  *
  * @example
  * selectWinner(ruleset.standard, null, view, env, "", null) // => { winner: …, reason: "lowest_position", changeAt: Infinity }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { SharedPieces } from "../../../src/pipeline/shared-pieces.js";
+import type { WeeklySchedule } from "../../../src/types.js";
 
 describe("SharedPieces", () => {
   it("compiles an equal URL list once, blanks and surrounding spaces aside", () => {
@@ -24,7 +25,7 @@ describe("SharedPieces", () => {
 
   it("shares a schedule between invitations that configure the same one", () => {
     const pieces = new SharedPieces();
-    const schedule = { type: "weekly", timeZone: "UTC", days: { mon: [{ start: "09:00", end: "17:00" }] } } as const;
+    const schedule: WeeklySchedule = { type: "weekly", timeZone: "UTC", days: { mon: [{ start: "09:00", end: "17:00" }] } };
     const compiled = pieces.schedule(structuredClone(schedule));
     expect(pieces.schedule(structuredClone(schedule))).toBe(compiled);
     expect(pieces.schedule({ ...schedule, timeZone: "Europe/Vilnius" })).not.toBe(compiled);

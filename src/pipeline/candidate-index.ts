@@ -1,5 +1,6 @@
 import type { CompiledAttributeCondition } from "../conditions/compile-attribute-condition.js";
 import type { CompiledEventCondition, CompiledInvitation } from "./compile-invitation.js";
+import { stableOrder } from "./stable-order.js";
 import { VisitorMask } from "./visitor-mask.js";
 
 /**
@@ -82,7 +83,7 @@ export function buildCandidateIndex(candidates: readonly CompiledInvitation[]): 
     pageviewsAtMost: pageviewLevels(candidates, words),
     ...onSiteLevels(candidates, onSite, words),
     noneReady: bits(),
-    byOnSite: byOnSite(candidates, onSite),
+    byOnSite: byOnSite(candidates),
     needsAttribute: { keys: [], bits: [] },
     needsEvent: { keys: [], bits: [] },
     mask: new VisitorMask(words),
@@ -162,23 +163,11 @@ function onSiteLevels(
   return { onSiteLevels: levels, onSiteAtMost: atMost, onSiteExact: step === 1 };
 }
 
-/** Candidate positions by ascending time-on-site minimum, rank order among equals: a counting sort over `distinct`. */
-function byOnSite(candidates: readonly CompiledInvitation[], distinct: readonly number[]): Uint32Array {
-  const starts = new Uint32Array(distinct.length + 1);
-  const group = new Uint32Array(candidates.length);
-  for (let i = 0; i < candidates.length; i++) {
-    const g = firstAtLeast(distinct, (candidates[i] as CompiledInvitation).timeOnSite);
-    group[i] = g;
-    starts[g + 1] = (starts[g + 1] as number) + 1;
-  }
-  for (let g = 1; g < starts.length; g++) starts[g] = (starts[g] as number) + (starts[g - 1] as number);
-  const order = new Uint32Array(candidates.length);
-  for (let i = 0; i < candidates.length; i++) {
-    const g = group[i] as number;
-    order[starts[g] as number] = i;
-    starts[g] = (starts[g] as number) + 1;
-  }
-  return order;
+/** Candidate positions by ascending time-on-site minimum, rank order among equals. */
+function byOnSite(candidates: readonly CompiledInvitation[]): Uint32Array {
+  const minimums = new Float64Array(candidates.length);
+  for (let i = 0; i < candidates.length; i++) minimums[i] = (candidates[i] as CompiledInvitation).timeOnSite;
+  return stableOrder(minimums);
 }
 
 /** The position of the first of the ascending `values` that is at least `value` (`values.length` when none is). */

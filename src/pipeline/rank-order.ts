@@ -1,4 +1,5 @@
 import type { CompiledInvitation } from "./compile-invitation.js";
+import { stableOrder } from "./stable-order.js";
 
 /**
  * The invitations in rank order: position, then time on site, then id (SPEC §6.1). Sorted without a call back into
@@ -16,37 +17,12 @@ export function rankOrder(byId: ReadonlyMap<string, CompiledInvitation>): Compil
   return stableBy(stableBy(ordered, "timeOnSite"), "position");
 }
 
-/** `list` ordered by ascending `field`, stably: equal numbers (`0` and `-0` among them) keep their order. */
-function stableBy(list: CompiledInvitation[], field: "position" | "timeOnSite"): CompiledInvitation[] {
-  const groupOf = new Map<number, number>();
-  const values: number[] = [];
-  const group = new Uint32Array(list.length);
-  for (let i = 0; i < list.length; i++) {
-    const value = (list[i] as CompiledInvitation)[field];
-    let g = groupOf.get(value);
-    if (g === undefined) {
-      g = values.push(value) - 1;
-      groupOf.set(value, g);
-    }
-    group[i] = g;
-  }
-  if (values.length <= 1) return list;
-  const counts = new Uint32Array(values.length);
-  for (let i = 0; i < list.length; i++) counts[group[i] as number] = (counts[group[i] as number] as number) + 1;
-  // Where each group starts once the groups are laid out by ascending value (there are few distinct values).
-  const ascending = Array.from(values.keys()).sort((a, b) => (values[a] as number) - (values[b] as number));
-  const starts = new Uint32Array(values.length);
-  let at = 0;
-  for (let k = 0; k < ascending.length; k++) {
-    const g = ascending[k] as number;
-    starts[g] = at;
-    at += counts[g] as number;
-  }
+/** `list` ordered by ascending `field`, stably. */
+function stableBy(list: readonly CompiledInvitation[], field: "position" | "timeOnSite"): CompiledInvitation[] {
+  const keys = new Float64Array(list.length);
+  for (let i = 0; i < list.length; i++) keys[i] = (list[i] as CompiledInvitation)[field];
+  const order = stableOrder(keys);
   const sorted = new Array<CompiledInvitation>(list.length);
-  for (let i = 0; i < list.length; i++) {
-    const g = group[i] as number;
-    sorted[starts[g] as number] = list[i] as CompiledInvitation;
-    starts[g] = (starts[g] as number) + 1;
-  }
+  for (let i = 0; i < order.length; i++) sorted[i] = list[order[i] as number] as CompiledInvitation;
   return sorted;
 }

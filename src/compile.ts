@@ -30,8 +30,9 @@ type RulesetObject = Ruleset & { readonly [INSIDE]: CompiledRuleset };
 
 /**
  * Validates a set of invitations once and builds everything evaluation needs: defaults applied, texts normalised,
- * URL matchers, schedules and attribute matchers compiled, candidates sorted by rank. Throws `ConfigError` listing
- * every problem when the set is invalid (arrays returned by `parseInvitations` are not validated twice).
+ * URL matchers, schedules and attribute matchers compiled (equal ones once per set), candidates sorted by rank; an
+ * invitation's content is built the first time it is offered. Throws `ConfigError` listing every problem when the
+ * set is invalid (arrays returned by `parseInvitations` are not validated twice).
  * Treat the invitations as immutable afterwards: the ruleset keeps referring to them.
  *
  * @example

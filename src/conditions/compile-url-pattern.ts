@@ -42,22 +42,42 @@ export function compileUrlPattern(pattern: string): CompiledUrlPattern {
   const glob = pathOnly ? cleanPath(withoutFragment(body)) : hostPathGlob(body);
   const test = compileTest(glob);
   if (test === null) return { negated, kind: "none" };
-  if (pathOnly) return { negated, kind: "page", test: (page) => test(page.path), host: null, segment: literalSegment(glob) };
+  if (pathOnly) return { negated, kind: "page", test: (page) => test(page.path), host: null, segment: segmentKey(glob) };
   const host = literalHost(glob);
-  const segment = host === null ? null : literalSegment(glob.slice(host.length));
-  return { negated, kind: "page", test: (page) => test(page.hostPath), host, segment };
+  return { negated, kind: "page", test: (page) => test(page.hostPath), host, segment: segmentKey(pathOf(glob, host)) };
 }
 
+// A host glob of literal characters, `*` and `?` matches no `/`, so the first `/` of the glob starts its path.
+const SINGLE_SEGMENT_HOST = /^(?:[^*?[\]{}()!+@\\/]|\*(?!\*)|\?)*$/;
+
+/** The path part of a `host/path` glob, when it is known where it starts. */
+function pathOf(glob: string, literal: string | null): string {
+  if (literal !== null) return glob.slice(literal.length);
+  const slash = glob.indexOf("/");
+  return slash !== -1 && SINGLE_SEGMENT_HOST.test(glob.slice(0, slash)) ? glob.slice(slash) : "";
+}
+
+/** Lengths a first segment's literal prefix is cut to, longest first, so a visitor's segment needs few lookups. */
+export const SEGMENT_PREFIX_LENGTHS = [8, 4, 2, 1] as const;
+
 /**
- * The first segment of a path glob when it is literal and whole: `/docs/*` → `docs`, `/` → `""`; `null` when a glob
- * character could make it anything (`/doc*`, `/{a,b}`, `/**`). Globs match case-sensitively and a literal character
- * only matches itself, so a page whose first segment differs cannot match.
+ * What a path glob requires of a page's first segment, as an index key: the segment itself when it is literal and
+ * whole (`/docs/*` → `docs`, `/` → `""`); `/` and a literal prefix of it when it starts with literal characters
+ * (`/strategy*` → `/strategy`, `/account*` → `/acco`: cut to the longest of {@link SEGMENT_PREFIX_LENGTHS} that fits,
+ * a prefix of a prefix being just as necessary); `null` when anything could match (`/*`, `/{a,b}`, `/**`, a `.` or
+ * `..` segment). A `/` never occurs inside a segment, so the two kinds of key cannot be confused. Globs match
+ * case-sensitively and a literal character only matches itself, so a page whose first segment does not fit cannot
+ * match.
  */
-function literalSegment(path: string): string | null {
+function segmentKey(path: string): string | null {
   if (path.charCodeAt(0) !== SLASH) return null;
   const slash = path.indexOf("/", 1);
   const segment = slash === -1 ? path.slice(1) : path.slice(1, slash);
-  return GLOB_CHARS.test(segment) ? null : segment;
+  if (segment === "." || segment === "..") return null;
+  const glob = segment.search(GLOB_CHARS);
+  if (glob === -1) return segment;
+  const length = SEGMENT_PREFIX_LENGTHS.find((n) => n <= glob);
+  return length === undefined ? null : `/${segment.slice(0, length)}`;
 }
 
 /** The host a `host/path` glob requires, when it is written out literally (`null`: a glob could match many). */

@@ -1,3 +1,4 @@
+import { SEGMENT_PREFIX_LENGTHS } from "../conditions/compile-url-pattern.js";
 import { readAttributeValue } from "../conditions/read-attribute-value.js";
 import type { VisitorView } from "../visitor/view-visitor.js";
 import type { CandidateIndex, Dimension } from "./candidate-index.js";
@@ -17,9 +18,16 @@ export class VisitorMask {
   /** Terms no surviving candidate is in. */
   private readonly none: Uint32Array[] = [];
   private noneCount = 0;
-  /** Terms of which a surviving candidate is in at least one (a visitor's several tags). */
+  /**
+   * Groups of terms of which a surviving candidate is in at least one (a visitor's several tags; a first path
+   * segment's exact and prefix keys): group g is `any[anyEnds[g − 1] … anyEnds[g] − 1]`.
+   */
   private readonly any: Uint32Array[] = [];
   private anyCount = 0;
+  private readonly anyEnds: number[] = [];
+  private groupCount = 0;
+  /** Whether the segment dimension of this mask's index has prefix keys (worked out on first use). */
+  segmentPrefixes: boolean | undefined = undefined;
   /** The candidates whose time-on-site minimum the visitor has reached (a superset), or `null`: all. */
   private ready: Uint32Array | null = null;
 
@@ -45,6 +53,7 @@ export class VisitorMask {
     this.allCount = 0;
     this.noneCount = 0;
     this.anyCount = 0;
+    this.groupCount = 0;
     this.ready = null;
   }
 
@@ -56,8 +65,13 @@ export class VisitorMask {
     this.none[this.noneCount++] = bits;
   }
 
+  /** Adds a term to the current group of alternatives; {@link closeGroup} ends the group. */
   requireAny(bits: Uint32Array): void {
     this.any[this.anyCount++] = bits;
+  }
+
+  closeGroup(): void {
+    this.anyEnds[this.groupCount++] = this.anyCount;
   }
 
   requireReady(bits: Uint32Array): void {
@@ -75,10 +89,12 @@ export class VisitorMask {
     if (onlyReady && this.ready !== null) m &= this.ready[w] as number;
     for (let i = 0; i < this.allCount && m !== 0; i++) m &= (this.all[i] as Uint32Array)[w] as number;
     for (let i = 0; i < this.noneCount && m !== 0; i++) m &= ~((this.none[i] as Uint32Array)[w] as number);
-    if (this.anyCount > 0 && m !== 0) {
+    let i = 0;
+    for (let g = 0; g < this.groupCount && m !== 0; g++) {
       let accepted = 0;
-      for (let i = 0; i < this.anyCount; i++) accepted |= (this.any[i] as Uint32Array)[w] as number;
+      for (const end = this.anyEnds[g] as number; i < end; i++) accepted |= (this.any[i] as Uint32Array)[w] as number;
       m &= accepted;
+      i = this.anyEnds[g] as number;
     }
     return m;
   }
@@ -129,7 +145,7 @@ export function matchingCandidates(index: CandidateIndex, view: VisitorView): Vi
   // A dimension no candidate restricts has every candidate wild: nothing to narrow, and the visitor's value (some
   // of which cost work to derive) is not even read.
   if (index.host.accepts.size > 0) narrow(mask, index.host, view.host);
-  if (index.segment.accepts.size > 0) narrow(mask, index.segment, view.segment);
+  if (index.segment.accepts.size > 0) narrowSegment(mask, index.segment, view.segment);
   if (index.language.accepts.size > 0) narrow(mask, index.language, view.language);
   if (index.identifier.accepts.size > 0) narrow(mask, index.identifier, view.identifier);
   if (index.department.accepts.size > 0) narrow(mask, index.department, view.department);
@@ -163,7 +179,26 @@ function narrowAny(mask: VisitorMask, dimension: Dimension, values: ReadonlySet<
     mask.requireAny(bits);
     found = true;
   }
-  if (!found) mask.requireAll(dimension.wild);
+  if (found) mask.closeGroup();
+  else mask.requireAll(dimension.wild);
+}
+
+/**
+ * The first path segment: candidates whose patterns name it exactly, or a prefix of it (keys `/` + prefix, see
+ * `segmentKey`), or any segment.
+ */
+function narrowSegment(mask: VisitorMask, dimension: Dimension, segment: string | undefined): void {
+  if (segment === undefined) return mask.requireAll(dimension.wild);
+  mask.segmentPrefixes ??= [...dimension.accepts.keys()].some((key) => key.startsWith("/"));
+  const exact = dimension.accepts.get(segment) ?? dimension.wild;
+  if (!mask.segmentPrefixes) return mask.requireAll(exact);
+  mask.requireAny(exact);
+  for (const length of SEGMENT_PREFIX_LENGTHS) {
+    if (segment.length < length) continue;
+    const bits = dimension.accepts.get(`/${segment.slice(0, length)}`);
+    if (bits !== undefined) mask.requireAny(bits);
+  }
+  mask.closeGroup();
 }
 
 /**

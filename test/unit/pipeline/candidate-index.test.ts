@@ -1,4 +1,8 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { compileUrlPatterns } from "../../../src/conditions/compile-url-patterns.js";
+import { matchUrl } from "../../../src/conditions/match-url.js";
+import { normalizePage } from "../../../src/conditions/normalize-page.js";
 import { buildCandidateIndex } from "../../../src/pipeline/candidate-index.js";
 import { CandidateCursor, matchingCandidates } from "../../../src/pipeline/visitor-mask.js";
 import { compileInvitation } from "../../../src/pipeline/compile-invitation.js";
@@ -67,7 +71,8 @@ describe("candidate index", () => {
     expect(walk(urls, { url: "https://shop.example.com/pricing" })).toEqual(["shop", "docs", "path", "glob-host", "everywhere", "not-admin"]);
     expect(walk(urls, { url: "https://elsewhere.org/pricing" })).toEqual(["path", "glob-host", "everywhere", "not-admin"]);
     expect(walk(urls, { url: "/pricing" })).toEqual(["path", "glob-host", "everywhere", "not-admin"]);
-    expect(walk(urls, {})).toEqual(["path", "glob-host", "everywhere", "not-admin"]);
+    // Without a page only a list holding `*` (or only exclusions) can match: a path or host pattern cannot.
+    expect(walk(urls, {})).toEqual(["everywhere", "not-admin"]);
   });
 
   it("skips candidates that need more page views than the visitor made", () => {
@@ -105,9 +110,26 @@ describe("candidate index: URL segments and time on site", () => {
       { id: "braces", urls: ["/{docs,blog}/*"], message: "x" },
     ];
     expect(walk(urls, { url: "https://shop.example.com/docs/a" })).toEqual(["docs", "shop-docs", "prefix", "braces"]);
-    expect(walk(urls, { url: "https://example.com/" })).toEqual(["home", "prefix", "braces"]);
-    expect(walk(urls, { url: "/Docs" })).toEqual(["prefix", "upper", "braces"]);
-    expect(walk(urls, {})).toEqual(["prefix", "braces"]);
+    expect(walk(urls, { url: "https://example.com/" })).toEqual(["home", "braces"]);
+    // Paths match case-sensitively: `/doc*` cannot match `/Docs`.
+    expect(walk(urls, { url: "/Docs" })).toEqual(["upper", "braces"]);
+    // The index only filters: a pattern it cannot read (braces) stays a candidate for the full check.
+    expect(walk(urls, {})).toEqual(["braces"]);
+  });
+
+  it("keys a first segment's literal prefix, cut to a few lengths, and reads a glob host's path", () => {
+    const urls: Invitation[] = [
+      { id: "strategy", urls: ["/strategy*"], message: "x" },
+      { id: "acc", urls: ["/acc?unt/*"], message: "x" },
+      { id: "a", urls: ["/a*"], message: "x" },
+      { id: "any-host", urls: ["*.example.com/checkout/*"], message: "x" },
+      { id: "deep-host", urls: ["**/checkout/*"], message: "x" },
+      { id: "dot", urls: ["/./x"], message: "x" },
+    ];
+    expect(walk(urls, { url: "https://x.example.com/strategy-2026/a" })).toEqual(["strategy", "deep-host", "dot"]);
+    expect(walk(urls, { url: "https://x.example.com/account/a" })).toEqual(["acc", "a", "deep-host", "dot"]);
+    expect(walk(urls, { url: "https://x.example.com/checkout" })).toEqual(["any-host", "deep-host", "dot"]);
+    expect(walk(urls, { url: "/strateg" })).toEqual(["deep-host", "dot"]);
   });
 
   it("walks only candidates whose time-on-site minimum is met when asked to, with many distinct minimums too", () => {
@@ -123,5 +145,28 @@ describe("candidate index: URL segments and time on site", () => {
         if (count === 5) expect([...walked]).toEqual(index.candidates.filter((c) => c.timeOnSite <= timeOnSite).map((c) => c.id));
       }
     }
+  });
+});
+
+describe("candidate index: soundness of the URL filters", () => {
+  const segment = fc.constantFrom("docs", "Docs", "doc", "documents", "strategy", "a", "", ".", "x.y");
+  const globSegment = fc.oneof(segment, fc.constantFrom("*", "**", "doc*", "?oc*", "d?cs", "{docs,blog}", "[dx]ocs", "str*gy", "@(docs|a)", "docs\\*"));
+  const host = fc.constantFrom("example.com", "Shop.Example.com", "*.example.com", "**", "*", "shop.*.com", "shop.example.com:8080");
+  const patternArb = fc
+    .tuple(fc.option(host, { nil: undefined }), fc.array(globSegment, { minLength: 0, maxLength: 3 }), fc.boolean(), fc.boolean())
+    .map(([h, segments, star, negated]) => `${negated ? "!" : ""}${h ?? ""}/${segments.join("/")}${star ? "*" : ""}`);
+  const pageArb = fc
+    .tuple(fc.constantFrom("https://example.com", "https://shop.example.com", "http://x.example.com", "https://shop.example.com:8080", ""), fc.array(segment, { maxLength: 3 }), fc.boolean())
+    .map(([origin, segments, slash]) => `${origin}/${segments.join("/")}${slash ? "/" : ""}`);
+
+  it("never drops a candidate whose URL patterns match the page", () => {
+    fc.assert(
+      fc.property(fc.array(patternArb, { minLength: 1, maxLength: 3 }), pageArb, (patterns, url) => {
+        const matcher = compileUrlPatterns(patterns);
+        if (!matchUrl(matcher!, normalizePage(url))) return;
+        expect(walk([{ id: "u", urls: patterns, message: "x" }], { url })).toEqual(["u"]);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -6,7 +6,6 @@
  * implementation at every K, 4. times compile and cold start, 5. prints the report and writes bench/RESULTS.md
  * (not for --quick unless --write).
  */
-import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -118,11 +117,11 @@ async function runTimings(settings: Settings, sets: Map<number, Invitation[]>, s
   return measurements;
 }
 
-function runStartup(settings: Settings, samples: Sample[]): Pick<RunReport, "compile" | "coldStart" | "coldStartError"> {
+async function runStartup(settings: Settings, samples: Sample[]): Promise<Pick<RunReport, "compile" | "coldStart" | "coldStartError">> {
   if (!settings.startup) return { compile: null, coldStart: null, coldStartError: null };
   const compileTiming = measureCompile(generateInvitations(10_000, settings.seed), settings.quick ? 3 : 5);
   console.log(`compile of 10 000 invitations: ${compileTiming.compileMs.toFixed(1)} ms (median of ${compileTiming.runs})`);
-  if (settings.build) settings.entry = buildEntry();
+  if (settings.build) settings.entry = await buildEntry();
   if (!existsSync(settings.entry)) {
     console.log(`cold start skipped: ${settings.entry} does not exist (run \`npm run build\`)`);
     return { compile: compileTiming, coldStart: null, coldStartError: `${relative(ROOT, settings.entry)} does not exist` };
@@ -144,16 +143,15 @@ function runStartup(settings: Settings, samples: Sample[]): Pick<RunReport, "com
 }
 
 /**
- * Builds the core entry the way tsup.config.ts does (ESM, splitting, tree-shaken, es2022, neutral platform) into
- * node_modules/.cache, so that the cold start measures the current src/ without touching dist/.
+ * Builds the core entry with tsup.config.ts's own options (bundled dependencies, minified, splitting, tree-shaken),
+ * ESM only and without types, into node_modules/.cache, so that the cold start measures the current src/ as it
+ * would be published, without touching dist/.
  */
-function buildEntry(): string {
+async function buildEntry(): Promise<string> {
   const outDir = join(ROOT, "node_modules/.cache/beckon-bench/dist");
-  const args = ["tsup", "src/index.ts", "--no-config", "--format", "esm", "--target", "es2022", "--platform", "neutral"];
-  execFileSync("npx", [...args, "--treeshake", "--tsconfig", "tsconfig.build.json", "--out-dir", outDir, "--clean", "--silent"], {
-    cwd: ROOT,
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+  const [{ build }, { default: config }] = await Promise.all([import("tsup"), import("../tsup.config.js")]);
+  const options = Array.isArray(config) ? config[0] : config;
+  await build({ ...options, entry: { index: join(ROOT, "src/index.ts") }, format: ["esm"], dts: false, sourcemap: false, outDir, silent: true });
   return join(outDir, "index.js");
 }
 
@@ -172,7 +170,7 @@ async function main(): Promise<void> {
   const gate = await runGate(settings, sets, samples);
   if (settings.gateOnly) return;
   const measurements = await runTimings(settings, sets, samples);
-  const startup = runStartup(settings, samples);
+  const startup = await runStartup(settings, samples);
   const report: RunReport = {
     command: `npx tsx bench/run.ts ${process.argv.slice(2).join(" ")}`.trim(),
     visitors: samples.length,

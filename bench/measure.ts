@@ -1,14 +1,15 @@
 /**
  * Timing and memory of one implementation on one invitation set (see bench/README.md, "How it is measured").
  *
- * The timed visitors are the first `n` of the workload: all of them, unless one pass would take longer than the
- * pass budget (estimated during warm-up), as for the general engines at large K.
+ * The timed visitors are the first `n` of the workload: all of them, unless the one-by-one passes would take longer
+ * than the pass budget (estimated during warm-up), as for the general engines at large K.
  *
  * * mean: after warm-up, mitata's `measure` over a function that decides for the next of those visitors on each call
  *   (mitata batches fast calls), so it is the mean over the timed visitors, garbage collection included.
- * * median / p99 / per-visitor times: one more pass in which each of those visitors is timed on its own with
- *   `performance.now()`, minus the timer's own median cost. Ratios to beckon are computed on these, over the same
- *   visitors.
+ * * median / p99 / per-visitor times: three more passes in which each of those visitors is timed on its own with
+ *   `performance.now()`, minus the timer's own median cost; a visitor's time is the fastest of its three, so a
+ *   disturbance that passes (a collection, a neighbour on a shared machine) moves no median. Ratios to beckon are
+ *   computed on these, over the same visitors.
  * * retained heap: `heapUsed` after a forced GC, after building the implementation's structures, minus the same
  *   before building.
  * * allocation per decision: after a forced GC, the growth of `heapUsed` over a run of decisions (up to 200, about
@@ -75,7 +76,7 @@ export async function measureImplementation(
   const retainedBytes = process.memoryUsage().heapUsed - baseline;
   const isAsync = implementation.kind === "async";
   const estimateNs = await warmUp(decide, samples, options.warmupMs, isAsync);
-  const count = Math.max(20, Math.min(samples.length, Math.floor((options.passBudgetMs * 1e6) / estimateNs)));
+  const count = Math.max(20, Math.min(samples.length, Math.floor((options.passBudgetMs * 1e6) / (estimateNs * ONE_BY_ONE_PASSES))));
   const timed = samples.slice(0, count);
   let next = 0;
   const one = (): unknown => {
@@ -133,15 +134,21 @@ async function warmUp(decide: Decider, samples: readonly Sample[], budgetMs: num
   return halfIndex > 0 && i > halfIndex ? ((end - halfAt) * 1e6) / (i - halfIndex) : ((end - start) * 1e6) / i;
 }
 
+const ONE_BY_ONE_PASSES = 3;
+
+/** Each visitor's fastest time over {@link ONE_BY_ONE_PASSES} passes, each visitor timed on its own. */
 async function timeEach(decide: Decider, samples: readonly Sample[], isAsync: boolean): Promise<number[]> {
   const overhead = timerOverheadNs();
-  const times: number[] = [];
-  for (const { visitor, now } of samples) {
-    const t0 = performance.now();
-    const result = decide(visitor, now);
-    if (isAsync) await result;
-    const t1 = performance.now();
-    times.push(Math.max(0, (t1 - t0) * 1e6 - overhead));
+  const times = samples.map(() => Number.POSITIVE_INFINITY);
+  for (let pass = 0; pass < ONE_BY_ONE_PASSES; pass++) {
+    for (let i = 0; i < samples.length; i++) {
+      const { visitor, now } = samples[i] as Sample;
+      const t0 = performance.now();
+      const result = decide(visitor, now);
+      if (isAsync) await result;
+      const t1 = performance.now();
+      times[i] = Math.min(times[i] as number, Math.max(0, (t1 - t0) * 1e6 - overhead));
+    }
   }
   return times;
 }

@@ -12,6 +12,9 @@
  *   computed on these, over the same visitors.
  * * retained heap: `heapUsed` after a forced GC, after building the implementation's structures, minus the same
  *   before building.
+ * * peak heap: the highest `heapUsed` seen while building and during the one-by-one passes (read right after the
+ *   build and every 256 decisions, outside the timed calls), minus `heapUsed` before building: the structures plus
+ *   the most garbage that piled up before a collection.
  * * allocation per decision: after a forced GC, the growth of `heapUsed` over a run of decisions (up to 200, about
  *   200 ms) during which no collection happened (checked every 10 decisions; retried shorter if one did), divided by
  *   the decisions, minus the same for a function that does nothing.
@@ -35,6 +38,8 @@ export interface Measurement {
   /** Each timed visitor's own time, in workload order (the first `times.length` visitors). */
   times: number[];
   retainedBytes: number;
+  /** Highest heap use seen while building and deciding, above the heap before building. */
+  peakBytes: number;
   allocatedBytesPerDecision: number;
 }
 
@@ -72,6 +77,7 @@ export async function measureImplementation(
   const started = performance.now();
   const decide = implementation.build(invitations) as Decider;
   const buildMs = performance.now() - started;
+  const builtHeap = process.memoryUsage().heapUsed;
   fullGc();
   const retainedBytes = process.memoryUsage().heapUsed - baseline;
   const isAsync = implementation.kind === "async";
@@ -89,7 +95,7 @@ export async function measureImplementation(
     min_samples: options.minSamples,
     warmup_samples: isAsync ? 1 : 2,
   });
-  const times = await timeEach(decide, timed, isAsync);
+  const { times, peakHeap } = await timeEach(decide, timed, isAsync);
   const sorted = [...times].sort((a, b) => a - b);
   const allocationRun = Math.max(10, Math.min(200, Math.round(2e8 / stats.avg)));
   const allocated = (await heapGrowth(decide, timed, allocationRun, isAsync)) - (await heapGrowth(() => null, timed, allocationRun, false));
@@ -102,6 +108,7 @@ export async function measureImplementation(
     p99Ns: quantile(sorted, 0.99),
     times,
     retainedBytes,
+    peakBytes: Math.max(builtHeap, peakHeap) - baseline,
     allocatedBytesPerDecision: allocated,
   };
 }
@@ -136,10 +143,16 @@ async function warmUp(decide: Decider, samples: readonly Sample[], budgetMs: num
 
 const ONE_BY_ONE_PASSES = 3;
 
-/** Each visitor's fastest time over {@link ONE_BY_ONE_PASSES} passes, each visitor timed on its own. */
-async function timeEach(decide: Decider, samples: readonly Sample[], isAsync: boolean): Promise<number[]> {
+const HEAP_EVERY = 256;
+
+/**
+ * Each visitor's fastest time over {@link ONE_BY_ONE_PASSES} passes, each visitor timed on its own, and the highest
+ * heap use seen between calls.
+ */
+async function timeEach(decide: Decider, samples: readonly Sample[], isAsync: boolean): Promise<{ times: number[]; peakHeap: number }> {
   const overhead = timerOverheadNs();
   const times = samples.map(() => Number.POSITIVE_INFINITY);
+  let peakHeap = 0;
   for (let pass = 0; pass < ONE_BY_ONE_PASSES; pass++) {
     for (let i = 0; i < samples.length; i++) {
       const { visitor, now } = samples[i] as Sample;
@@ -148,9 +161,10 @@ async function timeEach(decide: Decider, samples: readonly Sample[], isAsync: bo
       if (isAsync) await result;
       const t1 = performance.now();
       times[i] = Math.min(times[i] as number, Math.max(0, (t1 - t0) * 1e6 - overhead));
+      if (i % HEAP_EVERY === 0) peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
     }
   }
-  return times;
+  return { times, peakHeap };
 }
 
 function timerOverheadNs(): number {

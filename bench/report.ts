@@ -75,13 +75,13 @@ export function ratios(measurements: readonly Measurement[], m: Measurement): { 
 
 function renderTable(measurements: readonly Measurement[]): string {
   const header = [
-    "| K | implementation | mean µs | median µs | p99 µs | decisions/s | median ÷ beckon | mean ÷ beckon | build ms | retained heap MB | allocated KB / decision | timed visitors |",
-    "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    "| K | implementation | mean µs | median µs | p99 µs | decisions/s | median ÷ beckon | mean ÷ beckon | build ms | retained heap MB | peak heap MB | allocated KB / decision | timed visitors |",
+    "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
   ];
   const times = (x: number): string => `${x.toFixed(x >= 100 ? 0 : 2)}×`;
   const rows = measurements.map((m) => {
     const r = ratios(measurements, m);
-    return `| ${m.k} | ${m.implementation} | ${us(m.meanNs)} | ${us(m.medianNs)} | ${us(m.p99Ns)} | ${Math.round(1e9 / m.meanNs).toLocaleString("en-US")} | ${r === null ? "–" : times(r.median)} | ${r === null ? "–" : times(r.mean)} | ${m.buildMs.toFixed(1)} | ${mb(m.retainedBytes)} | ${(m.allocatedBytesPerDecision / 1024).toFixed(1)} | ${m.times.length} |`;
+    return `| ${m.k} | ${m.implementation} | ${us(m.meanNs)} | ${us(m.medianNs)} | ${us(m.p99Ns)} | ${Math.round(1e9 / m.meanNs).toLocaleString("en-US")} | ${r === null ? "–" : times(r.median)} | ${r === null ? "–" : times(r.mean)} | ${m.buildMs.toFixed(1)} | ${mb(m.retainedBytes)} | ${mb(m.peakBytes)} | ${(m.allocatedBytesPerDecision / 1024).toFixed(1)} | ${m.times.length} |`;
   });
   return [...header, ...rows].join("\n");
 }

@@ -37,6 +37,8 @@ export interface CandidateIndex {
   device: Dimension;
   host: Dimension;
   segment: Dimension;
+  /** Whether `segment` has prefix keys (`/` + a literal prefix, see `segmentKey`), so a visitor's prefixes are looked up. */
+  segmentPrefixes: boolean;
   /** `pageviewsAtMost[n]`: candidates whose page-view minimum is at most `n` (the last entry covers all above). */
   pageviewsAtMost: Uint32Array[];
   /** Ascending time-on-site levels, and at the same position the candidates whose minimum is at most that level. */
@@ -80,6 +82,7 @@ export function buildCandidateIndex(candidates: readonly CompiledInvitation[]): 
     device: dimension(),
     host: dimension(),
     segment: dimension(),
+    segmentPrefixes: false,
     pageviewsAtMost: pageviewLevels(candidates, words),
     ...onSiteLevels(candidates, onSite, words),
     noneReady: bits(),
@@ -106,6 +109,9 @@ export function buildCandidateIndex(candidates: readonly CompiledInvitation[]): 
   for (const d of [index.language, index.identifier, index.tag, index.department, index.device, index.host, index.segment]) {
     d.accepts.forEach((accepting) => or(accepting, d.wild));
   }
+  index.segment.accepts.forEach((_, key) => {
+    if (key.startsWith("/")) index.segmentPrefixes = true;
+  });
   return index;
 }
 

@@ -26,8 +26,6 @@ export class VisitorMask {
   private anyCount = 0;
   private readonly anyEnds: number[] = [];
   private groupCount = 0;
-  /** Whether the segment dimension of this mask's index has prefix keys (worked out on first use). */
-  segmentPrefixes: boolean | undefined = undefined;
   /** The candidates whose time-on-site minimum the visitor has reached (a superset), or `null`: all. */
   private ready: Uint32Array | null = null;
 
@@ -145,7 +143,7 @@ export function matchingCandidates(index: CandidateIndex, view: VisitorView): Vi
   // A dimension no candidate restricts has every candidate wild: nothing to narrow, and the visitor's value (some
   // of which cost work to derive) is not even read.
   if (index.host.accepts.size > 0) narrow(mask, index.host, view.host);
-  if (index.segment.accepts.size > 0) narrowSegment(mask, index.segment, view.segment);
+  if (index.segment.accepts.size > 0) narrowSegment(mask, index.segment, index.segmentPrefixes, view.segment);
   if (index.language.accepts.size > 0) narrow(mask, index.language, view.language);
   if (index.identifier.accepts.size > 0) narrow(mask, index.identifier, view.identifier);
   if (index.department.accepts.size > 0) narrow(mask, index.department, view.department);
@@ -187,11 +185,10 @@ function narrowAny(mask: VisitorMask, dimension: Dimension, values: ReadonlySet<
  * The first path segment: candidates whose patterns name it exactly, or a prefix of it (keys `/` + prefix, see
  * `segmentKey`), or any segment.
  */
-function narrowSegment(mask: VisitorMask, dimension: Dimension, segment: string | undefined): void {
+function narrowSegment(mask: VisitorMask, dimension: Dimension, prefixes: boolean, segment: string | undefined): void {
   if (segment === undefined) return mask.requireAll(dimension.wild);
-  mask.segmentPrefixes ??= [...dimension.accepts.keys()].some((key) => key.startsWith("/"));
   const exact = dimension.accepts.get(segment) ?? dimension.wild;
-  if (!mask.segmentPrefixes) return mask.requireAll(exact);
+  if (!prefixes) return mask.requireAll(exact);
   mask.requireAny(exact);
   for (const length of SEGMENT_PREFIX_LENGTHS) {
     if (segment.length < length) continue;

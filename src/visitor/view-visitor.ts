@@ -1,5 +1,4 @@
 import { normalizePage, type PageUrl } from "../conditions/normalize-page.js";
-import { readSnapshot, type SnapshotFields } from "./read-snapshot.js";
 import { referrerHost } from "../conditions/referrer-host.js";
 import { normalizeDepartment, normalizeText } from "../conditions/text.js";
 import type {
@@ -11,6 +10,7 @@ import type {
   Visitor,
   VisitorEvent,
 } from "../types.js";
+import { readSnapshot, type SnapshotFields } from "./read-snapshot.js";
 
 const EMPTY: Readonly<Record<string, AttributeValue>> = Object.freeze({});
 
@@ -189,7 +189,8 @@ function indexEvents(events: unknown, wanted: ReadonlySet<string> | null): Reado
     const event: unknown = events[i];
     if (!isObject(event)) continue;
     const { name, at } = event as Partial<VisitorEvent>;
-    if (typeof name !== "string" || typeof at !== "number" || !Number.isFinite(at)) continue;
+    const time = finite(at);
+    if (typeof name !== "string" || time === undefined) continue;
     // Most names arrive normalised already; a normalised name is its own normal form, so one lookup settles it.
     let key = name;
     if (wanted === null) key = normalizeText(name);
@@ -198,10 +199,10 @@ function indexEvents(events: unknown, wanted: ReadonlySet<string> | null): Reado
       if (!wanted.has(key)) continue;
     }
     const list = byName.get(key);
-    if (list === undefined) byName.set(key, [at]);
+    if (list === undefined) byName.set(key, [time]);
     else {
-      if ((list[list.length - 1] as number) > at) ordered = false;
-      list.push(at);
+      if ((list[list.length - 1] as number) > time) ordered = false;
+      list.push(time);
     }
   }
   // Logs are appended in time order, so sorting is the exception.

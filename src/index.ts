@@ -46,6 +46,7 @@ export type { CandidateExplanation } from "./explain/recorder.js";
 export type { ReasonCode } from "./explain/reason-codes.js";
 export type { IssueCode } from "./config/issue-codes.js";
 export type { ConfigIssue } from "./errors.js";
+export type { LintCode, LintFinding } from "./lint/lint-codes.js";
 export type { SafeParseResult } from "./config/safe-parse-result.js";
 export type { StateOptions } from "./state/state-options.js";
 export type { PageView } from "./state/record-page-view.js";
@@ -64,6 +65,8 @@ export { safeParseEventDefinitions } from "./config/safe-parse-event-definitions
 export { ConfigError, isConfigError } from "./errors.js";
 export { REASON_CODES } from "./explain/reason-codes.js";
 export { ISSUE_CODES } from "./config/issue-codes.js";
+export { lintInvitations } from "./lint/lint-invitations.js";
+export { LINT_CODES } from "./lint/lint-codes.js";
 export { HASH_VERSION } from "./selection/hash-unit.js";
 export { detectDevice } from "./conditions/detect-device.js";
 export { emptyState } from "./state/empty-state.js";

@@ -12,6 +12,7 @@ export type {
   ConversionStatus,
   ConversionOutcome,
   ConversionSummary,
+  ConversionTally,
   CurrentInvitation,
   Decision,
   DecisionOperator,

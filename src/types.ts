@@ -215,6 +215,20 @@ export interface ConversionRecord {
   convertedAt?: number;
 }
 
+/**
+ * What pruned conversion records of one invitation and variation added up to: the counts `summarize` gives them,
+ * kept once the records themselves can no longer change an outcome.
+ */
+export interface ConversionTally {
+  invitationId: string;
+  variationId: string;
+  sent: number;
+  shown: number;
+  closed: number;
+  chatStarted: number;
+  converted: number;
+}
+
 /** What a visitor has been shown, closed and excluded from, as versioned JSON (SPEC §8). */
 export interface InvitationState {
   v: 1;
@@ -223,6 +237,8 @@ export interface InvitationState {
   sessionExcluded: string[];
   seenOnce: string[];
   conversions: ConversionRecord[];
+  /** Counts of conversion records pruned from `conversions`, one per (invitationId, variationId); absent = none. */
+  conversionTallies?: ConversionTally[];
 }
 
 /** A snapshot of one visitor at the moment of evaluation (SPEC §3). Only `id` is required. */

@@ -54,6 +54,22 @@ export const conversionRecordSchema = z.strictObject({
 });
 
 /**
+ * The counts left by conversion records pruned from the state.
+ *
+ * @example
+ * conversionTallySchema.safeParse({ invitationId: "a", variationId: "a", sent: 1.5, … }) // fails: "expected an integer ≥ 0, got 1.5"
+ */
+export const conversionTallySchema = z.strictObject({
+  invitationId: stringSchema,
+  variationId: stringSchema,
+  sent: nonNegativeIntegerSchema,
+  shown: nonNegativeIntegerSchema,
+  closed: nonNegativeIntegerSchema,
+  chatStarted: nonNegativeIntegerSchema,
+  converted: nonNegativeIntegerSchema,
+});
+
+/**
  * `InvitationState`, exactly as stored.
  *
  * @example
@@ -66,4 +82,6 @@ export const stateSchema = z.strictObject({
   sessionExcluded: stringListSchema,
   seenOnce: stringListSchema,
   conversions: z.array(conversionRecordSchema),
+  // Optional, so documents written before pruning existed still read as version 1.
+  conversionTallies: optional(z.array(conversionTallySchema)),
 });

@@ -2,12 +2,14 @@ import { compiledRuleset, type Ruleset } from "../compile.js";
 import type { Decision, Invitation, InvitationState } from "../types.js";
 import { emptyState } from "./empty-state.js";
 import { newConversionRecord } from "./new-conversion-record.js";
+import { pruneConversions } from "./prune-conversions.js";
 import { settleExpiry } from "./settle-expiry.js";
 import type { StateOptions } from "./state-options.js";
 
 /**
  * Makes a decision's winner the visitor's current invitation (SPEC §8): assigned now, on its first page view,
- * expiring `expiresAfterSeconds` later when set, with a conversion record when the invitation has a goal. Only a
+ * expiring `expiresAfterSeconds` later when set, with a conversion record when the invitation has a goal; records
+ * that can no longer change an outcome are pruned into `conversionTallies` (see `pruneConversions`). Only a
  * `"selected"` decision changes anything; for `"current"` and `"none"` the state comes back as it was.
  *
  * Pass the invitations (and options) too: the invitation being replaced may have expired since the state was last
@@ -33,7 +35,9 @@ export function applyDecision(
   const variationId = decision.variationId ?? invitation.id;
   const expiresAfterSeconds = invitation.expiresAfterSeconds;
   const record = newConversionRecord(invitation, variationId, now);
-  return {
+  // The one reducer that adds a record prunes the ones that can no longer change: the state stays bounded however
+  // many invitations a visitor is assigned, without the host calling anything.
+  return pruneConversions({
     ...base,
     current: {
       invitationId: invitation.id,
@@ -43,5 +47,5 @@ export function applyDecision(
       ...(expiresAfterSeconds === undefined ? {} : { expiresAt: now + expiresAfterSeconds * 1000 }),
     },
     conversions: record === null ? base.conversions : [...base.conversions, record],
-  };
+  });
 }

@@ -3,10 +3,10 @@
  * Each is checked only when the run asked for it, so one `it` fails for one law.
  */
 import { expect } from "vitest";
-import type { ConversionRecord, Decision, Visitor } from "../../../src/index.js";
+import { summarize, type ConversionRecord, type ConversionSummary, type Decision, type Visitor } from "../../../src/index.js";
 import { allowedContent, expectation, type Expectation } from "./expectation.js";
 import { decide, settledView, stateOf, type Real } from "./harness.js";
-import { chatPauseEnd, invitationOf, type Model } from "./model.js";
+import { chatPauseEnd, invitationOf, norm, type Model } from "./model.js";
 
 /** How far law 4 looks ahead when a decision has no recheckAt (never changes on its own). */
 const HORIZON_MS = 4 * 3_600_000;
@@ -116,11 +116,61 @@ function checkModelState(m: Model, r: Real): void {
   expect(view.sessionExcluded.sort(), "model: sessionExcluded").toEqual([...m.sessionExcluded].sort());
   expect([...stateOf(r).seenOnce].sort(), "model: seenOnce").toEqual([...m.seenOnce].sort());
   expect(r.visitor.events, "model: event log").toEqual(m.events);
-  const records = stateOf(r).conversions;
-  expect(records.length, "model: conversion records").toBe(m.conversions.length);
-  m.conversions.forEach((want, index) => {
-    expect(records[index] as ConversionRecord, `model: conversion record ${index}`).toEqual(want);
-  });
+  checkConversions(m, r);
+}
+
+/**
+ * The model keeps every conversion record; the state keeps, in the same order, the ones that can still change
+ * (beckon prunes the rest into tallies): the newest of each event, the record of the assignment on screen. What
+ * the records add up to is the same, and the state holds no more than one record per event plus the one on screen.
+ */
+function checkConversions(m: Model, r: Real): void {
+  const state = stateOf(r);
+  const records = state.conversions;
+  expect(isSubsequence(records, m.conversions), "model: conversion records kept are the model's, in order").toBe(true);
+  const events = new Set(m.conversions.map((record) => norm(record.event)));
+  for (const event of events) {
+    const newest = (list: readonly ConversionRecord[]): ConversionRecord | undefined =>
+      lastOfLargest(list.filter((record) => norm(record.event) === event));
+    expect(newest(records), `model: newest record of "${event}"`).toEqual(newest(m.conversions));
+  }
+  const c = m.current;
+  const open = c !== null && c.closedAt === undefined && c.record !== null;
+  if (open) {
+    const own = lastOfLargest(records.filter((record) => record.invitationId === c.id && record.sentAt === c.assignedAt));
+    expect(own, "model: the record of the assignment on screen").toEqual(m.conversions[c.record ?? -1]);
+  }
+  expect(records.length, "model: at most one record per event plus the one on screen").toBeLessThanOrEqual(events.size + 1);
+  expect(summarize(state), "model: conversion counts").toEqual(countRecords(m.conversions));
+}
+
+function isSubsequence(part: readonly ConversionRecord[], whole: readonly ConversionRecord[]): boolean {
+  let at = 0;
+  for (const record of whole) if (at < part.length && JSON.stringify(part[at]) === JSON.stringify(record)) at++;
+  return at === part.length;
+}
+
+/** The record with the largest sentAt, the later one on a tie (it was sent later). */
+function lastOfLargest(records: readonly ConversionRecord[]): ConversionRecord | undefined {
+  return records.reduce<ConversionRecord | undefined>((best, record) => (best === undefined || record.sentAt >= best.sentAt ? record : best), undefined);
+}
+
+/** SPEC §8.4's counts, worked out from every record the model kept. */
+function countRecords(records: readonly ConversionRecord[]): ConversionSummary[] {
+  const rows = new Map<string, ConversionSummary>();
+  for (const record of records) {
+    const key = JSON.stringify([record.invitationId, record.variationId]);
+    const row = rows.get(key) ?? { invitationId: record.invitationId, variationId: record.variationId, sent: 0, shown: 0, closed: 0, chatStarted: 0, converted: 0, conversionRate: 0 };
+    rows.set(key, row);
+    row.sent += 1;
+    if (record.status !== "sent") row.shown += 1;
+    if (record.status === "closed") row.closed += 1;
+    if (record.status === "chatStarted") row.chatStarted += 1;
+    if (record.convertedAt !== undefined) row.converted += 1;
+    row.conversionRate = row.converted / row.sent;
+  }
+  const key = (row: ConversionSummary): string => JSON.stringify([row.invitationId, row.variationId]);
+  return [...rows.values()].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
 
 /** After every command: the clocks agree and a probe decision taken now obeys the laws. */

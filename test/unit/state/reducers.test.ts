@@ -10,6 +10,7 @@ import {
   recordPageView,
   recordShown,
   startSession,
+  summarize,
   type Invitation,
   type InvitationState,
 } from "../../../src/index.js";
@@ -84,7 +85,9 @@ describe("recordShown", () => {
     const { current: _gone, ...clean } = withdrawn;
     const again = applyDecision(clean, evaluate(set, { id: "v1" }, seconds(10)), seconds(10));
     const shownTwice = recordShown(recordShown(again, seconds(11)), seconds(12));
-    expect(shownTwice.conversions.map((c) => c.status)).toEqual(["sent", "shown"]);
+    // The first assignment's record was pruned into a tally when the second was made: it stays unshown there.
+    expect(shownTwice.conversions.map((c) => [c.sentAt, c.status])).toEqual([[seconds(10), "shown"]]);
+    expect(summarize(shownTwice)).toMatchObject([{ invitationId: "a", sent: 2, shown: 1 }]);
   });
 });
 

@@ -104,4 +104,27 @@ describe("summarize", () => {
     const records = Object.freeze([Object.freeze(record("a", "a", "closed", t))]);
     expect(summarize(records)[0]?.converted).toBe(1);
   });
+
+  it("adds a state's tallies of pruned records to its records", () => {
+    const state = {
+      v: 1 as const,
+      sessionExcluded: [],
+      seenOnce: [],
+      conversions: [record("a", "a", "shown", t + 5)],
+      conversionTallies: [
+        { invitationId: "a", variationId: "a", sent: 3, shown: 2, closed: 1, chatStarted: 1, converted: 0 },
+        { invitationId: "Z", variationId: "a", sent: 1, shown: 0, closed: 0, chatStarted: 0, converted: 0 },
+      ],
+    };
+    expect(summarize(state)).toEqual([
+      { invitationId: "Z", variationId: "a", ...zero, sent: 1 },
+      { invitationId: "a", variationId: "a", sent: 4, shown: 3, closed: 1, chatStarted: 1, converted: 1, conversionRate: 0.25 },
+    ]);
+  });
+
+  it("counts only the records when given the records of a state", () => {
+    const tallies = [{ invitationId: "a", variationId: "a", sent: 3, shown: 0, closed: 0, chatStarted: 0, converted: 0 }];
+    const state = { v: 1 as const, sessionExcluded: [], seenOnce: [], conversions: [record("a", "a", "sent")], conversionTallies: tallies };
+    expect(summarize(state.conversions)).toEqual([{ invitationId: "a", variationId: "a", ...zero, sent: 1 }]);
+  });
 });

@@ -1,13 +1,17 @@
 import type * as z from "zod/mini";
 import { ConfigError, type ConfigIssue } from "../errors.js";
+import { isPlainData } from "./is-plain-data.js";
 import { issueMessage } from "./issue-message.js";
+import { readPlain } from "./read-plain.js";
 import type { SafeParseResult } from "./safe-parse-result.js";
 import { tierUp } from "./tier-up.js";
 import { toConfigIssues } from "./to-config-issues.js";
 
 /**
  * Runs a schema and the cross-field rules in one pass and merges what both found, ordered by path. Data comes back
- * only when both are satisfied; a failure always carries at least one issue.
+ * only when both are satisfied; a failure always carries at least one issue. It never throws: the input is first
+ * read into plain data (`readPlain`: parts that cannot be read, are not plain data, or hold a string longer than
+ * `maxStringLength` become issues), and the schema and the rules only ever see that copy.
  *
  * @example
  * parseWithSchema(invitationsSchema, input, "invitations", checkInvitationSet)
@@ -18,13 +22,68 @@ export function parseWithSchema<T>(
   input: unknown,
   what: string,
   check: (input: unknown) => ConfigIssue[] = () => [],
+  maxStringLength?: number,
 ): SafeParseResult<T> {
-  const count = Array.isArray(input) ? input.length : 1;
-  const result = tierUp(schema, count).safeParse(input, { error: issueMessage, reportInput: true });
-  const issues = [...(result.success ? [] : toConfigIssues(result.error.issues, input)), ...check(input)];
-  if (result.success && issues.length === 0) return { success: true, data: result.data };
+  // Nearly every input is plain data already: checked in place, it needs no copy of its own.
+  if (isPlainData(input, maxStringLength)) {
+    const found = validate(schema, input, check);
+    if (found !== null) return conclude(found.data, found.issues, what);
+  }
+  // Something cannot be read, or is not data, or changed while it was read (a proxy, a getter): work on a copy.
+  const plain = readPlain(input, maxStringLength);
+  const issues = [...plain.issues];
+  if (!plain.complete) return conclude<T>(undefined, issues, what);
+  const found = validate(schema, plain.value, check) ?? unchecked(plain.value);
+  // A problem reading a value stands for every finding at or below it ("got nothing" for what could not be read).
+  const shadowed = new Set(plain.issues.map((issue) => pathKey(issue.path)));
+  // Loops, not `push(...list)`: a list of 10⁵ issues would overflow the stack as arguments.
+  for (const issue of found.issues) if (shadowed.size === 0 || !isShadowed(issue.path, shadowed)) issues.push(issue);
+  if (plain.cuts.length > 0) {
+    const reported = new Set(issues.map((issue) => pathKey(issue.path)));
+    for (const cut of plain.cuts) if (!isShadowed(cut.path, reported)) issues.push(cut);
+  }
+  return conclude(found.data, issues, what);
+}
+
+function conclude<T>(data: T | undefined, issues: ConfigIssue[], what: string): SafeParseResult<T> {
+  if (data !== undefined && issues.length === 0) return { success: true, data };
   if (issues.length === 0) issues.push({ code: "invalid_value", path: [], message: `invalid ${what}` });
   return { success: false, error: new ConfigError(sortIssues(issues), what) };
+}
+
+interface Findings<T> {
+  data: T | undefined;
+  issues: ConfigIssue[];
+}
+
+/** The schema, then the rules, on a value; `null` when either threw. */
+function validate<T>(schema: z.ZodMiniType<T>, value: unknown, check: (input: unknown) => ConfigIssue[]): Findings<T> | null {
+  try {
+    const count = Array.isArray(value) ? value.length : 1;
+    const result = tierUp(schema, count).safeParse(value, { error: issueMessage, reportInput: true });
+    const issues = result.success ? [] : toConfigIssues(result.error.issues, value);
+    for (const issue of check(value)) issues.push(issue);
+    return { data: result.success ? result.data : undefined, issues };
+  } catch {
+    return null;
+  }
+}
+
+/** Plain data that still made the schema or the rules throw: zod overflows its stack on ~10⁵ issues in one array. */
+function unchecked(value: unknown): Findings<never> {
+  const size = Array.isArray(value) ? ` (an array of ${value.length} items)` : "";
+  const message = `could not be checked${size}: too many problems to list`;
+  return { data: undefined, issues: [{ code: "too_big", path: [], message }] };
+}
+
+function pathKey(path: readonly (string | number)[]): string {
+  return JSON.stringify(path);
+}
+
+/** Is `path`, or a path above it, one of `keys`? */
+function isShadowed(path: readonly (string | number)[], keys: ReadonlySet<string>): boolean {
+  for (let length = 0; length <= path.length; length++) if (keys.has(pathKey(path.slice(0, length)))) return true;
+  return false;
 }
 
 function sortIssues(issues: ConfigIssue[]): ConfigIssue[] {

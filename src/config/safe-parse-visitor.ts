@@ -1,4 +1,5 @@
 import type { Visitor } from "../types.js";
+import { MAX_VISITOR_STRING_LENGTH } from "./max-visitor-string-length.js";
 import { parseWithSchema } from "./parse-with-schema.js";
 import type { SafeParseResult } from "./safe-parse-result.js";
 import { visitorSchema } from "./visitor-schema.js";
@@ -12,5 +13,5 @@ import { visitorSchema } from "./visitor-schema.js";
  * safeParseVisitor({ id: "v1", pageviews: 1.5 }).error.issues[0].code // => "not_integer"
  */
 export function safeParseVisitor(input: unknown): SafeParseResult<Visitor> {
-  return parseWithSchema(visitorSchema, input, "visitor");
+  return parseWithSchema(visitorSchema, input, "visitor", undefined, MAX_VISITOR_STRING_LENGTH);
 }

@@ -1,0 +1,174 @@
+import type { ConfigIssue } from "../errors.js";
+import { describeError } from "./describe-error.js";
+import { describeValue } from "./describe-value.js";
+import type { IssueCode } from "./issue-codes.js";
+
+/**
+ * Values nested deeper are cut off. No schema accepts anything that deep (a design is JSON at most 64 levels deep,
+ * and sits two levels below the root), so a cut only spares the stack; its issue is reported when nothing above it is.
+ */
+export const MAX_READ_DEPTH = 100;
+
+/** More values than this in one input (counted as `JSON.stringify` would write them) stop the reading. */
+export const MAX_READ_VALUES = 16_777_216;
+
+/** The input read into plain data, and what kept parts of it from being read. */
+export interface PlainInput {
+  /** Plain objects, arrays and primitives only; an unreadable part is `undefined`. */
+  value: unknown;
+  /** Each stands for every problem at or below its path: the schema's findings there are noise. */
+  issues: ConfigIssue[];
+  /** Values cut at {@link MAX_READ_DEPTH}: worth reporting only when no problem above them is. */
+  cuts: ConfigIssue[];
+  /** `false` when the input held more than {@link MAX_READ_VALUES} values: nothing more should be checked. */
+  complete: boolean;
+}
+
+const PLAIN = "plain data (an object literal, an object without prototype, an array or a primitive)";
+
+/** Thrown inside the reader to stop at once; never leaves this module. */
+class TooMany {}
+
+/**
+ * Reads an input into plain data before any schema looks at it, so the schemas and checks behind it only ever see
+ * values of our own: each property is read exactly once (a getter or proxy cannot answer one thing to the check and
+ * another to the copy), and nothing that can throw is touched again. What cannot be read becomes an issue with its
+ * path instead of an exception: a throwing getter or proxy trap (`could not be read: …`), a revoked proxy, a class
+ * instance, Promise, Map or Date (`invalid_type`: only plain objects and arrays are data), a circular reference
+ * (`invalid_value`), nesting deeper than {@link MAX_READ_DEPTH}, more than {@link MAX_READ_VALUES} values, and a
+ * string (value or key) longer than `maxStringLength` (`too_big`). Own enumerable string keys are read, as
+ * `JSON.stringify` would send them; symbol keys and non-enumerable properties are not data and are left out. An
+ * object without prototype is read like an object literal.
+ *
+ * @example
+ * readPlain({ id: "v", attributes: Promise.resolve(1) }).issues
+ * // => [{ code: "invalid_type", path: ["attributes"], message: "expected plain data (…), got a Promise" }]
+ * readPlain({ get url() { throw new Error("gone") } }).issues
+ * // => [{ code: "invalid_value", path: ["url"], message: "could not be read: gone" }]
+ */
+export function readPlain(input: unknown, maxStringLength = Number.POSITIVE_INFINITY): PlainInput {
+  const reader = new Reader(maxStringLength);
+  try {
+    const value = reader.read(input);
+    return { value, issues: reader.issues, cuts: reader.cuts, complete: true };
+  } catch (error) {
+    if (!(error instanceof TooMany)) throw error;
+    const message = `expected at most ${MAX_READ_VALUES} values in all, got more`;
+    return { value: undefined, issues: [{ code: "too_big", path: [], message }], cuts: [], complete: false };
+  }
+}
+
+class Reader {
+  readonly issues: ConfigIssue[] = [];
+  readonly cuts: ConfigIssue[] = [];
+  private readonly path: (string | number)[] = [];
+  private readonly ancestors = new Set<object>();
+  private count = 0;
+
+  constructor(private readonly maxStringLength: number) {}
+
+  read(value: unknown): unknown {
+    if (++this.count > MAX_READ_VALUES) throw new TooMany();
+    if (typeof value === "string") {
+      if (value.length > this.maxStringLength) this.report("too_big", this.tooLong(value));
+      return value;
+    }
+    // Functions are left to the schemas, which refuse them without reading them.
+    if (typeof value !== "object" || value === null) return value;
+    if (this.ancestors.has(value)) {
+      this.report("invalid_value", "circular reference");
+      return undefined;
+    }
+    if (this.path.length >= MAX_READ_DEPTH) {
+      const message = `expected values nested at most ${MAX_READ_DEPTH} levels deep`;
+      this.cuts.push({ code: "too_big", path: [...this.path], message });
+      return undefined;
+    }
+    return this.object(value);
+  }
+
+  private object(value: object): unknown {
+    let keys: string[] | null = null;
+    let length = 0;
+    try {
+      if (Array.isArray(value)) {
+        length = (value as unknown[]).length;
+        // Only a proxy can claim such a length; a real array's is always a valid index count.
+        if (!Number.isSafeInteger(length) || length < 0) throw new RangeError(`invalid array length ${String(length)}`);
+      } else {
+        const proto: unknown = Object.getPrototypeOf(value);
+        if (proto !== Object.prototype && proto !== null) {
+          this.report("invalid_type", `expected ${PLAIN}, got ${describe(value)}`);
+          return undefined;
+        }
+        keys = Object.keys(value);
+      }
+    } catch (error) {
+      this.unreadable(error);
+      return undefined;
+    }
+    this.ancestors.add(value);
+    const copy = keys === null ? this.items(value as unknown[], length) : this.entries(value, keys);
+    this.ancestors.delete(value);
+    return copy;
+  }
+
+  private items(array: readonly unknown[], length: number): unknown[] {
+    const copy: unknown[] = [];
+    for (let i = 0; i < length; i++) copy.push(this.child(array, i));
+    return copy;
+  }
+
+  private entries(object: object, keys: readonly string[]): Record<string, unknown> {
+    const copy: Record<string, unknown> = {};
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i] as string;
+      if (key.length > this.maxStringLength) {
+        this.path.push(key);
+        this.report("too_big", `key: ${this.tooLong(key)}`);
+        this.path.pop();
+      }
+      const item = this.child(object, key);
+      // Assigning `__proto__` would set the copy's prototype; the schemas report the key, so it must stay a key.
+      if (key === "__proto__") Object.defineProperty(copy, key, { value: item, enumerable: true, writable: true, configurable: true });
+      else copy[key] = item;
+    }
+    return copy;
+  }
+
+  private child(parent: object, key: string | number): unknown {
+    this.path.push(key);
+    let value: unknown;
+    try {
+      value = (parent as Record<string | number, unknown>)[key];
+    } catch (error) {
+      this.unreadable(error);
+      this.path.pop();
+      return undefined;
+    }
+    const copy = this.read(value);
+    this.path.pop();
+    return copy;
+  }
+
+  private unreadable(error: unknown): void {
+    this.report("invalid_value", `could not be read: ${describeError(error)}`);
+  }
+
+  private tooLong(text: string): string {
+    return `expected a string of at most ${this.maxStringLength} UTF-16 code units, got ${text.length}`;
+  }
+
+  private report(code: IssueCode, message: string): void {
+    this.issues.push({ code, path: [...this.path], message });
+  }
+}
+
+/** `describeValue` reads `constructor`, which a proxy may refuse. */
+function describe(value: object): string {
+  try {
+    return describeValue(value);
+  } catch {
+    return "an object that is not plain data";
+  }
+}

@@ -1,6 +1,7 @@
 import { safeParseInvitations } from "./config/safe-parse-invitations.js";
 import { isValidated } from "./config/validated.js";
-import { ConfigError } from "./errors.js";
+import { describeError } from "./config/describe-error.js";
+import { ConfigError, isConfigError } from "./errors.js";
 import { buildCandidateIndex, type CandidateIndex } from "./pipeline/candidate-index.js";
 import { compileInvitations, type CompiledEventCondition, type CompiledInvitation } from "./pipeline/compile-invitation.js";
 import { rankOrder } from "./pipeline/rank-order.js";
@@ -32,19 +33,56 @@ type RulesetObject = Ruleset & { readonly [INSIDE]: CompiledRuleset };
  * Validates a set of invitations once and builds everything evaluation needs: defaults applied, texts normalised,
  * URL matchers, schedules and attribute matchers compiled (equal ones once per set), candidates sorted by rank; an
  * invitation's content is built the first time it is offered. Throws `ConfigError` listing every problem when the
- * set is invalid (arrays returned by `parseInvitations` are not validated twice).
- * Treat the invitations as immutable afterwards: the ruleset keeps referring to them.
+ * set is invalid (arrays returned by `parseInvitations` are not validated twice), and never throws anything else.
+ * Treat the invitations as immutable afterwards: the ruleset keeps referring to them. The `design`, `wait` and
+ * `trigger` that decisions hand out are deep-frozen copies made here: no decision can change what a later one shows,
+ * and the caller's own objects are never frozen or changed.
  *
  * @example
  * const ruleset = compile(parseInvitations(json));
  * evaluate(ruleset, visitor, Date.now());
  */
 export function compile(invitations: readonly Invitation[]): Ruleset {
-  if (!isValidated(invitations)) {
+  if (isValidated(invitations)) return guarded(invitations, () => build(invitations, invitations, invitations, false));
+  const parsed = safeParseInvitations(invitations);
+  if (!parsed.success) throw parsed.error;
+  const configs = parsed.data;
+  // Compiled from the copy validation made, so nothing the caller's objects answer later (a getter, a proxy) can
+  // differ from what was validated; the caller's own objects are still what decisions hand back.
+  return guarded(invitations, () => build(invitations, configs, sourcesOf(invitations, configs.length), true));
+}
+
+/**
+ * Runs a compile step so that it throws nothing but `ConfigError`. Only input that broke its promise gets here (an
+ * array changed after `parseInvitations`, a proxy that answered differently the second time): a fresh validation
+ * names its problems, and anything else is still reported as a configuration problem rather than thrown as is.
+ */
+function guarded(invitations: readonly Invitation[], run: () => Ruleset): Ruleset {
+  try {
+    return run();
+  } catch (error) {
+    if (isConfigError(error)) throw error;
     const parsed = safeParseInvitations(invitations);
     if (!parsed.success) throw parsed.error;
+    const message = `could not be compiled: ${describeError(error)}`;
+    throw new ConfigError([{ code: "invalid_value", path: [], message }], "invitations");
   }
-  const compiled = compileInvitations(invitations);
+}
+
+/** The caller's invitation objects, read once more for `Decision.invitation` (validation read them from a copy). */
+function sourcesOf(invitations: readonly Invitation[], length: number): Invitation[] {
+  const sources = new Array<Invitation>(length);
+  for (let i = 0; i < length; i++) sources[i] = invitations[i] as Invitation;
+  return sources;
+}
+
+function build(
+  invitations: readonly Invitation[],
+  configs: readonly Invitation[],
+  sources: readonly Invitation[],
+  owned: boolean,
+): Ruleset {
+  const compiled = compileInvitations(configs, sources, owned);
   const byId = new Map<string, CompiledInvitation>();
   for (let i = 0; i < compiled.length; i++) byId.set((compiled[i] as CompiledInvitation).id, compiled[i] as CompiledInvitation);
   // Ids are unique in a valid set; only an array changed after parseInvitations could repeat one.
@@ -74,9 +112,13 @@ export function compile(invitations: readonly Invitation[]): Ruleset {
   return Object.freeze(ruleset);
 }
 
-/** Tells whether a value is a ruleset built by {@link compile}. */
+/** Tells whether a value is a ruleset built by {@link compile}; never throws, even for a revoked proxy. */
 export function isRuleset(value: unknown): value is Ruleset {
-  return typeof value === "object" && value !== null && INSIDE in value;
+  try {
+    return typeof value === "object" && value !== null && INSIDE in value;
+  } catch {
+    return false;
+  }
 }
 
 const cache = new WeakMap<readonly Invitation[], CompiledRuleset>();

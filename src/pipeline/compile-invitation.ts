@@ -16,6 +16,7 @@ import type {
   Trigger,
   WaitConfig,
 } from "../types.js";
+import { frozenJson } from "./frozen-json.js";
 import { SharedPieces } from "./shared-pieces.js";
 
 /** An event condition with its name normalised and its window in ms (0 = all records count). */
@@ -27,10 +28,14 @@ export interface CompiledEventCondition {
 
 /**
  * One invitation with its defaults applied and every matcher built, so evaluation only compares (SPEC §2 defaults).
- * `source` is the caller's object, handed back untouched in `Decision.invitation`.
+ * `source` is the caller's object, handed back untouched in `Decision.invitation`; `config` is the validated data it
+ * was compiled from (the same object when the caller passed the output of `parseInvitations`, else the fresh copy
+ * validation made), which is what anything compiled later reads. `wait`, `design` and `trigger` are deep-frozen
+ * copies: decisions hand them out, and no caller may change what the next decision shows.
  */
 export interface CompiledInvitation {
   source: Invitation;
+  config: Invitation;
   id: string;
   /** `hashKey(id)`: the invitation's half of its tie hash, worked out once. */
   tieKey: number;
@@ -77,21 +82,30 @@ const NONE: readonly never[] = [];
  * compileInvitation({ id: "a", message: "Hi", language: " ENG " }).language // => "eng"
  */
 export function compileInvitation(invitation: Invitation): CompiledInvitation {
-  return new Compiled(invitation, new SharedPieces());
+  return new Compiled(invitation, invitation, false, new SharedPieces());
 }
 
 /**
  * {@link compileInvitation} for every invitation of a set, in the same order, with equal URL lists, schedules,
- * departments and devices compiled once and shared.
+ * departments and devices compiled once and shared. `configs` are the validated invitations; `sources` the caller's
+ * objects they came from, index for index (the same array when the caller passed the output of `parseInvitations`).
+ * `owned` says the configs are beckon's own fresh copy, whose parts may be frozen in place; otherwise the parts a
+ * decision hands out are copied before they are frozen.
  *
  * @example
  * compileInvitations([{ id: "a", message: "Hi", urls: ["/x"] }, { id: "b", message: "Yo", urls: ["/x"] }])
  * // => both share one URL matcher
  */
-export function compileInvitations(invitations: readonly Invitation[]): CompiledInvitation[] {
+export function compileInvitations(
+  configs: readonly Invitation[],
+  sources: readonly Invitation[] = configs,
+  owned = false,
+): CompiledInvitation[] {
   const pieces = new SharedPieces();
-  const compiled = new Array<CompiledInvitation>(invitations.length);
-  for (let i = 0; i < invitations.length; i++) compiled[i] = new Compiled(invitations[i] as Invitation, pieces);
+  const compiled = new Array<CompiledInvitation>(configs.length);
+  for (let i = 0; i < configs.length; i++) {
+    compiled[i] = new Compiled(sources[i] as Invitation, configs[i] as Invitation, owned, pieces);
+  }
   return compiled;
 }
 
@@ -116,6 +130,7 @@ const OBJECT_PROTOTYPE: unknown = Object.prototype;
  */
 class Compiled implements CompiledInvitation {
   readonly source: Invitation;
+  readonly config: Invitation;
   id = "";
   tieKey = 0;
   position = 0;
@@ -144,12 +159,15 @@ class Compiled implements CompiledInvitation {
   requires: Required<RequiresConfig>;
   design: { [key: string]: JsonValue } = NO_DESIGN;
   private built: CompiledRendering | undefined = undefined;
+  private readonly owned: boolean;
 
-  constructor(source: Invitation, pieces: SharedPieces) {
+  constructor(source: Invitation, config: Invitation, owned: boolean, pieces: SharedPieces) {
     this.source = source;
+    this.config = config;
+    this.owned = owned;
     this.requires = pieces.requires(undefined);
-    const fields = source as unknown as Record<string, unknown>;
-    if (Object.getPrototypeOf(source) === OBJECT_PROTOTYPE) {
+    const fields = config as unknown as Record<string, unknown>;
+    if (Object.getPrototypeOf(config) === OBJECT_PROTOTYPE) {
       for (const key in fields) this.read(key, fields[key], pieces);
     } else {
       for (let f = 0; f < FIELDS.length; f++) this.read(FIELDS[f] as string, fields[FIELDS[f] as string], pieces);
@@ -159,10 +177,10 @@ class Compiled implements CompiledInvitation {
 
   /**
    * Built on first use: most invitations of a large set are never offered, and their content is most of what an
-   * invitation costs to compile and to keep. Reads the source invitation, which `compile` asks callers not to change.
+   * invitation costs to compile and to keep. Reads the validated config, which `compile` asks callers not to change.
    */
   get rendering(): CompiledRendering {
-    if (this.built === undefined) this.built = compileRendering(this.source);
+    if (this.built === undefined) this.built = compileRendering(this.config);
     return this.built;
   }
 
@@ -175,7 +193,7 @@ class Compiled implements CompiledInvitation {
       case "position": this.position = v; return;
       case "enabled": this.enabled = v; return;
       case "kind": this.kind = v; return;
-      case "trigger": this.trigger = v; return;
+      case "trigger": this.trigger = frozenJson(v, !this.owned); return;
       case "timeOnSite": this.timeOnSite = v; return;
       case "pageviews": this.pageviews = v; return;
       case "language": this.language = normalizeText(v); return;
@@ -196,9 +214,9 @@ class Compiled implements CompiledInvitation {
       case "minSecondsSinceLastChat": this.minMsSinceLastChat = (v as number) * 1000; return;
       case "oncePerVisitor": this.oncePerVisitor = v; return;
       case "cooldownSeconds": this.cooldownMs = (v as number) * 1000; return;
-      case "wait": this.wait = v; return;
+      case "wait": this.wait = frozenJson(v, !this.owned); return;
       case "requires": this.requires = pieces.requires(v); return;
-      case "design": this.design = v; return;
+      case "design": this.design = frozenJson(v, !this.owned); return;
       default:
     }
   }

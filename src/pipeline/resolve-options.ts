@@ -11,23 +11,37 @@ export interface ResolvedOptions {
   escape: "html" | "none";
   defaultOperatorName: string;
   seed: string;
+  /** A copy: the caller's object is read once, here. */
   trigger: Trigger | undefined;
 }
 
 const DAY_SECONDS = 86_400;
 
 /**
- * Applies the documented defaults (SPEC §3) to evaluation options, or returns `null` when an option cannot be used.
- * Hand-written on purpose: it runs on every call, where zod would be too slow.
+ * Applies the documented defaults (SPEC §3) to evaluation options, or returns `null` when an option cannot be used
+ * or cannot be read (a getter or proxy trap that throws): every part evaluation reads later, down to each online
+ * operator's departments, is read and checked here once. Hand-written on purpose: it runs on every call, where zod
+ * would be too slow.
  *
  * @example
  * resolveOptions({ suppressAfterCloseSeconds: 60 })?.suppressAfterCloseMs // => 60000
  * resolveOptions({ timeZone: "Mars/Olympus" })                          // => null
+ * resolveOptions({ operatorsOnline: [{ id: "7", departments: [{}] }] })  // => null
  */
 export function resolveOptions(options: EvaluateOptions | undefined): ResolvedOptions | null {
   if (options === undefined) return DEFAULTS;
+  try {
+    return resolve(options);
+  } catch {
+    return null;
+  }
+}
+
+function resolve(options: EvaluateOptions): ResolvedOptions | null {
   if (typeof options !== "object" || options === null) return null;
   const o = options;
+  const trigger = ownTrigger(o.trigger);
+  if (trigger === null) return null;
   const resolved: ResolvedOptions = {
     operatorsOnline: o.operatorsOnline,
     requireOperatorOnline: o.requireOperatorOnline ?? true,
@@ -37,7 +51,7 @@ export function resolveOptions(options: EvaluateOptions | undefined): ResolvedOp
     escape: o.escape ?? "html",
     defaultOperatorName: o.defaultOperatorName ?? "Live Support",
     seed: o.seed ?? "",
-    trigger: o.trigger,
+    trigger,
   };
   return isUsable(resolved) ? resolved : null;
 }
@@ -64,8 +78,7 @@ function isUsable(o: ResolvedOptions): boolean {
     isValidTimeZone(o.timeZone) &&
     (o.escape === "html" || o.escape === "none") &&
     typeof o.defaultOperatorName === "string" &&
-    typeof o.seed === "string" &&
-    (o.trigger === undefined || isTrigger(o.trigger))
+    typeof o.seed === "string"
   );
 }
 
@@ -79,13 +92,23 @@ function isOperator(value: unknown): value is OnlineOperator {
   return (
     typeof op.id === "string" &&
     (op.name === undefined || typeof op.name === "string") &&
-    (op.departments === undefined || Array.isArray(op.departments))
+    (op.departments === undefined || (Array.isArray(op.departments) && op.departments.every(isDepartment)))
   );
 }
 
-function isTrigger(value: unknown): value is Trigger {
-  if (typeof value !== "object" || value === null) return false;
+/** A department id, as `departments` lists them: text, or a finite number. */
+function isDepartment(value: unknown): boolean {
+  return typeof value === "string" || (typeof value === "number" && Number.isFinite(value));
+}
+
+/** The trigger as our own object (`undefined` when none is given, `null` when it cannot be used). */
+function ownTrigger(value: unknown): Trigger | undefined | null {
+  if (value === undefined) return undefined;
+  if (typeof value !== "object" || value === null) return null;
   const t = value as { type?: unknown; seconds?: unknown };
-  if (t.type === "exitIntent") return true;
-  return t.type === "idle" && typeof t.seconds === "number" && Number.isFinite(t.seconds) && t.seconds >= 0;
+  const type = t.type;
+  if (type === "exitIntent") return { type };
+  const seconds = t.seconds;
+  if (type !== "idle" || typeof seconds !== "number" || !Number.isFinite(seconds) || seconds < 0) return null;
+  return { type, seconds };
 }

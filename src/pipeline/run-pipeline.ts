@@ -34,9 +34,20 @@ export function runPipeline(
   try {
     return decide(input, visitor, atMs, options, recorder);
   } catch {
-    // Unreachable for valid input (the property tests hold that line); a bug must still not crash the host.
-    return noDecision(atMs, "evaluation_error", null);
+    return noDecision(atMs, failureReason(visitor, options), null);
   }
+}
+
+/**
+ * Why evaluation threw. The visitor and the options are read in full before selection starts, so an input that
+ * cannot be read is refused there; one that passed that reading and throws when read again (a proxy or getter that
+ * answers differently each time, a non-enumerable attribute getter) is still the input's fault, found by reading it
+ * all once more. Anything else is a bug in beckon, reported instead of thrown (the property tests hold that line).
+ */
+function failureReason(visitor: Visitor, options: EvaluateOptions | undefined): ReasonCode {
+  if (viewVisitor(visitor, null, true) === null) return "invalid_visitor";
+  if (resolveOptions(options) === null) return "invalid_options";
+  return "evaluation_error";
 }
 
 function decide(

@@ -6,6 +6,8 @@ export interface SnapshotFields {
   pageviews: unknown;
   visits: unknown;
   url: unknown;
+  /** Never used by a condition; read so that its size is checked like every other string's. */
+  previousUrl: unknown;
   referrer: unknown;
   language: unknown;
   locale: unknown;
@@ -45,6 +47,7 @@ function blank(): SnapshotFields {
     pageviews: undefined,
     visits: undefined,
     url: undefined,
+    previousUrl: undefined,
     referrer: undefined,
     language: undefined,
     locale: undefined,
@@ -71,6 +74,7 @@ function walkKeys(visitor: Visitor): SnapshotFields {
       case "pageviews": f.pageviews = v[key]; break;
       case "visits": f.visits = v[key]; break;
       case "url": f.url = v[key]; break;
+      case "previousUrl": f.previousUrl = v[key]; break;
       case "referrer": f.referrer = v[key]; break;
       case "language": f.language = v[key]; break;
       case "locale": f.locale = v[key]; break;
@@ -96,6 +100,7 @@ function readByName(visitor: Visitor): SnapshotFields {
   f.pageviews = visitor.pageviews;
   f.visits = visitor.visits;
   f.url = visitor.url;
+  f.previousUrl = visitor.previousUrl;
   f.referrer = visitor.referrer;
   f.language = visitor.language;
   f.locale = visitor.locale;

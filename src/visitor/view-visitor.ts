@@ -10,6 +10,7 @@ import type {
   Visitor,
   VisitorEvent,
 } from "../types.js";
+import { checkSnapshot } from "./check-snapshot.js";
 import { readSnapshot, type SnapshotFields } from "./read-snapshot.js";
 
 const EMPTY: Readonly<Record<string, AttributeValue>> = Object.freeze({});
@@ -62,6 +63,7 @@ export class VisitorView {
    */
   constructor(
     visitor: Visitor,
+    id: string,
     fields: SnapshotFields,
     private readonly eventNames: ReadonlySet<string> | null,
     state?: StateView,
@@ -70,7 +72,7 @@ export class VisitorView {
     const chat = isObject(f.chat) ? (f.chat as Partial<ChatHistory>) : {};
     this.raw = visitor;
     this.fields = f;
-    this.id = visitor.id;
+    this.id = id;
     this.timeOnSite = nonNegative(f.timeOnSite, 0);
     this.pageviews = nonNegative(f.pageviews, 1);
     this.visits = nonNegative(f.visits, 1);
@@ -146,20 +148,37 @@ export class VisitorView {
 
   /** The same visitor with its state replaced (after an expiry was settled). */
   withState(state: StateView): VisitorView {
-    return new VisitorView(this.raw, this.fields, this.eventNames, state);
+    return new VisitorView(this.raw, this.id, this.fields, this.eventNames, state);
   }
 }
 
 /**
- * Normalises a visitor snapshot, or returns `null` when it is not a visitor at all (not an object, or no string id).
+ * Normalises a visitor snapshot, or returns `null` when it is not a usable visitor: not an object, no string id, a
+ * string over `MAX_VISITOR_STRING_LENGTH`, or a part that cannot be read (a getter or proxy trap that throws,
+ * a revoked proxy). Everything evaluation may read is read here once (`checkSnapshot`), so such a visitor is refused
+ * as a whole, whichever invitations would have looked at the broken part. `thorough` also reads non-enumerable
+ * attributes (to classify a failure; see `checkSnapshot`).
  *
  * @example
  * viewVisitor({ id: "v1", language: " ENG " })?.language // => "eng"
  * viewVisitor({ id: "v1", events: [{ name: "a", at: 1 }, { name: "b", at: 2 }] }, new Set(["b"]))?.events // => Map { "b" => [2] }
+ * viewVisitor({ id: "v1", get url() { throw new Error("gone") } }) // => null
  */
-export function viewVisitor(visitor: Visitor, eventNames: ReadonlySet<string> | null = null): VisitorView | null {
-  if (typeof visitor !== "object" || visitor === null || typeof visitor.id !== "string") return null;
-  return new VisitorView(visitor, readSnapshot(visitor), eventNames);
+export function viewVisitor(
+  visitor: Visitor,
+  eventNames: ReadonlySet<string> | null = null,
+  thorough = false,
+): VisitorView | null {
+  try {
+    if (typeof visitor !== "object" || visitor === null) return null;
+    const id: unknown = visitor.id;
+    if (typeof id !== "string") return null;
+    const fields = readSnapshot(visitor);
+    if (!checkSnapshot(id, fields, thorough)) return null;
+    return new VisitorView(visitor, id, fields, eventNames);
+  } catch {
+    return null;
+  }
 }
 
 /** The current invitation with every unusable field dropped (or `undefined` when it names no invitation). */

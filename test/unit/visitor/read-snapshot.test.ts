@@ -4,7 +4,7 @@ import type { Visitor } from "../../../src/index.js";
 import { readSnapshot, type SnapshotFields } from "../../../src/visitor/read-snapshot.js";
 
 const FIELDS: (keyof SnapshotFields)[] = [
-  "timeOnSite", "pageviews", "visits", "url", "referrer", "language", "locale", "identifier", "department", "tags",
+  "timeOnSite", "pageviews", "visits", "url", "previousUrl", "referrer", "language", "locale", "identifier", "department", "tags",
   "device", "attributes", "visibleAttributes", "events", "chat", "lastVisitAt", "state",
 ];
 

@@ -1,0 +1,190 @@
+import { globClass } from "./glob-class.js";
+
+/** A piece of a glob. `group`: braces (`{a,b}`), parentheses and extglobs, with the repetition they allow. */
+export type GlobToken =
+  | { readonly t: "text"; readonly code: number }
+  | { readonly t: "slash" }
+  /** A `.` where a segment starts (or inside a group): a `*` right after it must match something, as after `/`. */
+  | { readonly t: "dot" }
+  | { readonly t: "qmark" }
+  /** `segmentStart`: a lone `*` opening a segment, which micromatch makes match at least one character. */
+  | { readonly t: "star"; readonly segmentStart: boolean }
+  | { readonly t: "globstar" }
+  /** `literal`: micromatch also lets `[ab]` match the text `[ab]` when the class has no special characters. */
+  | { readonly t: "class"; readonly ranges: readonly number[]; readonly literal: string | null }
+  | { readonly t: "group"; readonly op: "@" | "?" | "*" | "+"; readonly alts: readonly (readonly GlobToken[])[] };
+
+type Kind = "top" | "brace" | "paren";
+type Last = "bos" | "slash" | "dot" | "sep" | "other";
+
+const missing = (type: string, char: string): string =>
+  `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
+const CLASS_SPECIAL = /[-*+?.^${}(|)[\]\\]/;
+const BRACE_RANGE = /^([^,])\.\.([^,])$/;
+
+/**
+ * Reads a glob into tokens with micromatch's syntax (`dot: true`, negation off, strict brackets): brackets,
+ * braces and parentheses must balance; `!(…)` is refused, since excluding what a sub-pattern matches cannot be decided
+ * in one linear pass; brace ranges other than one character to one character (`{a..e}`) are refused rather than
+ * read in micromatch's surprising way (`{1..10}` would match only `0` and `1`). Returns the tokens, or a message.
+ *
+ * @example
+ * globTokens("a/*") // => [{ t: "text", code: 97 }, { t: "slash" }, { t: "star", segmentStart: true }]
+ * globTokens("a/[b") // => 'Missing closing: "]" - …'
+ */
+export function globTokens(glob: string, fast: boolean): GlobToken[] | string {
+  let i = 0;
+  let last: Last = "bos";
+
+  const group = (kind: Kind): { alts: GlobToken[][]; closed: boolean; commas: boolean } | string => {
+    const alts: GlobToken[][] = [[]];
+    let commas = false;
+    const push = (token: GlobToken, next: Last): void => {
+      (alts.at(-1) as GlobToken[]).push(token);
+      last = next;
+    };
+    while (i < glob.length) {
+      const c = glob[i] as string;
+      if ((kind === "brace" && c === ",") || (kind === "paren" && c === "|")) {
+        commas = true;
+        alts.push([]);
+        last = "sep";
+        i += 1;
+      } else if ((kind === "brace" && c === "}") || (kind === "paren" && c === ")")) {
+        i += 1;
+        return { alts, closed: true, commas };
+      } else if (c === "\\") {
+        const next = glob[i + 1];
+        if (next === undefined) {
+          push({ t: "text", code: 0x5c }, "other");
+          i += 1;
+        } else if (next === "/" || next === "." || next === ";") i += 1;
+        else {
+          push({ t: "text", code: next.charCodeAt(0) }, "other");
+          i += 2;
+        }
+      } else if (c === '"') {
+        const close = glob.indexOf('"', i + 1);
+        const end = close === -1 ? glob.length : close;
+        for (let j = i + 1; j < end; j += 1) push({ t: "text", code: glob.charCodeAt(j) }, "other");
+        i = end + 1;
+      } else if (c === "[") {
+        const token = bracket();
+        if (typeof token === "string") return token;
+        push(token, "other");
+      } else if (c === "]") {
+        return missing("opening", "[");
+      } else if (c === ")") {
+        return missing("opening", "(");
+      } else if (c === "{") {
+        const tokens = brace();
+        if (typeof tokens === "string") return tokens;
+        for (const token of tokens) push(token, "other");
+      } else if (c === "(" || (glob[i + 1] === "(" && glob[i + 2] !== "?" && "@?+!".includes(c))) {
+        if (c === "!") return "!(…) extglobs are not supported: list the pages to exclude as separate !patterns";
+        const op = c === "(" ? "@" : (c as "@" | "?" | "+");
+        i += c === "(" ? 1 : 2;
+        last = "sep";
+        const inner = group("paren");
+        if (typeof inner === "string") return inner;
+        if (!inner.closed) return missing("closing", ")");
+        push({ t: "group", op, alts: inner.alts }, "other");
+      } else if (c === "*") {
+        const run = star();
+        if (typeof run === "string") return run;
+        for (const token of run) push(token, "other");
+      } else if (c === "?") {
+        push({ t: "qmark" }, "other");
+        i += 1;
+      } else if (c === "/") {
+        push({ t: "slash" }, "slash");
+        i += 1;
+      } else if (c === "." && (kind !== "top" || last === "bos" || last === "slash")) {
+        push({ t: "dot" }, "dot");
+        i += 1;
+      } else {
+        push({ t: "text", code: glob.charCodeAt(i) }, "other");
+        i += 1;
+      }
+    }
+    return { alts, closed: false, commas };
+  };
+
+  const bracket = (): GlobToken | string => {
+    if (!glob.includes("]", i + 1)) return missing("closing", "]");
+    let j = i + 1;
+    if (glob[j] === "^") j += 1;
+    if (glob[j] === "]") j += 1;
+    while (j < glob.length && glob[j] !== "]") {
+      if (glob[j] === "\\") j += 2;
+      else if (glob.startsWith("[:", j) && glob.includes(":]", j + 2)) j = glob.indexOf(":]", j + 2) + 2;
+      else j += 1;
+    }
+    if (j >= glob.length) return missing("closing", "]");
+    const content = glob.slice(i + 1, j);
+    i = j + 1;
+    const parsed = globClass(content);
+    if (typeof parsed === "string") return parsed;
+    return { t: "class", ranges: parsed.ranges, literal: CLASS_SPECIAL.test(content) ? null : `[${content}]` };
+  };
+
+  const brace = (): GlobToken[] | string => {
+    const open = i;
+    i += 1;
+    last = "sep";
+    const inner = group("brace");
+    if (typeof inner === "string") return inner;
+    if (!inner.closed) return missing("closing", "}");
+    const raw = glob.slice(open + 1, i - 1);
+    if (inner.commas) {
+      if (raw.includes("..")) return `ranges in braces are not supported in "{${raw}}": list the values`;
+      return [{ t: "group", op: "@", alts: inner.alts }];
+    }
+    const range = BRACE_RANGE.exec(raw);
+    if (range !== null) {
+      const [lo, hi] = [(range[1] as string).charCodeAt(0), (range[2] as string).charCodeAt(0)].sort((x, y) => x - y);
+      // A group, not a bare class: micromatch lets a trailing class accept a trailing `/`, but not a brace.
+      return [{ t: "group", op: "@", alts: [[{ t: "class", ranges: [lo as number, hi as number], literal: null }]] }];
+    }
+    if (raw.includes("..")) return `ranges in braces are not supported in "{${raw}}": list the values, as {1,2,3}`;
+    // Without a comma, micromatch reads the braces as literal characters around whatever is inside.
+    return [{ t: "text", code: 0x7b }, ...(inner.alts[0] as GlobToken[]), { t: "text", code: 0x7d }];
+  };
+
+  const star = (): GlobToken[] | string => {
+    const before = last;
+    let n = 0;
+    while (glob[i + n] === "*") n += 1;
+    // micromatch folds a third `*` and more into one `*` before it looks for `*(`: `***(a)` is `*` then `(a)`.
+    const extglob = n <= 2 && glob[i + n] === "(" && glob[i + n + 1] !== "?";
+    const stars = extglob ? n - 1 : n;
+    const tokens: GlobToken[] = [];
+    if (stars === 1) tokens.push({ t: "star", segmentStart: !fast && n === 1 && (before === "bos" || before === "slash" || before === "dot") });
+    else if (stars === 2) tokens.push(globstarAt(before, i + 2) ? { t: "globstar" } : { t: "star", segmentStart: false });
+    else if (stars > 2) tokens.push({ t: "star", segmentStart: false });
+    i += n;
+    if (!extglob) return tokens;
+    i += 1;
+    last = "sep";
+    const inner = group("paren");
+    if (typeof inner === "string") return inner;
+    if (!inner.closed) return missing("closing", ")");
+    tokens.push({ t: "group", op: "*", alts: inner.alts });
+    return tokens;
+  };
+
+  /**
+   * `**` spans segments only as a whole segment: after `/`, the start or a group's start, and before `/`, an end, or
+   * (as micromatch has it) a brace, a parenthesis or an `@(` opening.
+   */
+  const globstarAt = (before: Last, after: number): boolean => {
+    if (before !== "bos" && before !== "slash" && before !== "sep") return false;
+    const next = glob[after];
+    if (next === undefined || "/,})|{(".includes(next)) return true;
+    return next === "@" && glob[after + 1] === "(";
+  };
+
+  const top = group("top");
+  if (typeof top === "string") return top;
+  return top.alts[0] as GlobToken[];
+}

@@ -84,14 +84,14 @@ function likes(value: string): AttributePredicate {
 
 /** A pattern that does not compile fails closed: evaluation never throws. */
 function matchesRegex(pattern: string): AttributePredicate {
-  let regex: RegExp;
+  let test: (text: string) => boolean;
   try {
-    regex = compileRegex(pattern);
+    test = compileRegex(pattern);
   } catch {
     return () => false;
   }
   return (value) => {
     const text = String(value);
-    return regex.test(text.length > MAX_REGEX_INPUT_LENGTH ? text.slice(0, MAX_REGEX_INPUT_LENGTH) : text);
+    return test(text.length > MAX_REGEX_INPUT_LENGTH ? text.slice(0, MAX_REGEX_INPUT_LENGTH) : text);
   };
 }

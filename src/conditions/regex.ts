@@ -1,4 +1,7 @@
-import safeRegex from "safe-regex2";
+import { compileAutomaton, MAX_AUTOMATON_STATES } from "../automaton/compile-automaton.js";
+import { parseRegex, type RegexProblem } from "./parse-regex.js";
+
+export type { RegexProblem } from "./parse-regex.js";
 
 /** Longest `regex` attribute pattern accepted, in characters. */
 export const MAX_REGEX_LENGTH = 256;
@@ -6,21 +9,36 @@ export const MAX_REGEX_LENGTH = 256;
 /** Longest visitor value a `regex` condition looks at; the rest is ignored, so matching cost stays bounded. */
 export const MAX_REGEX_INPUT_LENGTH = 2048;
 
-/** Why a pattern cannot be used in a `regex` attribute condition. */
-export interface RegexProblem {
-  code: "invalid_regex" | "unsafe_regex";
-  message: string;
-}
-
 /**
- * Checks a `regex` attribute pattern at parse time: it must compile, be at most {@link MAX_REGEX_LENGTH} characters,
- * and have no nested quantifiers (star height > 1, the shape behind catastrophic backtracking).
+ * Checks a `regex` attribute pattern at parse time: at most {@link MAX_REGEX_LENGTH} characters, compiles as a
+ * JavaScript RegExp (`invalid_regex`), and runs on beckon's linear-time matcher: no back-reference, no look-around
+ * and an automaton of at most `MAX_AUTOMATON_STATES` states (`unsafe_regex`).
  *
  * @example
  * checkRegex("^vip-\\d+$") // => null
- * checkRegex("(a+)+$")     // => { code: "unsafe_regex", message: "…" }
+ * checkRegex("(a)\\1")     // => { code: "unsafe_regex", message: "regex uses a back-reference \\1 (…)" }
  */
 export function checkRegex(pattern: string): RegexProblem | null {
+  const compiled = compileChecked(pattern);
+  return typeof compiled === "function" ? null : compiled;
+}
+
+/**
+ * Compiles a `regex` attribute pattern once, at `compile`, into a case-insensitive matcher that answers as
+ * `new RegExp(pattern, "i").test(text)` in time linear in the text (it never backtracks). A pattern that
+ * {@link checkRegex} refuses throws a `SyntaxError`; the caller fails the condition closed.
+ *
+ * @example
+ * compileRegex("^vip-\\d+$")("VIP-42") // => true
+ * compileRegex("^(a|a)*$")("a".repeat(2000) + "b") // => false, at once
+ */
+export function compileRegex(pattern: string): (text: string) => boolean {
+  const compiled = compileChecked(pattern);
+  if (typeof compiled === "function") return compiled;
+  throw new SyntaxError(compiled.message);
+}
+
+function compileChecked(pattern: string): ((text: string) => boolean) | RegexProblem {
   if (pattern.length > MAX_REGEX_LENGTH) {
     return { code: "unsafe_regex", message: `regex is longer than ${MAX_REGEX_LENGTH} characters` };
   }
@@ -29,19 +47,12 @@ export function checkRegex(pattern: string): RegexProblem | null {
   } catch (error) {
     return { code: "invalid_regex", message: `regex does not compile: ${(error as Error).message}` };
   }
-  if (!safeRegex(pattern)) {
-    return { code: "unsafe_regex", message: "regex may backtrack catastrophically (nested or too many quantifiers)" };
-  }
-  return null;
-}
-
-/**
- * Compiles a `regex` attribute pattern once, at `compile`, case-insensitively. The pattern is expected to have passed
- * {@link checkRegex}; one that does not compile throws, and the caller fails the condition closed.
- *
- * @example
- * compileRegex("^vip-\\d+$").test("VIP-42") // => true
- */
-export function compileRegex(pattern: string): RegExp {
-  return new RegExp(pattern, "i");
+  const parsed = parseRegex(pattern);
+  if (!parsed.ok) return { code: parsed.code, message: parsed.message };
+  return (
+    compileAutomaton(parsed.pattern, { search: true }) ?? {
+      code: "unsafe_regex",
+      message: `regex needs more than ${MAX_AUTOMATON_STATES} matcher states (counted repetitions multiply its size)`,
+    }
+  );
 }

@@ -136,7 +136,7 @@ const codeCases: { code: string; input: unknown; path: (string | number)[] }[] =
   },
   {
     code: "unsafe_regex",
-    input: one({ attributes: [{ key: "k", op: "regex", value: "(a+)+$" }] }),
+    input: one({ attributes: [{ key: "k", op: "regex", value: "(a)\\1" }] }),
     path: [0, "attributes", 0, "value"],
   },
   {

@@ -56,7 +56,11 @@ interface Findings<T> {
   issues: ConfigIssue[];
 }
 
-/** The schema, then the rules, on a value; `null` when either threw. */
+/**
+ * The schema, then the rules, on a value; `null` when either threw while reading it (a getter or proxy that answers
+ * differently the second time: the caller then works on a copy). A stack overflow is zod listing ~10⁵ issues of one
+ * array: checking a copy would only overflow again, after as long.
+ */
 function validate<T>(schema: z.ZodMiniType<T>, value: unknown, check: (input: unknown) => ConfigIssue[]): Findings<T> | null {
   try {
     const count = Array.isArray(value) ? value.length : 1;
@@ -64,12 +68,12 @@ function validate<T>(schema: z.ZodMiniType<T>, value: unknown, check: (input: un
     const issues = result.success ? [] : toConfigIssues(result.error.issues, value);
     for (const issue of check(value)) issues.push(issue);
     return { data: result.success ? result.data : undefined, issues };
-  } catch {
-    return null;
+  } catch (error) {
+    return error instanceof RangeError ? unchecked(value) : null;
   }
 }
 
-/** Plain data that still made the schema or the rules throw: zod overflows its stack on ~10⁵ issues in one array. */
+/** Plain data that still made the schema or the rules throw. */
 function unchecked(value: unknown): Findings<never> {
   const size = Array.isArray(value) ? ` (an array of ${value.length} items)` : "";
   const message = `could not be checked${size}: too many problems to list`;

@@ -19,78 +19,81 @@ const MAX = MAX_VISITOR_STRING_LENGTH;
  * checkSnapshot("v1", readSnapshot({ id: "v1", tags: ["x".repeat(10_000)] })) // => false
  */
 export function checkSnapshot(id: string, f: SnapshotFields, thorough = false): boolean {
-  return (
-    id.length <= MAX &&
-    short(f.url) &&
-    short(f.previousUrl) &&
-    short(f.referrer) &&
-    short(f.language) &&
-    short(f.locale) &&
-    short(f.identifier) &&
-    short(f.department) &&
-    short(f.device) &&
-    shortItems(f.tags) &&
-    shortEntries(f.attributes, thorough) &&
-    shortEntries(f.visibleAttributes, thorough) &&
-    shortEvents(f.events) &&
-    shortChat(f.chat) &&
-    shortState(f.state)
-  );
+  // One flat pass with early exits: this runs on every evaluation, and most snapshots have few nested parts.
+  if (
+    id.length > MAX ||
+    tooLong(f.url) ||
+    tooLong(f.previousUrl) ||
+    tooLong(f.referrer) ||
+    tooLong(f.language) ||
+    tooLong(f.locale) ||
+    tooLong(f.identifier) ||
+    tooLong(f.department) ||
+    tooLong(f.device)
+  ) {
+    return false;
+  }
+  if (Array.isArray(f.tags) && !shortItems(f.tags)) return false;
+  if (typeof f.attributes === "object" && f.attributes !== null && !shortEntries(f.attributes, thorough)) return false;
+  if (typeof f.visibleAttributes === "object" && f.visibleAttributes !== null && !shortEntries(f.visibleAttributes, thorough)) {
+    return false;
+  }
+  if (Array.isArray(f.events) && !shortEvents(f.events)) return false;
+  if (typeof f.chat === "object" && f.chat !== null && !shortChat(f.chat as Record<string, unknown>)) return false;
+  return typeof f.state !== "object" || f.state === null || shortState(f.state as Record<string, unknown>);
 }
 
-function short(value: unknown): boolean {
-  return typeof value !== "string" || value.length <= MAX;
+function tooLong(value: unknown): boolean {
+  return typeof value === "string" && value.length > MAX;
 }
 
-function isObject(value: unknown): value is object {
-  return typeof value === "object" && value !== null;
-}
-
-function shortItems(list: unknown): boolean {
-  if (!Array.isArray(list)) return true;
-  for (let i = 0; i < list.length; i++) if (!short(list[i])) return false;
+function shortItems(list: readonly unknown[]): boolean {
+  for (let i = 0; i < list.length; i++) if (tooLong(list[i])) return false;
   return true;
 }
 
-function shortEntries(record: unknown, thorough: boolean): boolean {
-  if (!isObject(record) || Array.isArray(record)) return true;
+function shortEntries(record: object, thorough: boolean): boolean {
   const values = record as Record<string, unknown>;
   // `for…in` walks a plain object without allocating; attribute lookups only ever reach own properties.
-  for (const key in values) if (key.length > MAX || !short(values[key])) return false;
+  for (const key in values) if (key.length > MAX || tooLong(values[key])) return false;
   if (thorough) {
-    for (const key of Object.getOwnPropertyNames(values)) if (key.length > MAX || !short(values[key])) return false;
+    for (const key of Object.getOwnPropertyNames(values)) if (key.length > MAX || tooLong(values[key])) return false;
   }
   return true;
 }
 
-function shortEvents(events: unknown): boolean {
-  if (!Array.isArray(events)) return true;
+function shortEvents(events: readonly unknown[]): boolean {
   for (let i = 0; i < events.length; i++) {
-    const event: unknown = events[i];
-    if (!isObject(event)) continue;
-    const { name, at, value } = event as { name?: unknown; at?: unknown; value?: unknown };
-    if (!short(name) || !short(value) || !short(at)) return false;
+    const event = events[i] as { name?: unknown; at?: unknown; value?: unknown } | null;
+    if (typeof event !== "object" || event === null) continue;
+    // `at` is read only so that a throwing getter there fails here, as it would when the events are indexed.
+    if (tooLong(event.name) || tooLong(event.value) || tooLong(event.at)) return false;
   }
   return true;
 }
 
-function shortChat(chat: unknown): boolean {
-  if (!isObject(chat) || Array.isArray(chat)) return true;
-  const { active, lastStartedAt, nick } = chat as { active?: unknown; lastStartedAt?: unknown; nick?: unknown };
-  return short(nick) && short(active) && short(lastStartedAt);
+function shortChat(chat: Record<string, unknown>): boolean {
+  // `active` and `lastStartedAt` are read for the same reason as an event's `at`.
+  return !(tooLong(chat["nick"]) || tooLong(chat["active"]) || tooLong(chat["lastStartedAt"]));
 }
 
-function shortState(state: unknown): boolean {
-  if (!isObject(state) || Array.isArray(state)) return true;
-  const { current, suppressedUntil, sessionExcluded, seenOnce } = state as Record<string, unknown>;
-  return short(suppressedUntil) && shortCurrent(current) && shortItems(sessionExcluded) && shortItems(seenOnce);
+function shortState(state: Record<string, unknown>): boolean {
+  if (tooLong(state["suppressedUntil"])) return false;
+  const current = state["current"];
+  if (typeof current === "object" && current !== null && !shortCurrent(current as Record<string, unknown>)) return false;
+  const excluded = state["sessionExcluded"];
+  if (Array.isArray(excluded) && !shortItems(excluded)) return false;
+  const seenOnce = state["seenOnce"];
+  return !Array.isArray(seenOnce) || shortItems(seenOnce);
 }
 
-function shortCurrent(current: unknown): boolean {
-  if (!isObject(current) || Array.isArray(current)) return true;
-  const c = current as Record<string, unknown>;
-  const { invitationId, variationId, assignedAt, shownPageviews, closedAt, expiresAt } = c;
-  return (
-    short(invitationId) && short(variationId) && short(assignedAt) && short(shownPageviews) && short(closedAt) && short(expiresAt)
+function shortCurrent(c: Record<string, unknown>): boolean {
+  return !(
+    tooLong(c["invitationId"]) ||
+    tooLong(c["variationId"]) ||
+    tooLong(c["assignedAt"]) ||
+    tooLong(c["shownPageviews"]) ||
+    tooLong(c["closedAt"]) ||
+    tooLong(c["expiresAt"])
   );
 }

@@ -5,13 +5,31 @@ import {
   compile,
   evaluate,
   explain,
+  isConfigError,
+  parseInvitations,
+  parseState,
+  parseVisitor,
+  safeParseEventDefinitions,
   safeParseInvitations,
+  safeParseState,
+  safeParseVisitor,
   type Decision,
   type EvaluateOptions,
   type Invitation,
   type Visitor,
 } from "../../src/index.js";
-import { instantArb, invitationArb, invitationsArb, optionsArb, visitorArb } from "./arbitraries/engine.js";
+import { BASE_MS, instantArb, invitationArb, invitationsArb, optionsArb, visitorArb } from "./arbitraries/engine.js";
+import {
+  hostileKindArb,
+  OPTIONS_READ_PATHS,
+  pathsOf,
+  plant,
+  THROWING_KINDS,
+  VISITOR_CONTAINER_PATHS,
+  VISITOR_READ_PATHS,
+  type HostileKind,
+  type Path,
+} from "./arbitraries/hostile.js";
 
 const inputArb = fc.record({
   invitations: invitationsArb,
@@ -200,6 +218,97 @@ describe("evaluate (properties)", () => {
         const most = Math.max(...templates.map((t) => t.split("<").length - 1));
         expect(decision.message.split("<").length - 1).toBeLessThanOrEqual(most);
       }),
+    );
+  });
+});
+
+describe("hostile JavaScript values (properties)", () => {
+  const safeParsers = [safeParseInvitations, safeParseVisitor, safeParseState, safeParseEventDefinitions];
+  const readable = (path: Path): boolean => !path.includes("__proto__");
+
+  /** A value, a path into it (or into containers created on the way), and a hostile kind to plant there. */
+  const plantedArb = <T>(valueArb: fc.Arbitrary<T>, extraPaths: readonly Path[] = []) =>
+    valueArb.chain((value) =>
+      fc.record({
+        value: fc.constant(value),
+        path: fc.constantFrom(...[...pathsOf(value), ...extraPaths].filter(readable)),
+        kind: hostileKindArb,
+      }),
+    );
+
+  it("safeParse* never throws, and names the planted value's path, whatever is planted wherever", () => {
+    const anyInput = fc.oneof(fc.jsonValue(), invitationsArb, visitorArb, optionsArb);
+    fc.assert(
+      fc.property(plantedArb(anyInput), ({ value, path, kind }) => {
+        for (const safeParse of safeParsers) {
+          const result = safeParse(plant(value, path, kind));
+          expect(result.success).toBe(false);
+          if (result.success) continue;
+          // Independent of how parsing works: whatever is planted is not JSON data, so its path must be named.
+          expect(result.error.issues.map((issue) => JSON.stringify(issue.path))).toContain(JSON.stringify(path));
+        }
+      }),
+    );
+  });
+
+  it("parse* and compile throw nothing but ConfigError, and evaluate answers invalid_config, on planted invitations", () => {
+    fc.assert(
+      fc.property(plantedArb(invitationsArb), visitorArb, ({ value, path, kind }, visitor) => {
+        const hostile = plant(value, path, kind) as Invitation[];
+        for (const run of [() => parseInvitations(hostile), () => compile(hostile), () => parseVisitor(hostile), () => parseState(hostile)]) {
+          try {
+            run();
+          } catch (error) {
+            expect(isConfigError(error)).toBe(true);
+          }
+        }
+        expect(evaluate(hostile, visitor, BASE_MS)).toMatchObject({ status: "none", reason: "invalid_config" });
+      }),
+    );
+  });
+
+  it("evaluate answers invalid_visitor when a part it reads cannot be read, whatever the invitations", () => {
+    const throwingArb = fc.oneof(
+      fc.record({ path: fc.constantFrom(...VISITOR_READ_PATHS), kind: fc.constant<HostileKind>("getter") }),
+      fc.record({ path: fc.constantFrom(...VISITOR_CONTAINER_PATHS), kind: fc.constantFrom(...THROWING_KINDS) }),
+    );
+    fc.assert(
+      fc.property(invitationsArb, visitorArb, throwingArb, instantArb, optionsArb, (invitations, visitor, { path, kind }, now, options) => {
+        const hostile = plant(visitor, path, kind) as Visitor;
+        const decision = evaluate(invitations, hostile, now, options);
+        expect(decision).toMatchObject({ status: "none", reason: "invalid_visitor", invitation: null });
+        expect(explain(invitations, hostile, now, options).decision).toEqual(decision);
+      }),
+    );
+  });
+
+  it("evaluate answers invalid_options when a part of the options it reads cannot be read", () => {
+    const throwingArb = fc.record({ path: fc.constantFrom(...OPTIONS_READ_PATHS), kind: fc.constantFrom(...THROWING_KINDS) });
+    fc.assert(
+      fc.property(invitationsArb, visitorArb, optionsArb, throwingArb, instantArb, (invitations, visitor, options, { path, kind }, now) => {
+        const hostile = plant(options, path, kind) as EvaluateOptions;
+        expect(evaluate(invitations, visitor, now, hostile)).toMatchObject({ status: "none", reason: "invalid_options" });
+      }),
+    );
+  });
+
+  it("evaluate never throws and never reports evaluation_error, whatever is planted wherever in visitor or options", () => {
+    fc.assert(
+      fc.property(
+        invitationsArb,
+        plantedArb(visitorArb, VISITOR_READ_PATHS),
+        plantedArb(optionsArb, OPTIONS_READ_PATHS),
+        fc.boolean(),
+        instantArb,
+        (invitations, v, o, inOptions, now) => {
+          const visitor = inOptions ? v.value : (plant(v.value, v.path, v.kind) as Visitor);
+          const options = inOptions ? (plant(o.value, o.path, o.kind) as EvaluateOptions) : o.value;
+          const decision = evaluate(invitations, visitor, now, options);
+          expect(["selected", "current", "none"]).toContain(decision.status);
+          expect(decision.reason).not.toBe("evaluation_error");
+          expect(explain(invitations, visitor, now, options).decision.reason).toBe(decision.reason);
+        },
+      ),
     );
   });
 });

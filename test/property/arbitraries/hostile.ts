@@ -45,13 +45,17 @@ function revokedProxy(): object {
   return proxy;
 }
 
+/** Keys whose value is a list: a proxy planted there stands in for an array, as the real value would be one. */
+const LIST_KEYS = new Set(["tags", "events", "sessionExcluded", "seenOnce", "conversions", "operatorsOnline", "departments"]);
+
 /** The value of a kind that replaces whatever sat at a path (`root` for cycles; the getter kind is made elsewhere). */
-function replacement(kind: HostileKind, old: unknown, root: object): unknown {
+function replacement(kind: HostileKind, old: unknown, root: object, key: string | number | undefined): unknown {
   switch (kind) {
     case "revoked":
       return revokedProxy();
     case "throwingProxy":
-      return throwingProxy(typeof old === "object" && old !== null ? old : {});
+      if (typeof old === "object" && old !== null) return throwingProxy(old);
+      return throwingProxy(typeof key === "string" && LIST_KEYS.has(key) ? [] : {});
     case "promise":
       return Promise.resolve(old);
     case "instance":
@@ -70,7 +74,7 @@ function replacement(kind: HostileKind, old: unknown, root: object): unknown {
  */
 export function plant(value: unknown, path: Path, kind: HostileKind): unknown {
   const root: unknown = structuredClone(value);
-  if (path.length === 0) return kind === "getter" || kind === "cycle" ? throwingProxy({}) : replacement(kind, root, {});
+  if (path.length === 0) return kind === "getter" || kind === "cycle" ? throwingProxy({}) : replacement(kind, root, {}, undefined);
   let parent = root as Record<string | number, unknown>;
   for (let i = 0; i < path.length - 1; i++) {
     const key = path[i] as string | number;
@@ -89,7 +93,7 @@ export function plant(value: unknown, path: Path, kind: HostileKind): unknown {
       },
     });
   } else {
-    parent[last] = replacement(kind, parent[last], root as object);
+    parent[last] = replacement(kind, parent[last], root as object, last);
   }
   return root;
 }
@@ -124,7 +128,13 @@ export const VISITOR_READ_PATHS: readonly Path[] = [
   ...["invitationId", "variationId", "assignedAt", "shownPageviews", "closedAt", "expiresAt"].map((key) => ["state", "current", key]),
 ];
 
-/** Every path evaluation options are read at. */
+/** The read paths holding a container evaluation reads into (so a proxy planted there is read, not ignored). */
+export const VISITOR_CONTAINER_PATHS: readonly Path[] = [
+  [], ["attributes"], ["visibleAttributes"], ["tags"], ["events"], ["events", 0], ["chat"], ["state"],
+  ["state", "current"], ["state", "sessionExcluded"], ["state", "seenOnce"],
+];
+
+/** Every path evaluation options are read at (a trigger's `seconds` only for an idle trigger: not listed). */
 export const OPTIONS_READ_PATHS: readonly Path[] = [
   [],
   ...[
@@ -137,7 +147,6 @@ export const OPTIONS_READ_PATHS: readonly Path[] = [
   ["operatorsOnline", 0, "departments"],
   ["operatorsOnline", 0, "departments", 0],
   ["trigger", "type"],
-  ["trigger", "seconds"],
 ];
 
 /** Any path into `value` (its own keys, all the way down), the root included. */

@@ -241,7 +241,12 @@ export interface InvitationState {
   conversionTallies?: ConversionTally[];
 }
 
-/** A snapshot of one visitor at the moment of evaluation (SPEC §3). Only `id` is required. */
+/**
+ * A snapshot of one visitor at the moment of evaluation (SPEC §3). Only `id` is required. Every string in it is at
+ * most `MAX_VISITOR_STRING_LENGTH` (8 192) UTF-16 code units: `parseVisitor` reports a longer one as `too_big`,
+ * `evaluate` answers `invalid_visitor`. A snapshot whose parts cannot be read (a getter or proxy that throws) is
+ * `invalid_visitor` too.
+ */
 export interface Visitor {
   id: string;
   timeOnSite?: number;

@@ -88,6 +88,24 @@ describe("matchLike", () => {
     expect(like(value, text)).toBe(expected);
   });
 
+  it.each([
+    ["* chat", "live chat", true],
+    ["* chat", "chat", false],
+    ["*a* *b*", "xax ybb", true],
+    ["*a* *b*", "xbx yaa", false],
+    ["aa* *aa", "baa aab", false],
+    ["aa* *aa", "baa aab aab baa", true],
+    ["live chat, chat", "chat live", true],
+  ])("finds wildcard and repeated words in sequence: %j against %j → %j", (value, text, expected) => {
+    expect(like(value, text)).toBe(expected);
+  });
+
+  it("decides a long text with many alternatives", () => {
+    const value = Array.from({ length: 200 }, (_, i) => `word${i}*`).join(", ");
+    expect(like(value, `${"lorem ipsum ".repeat(50_000)}word199x`)).toBe(true);
+    expect(like(value, "lorem ipsum ".repeat(50_000))).toBe(false);
+  });
+
   it("compares with Unicode-aware lower-casing", () => {
     expect(like("ŽALIAS", "labai žalias")).toBe(true);
   });

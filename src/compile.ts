@@ -47,8 +47,8 @@ export function compile(invitations: readonly Invitation[]): Ruleset {
   const parsed = safeParseInvitations(invitations);
   if (!parsed.success) throw parsed.error;
   const configs = parsed.data;
-  // Compiled from the copy validation made, so nothing the caller's objects answer later (a getter, a proxy) can
-  // differ from what was validated; the caller's own objects are still what decisions hand back.
+  // Matchers are compiled from the copy validation made, so a getter or proxy cannot answer compiling differently
+  // from what was validated; the caller's own objects are what decisions hand back and content is built from.
   return guarded(invitations, () => build(invitations, configs, sourcesOf(invitations, configs.length), true));
 }
 

@@ -28,14 +28,13 @@ export interface CompiledEventCondition {
 
 /**
  * One invitation with its defaults applied and every matcher built, so evaluation only compares (SPEC §2 defaults).
- * `source` is the caller's object, handed back untouched in `Decision.invitation`; `config` is the validated data it
- * was compiled from (the same object when the caller passed the output of `parseInvitations`, else the fresh copy
- * validation made), which is what anything compiled later reads. `wait`, `design` and `trigger` are deep-frozen
- * copies: decisions hand them out, and no caller may change what the next decision shows.
+ * `source` is the caller's object, handed back untouched in `Decision.invitation`; the fields are compiled from the
+ * validated data (the same object when the caller passed the output of `parseInvitations`, else the copy validation
+ * made, which is not kept). `wait`, `design` and `trigger` are deep-frozen copies: decisions hand them out, and no
+ * caller may change what the next decision shows.
  */
 export interface CompiledInvitation {
   source: Invitation;
-  config: Invitation;
   id: string;
   /** `hashKey(id)`: the invitation's half of its tie hash, worked out once. */
   tieKey: number;
@@ -130,7 +129,6 @@ const OBJECT_PROTOTYPE: unknown = Object.prototype;
  */
 class Compiled implements CompiledInvitation {
   readonly source: Invitation;
-  readonly config: Invitation;
   id = "";
   tieKey = 0;
   position = 0;
@@ -163,7 +161,6 @@ class Compiled implements CompiledInvitation {
 
   constructor(source: Invitation, config: Invitation, owned: boolean, pieces: SharedPieces) {
     this.source = source;
-    this.config = config;
     this.owned = owned;
     this.requires = pieces.requires(undefined);
     const fields = config as unknown as Record<string, unknown>;
@@ -177,10 +174,11 @@ class Compiled implements CompiledInvitation {
 
   /**
    * Built on first use: most invitations of a large set are never offered, and their content is most of what an
-   * invitation costs to compile and to keep. Reads the validated config, which `compile` asks callers not to change.
+   * invitation costs to compile and to keep. Reads the source invitation, which `compile` asks callers not to change
+   * (the validated copy is not kept for this: it would add a fifth to a large set's retained memory).
    */
   get rendering(): CompiledRendering {
-    if (this.built === undefined) this.built = compileRendering(this.config);
+    if (this.built === undefined) this.built = compileRendering(this.source);
     return this.built;
   }
 

@@ -1,6 +1,7 @@
 import { buildNfa } from "./build-nfa.js";
 import { charClasses } from "./char-classes.js";
 import { lazyDfa } from "./lazy-dfa.js";
+import { literalPrefix } from "./literal-prefix.js";
 import type { Pattern } from "./pattern.js";
 
 /**
@@ -32,5 +33,6 @@ export interface AutomatonOptions {
 export function compileAutomaton(pattern: Pattern, options?: AutomatonOptions): ((input: string) => boolean) | null {
   const nfa = buildNfa(pattern, MAX_AUTOMATON_STATES);
   if (nfa === null) return null;
-  return lazyDfa(nfa, charClasses(nfa), options?.search === true);
+  const search = options?.search === true;
+  return lazyDfa(nfa, charClasses(nfa), search, search ? "" : literalPrefix(pattern));
 }

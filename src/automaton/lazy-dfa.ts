@@ -23,10 +23,10 @@ const KERNEL_BUDGET = 1 << 17;
  * backtracking.
  *
  * @example
- * const matches = lazyDfa(nfa, charClasses(nfa), false);
+ * const matches = lazyDfa(nfa, charClasses(nfa), false, literalPrefix(pattern));
  * matches("input") // => whether the whole input matches
  */
-export function lazyDfa(nfa: Nfa, classes: CharClasses, search: boolean): (input: string) => boolean {
+export function lazyDfa(nfa: Nfa, classes: CharClasses, search: boolean, prefix = ""): (input: string) => boolean {
   const { kind, out, arg } = nfa;
   const { count, ascii, classOf, members, wordClass } = classes;
   const size = kind.length;
@@ -153,6 +153,23 @@ export function lazyDfa(nfa: Nfa, classes: CharClasses, search: boolean): (input
 
   intern(Int32Array.of(nfa.start), normalise(AT_START));
 
+  // Full matches skip the pattern's literal prefix with one native `startsWith`, entering the DFA in the state
+  // the prefix leads to (worked out once per cache generation): most URL patterns are mostly literal.
+  let afterPrefix = 0;
+  let prefixEpoch = -1;
+  const walk = (input: string, from: number, start: number): number => {
+    let state = start;
+    for (let i = from; i < input.length; i += 1) {
+      const code = input.charCodeAt(i);
+      const cls = code < 128 ? (ascii[code] as number) : classOf(code);
+      let move = table[state * count + cls] as number;
+      if (move < 0) move = transition(state, cls);
+      state = move >> 1;
+      if (state === dead) return -1;
+    }
+    return state;
+  };
+
   if (search) {
     return (input) => {
       let state = 0;
@@ -167,17 +184,21 @@ export function lazyDfa(nfa: Nfa, classes: CharClasses, search: boolean): (input
       return acceptsAtEnd(state);
     };
   }
+  if (prefix === "") {
+    return (input) => {
+      const state = walk(input, 0, 0);
+      return state !== -1 && acceptsAtEnd(state);
+    };
+  }
   return (input) => {
-    let state = 0;
-    for (let i = 0; i < input.length; i += 1) {
-      const code = input.charCodeAt(i);
-      const cls = code < 128 ? (ascii[code] as number) : classOf(code);
-      let move = table[state * count + cls] as number;
-      if (move < 0) move = transition(state, cls);
-      state = move >> 1;
-      if (state === dead) return false;
+    if (!input.startsWith(prefix)) return false;
+    if (prefixEpoch !== epoch) {
+      afterPrefix = walk(prefix, 0, 0);
+      prefixEpoch = epoch;
     }
-    return acceptsAtEnd(state);
+    // `walk` returns ids of the cache as it is when it returns, so `afterPrefix` holds until the cache starts over.
+    const state = afterPrefix === -1 ? -1 : walk(input, prefix.length, afterPrefix);
+    return state !== -1 && acceptsAtEnd(state);
   };
 }
 

@@ -110,16 +110,15 @@ function cleanPath(path: string): string {
 
 /**
  * LHC treats a trailing `*` as "starts with", so `a/b/*` also matches `a/b` and `a/b/c/d`: the glob is widened with
- * a globstar. Returns `null` when micromatch cannot compile the glob (parse-time checks normally prevent that).
+ * a globstar (both decided in one pass). Returns `null` when the glob cannot be compiled (parse-time checks normally
+ * prevent that).
  */
 function compileTest(glob: string): ((input: string) => boolean) | null {
   try {
     const base = glob.replace(/\*+$/, "");
     if (base === glob || base.endsWith("\\")) return compileGlob(glob);
     if (base.endsWith("/")) return compileGlob(`${base}**`);
-    const here = compileGlob(`${base}*`);
-    const below = compileGlob(`${base}*/**`);
-    return (input) => here(input) || below(input);
+    return compileGlob(`${base}*`, `${base}*/**`);
   } catch {
     return null;
   }

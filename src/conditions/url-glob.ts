@@ -1,4 +1,5 @@
 import { compileAutomaton } from "../automaton/compile-automaton.js";
+import type { Pattern } from "../automaton/pattern.js";
 import { parseGlob } from "./parse-glob.js";
 
 /** Longest URL pattern accepted, in characters. */
@@ -43,19 +44,25 @@ export function checkGlob(pattern: string): string | null {
  * Compiles one glob into a reusable test, once per pattern at `compile`: micromatch semantics (`*`, `**`, `?`,
  * `{a,b}`, `[…]`, extglobs) with `dot: true` so hidden segments match too, decided by beckon's own automaton in
  * time linear in the input (no backtracking, whatever the glob and the page). A leading `!` is literal here;
- * negation is handled by the URL matcher. Throws on a glob {@link checkGlob} refuses.
+ * negation is handled by the URL matcher. Throws on a glob {@link checkGlob} refuses. Given several globs, the test
+ * holds when any of them matches, still in one pass over the input.
  *
  * @example
  * const matches = compileGlob("shop.example.com/strategy/*");
  * matches("shop.example.com/strategy/plans") // => true
  * matches("shop.example.com/pricing")        // => false
+ * compileGlob("/docs", "/docs/{guide,api}")("/docs/api") // => true
  */
-export function compileGlob(pattern: string): (input: string) => boolean {
-  const known = compiled.get(pattern);
+export function compileGlob(...patterns: [string, ...string[]]): (input: string) => boolean {
+  const key = JSON.stringify(patterns);
+  const known = compiled.get(key);
   if (known !== undefined) return known;
-  const parsed = parseGlob(pattern);
-  if (typeof parsed === "string") throw new Error(parsed);
-  const matches = compileAutomaton(parsed.pattern);
+  const items = patterns.map((pattern) => {
+    const parsed = parseGlob(pattern);
+    if (typeof parsed === "string") throw new Error(parsed);
+    return parsed.pattern;
+  });
+  const matches = compileAutomaton(items.length === 1 ? (items[0] as Pattern) : { type: "alt", items });
   if (matches === null) throw new Error("pattern is too complex to match in linear time");
-  return remember(compiled, pattern, matches);
+  return remember(compiled, key, matches);
 }

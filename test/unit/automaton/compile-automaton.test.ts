@@ -76,6 +76,17 @@ describe("compileAutomaton", () => {
     }
   });
 
+  it("matches past a literal prefix longer than its DFA cache", () => {
+    const prefix = Array.from({ length: 400 }, (_, i) => String.fromCharCode(0x100 + 2 * i)).join("");
+    const matches = compileAutomaton(seq(lit(prefix), star(ch("a")), ch("b")));
+    for (let round = 0; round < 3; round += 1) {
+      expect(matches?.(`${prefix}aab`)).toBe(true);
+      expect(matches?.(`${prefix}b`)).toBe(true);
+      expect(matches?.(`${prefix}aa`)).toBe(false);
+      expect(matches?.(`${prefix.slice(1)}ab`)).toBe(false);
+    }
+  });
+
   it.each([
     ["(a|a)*", star(alt(ch("a"), ch("a"))), "a".repeat(8192), "a".repeat(8191) + "!"],
     ["(a|aa)+", plus(alt(ch("a"), lit("aa"))), "a".repeat(8192), "a".repeat(8191) + "!"],

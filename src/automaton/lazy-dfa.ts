@@ -113,7 +113,8 @@ export function lazyDfa(nfa: Nfa, classes: CharClasses, search: boolean, prefix 
   };
 
   const intern = (kernel: Int32Array, before: number): number => {
-    const key = `${before}:${kernel.join(",")}`;
+    // State ids stay below MAX_AUTOMATON_STATES (< 65 536), so each fits one UTF-16 code unit of the key.
+    const key = String.fromCharCode(before) + String.fromCharCode.apply(null, kernel as unknown as number[]);
     let known = ids.get(key);
     if (known === undefined && (kernels.length >= maxCached || kernelTotal + kernel.length > KERNEL_BUDGET)) {
       reset();

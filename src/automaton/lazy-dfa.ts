@@ -9,6 +9,8 @@ const AT_END = 0;
 const BEFORE_WORD = 1;
 const BEFORE_OTHER = 2;
 
+/** A table cell for a state from which every rest of the input matches (`walk` stops there). */
+const ACCEPT_ALL = -2;
 /** Table cells (states × classes) one automaton may cache before it starts over; 256 kB of `Int32Array`. */
 const CELL_BUDGET = 1 << 16;
 /** NFA state ids all cached DFA states may hold together before the cache starts over. */
@@ -41,7 +43,7 @@ export function lazyDfa(nfa: Nfa, classes: CharClasses, search: boolean, prefix 
   let ids = new Map<string, number>();
   let kernels: Int32Array[] = [];
   let befores: number[] = [];
-  let accepts: number[] = [];
+  let endAccepts: number[] = [];
   let kernelTotal = 0;
   let dead = -1;
   let epoch = 0;
@@ -105,7 +107,7 @@ export function lazyDfa(nfa: Nfa, classes: CharClasses, search: boolean, prefix 
     ids = new Map();
     kernels = [];
     befores = [];
-    accepts = [];
+    endAccepts = [];
     kernelTotal = 0;
     dead = -1;
     epoch += 1;
@@ -130,7 +132,7 @@ export function lazyDfa(nfa: Nfa, classes: CharClasses, search: boolean, prefix 
     ids.set(key, id);
     kernels.push(kernel);
     befores.push(before);
-    accepts.push(-1);
+    endAccepts.push(-1);
     kernelTotal += kernel.length;
     if (kernel.length === 0 && !search) dead = id;
     return id;
@@ -140,6 +142,11 @@ export function lazyDfa(nfa: Nfa, classes: CharClasses, search: boolean, prefix 
   const transition = (from: number, cls: number): number => {
     const word = wordClass[cls] === 1;
     const matched = close(kernels[from] as Int32Array, befores[from] as number, word ? BEFORE_WORD : BEFORE_OTHER);
+    // Per cell, not per state: whether the tail is reached can depend on the next code unit (word boundaries).
+    if (!search && reachesAnyTail()) {
+      table[from * count + cls] = ACCEPT_ALL;
+      return ACCEPT_ALL;
+    }
     const kernel = advance(cls);
     const started = epoch;
     const code = intern(kernel, normalise(word ? AFTER_WORD : AFTER_OTHER)) * 2 + (matched ? 1 : 0);
@@ -147,9 +154,24 @@ export function lazyDfa(nfa: Nfa, classes: CharClasses, search: boolean, prefix 
     return code;
   };
 
+  // A `CHAR` state that takes every code unit and loops straight back before an unconditional match (a trailing
+  // `**`, `.*`): once a position reaches it, every rest of the input matches, so a full match can stop reading.
+  const anyTail = Uint8Array.from(kind, (k, state) => {
+    const set = nfa.ranges[state];
+    const loop = out[state] as number;
+    const isAny = k === CHAR && set?.length === 2 && set[0] === 0 && set[1] === 0xffff;
+    return isAny && kind[loop] === SPLIT && out[loop] === state && kind[arg[loop] as number] === MATCH ? 1 : 0;
+  });
+  const hasAnyTail = anyTail.includes(1);
+  const reachesAnyTail = (): boolean => {
+    if (!hasAnyTail) return false;
+    for (let i = 0; i < closedCount; i += 1) if (anyTail[closed[i] as number] === 1) return true;
+    return false;
+  };
+
   const acceptsAtEnd = (state: number): boolean => {
-    if (accepts[state] === -1) accepts[state] = close(kernels[state] as Int32Array, befores[state] as number, AT_END) ? 1 : 0;
-    return accepts[state] === 1;
+    if (endAccepts[state] === -1) endAccepts[state] = close(kernels[state] as Int32Array, befores[state] as number, AT_END) ? 1 : 0;
+    return endAccepts[state] === 1;
   };
 
   intern(Int32Array.of(nfa.start), normalise(AT_START));
@@ -164,12 +186,17 @@ export function lazyDfa(nfa: Nfa, classes: CharClasses, search: boolean, prefix 
       const code = input.charCodeAt(i);
       const cls = code < 128 ? (ascii[code] as number) : classOf(code);
       let move = table[state * count + cls] as number;
-      if (move < 0) move = transition(state, cls);
+      if (move < 0) {
+        if (move === ACCEPT_ALL) return ACCEPT_ALL;
+        move = transition(state, cls);
+        if (move === ACCEPT_ALL) return ACCEPT_ALL;
+      }
       state = move >> 1;
       if (state === dead) return -1;
     }
     return state;
   };
+  const accepts = (state: number): boolean => state === ACCEPT_ALL || (state !== -1 && acceptsAtEnd(state));
 
   if (search) {
     return (input) => {
@@ -187,8 +214,7 @@ export function lazyDfa(nfa: Nfa, classes: CharClasses, search: boolean, prefix 
   }
   if (prefix === "") {
     return (input) => {
-      const state = walk(input, 0, 0);
-      return state !== -1 && acceptsAtEnd(state);
+      return accepts(walk(input, 0, 0));
     };
   }
   return (input) => {
@@ -198,8 +224,8 @@ export function lazyDfa(nfa: Nfa, classes: CharClasses, search: boolean, prefix 
       prefixEpoch = epoch;
     }
     // `walk` returns ids of the cache as it is when it returns, so `afterPrefix` holds until the cache starts over.
-    const state = afterPrefix === -1 ? -1 : walk(input, prefix.length, afterPrefix);
-    return state !== -1 && acceptsAtEnd(state);
+    if (afterPrefix < 0) return afterPrefix === ACCEPT_ALL;
+    return accepts(walk(input, prefix.length, afterPrefix));
   };
 }
 

@@ -15,7 +15,7 @@ export type GlobToken =
   | { readonly t: "group"; readonly op: "@" | "?" | "*" | "+"; readonly alts: readonly (readonly GlobToken[])[] };
 
 type Kind = "top" | "brace" | "paren";
-type Last = "bos" | "slash" | "dot" | "sep" | "other";
+type Last = "bos" | "slash" | "dot" | "sep" | "paren" | "other";
 
 const missing = (type: string, char: string): string =>
   `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
@@ -88,11 +88,11 @@ export function globTokens(glob: string, fast: boolean): GlobToken[] | string {
         const inner = group("paren");
         if (typeof inner === "string") return inner;
         if (!inner.closed) return missing("closing", ")");
-        push({ t: "group", op, alts: inner.alts }, "other");
+        push({ t: "group", op, alts: inner.alts }, "paren");
       } else if (c === "*") {
         const run = star();
         if (typeof run === "string") return run;
-        for (const token of run) push(token, "other");
+        for (const token of run) push(token, last === "paren" && token.t === "group" ? "paren" : "other");
       } else if (c === "?") {
         push({ t: "qmark" }, "other");
         i += 1;
@@ -170,15 +170,16 @@ export function globTokens(glob: string, fast: boolean): GlobToken[] | string {
     if (typeof inner === "string") return inner;
     if (!inner.closed) return missing("closing", ")");
     tokens.push({ t: "group", op: "*", alts: inner.alts });
+    last = "paren";
     return tokens;
   };
 
   /**
    * `**` spans segments only as a whole segment: after `/`, the start or a group's start, and before `/`, an end, or
-   * (as micromatch has it) a brace, a parenthesis or an `@(` opening.
+   * (as micromatch has it) after a `)` or before a brace, a parenthesis or an `@(` opening.
    */
   const globstarAt = (before: Last, after: number): boolean => {
-    if (before !== "bos" && before !== "slash" && before !== "sep") return false;
+    if (before !== "bos" && before !== "slash" && before !== "sep" && before !== "paren") return false;
     const next = glob[after];
     if (next === undefined || "/,})|{(".includes(next)) return true;
     return next === "@" && glob[after + 1] === "(";

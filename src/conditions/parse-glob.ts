@@ -5,9 +5,9 @@ const SLASH = 0x2f;
 const char = (code: number): Pattern => ({ type: "chars", ranges: [code, code] });
 const slash = char(SLASH);
 const NOT_SLASH: Pattern = { type: "chars", ranges: [0, SLASH - 1, SLASH + 1, 0xffff] };
-// micromatch's `**` is a RegExp `.`, which stops at line terminators.
-const NOT_NEWLINE: Pattern = { type: "chars", ranges: [0, 0x09, 0x0b, 0x0c, 0x0e, 0x2027, 0x202a, 0xffff] };
-const GLOBSTAR: Pattern = { type: "repeat", item: NOT_NEWLINE, min: 0, max: Infinity };
+// Any code unit, line terminators too (micromatch's `**` is a RegExp `.`, which stops at them; a page never holds
+// one): a trailing `**` then lets the matcher stop reading as soon as it is reached.
+const GLOBSTAR: Pattern = { type: "repeat", item: { type: "chars", ranges: [0, 0xffff] }, min: 0, max: Infinity };
 const optional = (item: Pattern): Pattern => ({ type: "repeat", item, min: 0, max: 1 });
 const seq = (...items: Pattern[]): Pattern => ({ type: "seq", items });
 const END: Pattern = { type: "assert", kind: "end" };
@@ -43,23 +43,22 @@ export function parseGlob(glob: string): { pattern: Pattern } | string {
 
 /**
  * Lowers one sequence of tokens. The `**` forms are resolved left to right (they look at the slashes around them),
- * then the rest right to left so that each `*` knows whether what follows it can match nothing (`tailNullable`):
- * micromatch makes a `*` that opens a segment match at least one character only then.
+ * then the rest right to left so that a `*` knows whether anything follows it (`tailEmpty`): micromatch makes a
+ * `*` that opens the last segment match at least one character.
  */
-function lower(tokens: readonly GlobToken[], tailNullable: boolean, top: boolean): Pattern[] {
+function lower(tokens: readonly GlobToken[], tailEmpty: boolean, top: boolean): Pattern[] {
   const units = globstars(collapse(tokens, top), top);
   const out: Pattern[] = [];
-  let nullable = tailNullable;
+  let empty = tailEmpty;
   for (let k = units.length - 1; k >= 0; k -= 1) {
     const unit = units[k] as GlobToken | Pattern;
-    const piece = "t" in unit ? lowerToken(unit, nullable) : unit;
-    out.push(piece);
-    nullable = nullable && isNullable(piece);
+    out.push("t" in unit ? lowerToken(unit, empty) : unit);
+    empty = false;
   }
   return out.reverse();
 }
 
-function lowerToken(token: GlobToken, tailNullable: boolean): Pattern {
+function lowerToken(token: GlobToken, tailEmpty: boolean): Pattern {
   switch (token.t) {
     case "text":
       return char(token.code);
@@ -72,7 +71,7 @@ function lowerToken(token: GlobToken, tailNullable: boolean): Pattern {
     case "globstar":
       return GLOBSTAR;
     case "star":
-      return { type: "repeat", item: NOT_SLASH, min: token.segmentStart && tailNullable ? 1 : 0, max: Infinity };
+      return { type: "repeat", item: NOT_SLASH, min: token.segmentStart && tailEmpty ? 1 : 0, max: Infinity };
     case "class": {
       const set: Pattern = { type: "chars", ranges: token.ranges };
       if (token.literal === null) return set;
@@ -80,7 +79,7 @@ function lowerToken(token: GlobToken, tailNullable: boolean): Pattern {
     }
     case "group": {
       const [min, max] = REPEAT[token.op];
-      const alts = token.alts.map((alt) => seq(...lower(alt, tailNullable && (min === 0 || max !== 1), false)));
+      const alts = token.alts.map((alt) => seq(...lower(alt, tailEmpty && min === 1 && max === 1, false)));
       const item: Pattern = alts.length === 1 ? (alts[0] as Pattern) : { type: "alt", items: alts };
       return min === 1 && max === 1 ? item : { type: "repeat", item, min, max };
     }
@@ -126,19 +125,4 @@ function collapse(tokens: readonly GlobToken[], top: boolean): GlobToken[] {
     }
   }
   return out;
-}
-
-function isNullable(p: Pattern): boolean {
-  switch (p.type) {
-    case "chars":
-      return false;
-    case "seq":
-      return p.items.every(isNullable);
-    case "alt":
-      return p.items.some(isNullable);
-    case "repeat":
-      return p.min === 0 || isNullable(p.item);
-    case "assert":
-      return true;
-  }
 }

@@ -1,0 +1,92 @@
+/**
+ * A fuzz worker thread: runs the units the main thread sends, posts findings as they happen, and writes the index
+ * of the input (and a tick per call) it is on into shared memory, so the main thread can tell a hang from work and
+ * terminate it. Started by `spawnWorker` through tsx.
+ */
+import { parentPort, workerData } from "node:worker_threads";
+import type { Mutation } from "./mutate.js";
+import type { Finding, Outcome, Probe, ProbeCounters } from "./probe.js";
+import { createPrototypeGuard } from "./prototype-guard.js";
+import { runUnit, UNIT_SIZE } from "./run-unit.js";
+import { TARGETS } from "./targets/index.js";
+
+/** What the main thread sends. */
+export type WorkerRequest =
+  | { type: "unit"; target: string; unit: number; from: number; total: number }
+  | { type: "describe"; target: string; index: number; total: number };
+
+/** What a worker answers. */
+export type WorkerReply =
+  | { type: "finding"; finding: Finding }
+  | { type: "done"; target: string; unit: number; ran: number; calls: number; tolerated: number }
+  | { type: "described"; target: string; index: number; recipe: readonly Mutation[]; input: string };
+
+interface Setup {
+  seed: number;
+  budgetMs: number;
+  /** [target index, input index, tick]: the watchdog's view of this worker. */
+  progress: SharedArrayBuffer;
+}
+
+const setup = workerData as Setup;
+const progress = new Int32Array(setup.progress);
+const port = parentPort;
+const guard = createPrototypeGuard();
+const post = (reply: WorkerReply): void => port?.postMessage(reply);
+const tick = (): void => void Atomics.add(progress, 2, 1);
+
+/** Ticks before every call, so only a single call running past the ceiling counts as a hang. */
+function ticking(probe: Probe): Probe {
+  const { run, runAsync } = probe;
+  probe.run = (call, contract, fn, options) => (tick(), run(call, contract, fn, options));
+  probe.runAsync = (call, contract, fn) => (tick(), runAsync(call, contract, fn));
+  return probe;
+}
+
+/** A probe that runs nothing: it only captures the recipe and the input at the first call (describing a hang). */
+function dry(probe: Probe, capture: (probe: Probe) => void): Probe {
+  let captured = false;
+  const skip = <T>(): Outcome<T> => {
+    if (!captured) capture(probe);
+    captured = true;
+    return { ok: false, error: new Error("dry run"), ms: 0 };
+  };
+  probe.run = skip;
+  probe.runAsync = async () => skip();
+  probe.report = () => {};
+  return probe;
+}
+
+async function handle(request: WorkerRequest): Promise<void> {
+  const targetIndex = TARGETS.findIndex((t) => t.name === request.target);
+  const target = TARGETS[targetIndex];
+  if (target === undefined) throw new Error(`unknown target ${request.target}`);
+  const counters: ProbeCounters = { calls: 0, tolerated: 0 };
+  Atomics.store(progress, 0, targetIndex);
+  const onInput = (index: number): void => {
+    Atomics.store(progress, 1, index);
+    tick();
+  };
+  const common = { target, seed: setup.seed, budgetMs: setup.budgetMs, counters, guard, onInput, total: request.total };
+  if (request.type === "describe") {
+    let described: WorkerReply | undefined;
+    const capture = (probe: Probe): void => {
+      described = { type: "described", target: target.name, index: request.index, recipe: probe.recipe, input: probe.render() };
+    };
+    await runUnit({ ...common, unit: Math.floor(request.index / UNIT_SIZE), from: 0, only: request.index, onFinding: () => {}, wrapProbe: (p) => dry(p, capture) });
+    post(described ?? { type: "described", target: target.name, index: request.index, recipe: [], input: "(no call reached)" });
+    return;
+  }
+  const ran = await runUnit({ ...common, unit: request.unit, from: request.from, onFinding: (finding) => post({ type: "finding", finding }), wrapProbe: ticking });
+  post({ type: "done", target: target.name, unit: request.unit, ran, calls: counters.calls, tolerated: counters.tolerated });
+}
+
+// One request at a time, in order: the main thread sends the next one only after "done".
+let queue = Promise.resolve();
+port?.on("message", (request: WorkerRequest) => {
+  queue = queue
+    .then(() => handle(request))
+    .catch((error: unknown) => {
+      throw error instanceof Error ? error : new Error(String(error)); // surfaces as the worker's "error" event
+    });
+});

@@ -1,21 +1,29 @@
 import type { CompiledAttributeCondition } from "../conditions/compile-attribute-condition.js";
 import type { CompiledEventCondition, CompiledInvitation } from "./compile-invitation.js";
+import { KeyPostingsBuilder, type KeyPostings } from "./key-postings.js";
 import { stableOrder } from "./stable-order.js";
-import { VisitorMask } from "./visitor-mask.js";
+import type { VisitorMask } from "./visitor-mask.js";
 
 /**
  * One equality dimension: the candidates that accept any value (`wild`), and per value the candidates that accept
- * it, wild ones included (bit i = candidate i), so a visitor's value narrows with one AND.
+ * it — a bitset holding the wild ones too, or for a rare value a list of its own candidates (the wild ones are
+ * added when it is read) — so a visitor's value narrows with one AND.
  */
-export interface Dimension {
+export interface Dimension extends KeyPostings {
   wild: Uint32Array;
-  accepts: Map<string, Uint32Array>;
 }
 
-/** Keys (attribute keys, event names) and, at the same position, the candidates that need each. */
-export interface Needs {
-  keys: string[];
-  bits: Uint32Array[];
+/**
+ * Keys (attribute keys, event names) and the candidates that need each: a bitset per key many candidates need,
+ * lists for the rest. `sparseNeeders` holds the candidates that need at least one listed key and `sparseNeeds[i]`
+ * how many distinct listed keys candidate `i` needs, so a visitor's present keys tell exactly which of them remain.
+ */
+export interface Needs extends KeyPostings {
+  /** The dense keys in a list, to walk them quickly. */
+  denseKeys: string[];
+  denseBits: Uint32Array[];
+  sparseNeeders: Uint32Array;
+  sparseNeeds: Uint32Array;
 }
 
 /**
@@ -25,7 +33,9 @@ export interface Needs {
  * out); and, for time on site, which candidates a visitor already qualifies for and the others in the order they
  * will. A visitor meets only the candidates that survive (see {@link VisitorMask}), so evaluation cost grows with
  * the number of candidates that could apply, not with the size of the set. Every filter is a necessary condition
- * the full check repeats, so it can only skip candidates that would fail.
+ * the full check repeats, so it can only skip candidates that would fail. Nothing but `spareMasks` is written after
+ * it is built, and a mask is held by one scan at a time, so an evaluation started from inside another (a visitor
+ * getter) is safe.
  */
 export interface CandidateIndex {
   candidates: readonly CompiledInvitation[];
@@ -54,12 +64,17 @@ export interface CandidateIndex {
   needsAttribute: Needs;
   /** Per normalised event name: the candidates with a condition on it (none holds without a record). */
   needsEvent: Needs;
-  /** Reused for each visitor: evaluation is synchronous, so one per list is enough. */
-  mask: VisitorMask;
+  /**
+   * Masks no scan holds, for the next scans to reuse (see `releaseMask`): a scan takes one out and puts it back when
+   * done, so a scan nested in another (a visitor getter calling evaluate) finds none and builds its own.
+   */
+  spareMasks: VisitorMask[];
 }
 
 const MAX_PAGEVIEW_LEVELS = 256;
 const MAX_ON_SITE_LEVELS = 64;
+
+type Lists = KeyPostingsBuilder;
 
 /**
  * Builds the index of a candidate list already in rank order.
@@ -70,49 +85,74 @@ const MAX_ON_SITE_LEVELS = 64;
 export function buildCandidateIndex(candidates: readonly CompiledInvitation[]): CandidateIndex {
   const words = Math.ceil(candidates.length / 32);
   const bits = (): Uint32Array => new Uint32Array(words);
-  const dimension = (): Dimension => ({ wild: bits(), accepts: new Map() });
   const onSite = distinctOnSite(candidates);
-  const index: CandidateIndex = {
+  const enabled = bits();
+  const wild = { language: bits(), identifier: bits(), tag: bits(), department: bits(), device: bits(), host: bits(), segment: bits() };
+  const lists: Record<keyof typeof wild, Lists> = {
+    language: new KeyPostingsBuilder(),
+    identifier: new KeyPostingsBuilder(),
+    tag: new KeyPostingsBuilder(),
+    department: new KeyPostingsBuilder(),
+    device: new KeyPostingsBuilder(),
+    host: new KeyPostingsBuilder(),
+    segment: new KeyPostingsBuilder(),
+  };
+  const attributeLists = new KeyPostingsBuilder();
+  const eventLists = new KeyPostingsBuilder();
+  const members = new SetMembers();
+  for (let i = 0; i < candidates.length; i++) {
+    const c = candidates[i] as CompiledInvitation;
+    placeAll(lists.host, wild.host, i, c.urls === null ? null : c.urls.hosts);
+    placeAll(lists.segment, wild.segment, i, c.urls === null ? null : c.urls.segments);
+    markAttributes(attributeLists, c.attributes, i);
+    markAttributes(attributeLists, c.movingAttributes, i);
+    for (let e = 0; e < c.events.length; e++) mark(eventLists, (c.events[e] as CompiledEventCondition).event, i);
+    if (c.enabled) setBit(enabled, i);
+    place(lists.language, wild.language, i, c.language === "" ? null : c.language);
+    place(lists.identifier, wild.identifier, i, c.identifier === "" ? null : c.identifier);
+    place(lists.tag, wild.tag, i, c.tag === "" ? null : c.tag);
+    placeAll(lists.department, wild.department, i, members.of(c.departments));
+    placeAll(lists.device, wild.device, i, members.of(c.devices));
+  }
+  const dimension = (name: keyof typeof wild): Dimension => ({ wild: wild[name], ...lists[name].build(words, wild[name]) });
+  const segment = dimension("segment");
+  return {
     candidates,
-    enabled: bits(),
-    language: dimension(),
-    identifier: dimension(),
-    tag: dimension(),
-    department: dimension(),
-    device: dimension(),
-    host: dimension(),
-    segment: dimension(),
-    segmentPrefixes: false,
+    enabled,
+    language: dimension("language"),
+    identifier: dimension("identifier"),
+    tag: dimension("tag"),
+    department: dimension("department"),
+    device: dimension("device"),
+    host: dimension("host"),
+    segment,
+    segmentPrefixes: hasPrefixKey(segment),
     pageviewsAtMost: pageviewLevels(candidates, words),
     ...onSiteLevels(candidates, onSite, words),
     noneReady: bits(),
     byOnSite: byOnSite(candidates),
-    needsAttribute: { keys: [], bits: [] },
-    needsEvent: { keys: [], bits: [] },
-    mask: new VisitorMask(words),
+    needsAttribute: needs(attributeLists, candidates.length, words),
+    needsEvent: needs(eventLists, candidates.length, words),
+    spareMasks: [],
   };
-  const members = new SetMembers();
-  for (let i = 0; i < candidates.length; i++) {
-    const c = candidates[i] as CompiledInvitation;
-    placeAll(index.host, i, c.urls === null ? null : c.urls.hosts, words);
-    placeAll(index.segment, i, c.urls === null ? null : c.urls.segments, words);
-    markAttributes(index.needsAttribute, c.attributes, i, words);
-    markAttributes(index.needsAttribute, c.movingAttributes, i, words);
-    for (let e = 0; e < c.events.length; e++) mark(index.needsEvent, (c.events[e] as CompiledEventCondition).event, i, words);
-    if (c.enabled) set(index.enabled, i);
-    place(index.language, i, c.language === "" ? null : c.language, words);
-    place(index.identifier, i, c.identifier === "" ? null : c.identifier, words);
-    place(index.tag, i, c.tag === "" ? null : c.tag, words);
-    placeAll(index.department, i, members.of(c.departments), words);
-    placeAll(index.device, i, members.of(c.devices), words);
+}
+
+function hasPrefixKey(segment: Dimension): boolean {
+  for (const key of segment.dense.keys()) if (key.startsWith("/")) return true;
+  for (const key of segment.sparse.keys()) if (key.startsWith("/")) return true;
+  return false;
+}
+
+function needs(lists: Lists, count: number, words: number): Needs {
+  const postings = lists.build(words, null);
+  const sparseNeeders = new Uint32Array(postings.sparse.size === 0 ? 0 : words);
+  const sparseNeeds = new Uint32Array(postings.sparse.size === 0 ? 0 : count);
+  for (let p = 0; p < postings.positions.length; p++) {
+    const i = postings.positions[p] as number;
+    setBit(sparseNeeders, i);
+    sparseNeeds[i] = (sparseNeeds[i] as number) + 1;
   }
-  for (const d of [index.language, index.identifier, index.tag, index.department, index.device, index.host, index.segment]) {
-    d.accepts.forEach((accepting) => or(accepting, d.wild));
-  }
-  index.segment.accepts.forEach((_, key) => {
-    if (key.startsWith("/")) index.segmentPrefixes = true;
-  });
-  return index;
+  return { ...postings, denseKeys: [...postings.dense.keys()], denseBits: [...postings.dense.values()], sparseNeeders, sparseNeeds };
 }
 
 /** The values of the department and device Sets as arrays, once per Set: compiled invitations share their Sets. */
@@ -137,7 +177,7 @@ function pageviewLevels(candidates: readonly CompiledInvitation[], words: number
   // Each candidate goes in at its own minimum; every level then also takes in all the levels below it.
   for (let i = 0; i < candidates.length; i++) {
     const first = Math.ceil((candidates[i] as CompiledInvitation).pageviews);
-    if (first < levels.length) set(levels[first] as Uint32Array, i);
+    if (first < levels.length) setBit(levels[first] as Uint32Array, i);
   }
   for (let n = 1; n < levels.length; n++) or(levels[n] as Uint32Array, levels[n - 1] as Uint32Array);
   return levels;
@@ -164,7 +204,7 @@ function onSiteLevels(
   const levels = distinct.filter((_, i) => i % step === step - 1 || i === distinct.length - 1);
   const atMost = levels.map(() => new Uint32Array(words));
   // Each candidate goes in at the lowest level not below its minimum, then every level takes in the ones below.
-  for (let i = 0; i < candidates.length; i++) set(atMost[firstAtLeast(levels, (candidates[i] as CompiledInvitation).timeOnSite)] as Uint32Array, i);
+  for (let i = 0; i < candidates.length; i++) setBit(atMost[firstAtLeast(levels, (candidates[i] as CompiledInvitation).timeOnSite)] as Uint32Array, i);
   for (let l = 1; l < atMost.length; l++) or(atMost[l] as Uint32Array, atMost[l - 1] as Uint32Array);
   return { onSiteLevels: levels, onSiteAtMost: atMost, onSiteExact: step === 1 };
 }
@@ -188,41 +228,31 @@ function firstAtLeast(values: readonly number[], value: number): number {
   return low;
 }
 
-function markAttributes(needs: Needs, conditions: readonly CompiledAttributeCondition[], i: number, words: number): void {
+function markAttributes(lists: Lists, conditions: readonly CompiledAttributeCondition[], i: number): void {
   for (let a = 0; a < conditions.length; a++) {
     const condition = conditions[a] as CompiledAttributeCondition;
-    if (condition.op !== "notExists") mark(needs, condition.key, i, words);
+    if (condition.op !== "notExists") mark(lists, condition.key, i);
   }
 }
 
-function mark(needs: Needs, key: string, i: number, words: number): void {
-  let at = needs.keys.indexOf(key);
-  if (at === -1) {
-    at = needs.keys.push(key) - 1;
-    needs.bits.push(new Uint32Array(words));
-  }
-  set(needs.bits[at] as Uint32Array, i);
+function mark(lists: Lists, key: string, i: number): void {
+  lists.add(key, i);
 }
 
-function placeAll(dimension: Dimension, i: number, values: readonly string[] | null, words: number): void {
-  if (values === null) return set(dimension.wild, i);
-  for (let v = 0; v < values.length; v++) place(dimension, i, values[v] as string, words);
+function placeAll(lists: Lists, wild: Uint32Array, i: number, values: readonly string[] | null): void {
+  if (values === null) return setBit(wild, i);
+  for (let v = 0; v < values.length; v++) mark(lists, values[v] as string, i);
 }
 
-function place(dimension: Dimension, i: number, value: string | null, words: number): void {
-  if (value === null) return set(dimension.wild, i);
-  let bits = dimension.accepts.get(value);
-  if (bits === undefined) {
-    bits = new Uint32Array(words);
-    dimension.accepts.set(value, bits);
-  }
-  set(bits, i);
+function place(lists: Lists, wild: Uint32Array, i: number, value: string | null): void {
+  if (value === null) setBit(wild, i);
+  else mark(lists, value, i);
+}
+
+function setBit(bits: Uint32Array, i: number): void {
+  bits[i >>> 5] = (bits[i >>> 5] as number) | (1 << (i & 31));
 }
 
 function or(into: Uint32Array, bits: Uint32Array): void {
   for (let w = 0; w < into.length; w++) into[w] = (into[w] as number) | (bits[w] as number);
-}
-
-function set(bits: Uint32Array, i: number): void {
-  bits[i >>> 5] = (bits[i >>> 5] as number) | (1 << (i & 31));
 }

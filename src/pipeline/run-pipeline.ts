@@ -12,7 +12,7 @@ import type { CompiledInvitation } from "./compile-invitation.js";
 import { resolveOptions, type ResolvedOptions } from "./resolve-options.js";
 import { selectWinner } from "./select-winner.js";
 import { settleView } from "./settle-view.js";
-import { CandidateCursor, scanMask } from "./visitor-mask.js";
+import { CandidateCursor, releaseMask, scanMask } from "./visitor-mask.js";
 
 /**
  * The one evaluation pipeline behind `evaluate` and `explain`: read the clock, resolve the ruleset, options and
@@ -138,7 +138,8 @@ function listEligible(
 ): number {
   let changeAt = Number.POSITIVE_INFINITY;
   if (list.candidates.length === 0) return changeAt;
-  const cursor = new CandidateCursor(list.candidates, recorder === null ? scanMask(list, view) : null);
+  const mask = recorder === null ? scanMask(list, view) : null;
+  const cursor = new CandidateCursor(list.candidates, mask);
   for (let candidate = cursor.next(); candidate !== undefined; candidate = cursor.next()) {
     const reasons: ReasonCode[] | null = recorder === null ? null : [];
     // An ineligible candidate that cannot become eligible before the earliest change found so far moves nothing.
@@ -150,6 +151,7 @@ function listEligible(
     recorder?.outcome(candidate.id, outcome);
     take(candidate);
   }
+  releaseMask(list, mask);
   return changeAt;
 }
 

@@ -7,7 +7,7 @@ import type { CandidateIndex } from "./candidate-index.js";
 import { checkCandidate, type CheckEnv } from "./check-candidate.js";
 import type { CompiledInvitation } from "./compile-invitation.js";
 import { resolveTie } from "./resolve-tie.js";
-import { CandidateCursor, scanMask } from "./visitor-mask.js";
+import { CandidateCursor, releaseMask, scanMask } from "./visitor-mask.js";
 import { waitingChange } from "./waiting-change.js";
 
 /** The winner of one candidate list, why it won, and when the outcome may change with only time passing. */
@@ -69,6 +69,7 @@ export function selectWinner(
   const winner = first === undefined ? null : resolveTie(first, env.changeAt, cursor, accepts, visitor, env, hashPrefix("tie", seed, visitor.id));
   const winnerChange = winner === null ? Number.POSITIVE_INFINITY : env.changeAt;
   if (mask !== null) before = waitingChange(list, mask, accepts, winner, visitor, env, before);
+  releaseMask(list, mask);
   if (winner === null) return { winner: null, reason: "no_eligible_invitation", changeAt: before };
   return { winner, reason: "lowest_position", changeAt: Math.min(before, winnerChange) };
 }

@@ -1,71 +1,100 @@
 import { SEGMENT_PREFIX_LENGTHS } from "../conditions/compile-url-pattern.js";
 import { readAttributeValue } from "../conditions/read-attribute-value.js";
 import type { VisitorView } from "../visitor/view-visitor.js";
-import type { CandidateIndex, Dimension } from "./candidate-index.js";
+import type { CandidateIndex, Dimension, Needs } from "./candidate-index.js";
 import type { CompiledInvitation } from "./compile-invitation.js";
 
 /**
- * The candidates of one list a visitor's static keys fit, as bitset terms ANDed one 32-candidate word at a time,
- * only for the words a scan actually reaches: selection usually stops within the first few words, so most of a
- * large set is never looked at. Filled by {@link matchingCandidates}; reused for every visitor (evaluation is
- * synchronous).
+ * A term read from a key's list of candidates (see `KeyPostings`): the listed candidates, plus `base`'s (a
+ * dimension's wild candidates) when set.
+ */
+export interface ListTerm {
+  base: Uint32Array | null;
+  positions: Uint32Array;
+  start: number;
+  end: number;
+}
+
+/** A term of the mask: a bitset, or a list. */
+type Term = Uint32Array | ListTerm;
+
+/**
+ * The candidates of one list a visitor's static keys fit, as terms ANDed one 32-candidate word at a time, only for
+ * the words a scan actually reaches: selection usually stops within the first few words, so most of a large set is
+ * never looked at. Filled by {@link matchingCandidates}, one per scan: it is the only thing a scan writes, so scans
+ * may interleave (an evaluation started from inside another's visitor getter).
  */
 export class VisitorMask {
-  private enabled: Uint32Array;
-  /** Terms every surviving candidate is in. */
+  // Each kind of term is an array filled up to its count: emptying an array by `length = 0` would give its storage
+  // back, and a reused mask would allocate it again on every scan.
+  /** Bitsets every surviving candidate is in. */
   private readonly all: Uint32Array[] = [];
   private allCount = 0;
-  /** Terms no surviving candidate is in. */
+  /** Lists every surviving candidate is in. */
+  private readonly allLists: ListTerm[] = [];
+  private allListCount = 0;
+  /** Bitsets no surviving candidate is in. */
   private readonly none: Uint32Array[] = [];
   private noneCount = 0;
+  /**
+   * Bitsets no surviving candidate is in unless `unless[k]` (word → bits) spares it: candidates needing a rare key,
+   * and those of them whose rare keys the visitor all has.
+   */
+  private readonly noneUnless: Uint32Array[] = [];
+  private readonly unless: Map<number, number>[] = [];
+  private noneUnlessCount = 0;
   /**
    * Groups of terms of which a surviving candidate is in at least one (a visitor's several tags; a first path
    * segment's exact and prefix keys): group g is `any[anyEnds[g − 1] … anyEnds[g] − 1]`.
    */
-  private readonly any: Uint32Array[] = [];
+  private readonly any: Term[] = [];
   private anyCount = 0;
   private readonly anyEnds: number[] = [];
   private groupCount = 0;
   /** The candidates whose time-on-site minimum the visitor has reached (a superset), or `null`: all. */
   private ready: Uint32Array | null = null;
 
-  /** Words `has` worked out for the current visitor (`seenIn[w] === generation`). */
-  private readonly seen: Uint32Array;
-  private readonly seenIn: Uint32Array;
-  private generation = 0;
+  /** Words `has` worked out for the current scan (`seenIn[w] === generation`), allocated on first use. */
+  private seen: Uint32Array | null = null;
+  private seenIn: Uint32Array | null = null;
+  private generation = 1;
 
-  constructor(words: number) {
-    this.enabled = new Uint32Array(words);
-    this.seen = new Uint32Array(words);
-    this.seenIn = new Uint32Array(words);
-  }
+  constructor(private readonly enabled: Uint32Array) {}
 
-  /** Starts over for a new visitor. */
-  reset(enabled: Uint32Array): void {
-    this.enabled = enabled;
-    if (++this.generation > 0xffff_ffff) {
-      // After four billion visitors the stamps would repeat: forget them all once.
-      this.generation = 1;
-      this.seenIn.fill(0);
-    }
+  /** Empties the mask for another scan of the same list (a mask back from {@link releaseMask}). */
+  reset(): void {
     this.allCount = 0;
+    this.allListCount = 0;
     this.noneCount = 0;
+    this.noneUnlessCount = 0;
     this.anyCount = 0;
     this.groupCount = 0;
     this.ready = null;
+    if (++this.generation > 0xffff_ffff) {
+      // After four billion scans the stamps would repeat: forget them all once.
+      this.generation = 1;
+      this.seenIn?.fill(0);
+    }
   }
 
-  requireAll(bits: Uint32Array): void {
-    this.all[this.allCount++] = bits;
+  requireAll(term: Term): void {
+    if (term instanceof Uint32Array) this.all[this.allCount++] = term;
+    else this.allLists[this.allListCount++] = term;
   }
 
   requireNone(bits: Uint32Array): void {
     this.none[this.noneCount++] = bits;
   }
 
+  /** No candidate of `bits` survives, except the ones `spared` (word → bits) names. */
+  requireNoneUnless(bits: Uint32Array, spared: Map<number, number>): void {
+    this.noneUnless[this.noneUnlessCount] = bits;
+    this.unless[this.noneUnlessCount++] = spared;
+  }
+
   /** Adds a term to the current group of alternatives; {@link closeGroup} ends the group. */
-  requireAny(bits: Uint32Array): void {
-    this.any[this.anyCount++] = bits;
+  requireAny(term: Term): void {
+    this.any[this.anyCount++] = term;
   }
 
   closeGroup(): void {
@@ -86,11 +115,18 @@ export class VisitorMask {
     let m = this.enabled[w] as number;
     if (onlyReady && this.ready !== null) m &= this.ready[w] as number;
     for (let i = 0; i < this.allCount && m !== 0; i++) m &= (this.all[i] as Uint32Array)[w] as number;
+    for (let i = 0; i < this.allListCount && m !== 0; i++) m &= listWord(this.allLists[i] as ListTerm, w);
     for (let i = 0; i < this.noneCount && m !== 0; i++) m &= ~((this.none[i] as Uint32Array)[w] as number);
+    for (let i = 0; i < this.noneUnlessCount && m !== 0; i++) {
+      m &= ~((this.noneUnless[i] as Uint32Array)[w] as number) | ((this.unless[i] as Map<number, number>).get(w) ?? 0);
+    }
     let i = 0;
     for (let g = 0; g < this.groupCount && m !== 0; g++) {
       let accepted = 0;
-      for (const end = this.anyEnds[g] as number; i < end; i++) accepted |= (this.any[i] as Uint32Array)[w] as number;
+      for (const end = this.anyEnds[g] as number; i < end; i++) {
+        const term = this.any[i] as Term;
+        accepted |= term instanceof Uint32Array ? (term[w] as number) : listWord(term, w);
+      }
       m &= accepted;
       i = this.anyEnds[g] as number;
     }
@@ -105,12 +141,30 @@ export class VisitorMask {
   /** Whether candidate `i` survives (its time on site not considered). Words are remembered until the next reset. */
   has(i: number): boolean {
     const w = i >>> 5;
+    this.seen ??= new Uint32Array(this.words);
+    this.seenIn ??= new Uint32Array(this.words);
     if (this.seenIn[w] !== this.generation) {
       this.seenIn[w] = this.generation;
       this.seen[w] = this.word(w, false);
     }
     return ((this.seen[w] as number) & (1 << (i & 31))) !== 0;
   }
+}
+
+/** Word `w` of a list term: the listed candidates in it (found by binary search), and `base`'s. */
+function listWord(term: ListTerm, w: number): number {
+  const { positions } = term;
+  const first = w << 5;
+  let low = term.start;
+  let high = term.end;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if ((positions[mid] as number) < first) low = mid + 1;
+    else high = mid;
+  }
+  let bits = term.base === null ? 0 : (term.base[w] as number);
+  for (let p = low; p < term.end && (positions[p] as number) < first + 32; p++) bits |= 1 << ((positions[p] as number) & 31);
+  return bits;
 }
 
 /**
@@ -131,50 +185,89 @@ export function scanMask(index: CandidateIndex, view: VisitorView): VisitorMask 
 }
 
 /**
- * Fills the index's mask with what a visitor's keys leave of it (valid until the next call for the same index).
+ * A mask, held by this scan alone, with what a visitor's keys leave of a list; give it back with
+ * {@link releaseMask} when the scan is over.
  *
  * @example
  * const mask = matchingCandidates(index, view);
  * for (const cursor = new CandidateCursor(index.candidates, mask, false), c = cursor.next(); …)
  */
 export function matchingCandidates(index: CandidateIndex, view: VisitorView): VisitorMask {
-  const mask = index.mask;
-  mask.reset(index.enabled);
+  // A mask no scan holds, else a new one: a scan started inside another (a visitor getter) never shares a mask.
+  const mask = index.spareMasks.pop() ?? new VisitorMask(index.enabled);
+  mask.reset();
   // A dimension no candidate restricts has every candidate wild: nothing to narrow, and the visitor's value (some
   // of which cost work to derive) is not even read.
-  if (index.host.accepts.size > 0) narrow(mask, index.host, view.host);
-  if (index.segment.accepts.size > 0) narrowSegment(mask, index.segment, index.segmentPrefixes, view.segment);
-  if (index.language.accepts.size > 0) narrow(mask, index.language, view.language);
-  if (index.identifier.accepts.size > 0) narrow(mask, index.identifier, view.identifier);
-  if (index.department.accepts.size > 0) narrow(mask, index.department, view.department);
-  if (index.device.accepts.size > 0) narrow(mask, index.device, view.device);
-  if (index.tag.accepts.size > 0) narrowAny(mask, index.tag, view.tags);
+  if (restricts(index.host)) narrow(mask, index.host, view.host);
+  if (restricts(index.segment)) narrowSegment(mask, index.segment, index.segmentPrefixes, view.segment);
+  if (restricts(index.language)) narrow(mask, index.language, view.language);
+  if (restricts(index.identifier)) narrow(mask, index.identifier, view.identifier);
+  if (restricts(index.department)) narrow(mask, index.department, view.department);
+  if (restricts(index.device)) narrow(mask, index.device, view.device);
+  if (restricts(index.tag)) narrowAny(mask, index.tag, view.tags);
   const levels = index.pageviewsAtMost;
   if (levels.length > 0) mask.requireAll(levels[Math.min(Math.floor(view.pageviews), levels.length - 1)] as Uint32Array);
   const onSite = readyLevel(index, view.timeOnSite);
   if (onSite !== null) mask.requireReady(onSite);
   const attributes = index.needsAttribute;
-  for (let i = 0; i < attributes.keys.length; i++) {
-    if (readAttributeValue(view.attributes, attributes.keys[i] as string) === undefined) mask.requireNone(attributes.bits[i] as Uint32Array);
+  if (attributes.dense.size + attributes.sparse.size > 0) {
+    const values = view.attributes;
+    for (let i = 0; i < attributes.denseKeys.length; i++) {
+      if (readAttributeValue(values, attributes.denseKeys[i] as string) === undefined) mask.requireNone(attributes.denseBits[i] as Uint32Array);
+    }
+    if (attributes.sparse.size > 0) {
+      const has = (key: string): boolean => readAttributeValue(values, key) !== undefined;
+      narrowListed(mask, attributes, has, () => Object.getOwnPropertyNames(values));
+    }
   }
   const events = index.needsEvent;
-  if (events.keys.length > 0) {
+  if (events.dense.size + events.sparse.size > 0) {
     const log = view.events;
-    for (let i = 0; i < events.keys.length; i++) if (!log.has(events.keys[i] as string)) mask.requireNone(events.bits[i] as Uint32Array);
+    for (let i = 0; i < events.denseKeys.length; i++) if (!log.has(events.denseKeys[i] as string)) mask.requireNone(events.denseBits[i] as Uint32Array);
+    if (events.sparse.size > 0) narrowListed(mask, events, (name) => log.has(name), () => [...log.keys()]);
   }
   return mask;
 }
 
+/** How many masks a list keeps for reuse: one per scan running at once, which is one unless scans nest. */
+const SPARE_MASKS = 2;
+
+/**
+ * Gives a scan's mask back to its list for the next scan to reuse, once the scan is done with it (a mask is never
+ * handed out twice at once). Skipping this is safe — the next scan builds a new mask — only slower.
+ *
+ * @example
+ * const mask = scanMask(index, view);
+ * try { …scan… } finally { releaseMask(index, mask); }
+ */
+export function releaseMask(index: CandidateIndex, mask: VisitorMask | null): void {
+  if (mask !== null && index.spareMasks.length < SPARE_MASKS && !index.spareMasks.includes(mask)) index.spareMasks.push(mask);
+}
+
+function restricts(dimension: Dimension): boolean {
+  return dimension.dense.size > 0 || dimension.sparse.size > 0;
+}
+
+/** The candidates that accept `value` (the wild ones included), or `null` when the value has no entry. */
+function accepting(dimension: Dimension, value: string): Term | null {
+  const dense = dimension.dense.get(value);
+  if (dense !== undefined) return dense;
+  const list = dimension.sparse.get(value);
+  if (list === undefined) return null;
+  const { starts, positions, wild } = dimension;
+  return { base: wild, positions, start: starts[list] as number, end: starts[list + 1] as number };
+}
+
 function narrow(mask: VisitorMask, dimension: Dimension, value: string | undefined): void {
-  mask.requireAll((value === undefined ? undefined : dimension.accepts.get(value)) ?? dimension.wild);
+  mask.requireAll((value === undefined ? null : accepting(dimension, value)) ?? dimension.wild);
 }
 
 function narrowAny(mask: VisitorMask, dimension: Dimension, values: ReadonlySet<string>): void {
   let found = false;
   for (const value of values) {
-    const bits = dimension.accepts.get(value);
-    if (bits === undefined) continue;
-    mask.requireAny(bits);
+    const term = accepting(dimension, value);
+    if (term === null) continue;
+    mask.requireAny(term);
     found = true;
   }
   if (found) mask.closeGroup();
@@ -187,15 +280,51 @@ function narrowAny(mask: VisitorMask, dimension: Dimension, values: ReadonlySet<
  */
 function narrowSegment(mask: VisitorMask, dimension: Dimension, prefixes: boolean, segment: string | undefined): void {
   if (segment === undefined) return mask.requireAll(dimension.wild);
-  const exact = dimension.accepts.get(segment) ?? dimension.wild;
+  const exact = accepting(dimension, segment) ?? dimension.wild;
   if (!prefixes) return mask.requireAll(exact);
   mask.requireAny(exact);
   for (const length of SEGMENT_PREFIX_LENGTHS) {
     if (segment.length < length) continue;
-    const bits = dimension.accepts.get(`/${segment.slice(0, length)}`);
-    if (bits !== undefined) mask.requireAny(bits);
+    const term = accepting(dimension, `/${segment.slice(0, length)}`);
+    if (term !== null) mask.requireAny(term);
   }
   mask.closeGroup();
+}
+
+/** Below this many listed keys they are simply all looked up; above, the visitor's keys may be fewer. */
+const FEW_LISTED_KEYS = 16;
+
+/**
+ * Keys the visitor lacks rule out the candidates that need them: a bitset key by one AND (above); the listed (rare)
+ * keys all together here, by sparing, among the candidates needing any, those whose every listed key the visitor
+ * has. Work is bounded by the smaller of the visitor's keys and the listed keys, so neither side's size alone can
+ * make it slow.
+ */
+function narrowListed(mask: VisitorMask, needs: Needs, has: (key: string) => boolean, visitorKeys: () => readonly string[]): void {
+  const hits = new Map<number, number>();
+  const count = (list: number): void => {
+    for (let p = needs.starts[list] as number, end = needs.starts[list + 1] as number; p < end; p++) {
+      const i = needs.positions[p] as number;
+      hits.set(i, (hits.get(i) ?? 0) + 1);
+    }
+  };
+  const keys = needs.sparse.size <= FEW_LISTED_KEYS ? null : visitorKeys();
+  if (keys === null || keys.length >= needs.sparse.size) {
+    needs.sparse.forEach((list, key) => {
+      if (has(key)) count(list);
+    });
+  } else {
+    for (const key of keys) {
+      const list = needs.sparse.get(key);
+      if (list !== undefined && has(key)) count(list);
+    }
+  }
+  const spared = new Map<number, number>();
+  hits.forEach((n, i) => {
+    if (n === needs.sparseNeeds[i]) spared.set(i >>> 5, (spared.get(i >>> 5) ?? 0) | (1 << (i & 31)));
+  });
+  if (spared.size === 0) mask.requireNone(needs.sparseNeeders);
+  else mask.requireNoneUnless(needs.sparseNeeders, spared);
 }
 
 /**

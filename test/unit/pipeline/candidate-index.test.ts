@@ -4,7 +4,7 @@ import { compileUrlPatterns } from "../../../src/conditions/compile-url-patterns
 import { matchUrl } from "../../../src/conditions/match-url.js";
 import { normalizePage } from "../../../src/conditions/normalize-page.js";
 import { buildCandidateIndex } from "../../../src/pipeline/candidate-index.js";
-import { CandidateCursor, matchingCandidates } from "../../../src/pipeline/visitor-mask.js";
+import { CandidateCursor, matchingCandidates, releaseMask } from "../../../src/pipeline/visitor-mask.js";
 import { compileInvitation } from "../../../src/pipeline/compile-invitation.js";
 import type { Invitation, Visitor } from "../../../src/types.js";
 import { viewVisitor, type VisitorView } from "../../../src/visitor/view-visitor.js";
@@ -168,5 +168,147 @@ describe("candidate index: soundness of the URL filters", () => {
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe("candidate index: rare keys kept as lists", () => {
+  // Keys from a pool of three (shared by many candidates: bitsets) or of one candidate's own (lists), mixed.
+  const keyArb = (prefix: string) => fc.oneof(fc.constantFrom(`${prefix}-a`, `${prefix}-b`, `${prefix}-c`), fc.noBias(fc.nat({ max: 2000 })).map((k) => `${prefix}${k}`));
+  const optional = <T>(arb: fc.Arbitrary<T>): fc.Arbitrary<T | undefined> => fc.option(arb, { nil: undefined, freq: 2 });
+  const invitationArb = fc.record({
+    language: optional(keyArb("lang")),
+    tag: optional(keyArb("tag")),
+    host: optional(keyArb("host")),
+    attributes: optional(fc.uniqueArray(keyArb("key"), { minLength: 1, maxLength: 2 })),
+    events: optional(fc.uniqueArray(keyArb("event"), { minLength: 1, maxLength: 2 })),
+  });
+  const visitorArb = fc.record({
+    language: keyArb("lang"),
+    tags: fc.array(keyArb("tag"), { maxLength: 3 }),
+    host: keyArb("host"),
+    attributes: fc.array(keyArb("key"), { maxLength: 4 }),
+    events: fc.array(keyArb("event"), { maxLength: 4 }),
+  });
+  type Spec = { language: string | undefined; tag: string | undefined; host: string | undefined; attributes: string[] | undefined; events: string[] | undefined };
+  type Keys = { language: string; tags: string[]; host: string; attributes: string[]; events: string[] };
+
+  const toInvitation = (spec: Spec, i: number): Invitation => ({
+    id: `i${i}`,
+    message: "x",
+    ...(spec.language === undefined ? {} : { language: spec.language }),
+    ...(spec.tag === undefined ? {} : { tag: spec.tag }),
+    ...(spec.host === undefined ? {} : { urls: [`${spec.host}.example.com/*`] }),
+    ...(spec.attributes === undefined ? {} : { attributes: spec.attributes.map((key) => ({ key, op: "exists" as const })) }),
+    ...(spec.events === undefined ? {} : { events: spec.events.map((event) => ({ event, minCount: 1 })) }),
+  });
+  const toVisitor = (keys: Keys): Omit<Visitor, "id"> => ({
+    language: keys.language,
+    tags: keys.tags,
+    url: `https://${keys.host}.example.com/page`,
+    attributes: Object.fromEntries(keys.attributes.map((key) => [key, 1])),
+    events: keys.events.map((name) => ({ name, at: 1 })),
+  });
+  /** The oracle: which candidates these static keys let through, read off the specs directly. */
+  const fits = (spec: Spec, keys: Keys): boolean =>
+    (spec.language === undefined || spec.language === keys.language) &&
+    (spec.tag === undefined || keys.tags.includes(spec.tag)) &&
+    (spec.host === undefined || spec.host === keys.host) &&
+    (spec.attributes ?? []).every((key) => keys.attributes.includes(key)) &&
+    (spec.events ?? []).every((event) => keys.events.includes(event));
+
+  it("walks exactly the candidates whose keys the visitor has, for sets mixing shared and rare keys", () => {
+    fc.assert(
+      fc.property(fc.array(invitationArb, { minLength: 200, maxLength: 700 }), fc.array(visitorArb, { minLength: 1, maxLength: 5 }), (specs, visitors) => {
+        // Some visitors take the keys of a listed candidate, so rare keys are hit, not only missed.
+        const picked = specs[visitors.length % specs.length] as Spec;
+        const own: Keys = { language: picked.language ?? "", tags: picked.tag === undefined ? [] : [picked.tag], host: picked.host ?? "", attributes: picked.attributes ?? [], events: picked.events ?? [] };
+        // …and the same keys short of one needed attribute and event: a candidate needing two keys must not pass.
+        const short: Keys = { ...own, attributes: own.attributes.slice(1), events: own.events.slice(1) };
+        const invitations = specs.map(toInvitation);
+        for (const keys of [...visitors, own, short]) {
+          expect(walk(invitations, toVisitor(keys))).toEqual(invitations.filter((_, i) => fits(specs[i] as Spec, keys)).map((inv) => inv.id));
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it("lets the candidates that accept any value through with a listed value's own", () => {
+    const set: Invitation[] = Array.from({ length: 300 }, (_, i) => ({ id: `i${i}`, message: "x", ...(i % 2 === 0 ? { language: `l${i}` } : {}) }));
+    const index = buildCandidateIndex(set.map(compileInvitation));
+    expect(index.language.sparse.size).toBe(150);
+    const wild = set.filter((_, i) => i % 2 === 1).map((inv) => inv.id);
+    expect(walk(set, { language: "l4" })).toEqual(["i1", "i3", "i4", ...wild.slice(2)]);
+    expect(walk(set, { language: "l5" })).toEqual(wild);
+  });
+
+  it("lets a candidate needing several listed keys through only when the visitor has them all", () => {
+    const set: Invitation[] = Array.from({ length: 300 }, (_, i) => ({
+      id: `i${i}`,
+      message: "x",
+      attributes: [{ key: `a${i}`, op: "exists" }, { key: `b${i}`, op: "exists" }],
+      events: [{ event: `e${i}`, minCount: 1 }, { event: `f${i}`, minCount: 1 }],
+    }));
+    const events = (...names: string[]) => names.map((name) => ({ name, at: 1 }));
+    expect(walk(set, { attributes: { a5: 1, b5: 1, a6: 1 }, events: events("e5", "f5", "f6") })).toEqual(["i5"]);
+    expect(walk(set, { attributes: { a5: 1 }, events: events("e5", "f5") })).toEqual([]);
+    expect(walk(set, { attributes: { a5: 1, b5: 1 }, events: events("f5") })).toEqual([]);
+  });
+
+  it("keeps a set of all-distinct keys small: a list per key, no bitset per key", () => {
+    const n = 4096;
+    const invitations: Invitation[] = Array.from({ length: n }, (_, i) => ({ id: `i${i}`, message: "x", attributes: [{ key: `key${i}`, op: "eq", value: 1 }], tag: `tag${i}` }));
+    const index = buildCandidateIndex(invitations.map(compileInvitation));
+    expect(index.needsAttribute.dense.size).toBe(0);
+    expect(index.needsAttribute.positions).toHaveLength(n);
+    expect(index.tag.dense.size).toBe(0);
+    expect(walk(invitations, { attributes: { key7: 1, key4000: 2 }, tags: ["tag4000", "tag9"] })).toEqual(["i4000"]);
+    // A key holding no scalar is missing, as the full check reads it.
+    expect(walk(invitations, { attributes: { key7: null, key9: { nested: 1 } } as never, tags: ["tag7", "tag9"] })).toEqual([]);
+  });
+});
+
+describe("candidate index: interleaved scans", () => {
+  it("gives each scan its own mask: two cursors stepped in turn walk what each walks alone", () => {
+    const set: Invitation[] = Array.from({ length: 400 }, (_, i) => ({ id: `i${i}`, message: "x", language: i % 2 === 0 ? "en" : "lt", attributes: [{ key: `k${i % 5}`, op: "exists" }] }));
+    const index = buildCandidateIndex(set.map(compileInvitation));
+    const en = view({ language: "en", attributes: { k0: 1 } });
+    const lt = view({ language: "lt", attributes: { k1: 1, k3: 1 } });
+    const alone = (v: VisitorView): string[] => {
+      const ids: string[] = [];
+      const cursor = new CandidateCursor(index.candidates, matchingCandidates(index, v));
+      for (let c = cursor.next(); c !== undefined; c = cursor.next()) ids.push(c.id);
+      return ids;
+    };
+    const expectedEn = alone(en);
+    const expectedLt = alone(lt);
+    const a = new CandidateCursor(index.candidates, matchingCandidates(index, en));
+    const b = new CandidateCursor(index.candidates, matchingCandidates(index, lt));
+    const walkedEn: string[] = [];
+    const walkedLt: string[] = [];
+    for (let ca = a.next(), cb = b.next(); ca !== undefined || cb !== undefined; ca = a.next(), cb = b.next()) {
+      if (ca !== undefined) walkedEn.push(ca.id);
+      if (cb !== undefined) walkedLt.push(cb.id);
+    }
+    expect(walkedEn).toEqual(expectedEn);
+    expect(walkedLt).toEqual(expectedLt);
+    expect(expectedEn).toHaveLength(40);
+    expect(expectedLt).toHaveLength(80);
+  });
+
+  it("reuses a mask given back only once its scan is over, starting it afresh", () => {
+    const set: Invitation[] = Array.from({ length: 64 }, (_, i) => ({ id: `i${i}`, message: "x", language: i % 2 === 0 ? "en" : "lt" }));
+    const index = buildCandidateIndex(set.map(compileInvitation));
+    const first = matchingCandidates(index, view({ language: "en" }));
+    expect([first.has(0), first.has(1)]).toEqual([true, false]);
+    const nested = matchingCandidates(index, view({ language: "lt" }));
+    expect(nested).not.toBe(first);
+    releaseMask(index, first);
+    releaseMask(index, first);
+    const reused = matchingCandidates(index, view({ language: "lt" }));
+    expect(reused).toBe(first);
+    expect([reused.has(0), reused.has(1)]).toEqual([false, true]);
+    // Given back twice, it is still handed out once.
+    expect(matchingCandidates(index, view({}))).not.toBe(first);
   });
 });

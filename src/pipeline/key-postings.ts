@@ -1,0 +1,98 @@
+/**
+ * The candidates behind each key of one index dimension (a host, a tag, an attribute key, an event name…), stored
+ * so memory grows with the number of conditions, not with keys × candidates: a key many candidates share gets a
+ * bitset (one bit per candidate, fast to AND), a rarer key a sorted list of candidate positions. A key is dense
+ * from `words / DENSE_PER_WORDS` candidates on, so all the bitsets together take at most `4 · DENSE_PER_WORDS`
+ * bytes per condition, and the lists 4 bytes per condition.
+ */
+export interface KeyPostings {
+  /** Keys with a bitset (`base` ORed in). */
+  dense: Map<string, Uint32Array>;
+  /** Keys with a list: list `s` is `positions[starts[s]] … positions[starts[s + 1] − 1]`, ascending. */
+  sparse: Map<string, number>;
+  starts: Uint32Array;
+  positions: Uint32Array;
+}
+
+/** A key is dense when its candidates number at least `words / DENSE_PER_WORDS`. */
+const DENSE_PER_WORDS = 8;
+
+/**
+ * Collects (key, candidate) pairs while the candidate list is walked once, in ascending candidate order, then packs
+ * them into {@link KeyPostings}. Pairs are kept flat — no array per key — since with all-distinct keys there are as
+ * many keys as candidates.
+ *
+ * @example
+ * const lists = new KeyPostingsBuilder();
+ * lists.add("vip", 3); lists.add("vip", 40);
+ * lists.build(2, null).sparse.get("vip") // => 0 (two candidates are too few for a bitset of 64)
+ */
+export class KeyPostingsBuilder {
+  private readonly ids = new Map<string, number>();
+  private readonly keys: string[] = [];
+  private readonly last: number[] = [];
+  private readonly pairKeys: number[] = [];
+  private readonly pairPositions: number[] = [];
+
+  /** Records that candidate `i` (no smaller than any before) goes with `key`; a repeat is ignored. */
+  add(key: string, i: number): void {
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = this.keys.push(key) - 1;
+      this.ids.set(key, id);
+      this.last.push(-1);
+    } else if (this.last[id] === i) return;
+    this.last[id] = i;
+    this.pairKeys.push(id);
+    this.pairPositions.push(i);
+  }
+
+  get size(): number {
+    return this.keys.length;
+  }
+
+  /**
+   * The postings over `words` 32-candidate words. With `base`, every dense bitset also holds `base`'s candidates (a
+   * dimension's wild ones); a list's reader adds them itself.
+   */
+  build(words: number, base: Uint32Array | null): KeyPostings {
+    const { keys, pairKeys, pairPositions } = this;
+    const denseFrom = Math.max(1, Math.ceil(words / DENSE_PER_WORDS));
+    const counts = new Uint32Array(keys.length);
+    for (let p = 0; p < pairKeys.length; p++) counts[pairKeys[p] as number] = (counts[pairKeys[p] as number] as number) + 1;
+    const dense = new Map<string, Uint32Array>();
+    const sparse = new Map<string, number>();
+    const bitsOf: (Uint32Array | undefined)[] = [];
+    // `next[id]`: where the list of key `id` is filled next; lists follow each other in key order.
+    const next = new Uint32Array(keys.length);
+    const starts: number[] = [0];
+    let total = 0;
+    for (let id = 0; id < keys.length; id++) {
+      const key = keys[id] as string;
+      if ((counts[id] as number) >= denseFrom) {
+        const bits = base === null ? new Uint32Array(words) : base.slice();
+        bitsOf[id] = bits;
+        dense.set(key, bits);
+        continue;
+      }
+      sparse.set(key, starts.length - 1);
+      next[id] = total;
+      total += counts[id] as number;
+      starts.push(total);
+    }
+    const positions = new Uint32Array(total);
+    // Pairs come in ascending candidate order, so each list comes out sorted.
+    for (let p = 0; p < pairKeys.length; p++) {
+      const id = pairKeys[p] as number;
+      const i = pairPositions[p] as number;
+      const bits = bitsOf[id];
+      if (bits !== undefined) bits[i >>> 5] = (bits[i >>> 5] as number) | (1 << (i & 31));
+      else {
+        const at = next[id] as number;
+        positions[at] = i;
+        next[id] = at + 1;
+      }
+    }
+    return { dense, sparse, starts: Uint32Array.from(starts), positions };
+  }
+}

@@ -134,6 +134,7 @@ export const fullState: InvitationState = {
       expiresAt: 2,
     },
   ],
+  conversionTallies: [{ invitationId: "plans", variationId: "plans-a", sent: 3, shown: 2, closed: 1, chatStarted: 1, converted: 1 }],
 };
 
 /** A visitor with every field of SPEC §3 set. */

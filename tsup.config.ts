@@ -11,7 +11,7 @@ export default defineConfig({
   // files cost more at start-up (serverless cold start) than all of beckon, and zod/mini tree-shakes to the parts the
   // schemas use. ioredis and pg stay external, optional peers of their adapters. scripts/smoke-dist.mjs fails if
   // dist/ imports any other package; LICENSE lists the bundled ones.
-  noExternal: [/^zod(\/|$)/, /^picomatch(\/|$)/, /^safe-regex2$/, /^ret(\/|$)/, /^@date-fns\/tz(\/|$)/],
+  noExternal: [/^zod(\/|$)/, /^@date-fns\/tz(\/|$)/],
   // Shared code (StorageError, the core) lives in chunks both formats share, so the entry points hand each other the
   // same classes, not copies.
   splitting: true,

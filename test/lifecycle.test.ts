@@ -136,7 +136,7 @@ function play(c: LifecycleCase): void {
         expect(visitor.events, where).toEqual(step.expect);
         break;
       case "summary":
-        expect(summarize(state().conversions), where).toEqual(step.expect);
+        expect(summarize(state()), where).toEqual(step.expect);
         break;
       default:
         throw new Error(`unknown step "${step.do}" in ${c.name}`);

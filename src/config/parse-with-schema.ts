@@ -2,7 +2,7 @@ import type * as z from "zod/mini";
 import { ConfigError, type ConfigIssue } from "../errors.js";
 import { isPlainData } from "./is-plain-data.js";
 import { issueMessage } from "./issue-message.js";
-import { readPlain } from "./read-plain.js";
+import { NO_LIMITS, readPlain, type ReadLimits } from "./read-plain.js";
 import type { SafeParseResult } from "./safe-parse-result.js";
 import { tierUp } from "./tier-up.js";
 import { toConfigIssues } from "./to-config-issues.js";
@@ -11,7 +11,7 @@ import { toConfigIssues } from "./to-config-issues.js";
  * Runs a schema and the cross-field rules in one pass and merges what both found, ordered by path. Data comes back
  * only when both are satisfied; a failure always carries at least one issue. It never throws: the input is first
  * read into plain data (`readPlain`: parts that cannot be read, are not plain data, or hold a string longer than
- * `maxStringLength` become issues), and the schema and the rules only ever see that copy.
+ * `limits` become issues), and the schema and the rules only ever see that copy.
  *
  * @example
  * parseWithSchema(invitationsSchema, input, "invitations", checkInvitationSet)
@@ -22,15 +22,15 @@ export function parseWithSchema<T>(
   input: unknown,
   what: string,
   check: (input: unknown) => ConfigIssue[] = () => [],
-  maxStringLength?: number,
+  limits: ReadLimits = NO_LIMITS,
 ): SafeParseResult<T> {
   // Nearly every input is plain data already: checked in place, it needs no copy of its own.
-  if (isPlainData(input, maxStringLength)) {
+  if (isPlainData(input, limits)) {
     const found = validate(schema, input, check);
     if (found !== null) return conclude(found.data, found.issues, what);
   }
   // Something cannot be read, or is not data, or changed while it was read (a proxy, a getter): work on a copy.
-  const plain = readPlain(input, maxStringLength);
+  const plain = readPlain(input, limits);
   const issues = [...plain.issues];
   if (!plain.complete) return conclude<T>(undefined, issues, what);
   const found = validate(schema, plain.value, check) ?? unchecked(plain.value);
@@ -90,9 +90,39 @@ function isShadowed(path: readonly (string | number)[], keys: ReadonlySet<string
   return false;
 }
 
+/** The most issues one error lists; the rest are counted in one more issue at the root. */
+export const MAX_LISTED_ISSUES = 1000;
+
+/**
+ * Sorts the issues by path, drops repeats, and keeps the first {@link MAX_LISTED_ISSUES}: a set with a hundred
+ * thousand broken entries is better told "and 99 000 more" than kept waiting while each is written out.
+ */
 function sortIssues(issues: ConfigIssue[]): ConfigIssue[] {
-  const unique = new Map(issues.map((issue) => [JSON.stringify([issue.path, issue.code, issue.message]), issue]));
-  return [...unique.values()].sort((a, b) => comparePaths(a.path, b.path));
+  // A stable sort keeps repeats (same path) next to each other, so they are dropped without a key per issue.
+  issues.sort((a, b) => comparePaths(a.path, b.path));
+  const listed: ConfigIssue[] = [];
+  let unlisted = 0;
+  for (let i = 0; i < issues.length; i++) {
+    const issue = issues[i] as ConfigIssue;
+    if (isRepeat(issues, i)) continue;
+    if (listed.length < MAX_LISTED_ISSUES) listed.push(issue);
+    else unlisted += 1;
+  }
+  if (unlisted > 0) {
+    listed.push({ code: "too_big", path: [], message: `${unlisted} more problems not listed (at most ${MAX_LISTED_ISSUES} are)` });
+  }
+  return listed;
+}
+
+/** Whether an issue equal to `issues[i]` comes earlier among those with the same path. */
+function isRepeat(issues: readonly ConfigIssue[], i: number): boolean {
+  const issue = issues[i] as ConfigIssue;
+  for (let j = i - 1; j >= 0; j--) {
+    const other = issues[j] as ConfigIssue;
+    if (comparePaths(other.path, issue.path) !== 0) return false;
+    if (other.code === issue.code && other.message === issue.message) return true;
+  }
+  return false;
 }
 
 /** Element by element: indexes numerically and before keys, keys by code unit, a path before its extensions. */

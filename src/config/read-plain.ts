@@ -12,6 +12,15 @@ export const MAX_READ_DEPTH = 100;
 /** More values than this in one input (counted as `JSON.stringify` would write them) stop the reading. */
 export const MAX_READ_VALUES = 16_777_216;
 
+/** Bounds an input's strings and lists must keep; a longer one is a `too_big` issue at its path. */
+export interface ReadLimits {
+  readonly maxStringLength: number;
+  readonly maxListLength: number;
+}
+
+/** No bound on strings or lists but {@link MAX_READ_VALUES} in all. */
+export const NO_LIMITS: ReadLimits = { maxStringLength: Number.POSITIVE_INFINITY, maxListLength: Number.POSITIVE_INFINITY };
+
 /** The input read into plain data, and what kept parts of it from being read. */
 export interface PlainInput {
   /** Plain objects, arrays and primitives only; an unreadable part is `undefined`. */
@@ -35,8 +44,10 @@ class TooMany {}
  * another to the copy), and nothing that can throw is touched again. What cannot be read becomes an issue with its
  * path instead of an exception: a throwing getter or proxy trap (`could not be read: …`), a revoked proxy, a class
  * instance, Promise, Map or Date (`invalid_type`: only plain objects and arrays are data), a circular reference
- * (`invalid_value`), nesting deeper than {@link MAX_READ_DEPTH}, more than {@link MAX_READ_VALUES} values, and a
- * string (value or key) longer than `maxStringLength` (`too_big`). Own enumerable string keys are read, as
+ * (`invalid_value`), nesting deeper than {@link MAX_READ_DEPTH}, more than {@link MAX_READ_VALUES} values, a
+ * string (value or key) longer than `limits.maxStringLength` and a list longer than `limits.maxListLength`
+ * (`too_big`; its items are not read). A list's length is checked before its items are read, so a sparse array
+ * claiming 2³² − 1 items costs nothing. Own enumerable string keys are read, as
  * `JSON.stringify` would send them; symbol keys and non-enumerable properties are not data and are left out. An
  * object without prototype is read like an object literal.
  *
@@ -46,8 +57,8 @@ class TooMany {}
  * readPlain({ get url() { throw new Error("gone") } }).issues
  * // => [{ code: "invalid_value", path: ["url"], message: "could not be read: gone" }]
  */
-export function readPlain(input: unknown, maxStringLength = Number.POSITIVE_INFINITY): PlainInput {
-  const reader = new Reader(maxStringLength);
+export function readPlain(input: unknown, limits: ReadLimits = NO_LIMITS): PlainInput {
+  const reader = new Reader(limits);
   try {
     const value = reader.read(input);
     return { value, issues: reader.issues, cuts: reader.cuts, complete: true };
@@ -65,12 +76,12 @@ class Reader {
   private readonly ancestors = new Set<object>();
   private count = 0;
 
-  constructor(private readonly maxStringLength: number) {}
+  constructor(private readonly limits: ReadLimits) {}
 
   read(value: unknown): unknown {
     if (++this.count > MAX_READ_VALUES) throw new TooMany();
     if (typeof value === "string") {
-      if (value.length > this.maxStringLength) this.report("too_big", this.tooLong(value));
+      if (value.length > this.limits.maxStringLength) this.report("too_big", this.tooLong(value));
       return value;
     }
     // Functions are left to the schemas, which refuse them without reading them.
@@ -107,6 +118,12 @@ class Reader {
       this.unreadable(error);
       return undefined;
     }
+    // A list's length is judged before its items are read: a sparse array can claim 2³² − 1 items and hold none.
+    if (keys === null && length > this.limits.maxListLength) {
+      this.report("too_big", `expected a list of at most ${this.limits.maxListLength} items, got ${length}`);
+      return undefined;
+    }
+    if (keys === null && length > MAX_READ_VALUES - this.count) throw new TooMany();
     this.ancestors.add(value);
     const copy = keys === null ? this.items(value as unknown[], length) : this.entries(value, keys);
     this.ancestors.delete(value);
@@ -123,7 +140,7 @@ class Reader {
     const copy: Record<string, unknown> = {};
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i] as string;
-      if (key.length > this.maxStringLength) {
+      if (key.length > this.limits.maxStringLength) {
         this.path.push(key);
         this.report("too_big", `key: ${this.tooLong(key)}`);
         this.path.pop();
@@ -156,7 +173,7 @@ class Reader {
   }
 
   private tooLong(text: string): string {
-    return `expected a string of at most ${this.maxStringLength} UTF-16 code units, got ${text.length}`;
+    return `expected a string of at most ${this.limits.maxStringLength} UTF-16 code units, got ${text.length}`;
   }
 
   private report(code: IssueCode, message: string): void {

@@ -1,5 +1,5 @@
 import type { InvitationState } from "../types.js";
-import { MAX_VISITOR_STRING_LENGTH } from "./max-visitor-string-length.js";
+import { VISITOR_LIMITS } from "./visitor-limits.js";
 import { parseWithSchema } from "./parse-with-schema.js";
 import type { SafeParseResult } from "./safe-parse-result.js";
 import { stateSchema } from "./state-schema.js";
@@ -14,5 +14,5 @@ import { stateSchema } from "./state-schema.js";
  * // => { code: "invalid_value", path: ["v"], message: "unsupported state version 2: …" }
  */
 export function safeParseState(input: unknown): SafeParseResult<InvitationState> {
-  return parseWithSchema(stateSchema, input, "state", undefined, MAX_VISITOR_STRING_LENGTH);
+  return parseWithSchema(stateSchema, input, "state", undefined, VISITOR_LIMITS);
 }

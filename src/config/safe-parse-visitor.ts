@@ -1,5 +1,5 @@
 import type { Visitor } from "../types.js";
-import { MAX_VISITOR_STRING_LENGTH } from "./max-visitor-string-length.js";
+import { VISITOR_LIMITS } from "./visitor-limits.js";
 import { parseWithSchema } from "./parse-with-schema.js";
 import type { SafeParseResult } from "./safe-parse-result.js";
 import { visitorSchema } from "./visitor-schema.js";
@@ -13,5 +13,5 @@ import { visitorSchema } from "./visitor-schema.js";
  * safeParseVisitor({ id: "v1", pageviews: 1.5 }).error.issues[0].code // => "not_integer"
  */
 export function safeParseVisitor(input: unknown): SafeParseResult<Visitor> {
-  return parseWithSchema(visitorSchema, input, "visitor", undefined, MAX_VISITOR_STRING_LENGTH);
+  return parseWithSchema(visitorSchema, input, "visitor", undefined, VISITOR_LIMITS);
 }

@@ -1,11 +1,12 @@
-import { MAX_VISITOR_STRING_LENGTH } from "../config/max-visitor-string-length.js";
+import { MAX_VISITOR_LIST_LENGTH, MAX_VISITOR_STRING_LENGTH } from "../config/visitor-limits.js";
 import type { SnapshotFields } from "./read-snapshot.js";
 
 const MAX = MAX_VISITOR_STRING_LENGTH;
 
 /**
  * Reads, once and up front, every part of a snapshot that evaluation may read later, and tells whether each string
- * among them is at most {@link MAX_VISITOR_STRING_LENGTH} long. Reading it all here, whatever the invitations will
+ * among them is at most {@link MAX_VISITOR_STRING_LENGTH} long and each list at most {@link MAX_VISITOR_LIST_LENGTH}
+ * long (a list's length is read before its items). Reading it all here, whatever the invitations will
  * look at, is what makes a visitor that cannot be read invalid as a whole: a getter or proxy trap that throws, throws
  * here (the caller turns that into `invalid_visitor`), not half-way through selection. Only the parts evaluation uses
  * are read (`state.conversions` is not), and nothing is copied: evaluation reads the same values again, so this
@@ -48,6 +49,8 @@ function tooLong(value: unknown): boolean {
 }
 
 function shortItems(list: readonly unknown[]): boolean {
+  // The length first: a sparse array can claim 2³² − 1 items and hold none.
+  if (list.length > MAX_VISITOR_LIST_LENGTH) return false;
   for (let i = 0; i < list.length; i++) if (tooLong(list[i])) return false;
   return true;
 }
@@ -63,6 +66,7 @@ function shortEntries(record: object, thorough: boolean): boolean {
 }
 
 function shortEvents(events: readonly unknown[]): boolean {
+  if (events.length > MAX_VISITOR_LIST_LENGTH) return false;
   for (let i = 0; i < events.length; i++) {
     const event = events[i] as { name?: unknown; at?: unknown; value?: unknown } | null;
     if (typeof event !== "object" || event === null) continue;
@@ -84,7 +88,13 @@ function shortState(state: Record<string, unknown>): boolean {
   const excluded = state["sessionExcluded"];
   if (Array.isArray(excluded) && !shortItems(excluded)) return false;
   const seenOnce = state["seenOnce"];
-  return !Array.isArray(seenOnce) || shortItems(seenOnce);
+  if (Array.isArray(seenOnce) && !shortItems(seenOnce)) return false;
+  // Evaluation never reads the conversion lists, but their length is held to the same bound parseState holds it to.
+  return !(longList(state["conversions"]) || longList(state["conversionTallies"]));
+}
+
+function longList(value: unknown): boolean {
+  return Array.isArray(value) && value.length > MAX_VISITOR_LIST_LENGTH;
 }
 
 function shortCurrent(c: Record<string, unknown>): boolean {

@@ -17,6 +17,7 @@ import {
   type Invitation,
   type SafeParseResult,
 } from "../../../src/index.js";
+import { MAX_LISTED_ISSUES } from "../../../src/config/parse-with-schema.js";
 import { MAX_READ_DEPTH } from "../../../src/config/read-plain.js";
 
 const SAFE_PARSERS: [string, (input: unknown) => SafeParseResult<unknown>][] = [
@@ -226,11 +227,17 @@ describe("where an unreadable value is reported", () => {
     expect(deep.every((i) => i.path.length <= MAX_READ_DEPTH)).toBe(true);
   });
 
-  it("says it could not check a huge array whose problems overflow zod's stack, without throwing", () => {
-    const result = safeParseVisitor({ id: "v", tags: new Array<number>(200_000).fill(1) });
-    expect(issuesOf(result)).toEqual([
-      { code: "too_big", path: [], message: "could not be checked: too many problems to list" },
-    ]);
+  it("lists at most MAX_LISTED_ISSUES problems, in path order, and counts the rest in one more issue", () => {
+    const result = safeParseInvitations(new Array<number>(5_000).fill(1));
+    const issues = issuesOf(result);
+    expect(issues).toHaveLength(MAX_LISTED_ISSUES + 1);
+    expect(issues.slice(0, 2).map((issue) => issue.path)).toEqual([[0], [1]]);
+    expect(issues[MAX_LISTED_ISSUES - 1]?.path).toEqual([MAX_LISTED_ISSUES - 1]);
+    expect(issues.at(-1)).toEqual({
+      code: "too_big",
+      path: [],
+      message: `${5_000 - MAX_LISTED_ISSUES} more problems not listed (at most ${MAX_LISTED_ISSUES} are)`,
+    });
   });
 });
 

@@ -1,3 +1,5 @@
+import type { ReadLimits } from "./read-plain.js";
+
 /**
  * The longest string a visitor snapshot may hold, in UTF-16 code units (JavaScript's `length`): 8 192. It applies to
  * every string in a snapshot — `id`, `url`, `previousUrl`, `referrer`, `language`, `locale`, `identifier`,
@@ -14,3 +16,22 @@
  * // => "invalid_visitor"
  */
 export const MAX_VISITOR_STRING_LENGTH = 8_192;
+
+/**
+ * The most items a list in a visitor snapshot may hold: 10 000. It applies to `tags`, `events` and the lists of
+ * `state` (`sessionExcluded`, `seenOnce`, `conversions`, `conversionTallies`), the same in `parseVisitor` /
+ * `parseState` (`too_big` at the list's path) and in `evaluate` / `explain` (`invalid_visitor`). Together with
+ * {@link MAX_VISITOR_STRING_LENGTH} it bounds what one evaluation reads: a sparse array can claim a length of 2³² − 1
+ * while holding nothing, and reading it would never end. Real snapshots stay far below it (`pruneEvents` keeps 100
+ * records per event name by default).
+ *
+ * @example
+ * safeParseVisitor({ id: "v1", tags: new Array(MAX_VISITOR_LIST_LENGTH + 1).fill("x") }).success // => false
+ */
+export const MAX_VISITOR_LIST_LENGTH = 10_000;
+
+/** Both bounds, as the parse functions of visitors and states apply them. */
+export const VISITOR_LIMITS: ReadLimits = {
+  maxStringLength: MAX_VISITOR_STRING_LENGTH,
+  maxListLength: MAX_VISITOR_LIST_LENGTH,
+};

@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import {
+  evaluate,
+  MAX_VISITOR_LIST_LENGTH,
+  safeParseInvitations,
+  safeParseState,
+  safeParseVisitor,
+  type Visitor,
+} from "../../../src/index.js";
+
+const sparse = (length: number): string[] => {
+  const list: string[] = [];
+  list.length = length;
+  return list;
+};
+const invitations = [{ id: "a", message: "Hi", tag: "vip" }];
+const issues = (result: { success: boolean; error?: { issues: readonly { code: string; path: unknown[] }[] } }) =>
+  result.error?.issues.map(({ code, path }) => ({ code, path })) ?? [];
+
+describe("MAX_VISITOR_LIST_LENGTH", () => {
+  it("is 10 000", () => {
+    expect(MAX_VISITOR_LIST_LENGTH).toBe(10_000);
+  });
+
+  it("accepts a list of exactly the limit in parseVisitor and evaluate", () => {
+    const visitor: Visitor = { id: "v", tags: [...new Array<string>(MAX_VISITOR_LIST_LENGTH - 1).fill("x"), "vip"] };
+    expect(safeParseVisitor(visitor).success).toBe(true);
+    expect(evaluate(invitations, visitor, 0).status).toBe("selected");
+  });
+
+  it("refuses a longer list as too_big at its path, without reading its items", () => {
+    const visitor = { id: "v", tags: new Array<string>(MAX_VISITOR_LIST_LENGTH + 1).fill("x") };
+    expect(issues(safeParseVisitor(visitor))).toEqual([{ code: "too_big", path: ["tags"] }]);
+    expect(evaluate(invitations, visitor, 0).reason).toBe("invalid_visitor");
+  });
+
+  it("answers at once for a sparse list that claims 2³² − 1 items, in every list evaluation reads", () => {
+    const huge = sparse(2 ** 32 - 1);
+    const visitors: Visitor[] = [
+      { id: "v", tags: huge },
+      { id: "v", events: huge as never },
+      { id: "v", state: { v: 1, sessionExcluded: huge, seenOnce: [], conversions: [] } },
+      { id: "v", state: { v: 1, sessionExcluded: [], seenOnce: huge, conversions: [] } },
+      { id: "v", state: { v: 1, sessionExcluded: [], seenOnce: [], conversions: huge as never } },
+    ];
+    for (const visitor of visitors) {
+      expect(safeParseVisitor(visitor).success).toBe(false);
+      expect(evaluate(invitations, visitor, 0).reason).toBe("invalid_visitor");
+    }
+    expect(issues(safeParseState({ v: 1, sessionExcluded: [], seenOnce: huge, conversions: [] }))).toEqual([
+      { code: "too_big", path: ["seenOnce"] },
+    ]);
+  });
+
+  it("leaves invitation lists unbounded but refuses a sparse set claiming more values than are ever read", () => {
+    expect(issues(safeParseInvitations(sparse(2 ** 32 - 1)))).toEqual([{ code: "too_big", path: [] }]);
+  });
+});

@@ -7,18 +7,19 @@ import { parentPort, workerData } from "node:worker_threads";
 import type { Mutation } from "./mutate.js";
 import type { Finding, Outcome, Probe, ProbeCounters } from "./probe.js";
 import { createPrototypeGuard } from "./prototype-guard.js";
-import { runUnit, UNIT_SIZE } from "./run-unit.js";
+import { runUnit, SKIP, UNIT_SIZE } from "./run-unit.js";
 import { TARGETS } from "./targets/index.js";
 
 /** What the main thread sends. */
 export type WorkerRequest =
   | { type: "unit"; target: string; unit: number; from: number; total: number }
-  | { type: "describe"; target: string; index: number; total: number };
+  | { type: "describe"; target: string; index: number; total: number }
+  | { type: "disable"; kinds: string[] };
 
 /** What a worker answers. */
 export type WorkerReply =
   | { type: "finding"; finding: Finding }
-  | { type: "done"; target: string; unit: number; ran: number; calls: number; tolerated: number }
+  | { type: "done"; target: string; unit: number; ran: number; skipped: number; calls: number; tolerated: number }
   | { type: "described"; target: string; index: number; recipe: readonly Mutation[]; input: string };
 
 interface Setup {
@@ -26,6 +27,8 @@ interface Setup {
   budgetMs: number;
   /** [target index, input index, tick]: the watchdog's view of this worker. */
   progress: SharedArrayBuffer;
+  /** Corruption kinds that hung the run again and again: inputs built with them are skipped from now on. */
+  disabled: string[];
 }
 
 const setup = workerData as Setup;
@@ -33,13 +36,20 @@ const progress = new Int32Array(setup.progress);
 const port = parentPort;
 const guard = createPrototypeGuard();
 const post = (reply: WorkerReply): void => port?.postMessage(reply);
-const tick = (): void => void Atomics.add(progress, 2, 1);
+const disabled = new Set(setup.disabled);
 
-/** Ticks before every call, so only a single call running past the ceiling counts as a hang. */
+/**
+ * Before every call: a tick (so only a single call running past the ceiling counts as a hang), and a skip when the
+ * input carries a disabled corruption. Skipping keeps every other input exactly what its (seed, index) makes it.
+ */
 function ticking(probe: Probe): Probe {
   const { run, runAsync } = probe;
-  probe.run = (call, contract, fn, options) => (tick(), run(call, contract, fn, options));
-  probe.runAsync = (call, contract, fn) => (tick(), runAsync(call, contract, fn));
+  const before = (): void => {
+    Atomics.add(progress, 2, 1);
+    if (disabled.size > 0 && probe.recipe.some((m) => disabled.has(m.kind))) throw SKIP;
+  };
+  probe.run = (call, contract, fn, options) => (before(), run(call, contract, fn, options));
+  probe.runAsync = async (call, contract, fn) => (before(), runAsync(call, contract, fn));
   return probe;
 }
 
@@ -58,6 +68,10 @@ function dry(probe: Probe, capture: (probe: Probe) => void): Probe {
 }
 
 async function handle(request: WorkerRequest): Promise<void> {
+  if (request.type === "disable") {
+    for (const kind of request.kinds) disabled.add(kind);
+    return;
+  }
   const targetIndex = TARGETS.findIndex((t) => t.name === request.target);
   const target = TARGETS[targetIndex];
   if (target === undefined) throw new Error(`unknown target ${request.target}`);
@@ -65,7 +79,7 @@ async function handle(request: WorkerRequest): Promise<void> {
   Atomics.store(progress, 0, targetIndex);
   const onInput = (index: number): void => {
     Atomics.store(progress, 1, index);
-    tick();
+    Atomics.add(progress, 2, 1);
   };
   const common = { target, seed: setup.seed, budgetMs: setup.budgetMs, counters, guard, onInput, total: request.total };
   if (request.type === "describe") {
@@ -77,8 +91,8 @@ async function handle(request: WorkerRequest): Promise<void> {
     post(described ?? { type: "described", target: target.name, index: request.index, recipe: [], input: "(no call reached)" });
     return;
   }
-  const ran = await runUnit({ ...common, unit: request.unit, from: request.from, onFinding: (finding) => post({ type: "finding", finding }), wrapProbe: ticking });
-  post({ type: "done", target: target.name, unit: request.unit, ran, calls: counters.calls, tolerated: counters.tolerated });
+  const { ran, skipped } = await runUnit({ ...common, unit: request.unit, from: request.from, onFinding: (finding) => post({ type: "finding", finding }), wrapProbe: ticking });
+  post({ type: "done", target: target.name, unit: request.unit, ran, skipped, calls: counters.calls, tolerated: counters.tolerated });
 }
 
 // One request at a time, in order: the main thread sends the next one only after "done".

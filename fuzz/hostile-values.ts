@@ -297,11 +297,16 @@ export const HOSTILE_KINDS: readonly HostileKind[] = [
     weight: 2,
     apply: (spot, rng) => {
       const array: unknown[] = Array.isArray(spot.node) ? [...(spot.node as unknown[])] : [spot.node];
-      // Holes, then (rarely) a length of 2³²−1 with nothing in it: a loop over `length` would never end.
-      if (rng.chance(0.1)) array.length = 4_294_967_295;
-      else array.length += rng.int(1, 5);
+      array.length += rng.int(1, 5);
       return array;
     },
+  },
+  {
+    // Nothing in it but a length of 2³²−1: a loop over `length` never ends (four bytes of input, no JSON can say it).
+    name: "huge sparse array",
+    json: false,
+    weight: 0.2,
+    apply: () => Object.assign([] as unknown[], { length: 4_294_967_295 }),
   },
   {
     name: "hidden key",

@@ -19,6 +19,11 @@ export interface FuzzSettings {
   hangMs: number;
   /** After this many hangs a target stops (each hang costs `hangMs` of a worker). */
   maxHangsPerTarget: number;
+  /**
+   * A corruption kind found in the recipes of this many hangs is disabled: inputs built with it are skipped from
+   * then on (the hang is reported; every other input stays what its seed makes it). Default 3.
+   */
+  hangsToDisable?: number;
   /** Told now and then how far the run is. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -31,6 +36,7 @@ export interface TargetSummary {
   calls: number;
   tolerated: number;
   hangs: number;
+  skipped: number;
   stopped: boolean;
 }
 
@@ -44,6 +50,8 @@ export interface FindingGroup {
 
 export interface FuzzSummary {
   seed: number;
+  /** Corruption kinds disabled after repeated hangs. */
+  disabled: string[];
   targets: TargetSummary[];
   groups: FindingGroup[];
   elapsedMs: number;
@@ -94,7 +102,7 @@ export async function runFuzz(settings: FuzzSettings): Promise<FuzzSummary> {
   const started = performance.now();
   const { totals, queue } = plan(settings);
   const targets = new Map<string, TargetSummary>(
-    [...totals].map(([name, planned]) => [name, { name, planned, inputs: 0, calls: 0, tolerated: 0, hangs: 0, stopped: false }]),
+    [...totals].map(([name, planned]) => [name, { name, planned, inputs: 0, calls: 0, tolerated: 0, hangs: 0, skipped: 0, stopped: false }]),
   );
   const groups = new Map<string, FindingGroup>();
   const addFinding = (finding: Finding): void => {
@@ -110,12 +118,27 @@ export async function runFuzz(settings: FuzzSettings): Promise<FuzzSummary> {
   let finished = 0;
 
   const pendingDescriptions: { target: string; index: number; finding: Finding }[] = [];
+  const disabled: string[] = [];
+  const hangKinds = new Map<string, number>();
+  const workers = new Set<Worker>();
+  /** Counts the kinds in a hang's recipe; one seen in too many hangs is disabled in every worker. */
+  const blame = (recipe: Finding["recipe"]): void => {
+    for (const kind of new Set(recipe.map((m) => m.kind))) {
+      const count = (hangKinds.get(kind) ?? 0) + 1;
+      hangKinds.set(kind, count);
+      if (count === (settings.hangsToDisable ?? 3)) {
+        disabled.push(kind);
+        for (const worker of workers) worker.postMessage({ type: "disable", kinds: [kind] } satisfies WorkerRequest);
+      }
+    }
+  };
   await new Promise<void>((resolve, reject) => {
     let live = 0;
     const slot = (): void => {
       const progress = new SharedArrayBuffer(12);
       const view = new Int32Array(progress);
-      const worker: Worker = spawnWorker({ seed: settings.seed, budgetMs: settings.budgetMs, progress });
+      const worker: Worker = spawnWorker({ seed: settings.seed, budgetMs: settings.budgetMs, progress, disabled: [...disabled] });
+      workers.add(worker);
       live++;
       let current: Work | undefined;
       let lastTick = 0;
@@ -132,6 +155,7 @@ export async function runFuzz(settings: FuzzSettings): Promise<FuzzSummary> {
         current = queue.shift();
         if (current === undefined) {
           clearInterval(watchdog);
+          workers.delete(worker);
           void worker.terminate();
           if (--live === 0) resolve();
           return;
@@ -154,6 +178,7 @@ export async function runFuzz(settings: FuzzSettings): Promise<FuzzSummary> {
        */
       const abandon = (check: string, message: string): void => {
         clearInterval(watchdog);
+        workers.delete(worker);
         void worker.terminate();
         live--;
         if (current === undefined) {
@@ -181,12 +206,16 @@ export async function runFuzz(settings: FuzzSettings): Promise<FuzzSummary> {
       worker.on("message", (reply: WorkerReply) => {
         if (reply.type === "finding") addFinding(reply.finding);
         else if (reply.type === "described") {
-          if (describing !== undefined) addFinding({ ...describing.finding, recipe: reply.recipe, input: reply.input });
+          if (describing !== undefined) {
+            addFinding({ ...describing.finding, recipe: reply.recipe, input: reply.input });
+            if (describing.finding.check === "hang") blame(reply.recipe);
+          }
           describing = undefined;
           next();
         } else {
           const summary = targets.get(reply.target) as TargetSummary;
           summary.inputs += reply.ran;
+          summary.skipped += reply.skipped;
           summary.calls += reply.calls;
           summary.tolerated += reply.tolerated;
           settings.onProgress?.(++finished, total);
@@ -211,5 +240,5 @@ export async function runFuzz(settings: FuzzSettings): Promise<FuzzSummary> {
     for (let i = 0; i < Math.max(1, settings.workers); i++) slot();
   });
 
-  return { seed: settings.seed, targets: [...targets.values()], groups: [...groups.values()], elapsedMs: performance.now() - started };
+  return { seed: settings.seed, disabled, targets: [...targets.values()], groups: [...groups.values()], elapsedMs: performance.now() - started };
 }

@@ -44,7 +44,7 @@ function parseArgs(argv: readonly string[]): Options {
     workers: number("--workers", availableParallelism()),
     budgetMs: number("--budget-ms", 50),
     hangMs: number("--hang-ms", 2000),
-    maxHangs: number("--max-hangs", 5),
+    maxHangs: number("--max-hangs", 20),
     out: value("--out") ?? fileURLToPath(new URL("./findings", import.meta.url)),
     replay: value("--replay"),
   };
@@ -54,12 +54,13 @@ function printSummary(summary: FuzzSummary): void {
   const rows = summary.targets.map((t) => {
     const found = summary.groups.filter((g) => g.first.target === t.name);
     const count = found.reduce((sum, g) => sum + g.count, 0);
-    return `| ${t.name} | ${t.inputs.toLocaleString("en-US")}${t.stopped ? ` (stopped after ${t.hangs} hangs)` : ""} | ${t.calls.toLocaleString("en-US")} | ${t.tolerated} | ${t.hangs} | ${found.length} (${count}) |`;
+    return `| ${t.name} | ${t.inputs.toLocaleString("en-US")}${t.stopped ? ` (stopped after ${t.hangs} hangs)` : ""} | ${t.skipped} | ${t.calls.toLocaleString("en-US")} | ${t.tolerated} | ${t.hangs} | ${found.length} (${count}) |`;
   });
   const inputs = summary.targets.reduce((sum, t) => sum + t.inputs, 0);
   console.log(`\nseed ${summary.seed}: ${inputs.toLocaleString("en-US")} inputs in ${(summary.elapsedMs / 1000).toFixed(1)} s\n`);
-  console.log("| target | inputs | calls | tolerated throws | hangs | findings (occurrences) |\n| --- | ---: | ---: | ---: | ---: | ---: |");
+  console.log("| target | inputs | skipped | calls | tolerated throws | hangs | findings (occurrences) |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
   console.log(rows.join("\n"));
+  if (summary.disabled.length > 0) console.log(`\nskipped: inputs built with ${summary.disabled.join(", ")} (disabled after repeated hangs)`);
   if (summary.groups.length === 0) return;
   console.log(`\n${summary.groups.length} distinct findings:`);
   for (const group of summary.groups) {

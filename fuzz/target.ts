@@ -7,13 +7,18 @@ import type { Probe } from "./probe.js";
  * One thing the fuzzer drives: valid structure from `arbitrary` (fast-check), which `exercise` corrupts with the
  * mutator (seeded by `rng`) and pushes through the API under test, reporting every broken promise to the probe.
  */
-export interface Target<Base = unknown> {
+export interface Target<Base = unknown, Unit = unknown> {
   name: string;
   /** Share of `--runs` this target gets, relative to the others. */
   weight: number;
   arbitrary: fc.Arbitrary<Base>;
   limits: SizeLimits;
-  exercise(base: Base, rng: Random, probe: Probe): void | Promise<void>;
+  /**
+   * Built once per unit of 100 inputs from the unit's seed (shared, expensive parts: compiled invitation sets), so
+   * a million inputs do not compile a million sets.
+   */
+  prepareUnit?(seed: number): Unit;
+  exercise(base: Base, rng: Random, probe: Probe, unit: Unit): void | Promise<void>;
 }
 
 /**
@@ -22,6 +27,6 @@ export interface Target<Base = unknown> {
  * @example
  * export const visitorTarget = defineTarget({ name: "parseVisitor", weight: 1, arbitrary: visitorArb, limits, exercise });
  */
-export function defineTarget<Base>(target: Target<Base>): Target<Base> {
+export function defineTarget<Base, Unit = undefined>(target: Target<Base, Unit>): Target<Base, Unit> {
   return target;
 }

@@ -4,6 +4,7 @@ import { compile, evaluate, explain, REASON_CODES, type Decision, type EvaluateO
 import { instantArb, optionsArb } from "../../test/property/arbitraries/engine.js";
 import { adversarialCaseArb, anyVisitorArb, paddedInvitationsArb } from "../arbitraries.js";
 import { deepEqual } from "../deep-equal.js";
+import { deepFreeze } from "../deep-freeze.js";
 import { mutate, type Mutation } from "../mutate.js";
 import { markOpaque } from "../opaque.js";
 import type { Probe } from "../probe.js";
@@ -17,6 +18,21 @@ interface EvaluateBase {
   options: EvaluateOptions;
   now: number;
 }
+
+/** What an input draws: which of its unit's sets, and its own visitor, options and instant. */
+interface EvaluateDraw {
+  set: number;
+  visitor: Visitor;
+  options: EvaluateOptions;
+  now: number;
+}
+
+/** A unit's invitation sets, deep-frozen and compiled once (undefined when an attack pattern is refused). */
+interface UnitSets {
+  sets: { invitations: Invitation[]; ruleset: Ruleset | undefined }[];
+}
+
+const SETS_PER_UNIT = 10;
 
 const LIMITS = { maxString: 1_000_000, maxArray: 16_384, maxDepth: 20_000 };
 const REASONS = new Set<unknown>([null, ...REASON_CODES]);
@@ -83,8 +99,14 @@ function checkDecision(probe: Probe, args: [unknown, unknown, unknown, unknown],
   return decision;
 }
 
-/** A decision must own what it hands out: scribbling on one must not show up in the next. */
-function checkOwnership(probe: Probe, args: [unknown, unknown, unknown, unknown], reference: Decision): void {
+/**
+ * A decision must own what it hands out: scribbling on one must not show up in the next. Runs on a fresh unfrozen
+ * copy of the set (the unit's sets are frozen, which would hide sharing).
+ */
+function checkOwnership(probe: Probe, base: EvaluateBase): void {
+  const fresh = structuredClone(base.invitations);
+  const args: [unknown, unknown, unknown, unknown] = [compile(fresh), base.visitor, base.now, base.options];
+  const reference = evaluate(...(args as Parameters<typeof evaluate>));
   // A copy: if objects are shared, scribbling below would change the reference too and hide the very problem.
   const expected = structuredClone(reference);
   const first = probe.run("evaluate", "total", () => evaluate(...(args as Parameters<typeof evaluate>)));
@@ -146,30 +168,44 @@ function corrupt(base: EvaluateBase, rng: Random): { args: [unknown, unknown, un
  * @example
  * runTarget(evaluateTarget, …)
  */
-export const evaluateTarget = defineTarget<EvaluateBase>({
+export const evaluateTarget = defineTarget<EvaluateDraw, UnitSets>({
   name: "evaluate",
   weight: 30,
-  arbitrary: fc.oneof(
-    { weight: 4, arbitrary: fc.record({ invitations: paddedInvitationsArb, visitor: anyVisitorArb, options: optionsArb, now: instantArb }) },
-    { weight: 1, arbitrary: fc.record({ invitations: adversarialCaseArb.map((c) => c.invitations), visitor: adversarialCaseArb.map((c) => c.visitor), options: optionsArb, now: instantArb }) },
-  ),
+  arbitrary: fc.record({
+    set: fc.nat(SETS_PER_UNIT - 1),
+    visitor: anyVisitorArb,
+    options: optionsArb,
+    now: instantArb,
+  }),
   limits: LIMITS,
-  exercise(base, rng, probe) {
-    let ruleset: Ruleset | undefined;
-    try {
-      ruleset = compile(base.invitations);
-    } catch {
-      ruleset = undefined; // an attack pattern refused at parse time: evaluate gets the plain array and says invalid_config
-    }
+  prepareUnit(seed) {
+    // Eight ordinary sets (some padded past 160) and two built to attack the matchers, shared by the unit's inputs.
+    const ordinary = fc.sample(paddedInvitationsArb, { seed, numRuns: SETS_PER_UNIT - 2 });
+    const attacks = fc.sample(adversarialCaseArb.map((c) => c.invitations), { seed: seed + 1, numRuns: 2 });
+    return {
+      sets: [...ordinary, ...attacks].map((invitations) => {
+        deepFreeze(invitations);
+        try {
+          return { invitations, ruleset: compile(invitations) };
+        } catch {
+          return { invitations, ruleset: undefined }; // refused at parse: evaluate gets the array and says invalid_config
+        }
+      }),
+    };
+  },
+  exercise(draw, rng, probe, unit) {
+    const shared = unit.sets[draw.set] as UnitSets["sets"][number];
+    const base: EvaluateBase = { invitations: shared.invitations, visitor: draw.visitor, options: draw.options, now: draw.now };
+    const ruleset = shared.ruleset;
     const { args, recipe, which } = corrupt(base, rng);
     if (which !== "invitations" && ruleset !== undefined && rng.chance(0.7)) args[0] = ruleset;
     probe.recipe = recipe;
     probe.render = () => renderInput({ invitations: which === "invitations" ? args[0] : base.invitations, visitor: args[1], clock: args[2], options: args[3] });
     const freeze = rng.chance(0.5);
-    const changed = args.map((arg) => (arg === ruleset ? () => false : watchInput(arg, freeze)));
+    const changed = args.map((arg) => (arg === ruleset || arg === shared.invitations ? () => false : watchInput(arg, freeze)));
     const decision = checkDecision(probe, args, rng);
     if (decision !== undefined && which === "none" && ruleset !== undefined) {
-      if (rng.chance(0.3)) checkOwnership(probe, args, decision);
+      if (rng.chance(0.1)) checkOwnership(probe, base);
       if (rng.chance(0.1)) checkReadAsData(probe, ruleset, base, decision, rng);
       if (rng.chance(0.1)) checkReentrancy(probe, ruleset, base, decision);
     }

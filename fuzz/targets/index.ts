@@ -8,7 +8,7 @@ import { reducersTarget } from "./reducers.js";
 import { serviceTarget } from "./service.js";
 
 /** Every fuzz target, in the order the summary lists them. `--only` takes these names. */
-export const TARGETS: readonly Target<never>[] = [
+export const TARGETS: readonly Target<never, never>[] = [
   parseInvitationsTarget,
   parseVisitorTarget,
   parseStateTarget,
@@ -16,4 +16,4 @@ export const TARGETS: readonly Target<never>[] = [
   evaluateTarget,
   reducersTarget,
   serviceTarget,
-] as unknown as readonly Target<never>[];
+] as unknown as readonly Target<never, never>[];

@@ -309,6 +309,18 @@ export const HOSTILE_KINDS: readonly HostileKind[] = [
     apply: () => Object.assign([] as unknown[], { length: 4_294_967_295 }),
   },
   {
+    // [[n, n], [n, n]]… : d + 1 objects, 2^d paths. JSON cannot share (its trees are as big as their text); a walk
+    // that does not remember what it has seen visits every path.
+    name: "shared DAG",
+    json: false,
+    weight: 1,
+    apply: (spot, rng) => {
+      let node = spot.node;
+      for (let i = rng.pick([4, 12, 18, 24]); i > 0; i--) node = [node, node];
+      return node;
+    },
+  },
+  {
     name: "hidden key",
     json: false,
     weight: 2,

@@ -1,7 +1,7 @@
 // The fixed-seed slice of `npm run fuzz` (fuzz/README.md): the same harness, workers and checks, on few enough
 // inputs to run with every `npm test`. It never judges speed (no per-call budget here; bench/ measures speed): it
 // fails on a thrown or rejected error outside the contract, `evaluation_error`, explain ≠ evaluate, a changed input,
-// prototype pollution, a stored state that no longer parses, or a call still running after 10 s (a hang).
+// prototype pollution, a stored state that no longer parses, or a call still running after 5 s (a hang).
 import { describe, expect, it } from "vitest";
 import { runFuzz, type FindingGroup } from "../fuzz/run-fuzz.js";
 
@@ -23,7 +23,7 @@ describe("fuzz slice", () => {
       seed: SEED,
       workers: 2,
       budgetMs: Number.POSITIVE_INFINITY,
-      hangMs: 10_000,
+      hangMs: 5_000,
       maxHangsPerTarget: 1,
     });
     expect(describeGroups(summary.groups)).toEqual([]);

@@ -3,6 +3,7 @@
  * full expectation ("expected an integer ≥ 0, got 1.5") whichever of its checks failed.
  */
 import * as z from "zod/mini";
+import { MAX_VISITOR_LIST_LENGTH } from "./visitor-limits.js";
 import { findMalformedPlaceholders } from "../render/placeholders.js";
 import { expected } from "./expected.js";
 import { inspectFirst, NO_ISSUES } from "./inspect-first.js";
@@ -102,6 +103,13 @@ export const booleanSchema = z.boolean();
  * stringListSchema.parse(["op-1"]) // => ["op-1"]
  */
 export const stringListSchema = z.array(stringSchema);
+/**
+ * A list of strings in a visitor snapshot or state, at most `MAX_VISITOR_LIST_LENGTH` long.
+ *
+ * @example
+ * visitorStringListSchema.safeParse(new Array(1001).fill("x")).success // => false
+ */
+export const visitorStringListSchema = z.array(stringSchema).check(z.maxLength(MAX_VISITOR_LIST_LENGTH));
 /**
  * The device classes a visitor is told apart by.
  *

@@ -1,7 +1,8 @@
 /** Structure of the persisted visitor state (SPEC §8), versioned with `v`. */
 import * as z from "zod/mini";
 import { describeValue } from "./describe-value.js";
-import { nonNegativeIntegerSchema, numberSchema, optional, stringListSchema, stringSchema } from "./field-schemas.js";
+import { nonNegativeIntegerSchema, numberSchema, optional, stringSchema, visitorStringListSchema } from "./field-schemas.js";
+import { MAX_VISITOR_LIST_LENGTH } from "./visitor-limits.js";
 
 /**
  * The state format versions this beckon reads.
@@ -79,9 +80,9 @@ export const stateSchema = z.strictObject({
   v: versionSchema,
   current: optional(currentInvitationSchema),
   suppressedUntil: optional(numberSchema),
-  sessionExcluded: stringListSchema,
-  seenOnce: stringListSchema,
-  conversions: z.array(conversionRecordSchema),
+  sessionExcluded: visitorStringListSchema,
+  seenOnce: visitorStringListSchema,
+  conversions: z.array(conversionRecordSchema).check(z.maxLength(MAX_VISITOR_LIST_LENGTH)),
   // Optional, so documents written before pruning existed still read as version 1.
-  conversionTallies: optional(z.array(conversionTallySchema)),
+  conversionTallies: optional(z.array(conversionTallySchema).check(z.maxLength(MAX_VISITOR_LIST_LENGTH))),
 });

@@ -10,18 +10,24 @@ import {
   numberSchema,
   optional,
   recordOf,
-  stringListSchema,
+  visitorStringListSchema,
   stringOrNumberSchema,
   stringSchema,
 } from "./field-schemas.js";
+import { inspectFirst, NO_ISSUES } from "./inspect-first.js";
+import { customIssue } from "./report-issue.js";
 import { stateSchema } from "./state-schema.js";
+import { MAX_VISITOR_EVENTS, MAX_VISITOR_LIST_LENGTH } from "./visitor-limits.js";
 
 const attributeValueSchema = z.union([stringSchema, numberSchema, booleanSchema, z.null()], {
   error: expected("a string, number, boolean or null"),
 });
 
-/** `attributes` and `visibleAttributes`: one schema for both. */
-const attributesSchema = recordOf(attributeValueSchema);
+/** `attributes` and `visibleAttributes`: one schema for both, at most `MAX_VISITOR_LIST_LENGTH` keys. */
+const attributesSchema = inspectFirst((value) => {
+  if (typeof value !== "object" || value === null || Object.keys(value).length <= MAX_VISITOR_LIST_LENGTH) return NO_ISSUES;
+  return [customIssue("too_big", `expected at most ${MAX_VISITOR_LIST_LENGTH} keys, got ${Object.keys(value).length}`)];
+}, recordOf(attributeValueSchema));
 
 /**
  * One record of the visitor's event log.
@@ -66,11 +72,11 @@ export const visitorSchema = z.strictObject(
     locale: optional(stringSchema),
     identifier: optional(stringSchema),
     department: optional(stringOrNumberSchema),
-    tags: optional(stringListSchema),
+    tags: optional(visitorStringListSchema),
     device: optional(deviceSchema),
     attributes: optional(attributesSchema),
     visibleAttributes: optional(attributesSchema),
-    events: optional(z.array(visitorEventSchema)),
+    events: optional(z.array(visitorEventSchema).check(z.maxLength(MAX_VISITOR_EVENTS))),
     chat: optional(chatHistorySchema),
     lastVisitAt: optional(numberSchema),
     state: optional(stateSchema),

@@ -1,4 +1,4 @@
-import { MAX_VISITOR_LIST_LENGTH, MAX_VISITOR_STRING_LENGTH } from "../config/visitor-limits.js";
+import { MAX_VISITOR_EVENTS, MAX_VISITOR_LIST_LENGTH, MAX_VISITOR_STRING_LENGTH } from "../config/visitor-limits.js";
 import type { SnapshotFields } from "./read-snapshot.js";
 
 const MAX = MAX_VISITOR_STRING_LENGTH;
@@ -58,7 +58,8 @@ function shortItems(list: readonly unknown[]): boolean {
 function shortEntries(record: object, thorough: boolean): boolean {
   const values = record as Record<string, unknown>;
   // `for…in` walks a plain object without allocating; attribute lookups only ever reach own properties.
-  for (const key in values) if (key.length > MAX || tooLong(values[key])) return false;
+  let count = 0;
+  for (const key in values) if (++count > MAX_VISITOR_LIST_LENGTH || key.length > MAX || tooLong(values[key])) return false;
   if (thorough) {
     for (const key of Object.getOwnPropertyNames(values)) if (key.length > MAX || tooLong(values[key])) return false;
   }
@@ -66,7 +67,7 @@ function shortEntries(record: object, thorough: boolean): boolean {
 }
 
 function shortEvents(events: readonly unknown[]): boolean {
-  if (events.length > MAX_VISITOR_LIST_LENGTH) return false;
+  if (events.length > MAX_VISITOR_EVENTS) return false;
   for (let i = 0; i < events.length; i++) {
     const event = events[i] as { name?: unknown; at?: unknown; value?: unknown } | null;
     if (typeof event !== "object" || event === null) continue;

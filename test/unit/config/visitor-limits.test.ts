@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   evaluate,
+  MAX_VISITOR_EVENTS,
   MAX_VISITOR_LIST_LENGTH,
   safeParseInvitations,
   safeParseState,
@@ -18,8 +19,33 @@ const issues = (result: { success: boolean; error?: { issues: readonly { code: s
   result.error?.issues.map(({ code, path }) => ({ code, path })) ?? [];
 
 describe("MAX_VISITOR_LIST_LENGTH", () => {
-  it("is 10 000", () => {
-    expect(MAX_VISITOR_LIST_LENGTH).toBe(10_000);
+  it("is 1 000 for lists and maps, 10 000 for the event log", () => {
+    expect(MAX_VISITOR_LIST_LENGTH).toBe(1_000);
+    expect(MAX_VISITOR_EVENTS).toBe(10_000);
+  });
+
+  it("holds attribute maps and the event log to their bounds, the same in parseVisitor and evaluate", () => {
+    const keys = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${i}`, i]));
+    const events = (n: number) => Array.from({ length: n }, (_, i) => ({ name: "a", at: i }));
+    const fits: Visitor[] = [
+      { id: "v", tags: ["vip"], attributes: keys(MAX_VISITOR_LIST_LENGTH) },
+      { id: "v", tags: ["vip"], visibleAttributes: keys(MAX_VISITOR_LIST_LENGTH) },
+      { id: "v", tags: ["vip"], events: events(MAX_VISITOR_EVENTS) },
+    ];
+    for (const visitor of fits) {
+      expect(safeParseVisitor(visitor).success).toBe(true);
+      expect(evaluate(invitations, visitor, 1e6).status).toBe("selected");
+    }
+    const over: [Visitor, (string | number)[]][] = [
+      [{ id: "v", attributes: keys(MAX_VISITOR_LIST_LENGTH + 1) }, ["attributes"]],
+      [{ id: "v", visibleAttributes: keys(MAX_VISITOR_LIST_LENGTH + 1) }, ["visibleAttributes"]],
+      [{ id: "v", events: events(MAX_VISITOR_EVENTS + 1) }, ["events"]],
+      [{ id: "v", state: { v: 1, sessionExcluded: new Array<string>(1001).fill("a"), seenOnce: [], conversions: [] } }, ["state", "sessionExcluded"]],
+    ];
+    for (const [visitor, path] of over) {
+      expect(issues(safeParseVisitor(visitor))).toEqual([{ code: "too_big", path }]);
+      expect(evaluate(invitations, visitor, 1e6).reason).toBe("invalid_visitor");
+    }
   });
 
   it("accepts a list of exactly the limit in parseVisitor and evaluate", () => {

@@ -16,6 +16,14 @@ import { fixedSource, sharedSource, type InvitationSource } from "./invitation-s
 import { createMemoryStorage } from "./memory-storage.js";
 import { invitationStats, type InvitationStats } from "./invitation-stats.js";
 import type { StorageAdapter, VisitorRecord } from "./types.js";
+import {
+  serviceEvent,
+  serviceEventName,
+  serviceInstant,
+  serviceOptions,
+  serviceVisitor,
+  serviceVisitorId,
+} from "./service-arguments.js";
 import { updateVisitor } from "./update-visitor.js";
 import {
   chatStartedChange,
@@ -94,44 +102,49 @@ export function createBeckon(setup: BeckonOptions = {}): Beckon {
   const source: InvitationSource =
     setup.invitations === undefined
       ? sharedSource(storage, setup.refreshMs ?? 1000)
-      : fixedSource(setup.invitations, setup.events ?? []);
-  const instant = (at: Clock | undefined): number => {
-    const now = readClock(at ?? clock);
-    if (Number.isNaN(now)) throw new TypeError("beckon: the clock gave no valid instant (epoch ms, Date or { now() })");
-    return now;
-  };
+      : fixedSource(setup.invitations, fixedDefinitions(setup.events));
+  const instant = (at: Clock | undefined): number => serviceInstant(at, clock);
 
   return {
-    async check(visitor, options = {}) {
+    async check(input, given) {
+      const visitor = serviceVisitor(input);
+      const options = serviceOptions(given);
       const now = instant(options.at);
       const { ruleset } = await source.current(readClock(clock));
-      const merged = { ...base, ...options.options };
+      const merged = { ...base, ...serviceOptions(options.options) };
       return updateVisitor(storage, visitor.id, attempts, (record) =>
-        checkChange(record, visitor, ruleset, merged, options.pageView ?? false, now),
+        checkChange(record, visitor, ruleset, merged, options.pageView === true, now),
       );
     },
-    async logEvent(visitorId, event, at) {
+    async logEvent(visitorId, given, at) {
+      const id = serviceVisitorId(visitorId);
+      const event = serviceEvent(given);
       const now = instant(at);
       const { ruleset, definitions } = await source.current(readClock(clock));
-      return updateVisitor(storage, visitorId, attempts, (record) => logEventChange(record, event, ruleset, definitions, now));
+      return updateVisitor(storage, id, attempts, (record) => logEventChange(record, event, ruleset, definitions, now));
     },
     async shown(visitorId, at) {
+      const id = serviceVisitorId(visitorId);
       const now = instant(at);
-      return updateVisitor(storage, visitorId, attempts, (record) => shownChange(record, now));
+      return updateVisitor(storage, id, attempts, (record) => shownChange(record, now));
     },
     async closed(visitorId, at) {
+      const id = serviceVisitorId(visitorId);
       const now = instant(at);
       const { ruleset } = await source.current(readClock(clock));
-      return updateVisitor(storage, visitorId, attempts, (record) => closedChange(record, ruleset, base, now));
+      return updateVisitor(storage, id, attempts, (record) => closedChange(record, ruleset, base, now));
     },
     async chatStarted(visitorId, at) {
+      const id = serviceVisitorId(visitorId);
       const now = instant(at);
       const { ruleset } = await source.current(readClock(clock));
-      return updateVisitor(storage, visitorId, attempts, (record) => chatStartedChange(record, ruleset, base, now));
+      return updateVisitor(storage, id, attempts, (record) => chatStartedChange(record, ruleset, base, now));
     },
     async convert(visitorId, eventName, at) {
+      const id = serviceVisitorId(visitorId);
+      const name = serviceEventName(eventName);
       const now = instant(at);
-      return updateVisitor(storage, visitorId, attempts, (record) => convertChange(record, eventName, now));
+      return updateVisitor(storage, id, attempts, (record) => convertChange(record, name, now));
     },
     async stats() {
       return invitationStats(await storage.readCounters());
@@ -146,8 +159,15 @@ export function createBeckon(setup: BeckonOptions = {}): Beckon {
       return version;
     },
     async visitor(visitorId) {
-      return (await storage.getVisitor(visitorId))?.value ?? null;
+      return (await storage.getVisitor(serviceVisitorId(visitorId)))?.value ?? null;
     },
     close: () => storage.close(),
   };
+}
+
+/** Event definitions given with fixed invitations, validated at creation as `setInvitations` validates stored ones. */
+function fixedDefinitions(events: readonly EventDefinition[] | undefined): EventDefinition[] {
+  const parsed = safeParseEventDefinitions(events ?? []);
+  if (!parsed.success) throw parsed.error;
+  return parsed.data;
 }

@@ -1,4 +1,4 @@
-import { compile, type Ruleset } from "../compile.js";
+import { compile, isRuleset, type Ruleset } from "../compile.js";
 import type { EventDefinition, Invitation } from "../types.js";
 import type { StorageAdapter } from "./types.js";
 
@@ -24,7 +24,8 @@ const EMPTY: ActiveSet = { ruleset: compile([]), definitions: [] };
  * fixedSource(invitations, definitions).current(now) // => { ruleset, definitions }
  */
 export function fixedSource(invitations: Ruleset | readonly Invitation[], definitions: readonly EventDefinition[]): InvitationSource {
-  const set: ActiveSet = { ruleset: Array.isArray(invitations) ? compile(invitations) : (invitations as Ruleset), definitions };
+  // compile validates a plain array, takes a ruleset as it is, and throws only ConfigError for anything else.
+  const set: ActiveSet = { ruleset: isRuleset(invitations) ? invitations : compile(invitations as readonly Invitation[]), definitions };
   return { current: async () => set, invalidate: () => {} };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isConfigError, type Invitation } from "../../src/index.js";
+import { isConfigError, MAX_VISITOR_STRING_LENGTH, type Invitation } from "../../src/index.js";
 import {
   createBeckon,
   createMemoryStorage,
@@ -137,9 +137,60 @@ describe("createBeckon", () => {
     expect((error as Error).cause).toBeInstanceOf(Error);
   });
 
-  it("refuses a clock that gives no instant", async () => {
+  it("refuses a clock that gives no instant with a ConfigError naming it", async () => {
     const beckon = createBeckon({ invitations: pricing });
-    await expect(beckon.check({ id: "v1" }, { at: Number.NaN })).rejects.toThrow(TypeError);
+    await expect(beckon.check({ id: "v1" }, { at: Number.NaN })).rejects.toMatchObject({
+      name: "ConfigError",
+      issues: [{ code: "invalid_value", path: ["at"] }],
+    });
+    await expect(createBeckon({ invitations: pricing, clock: { now: () => Number.NaN } }).shown("v1")).rejects.toMatchObject({
+      issues: [{ path: ["clock"] }],
+    });
+  });
+
+  it("rejects every malformed argument with a ConfigError naming it, and stores nothing", async () => {
+    const storage = createMemoryStorage();
+    const beckon = createBeckon({ invitations: pricing, storage });
+    const long = "x".repeat(MAX_VISITOR_STRING_LENGTH + 1);
+    const throwing = {
+      id: "v1",
+      get url(): string {
+        throw new Error("gone");
+      },
+    };
+    const calls: [() => Promise<unknown>, (string | number)[]][] = [
+      [() => beckon.check(null as never), []],
+      [() => beckon.check({ id: "v1", colour: 1 } as never), ["colour"]],
+      [() => beckon.check(throwing), ["url"]],
+      [() => beckon.check({ id: "v1" }, null as never), ["options"]],
+      [() => beckon.logEvent("v1", { name: 42 } as never), ["event", "name"]],
+      [() => beckon.logEvent("v1", null as never), ["event"]],
+      [() => beckon.logEvent("v1", { name: "viewed", value: ["x"] } as never), ["event", "value"]],
+      [() => beckon.logEvent("v1", { name: "viewed", value: long }), ["event", "value"]],
+      [() => beckon.logEvent(42 as never, { name: "viewed" }), ["visitorId"]],
+      [() => beckon.shown("", s(1)), ["visitorId"]],
+      [() => beckon.closed(long, s(1)), ["visitorId"]],
+      [() => beckon.chatStarted(undefined as never, s(1)), ["visitorId"]],
+      [() => beckon.convert("v1", 42 as never), ["eventName"]],
+      [() => beckon.visitor({} as never), ["visitorId"]],
+    ];
+    for (const [call, path] of calls) {
+      const error: unknown = await call().then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(isConfigError(error), String(path)).toBe(true);
+      expect((error as { issues: { path: unknown[] }[] }).issues.map((issue) => issue.path)).toContainEqual(path);
+    }
+    expect(await storage.getVisitor("v1")).toBeNull();
+  });
+
+  it("validates fixed event definitions at creation", () => {
+    expect(() => createBeckon({ invitations: pricing, events: [null as never] })).toThrow(/ConfigError|\[0\]/);
+    expect(() => createBeckon({ invitations: pricing, events: [{ name: 5 } as never] })).toThrow();
+    const revoked = Proxy.revocable([], {});
+    revoked.revoke();
+    expect(() => createBeckon({ invitations: revoked.proxy })).toThrow(expect.objectContaining({ name: "ConfigError" }));
   });
 
   it("throws ConfigError at creation for an invalid fixed set", () => {

@@ -62,8 +62,8 @@ function stillUsable(
 ): Map<string, number[]> {
   const usable = new Map<string, number[]>();
   records.forEach((record, index) => {
-    // Evaluation skips records it cannot read, so they never count.
-    if (typeof record.name !== "string" || !Number.isFinite(record.at)) return;
+    // Evaluation skips records it cannot read (JSON garbage such as `null` included), so they never count.
+    if (typeof record !== "object" || record === null || typeof record.name !== "string" || !Number.isFinite(record.at)) return;
     const key = normalizeText(record.name);
     const need = needs.get(key);
     if (need === undefined || (need.windowMs > 0 && now - record.at >= need.windowMs)) return;

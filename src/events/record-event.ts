@@ -53,7 +53,7 @@ function findNewest(
   let newest = -1;
   records.forEach((record, index) => {
     // Records evaluation cannot read (no name, no finite instant) never count, so they are never refreshed either.
-    if (typeof record.name !== "string" || !Number.isFinite(record.at)) return;
+    if (typeof record !== "object" || record === null || typeof record.name !== "string" || !Number.isFinite(record.at)) return;
     if (normalizeText(record.name) !== key) return;
     if (definition.filterByValue === true && record.value !== value) return;
     if (newest === -1 || record.at >= (records[newest] as VisitorEvent).at) newest = index;

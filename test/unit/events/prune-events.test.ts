@@ -149,3 +149,11 @@ describe("pruneEvents", () => {
     expect(evaluate(halfHour, pruned, now).recheckAt).toBe(now + 25 * MINUTE);
   });
 });
+
+describe("pruneEvents on a stored log with garbage", () => {
+  it("drops records evaluation cannot read (null, numbers, no name) instead of throwing", () => {
+    const log = [null, 5, { at: 1 }, { name: "viewed", at: 10 }] as unknown as VisitorEvent[];
+    const invitations = [{ id: "a", message: "x", events: [{ event: "viewed", minCount: 1 }] }];
+    expect(pruneEvents(log, invitations, 20)).toEqual([{ name: "viewed", at: 10 }]);
+  });
+});

@@ -267,3 +267,11 @@ describe("recordEvent with evaluate (SPEC §7 seed examples)", () => {
     });
   });
 });
+
+describe("recordEvent on a stored log with garbage", () => {
+  it("keeps records it cannot read and appends, never throws", () => {
+    const log = [null, 5] as unknown as VisitorEvent[];
+    const result = recordEvent(log, [{ name: "viewed", storeTimeoutSeconds: 60 }], { name: "viewed" }, 1000);
+    expect(result).toEqual({ log: [null, 5, { name: "viewed", at: 1000 }], outcome: "appended" });
+  });
+});

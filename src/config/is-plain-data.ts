@@ -4,7 +4,7 @@ import { MAX_READ_DEPTH, MAX_READ_VALUES, NO_LIMITS, type ReadLimits } from "./r
  * Tells, without copying anything, whether an input is plain data that `readPlain` would read without a single
  * issue: only primitives, arrays and objects whose prototype is `Object.prototype` or null, nested at most
  * {@link MAX_READ_DEPTH} levels (a circular reference never ends, so it fails here too), at most
- * {@link MAX_READ_VALUES} values, no string or key longer than `limits.maxStringLength`, no list longer than
+ * `limits.maxValues` values (at most {@link MAX_READ_VALUES}), no string or key longer than `limits.maxStringLength`, no list longer than
  * `limits.maxListLength` (checked before its items, so a sparse array claiming 2³² − 1 items costs nothing), and
  * every property readable. It
  * is the parse functions' fast path: checking is a tenth of the cost of copying, and nearly every input passes.
@@ -16,7 +16,7 @@ import { MAX_READ_DEPTH, MAX_READ_VALUES, NO_LIMITS, type ReadLimits } from "./r
  * isPlainData({ id: "v", url: "abc" }, { maxStringLength: 2, maxListLength: 9 }) // => false (a string over the limit)
  */
 export function isPlainData(input: unknown, limits: ReadLimits = NO_LIMITS): boolean {
-  const budget = { left: MAX_READ_VALUES };
+  const budget = { left: limits.maxValues };
   try {
     return walk(input, 0, limits, budget);
   } catch {

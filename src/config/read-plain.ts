@@ -9,17 +9,28 @@ import type { IssueCode } from "./issue-codes.js";
  */
 export const MAX_READ_DEPTH = 100;
 
-/** More values than this in one input (counted as `JSON.stringify` would write them) stop the reading. */
-export const MAX_READ_VALUES = 16_777_216;
+/**
+ * More values than this in one input (counted as `JSON.stringify` would write them) stop the reading: 2 097 152,
+ * room for a set of 100 000 invitations. Counting as JSON would write it matters for an object graph that shares
+ * parts: 23 nested pairs of one shared array are 23 objects but 2²³ values, and every check after this one walks it
+ * as a tree.
+ */
+export const MAX_READ_VALUES = 2_097_152;
 
 /** Bounds an input's strings and lists must keep; a longer one is a `too_big` issue at its path. */
 export interface ReadLimits {
   readonly maxStringLength: number;
   readonly maxListLength: number;
+  /** Values in all, at most {@link MAX_READ_VALUES}. */
+  readonly maxValues: number;
 }
 
 /** No bound on strings or lists but {@link MAX_READ_VALUES} in all. */
-export const NO_LIMITS: ReadLimits = { maxStringLength: Number.POSITIVE_INFINITY, maxListLength: Number.POSITIVE_INFINITY };
+export const NO_LIMITS: ReadLimits = {
+  maxStringLength: Number.POSITIVE_INFINITY,
+  maxListLength: Number.POSITIVE_INFINITY,
+  maxValues: MAX_READ_VALUES,
+};
 
 /** The input read into plain data, and what kept parts of it from being read. */
 export interface PlainInput {
@@ -64,7 +75,7 @@ export function readPlain(input: unknown, limits: ReadLimits = NO_LIMITS): Plain
     return { value, issues: reader.issues, cuts: reader.cuts, complete: true };
   } catch (error) {
     if (!(error instanceof TooMany)) throw error;
-    const message = `expected at most ${MAX_READ_VALUES} values in all, got more`;
+    const message = `expected at most ${limits.maxValues} values in all, got more`;
     return { value: undefined, issues: [{ code: "too_big", path: [], message }], cuts: [], complete: false };
   }
 }
@@ -79,7 +90,7 @@ class Reader {
   constructor(private readonly limits: ReadLimits) {}
 
   read(value: unknown): unknown {
-    if (++this.count > MAX_READ_VALUES) throw new TooMany();
+    if (++this.count > this.limits.maxValues) throw new TooMany();
     if (typeof value === "string") {
       if (value.length > this.limits.maxStringLength) this.report("too_big", this.tooLong(value));
       return value;
@@ -123,7 +134,7 @@ class Reader {
       this.report("too_big", `expected a list of at most ${this.limits.maxListLength} items, got ${length}`);
       return undefined;
     }
-    if (keys === null && length > MAX_READ_VALUES - this.count) throw new TooMany();
+    if (keys === null && length > this.limits.maxValues - this.count) throw new TooMany();
     this.ancestors.add(value);
     const copy = keys === null ? this.items(value as unknown[], length) : this.entries(value, keys);
     this.ancestors.delete(value);

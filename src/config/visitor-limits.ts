@@ -47,4 +47,6 @@ export const MAX_VISITOR_EVENTS = 10_000;
 export const VISITOR_LIMITS: ReadLimits = {
   maxStringLength: MAX_VISITOR_STRING_LENGTH,
   maxListLength: MAX_VISITOR_EVENTS,
+  // A snapshot at every bound holds under 100 000 values; more is not a visitor, whatever its shape.
+  maxValues: 262_144,
 };

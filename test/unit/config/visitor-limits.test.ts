@@ -82,3 +82,28 @@ describe("MAX_VISITOR_LIST_LENGTH", () => {
     expect(issues(safeParseInvitations(sparse(2 ** 32 - 1)))).toEqual([{ code: "too_big", path: [] }]);
   });
 });
+
+describe("an object graph that shares its parts", () => {
+  // Each level doubles the value count as JSON would write it, while the graph stays a handful of objects.
+  const shared = (levels: number): unknown => {
+    let node: unknown = { x: 1 };
+    for (let i = 0; i < levels; i++) node = [node, node];
+    return node;
+  };
+
+  it("is counted as JSON would write it: past MAX_READ_VALUES it is refused at the root", () => {
+    const result = safeParseInvitations([{ id: "a", message: "x", design: { d: shared(22) } }]);
+    expect(issues(result)).toEqual([{ code: "too_big", path: [] }]);
+  });
+
+  it("is read whole while it stays under the bound", () => {
+    const result = safeParseInvitations([{ id: "a", message: "x", design: { d: shared(6) } }]);
+    expect(result.success).toBe(true);
+  });
+
+  it("stops a visitor at a far lower bound", () => {
+    expect(issues(safeParseVisitor({ id: "v", attributes: { a: shared(19) as never } }))).toEqual([
+      { code: "too_big", path: [] },
+    ]);
+  });
+});

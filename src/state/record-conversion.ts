@@ -1,5 +1,6 @@
 import { normalizeText } from "../conditions/text.js";
 import type { ConversionOutcome, InvitationState } from "../types.js";
+import { checkStateSize } from "./check-state-size.js";
 import { conversionNewestIndex } from "./conversion-newest-index.js";
 
 /**
@@ -17,6 +18,7 @@ export function recordConversion(
   eventName: string,
   now: number,
 ): { state: InvitationState; outcome: ConversionOutcome } {
+  checkStateSize(state);
   const wanted = normalizeText(eventName);
   const index = wanted === "" ? -1 : conversionNewestIndex(state.conversions, (r) => normalizeText(r.event) === wanted);
   const record = state.conversions[index];

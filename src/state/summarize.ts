@@ -1,4 +1,5 @@
 import type { ConversionRecord, ConversionSummary, InvitationState } from "../types.js";
+import { checkStateSize } from "./check-state-size.js";
 import { addToTallies } from "./tally-conversions.js";
 
 /**
@@ -16,6 +17,7 @@ import { addToTallies } from "./tally-conversions.js";
  * //       conversionRate: 0.5 }]
  */
 export function summarize(source: InvitationState | readonly ConversionRecord[]): ConversionSummary[] {
+  if (!isRecordList(source)) checkStateSize(source);
   const tallies = isRecordList(source)
     ? addToTallies([], source)
     : addToTallies(source.conversionTallies ?? [], source.conversions);

@@ -1,0 +1,24 @@
+import { MAX_VISITOR_LIST_LENGTH } from "../config/visitor-limits.js";
+import { ConfigError } from "../errors.js";
+import type { InvitationState } from "../types.js";
+
+const LISTS = ["sessionExcluded", "seenOnce", "conversions", "conversionTallies"] as const;
+
+/**
+ * Refuses, before a reducer walks it, a state whose lists are longer than `MAX_VISITOR_LIST_LENGTH` (the bound
+ * `parseState` holds them to): a sparse array can claim 2³² − 1 items and hold none, and copying one would never end.
+ * The reducers take states `parseState` accepts; this is the one check they make themselves, because it is the one
+ * whose failure would be a hang rather than an error.
+ *
+ * @example
+ * checkStateSize(emptyState()) // returns; a list past the bound throws ConfigError (too_big at its path)
+ */
+export function checkStateSize(state: InvitationState): void {
+  for (const key of LISTS) {
+    const list: unknown = state[key];
+    if (Array.isArray(list) && list.length > MAX_VISITOR_LIST_LENGTH) {
+      const message = `expected a list of at most ${MAX_VISITOR_LIST_LENGTH} items, got ${list.length}`;
+      throw new ConfigError([{ code: "too_big", path: [key], message }], "state");
+    }
+  }
+}

@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import {
+  applyDecision,
+  emptyState,
+  evaluate,
+  MAX_VISITOR_LIST_LENGTH,
+  recordChatStarted,
+  recordClosed,
+  recordConversion,
+  recordShown,
+  startSession,
+  summarize,
+  type InvitationState,
+} from "../../../src/index.js";
+
+const invitations = [{ id: "a", message: "x" }];
+const sparse = (length: number): never => {
+  const list: unknown[] = [];
+  list.length = length;
+  return list as never;
+};
+
+describe("reducers and a state past its bounds", () => {
+  const states: [InvitationState, string][] = [
+    [{ ...emptyState(), conversions: sparse(2 ** 32 - 1) }, "conversions"],
+    [{ ...emptyState(), seenOnce: sparse(MAX_VISITOR_LIST_LENGTH + 1) }, "seenOnce"],
+    [{ ...emptyState(), sessionExcluded: sparse(2 ** 32 - 1) }, "sessionExcluded"],
+    [{ ...emptyState(), conversionTallies: sparse(2 ** 32 - 1) }, "conversionTallies"],
+  ];
+  const decision = evaluate(invitations, { id: "v" }, 0);
+  const reducers: [string, (state: InvitationState) => unknown][] = [
+    ["applyDecision", (s) => applyDecision(s, decision, 0, invitations)],
+    ["recordShown", (s) => recordShown(s, 0)],
+    ["recordClosed", (s) => recordClosed(s, invitations, 0)],
+    ["recordChatStarted", (s) => recordChatStarted(s, invitations, 0)],
+    ["startSession", (s) => startSession(s, invitations, 0)],
+    ["recordConversion", (s) => recordConversion(s, "ordered", 0)],
+    ["summarize", (s) => summarize(s)],
+  ];
+
+  it.each(reducers)("%s refuses it at once with a ConfigError naming the list", (_name, reduce) => {
+    for (const [state, key] of states) {
+      expect(() => reduce(state)).toThrow(expect.objectContaining({ name: "ConfigError", issues: [expect.objectContaining({ code: "too_big", path: [key] })] }));
+    }
+  });
+
+  it("leaves a state within its bounds alone", () => {
+    const full = { ...emptyState(), seenOnce: new Array<string>(MAX_VISITOR_LIST_LENGTH).fill("b") };
+    expect(recordShown(full, 0)).toBe(full);
+  });
+});

@@ -5,7 +5,7 @@ import type { InvitationState } from "../types.js";
 const LISTS = ["sessionExcluded", "seenOnce", "conversions", "conversionTallies"] as const;
 
 /**
- * Refuses, before a reducer walks it, a state whose lists are longer than `MAX_VISITOR_LIST_LENGTH` (the bound
+ * Refuses, before a reducer walks it, a state that is not an object, or whose lists are longer than `MAX_VISITOR_LIST_LENGTH` (the bound
  * `parseState` holds them to): a sparse array can claim 2³² − 1 items and hold none, and copying one would never end.
  * The reducers take states `parseState` accepts; this is the one check they make themselves, because it is the one
  * whose failure would be a hang rather than an error.
@@ -14,6 +14,10 @@ const LISTS = ["sessionExcluded", "seenOnce", "conversions", "conversionTallies"
  * checkStateSize(emptyState()) // returns; a list past the bound throws ConfigError (too_big at its path)
  */
 export function checkStateSize(state: InvitationState): void {
+  // A string would be spread into an object of one key per character: ten million characters, ten million keys.
+  if (typeof state !== "object" || state === null || Array.isArray(state)) {
+    throw new ConfigError([{ code: "invalid_type", path: [], message: "expected a state object" }], "state");
+  }
   for (const key of LISTS) {
     const list: unknown = state[key];
     if (Array.isArray(list) && list.length > MAX_VISITOR_LIST_LENGTH) {

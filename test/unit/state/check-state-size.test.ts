@@ -3,6 +3,7 @@ import {
   applyDecision,
   emptyState,
   evaluate,
+  isConfigError,
   MAX_VISITOR_LIST_LENGTH,
   recordChatStarted,
   recordClosed,
@@ -41,6 +42,20 @@ describe("reducers and a state past its bounds", () => {
   it.each(reducers)("%s refuses it at once with a ConfigError naming the list", (_name, reduce) => {
     for (const [state, key] of states) {
       expect(() => reduce(state)).toThrow(expect.objectContaining({ name: "ConfigError", issues: [expect.objectContaining({ code: "too_big", path: [key] })] }));
+    }
+  });
+
+  it.each(reducers)("%s never walks a state that is no object at all: it returns, or throws ConfigError", (_name, reduce) => {
+    for (const state of ["x".repeat(1_000_000), null, [], 5]) {
+      let thrown: unknown = null;
+      try {
+        const out = reduce(state as never);
+        // Handing the same value back is fine; building something from a million-character string is not.
+        if (typeof out === "object" && out !== null && !Array.isArray(out)) expect(Object.keys(out).length).toBeLessThan(20);
+      } catch (error) {
+        thrown = error;
+      }
+      if (thrown !== null) expect(isConfigError(thrown)).toBe(true);
     }
   });
 

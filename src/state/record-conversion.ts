@@ -1,6 +1,6 @@
 import { normalizeText } from "../conditions/text.js";
 import type { ConversionOutcome, InvitationState } from "../types.js";
-import { checkStateSize } from "./check-state-size.js";
+import { checkReducerArguments } from "./check-reducer-arguments.js";
 import { conversionNewestIndex } from "./conversion-newest-index.js";
 
 /**
@@ -18,7 +18,7 @@ export function recordConversion(
   eventName: string,
   now: number,
 ): { state: InvitationState; outcome: ConversionOutcome } {
-  checkStateSize(state);
+  checkReducerArguments(state, now);
   const wanted = normalizeText(eventName);
   const index = wanted === "" ? -1 : conversionNewestIndex(state.conversions, (r) => normalizeText(r.event) === wanted);
   const record = state.conversions[index];

@@ -1,5 +1,5 @@
 import type { InvitationState } from "../types.js";
-import { checkStateSize } from "./check-state-size.js";
+import { checkReducerArguments } from "./check-reducer-arguments.js";
 import { markConversion } from "./mark-conversion.js";
 
 /**
@@ -11,7 +11,7 @@ import { markConversion } from "./mark-conversion.js";
  * recordShown(state, now).conversions.at(-1)?.status // => "shown"
  */
 export function recordShown(state: InvitationState, now: number): InvitationState {
-  checkStateSize(state);
+  checkReducerArguments(state, now);
   const current = state.current;
   if (current === undefined || current.closedAt !== undefined) return state;
   // An invitation that has expired is no longer on screen, whatever the widget says.

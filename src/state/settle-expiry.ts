@@ -1,6 +1,6 @@
 import type { CompiledRuleset } from "../compile.js";
 import type { InvitationState } from "../types.js";
-import { checkStateSize } from "./check-state-size.js";
+import { checkReducerArguments } from "./check-reducer-arguments.js";
 import { closeCurrent } from "./close-current.js";
 import type { StateOptions } from "./state-options.js";
 
@@ -17,7 +17,7 @@ export function settleExpiry(
   nowMs: number,
   options: StateOptions | undefined,
 ): InvitationState {
-  checkStateSize(state);
+  checkReducerArguments(state, nowMs);
   const current = state.current;
   const expiresAt = current?.expiresAt;
   if (current === undefined || current.closedAt !== undefined || expiresAt === undefined || expiresAt > nowMs) {

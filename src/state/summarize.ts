@@ -1,5 +1,5 @@
 import type { ConversionRecord, ConversionSummary, InvitationState } from "../types.js";
-import { checkStateSize } from "./check-state-size.js";
+import { checkReducerArguments } from "./check-reducer-arguments.js";
 import { addToTallies } from "./tally-conversions.js";
 
 /**
@@ -17,7 +17,7 @@ import { addToTallies } from "./tally-conversions.js";
  * //       conversionRate: 0.5 }]
  */
 export function summarize(source: InvitationState | readonly ConversionRecord[]): ConversionSummary[] {
-  if (!isRecordList(source)) checkStateSize(source);
+  if (!isRecordList(source)) checkReducerArguments(source);
   const tallies = isRecordList(source)
     ? addToTallies([], source)
     : addToTallies(source.conversionTallies ?? [], source.conversions);

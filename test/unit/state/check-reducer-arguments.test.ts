@@ -59,6 +59,19 @@ describe("reducers and a state past its bounds", () => {
     }
   });
 
+  it("refuses an instant that is not a number, however long it would take to write out", () => {
+    const now = new Array<number>(1_000_000).fill(1) as never;
+    for (const reduce of [
+      () => recordShown(emptyState(), now),
+      () => recordClosed(emptyState(), invitations, now),
+      () => recordChatStarted(emptyState(), invitations, now),
+      () => startSession(emptyState(), invitations, now),
+      () => recordConversion(emptyState(), "ordered", now),
+    ]) {
+      expect(reduce).toThrow(expect.objectContaining({ issues: [expect.objectContaining({ path: ["now"] })] }));
+    }
+  });
+
   it("leaves a state within its bounds alone", () => {
     const full = { ...emptyState(), seenOnce: new Array<string>(MAX_VISITOR_LIST_LENGTH).fill("b") };
     expect(recordShown(full, 0)).toBe(full);

@@ -11,9 +11,16 @@ const LISTS = ["sessionExcluded", "seenOnce", "conversions", "conversionTallies"
  * whose failure would be a hang rather than an error.
  *
  * @example
- * checkStateSize(emptyState()) // returns; a list past the bound throws ConfigError (too_big at its path)
+ * The instant must be a number too (`NaN` is one, and fails closed where it is compared): anything else would be
+ * converted to text where it is added to, and a long array as `now` takes as long to write out as it is long.
+ *
+ * @example
+ * checkReducerArguments(emptyState(), 0) // returns; a list past the bound throws ConfigError (too_big at its path)
  */
-export function checkStateSize(state: InvitationState): void {
+export function checkReducerArguments(state: InvitationState, now?: number): void {
+  if (now !== undefined && typeof now !== "number") {
+    throw new ConfigError([{ code: "invalid_type", path: ["now"], message: "expected epoch ms as a number" }], "arguments");
+  }
   // A string would be spread into an object of one key per character: ten million characters, ten million keys.
   if (typeof state !== "object" || state === null || Array.isArray(state)) {
     throw new ConfigError([{ code: "invalid_type", path: [], message: "expected a state object" }], "state");

@@ -26,7 +26,9 @@ export interface AttackCase {
 /** 16, 32, … 8 192: from trivially small (a backtracker is still fast) up to the visitor string cap. */
 const STRING_SIZES = [16, 32, 64, 128, 256, 512, 1024, 2048, 4096, 8192] as const;
 /** Counts of keys, tags or events in one visitor. */
-const COUNT_SIZES = [256, 512, 1024, 2048, 4096, 8192] as const;
+// Lists and attribute maps stop at MAX_VISITOR_LIST_LENGTH (1 000), the event log at MAX_VISITOR_EVENTS (10 000).
+const COUNT_SIZES = [125, 250, 500, 1000] as const;
+const EVENT_SIZES = [625, 1250, 2500, 5000, 10000] as const;
 
 /** `unit` repeated to exactly `n` characters. */
 const fill = (unit: string, n: number): string => unit.repeat(Math.ceil(n / unit.length)).slice(0, n);
@@ -148,7 +150,7 @@ export const ATTACK_CASES: readonly AttackCase[] = [
   {
     family: "visitor size",
     name: "n events in the visitor, 1 000 event invitations",
-    sizes: COUNT_SIZES,
+    sizes: EVENT_SIZES,
     build: (n) => ({
       invitations: [
         ...Array.from({ length: 1000 }, (_, i) => ({ id: `e${i}`, message: "Hi", events: [{ event: `ev${i}`, minCount: 3, withinSeconds: 60 }], timeOnSite: 999 })),

@@ -1,4 +1,4 @@
-import { mergeRanges } from "./merge-ranges.js";
+import { mergeRanges } from "../automaton/merge-ranges.js";
 
 const FIRST_NON_ASCII = 0x80;
 const LAST_CODE_UNIT = 0xffff;

@@ -1,3 +1,7 @@
+import { complementRanges } from "../automaton/complement-ranges.js";
+import { mergeRanges } from "../automaton/merge-ranges.js";
+import { regexClassEscape } from "./regex-class-escape.js";
+
 /**
  * The code-unit ranges of a glob bracket expression's content (what stands between `[` and `]`), read the way
  * micromatch reads it: as the body of a JavaScript character class, plus POSIX names (`[:alpha:]`). A leading `^`
@@ -38,16 +42,17 @@ export function globClass(content: string): { ranges: number[] } | string {
     i = after;
   }
   if (negated) spans.push(0x2f, 0x2f);
-  const merged = normalise(spans);
-  return { ranges: negated ? complement(merged) : merged };
+  const merged = mergeRanges(spans);
+  return { ranges: negated ? complementRanges(merged) : merged };
 }
 
 /** One code unit, or a class escape's ranges, starting at `i`; and where the next atom starts. */
-function atom(body: string, i: number): [number | number[], number] {
+function atom(body: string, i: number): [number | readonly number[], number] {
   const c = body.charCodeAt(i);
   if (c !== 0x5c || i + 1 >= body.length) return [c, i + 1];
   const e = body[i + 1] as string;
-  const ranges = ESCAPES[e];
+  // `\d \w \s \D \W \S` as in a JavaScript class body; `\.` in a class is only a dot.
+  const ranges = e === "." ? undefined : regexClassEscape(e);
   if (ranges !== undefined) return [ranges, i + 2];
   const control = CONTROL[e];
   return [control ?? e.charCodeAt(0), i + 2];
@@ -55,17 +60,6 @@ function atom(body: string, i: number): [number | number[], number] {
 
 const DIGIT = [0x30, 0x39];
 const WORD = [0x30, 0x39, 0x41, 0x5a, 0x5f, 0x5f, 0x61, 0x7a];
-const SPACE = [0x09, 0x0d, 0x20, 0x20, 0xa0, 0xa0, 0x1680, 0x1680, 0x2000, 0x200a, 0x2028, 0x2029, 0x202f, 0x202f, 0x205f, 0x205f, 0x3000, 0x3000, 0xfeff, 0xfeff];
-
-const ESCAPES: Record<string, number[]> = {
-  __proto__: null as never,
-  d: DIGIT,
-  w: WORD,
-  s: SPACE,
-  D: complement(DIGIT),
-  W: complement(WORD),
-  S: complement(SPACE),
-};
 const CONTROL: Record<string, number> = { __proto__: null as never, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, 0: 0 };
 
 const POSIX: Record<string, number[]> = {
@@ -85,28 +79,3 @@ const POSIX: Record<string, number[]> = {
   word: WORD,
   xdigit: [0x30, 0x39, 0x41, 0x46, 0x61, 0x66],
 };
-
-/** Sorts `[lo, hi]` pairs and merges the ones that touch, as `Pattern` requires. */
-function normalise(spans: readonly number[]): number[] {
-  const pairs: [number, number][] = [];
-  for (let i = 0; i + 1 < spans.length; i += 2) pairs.push([spans[i] as number, spans[i + 1] as number]);
-  pairs.sort((x, y) => x[0] - y[0]);
-  const out: number[] = [];
-  for (const [lo, hi] of pairs) {
-    const last = out.length - 1;
-    if (last > 0 && lo <= (out[last] as number) + 1) out[last] = Math.max(out[last] as number, hi);
-    else out.push(lo, hi);
-  }
-  return out;
-}
-
-function complement(ranges: readonly number[]): number[] {
-  const out: number[] = [];
-  let from = 0;
-  for (let i = 0; i + 1 < ranges.length; i += 2) {
-    if ((ranges[i] as number) > from) out.push(from, (ranges[i] as number) - 1);
-    from = (ranges[i + 1] as number) + 1;
-  }
-  if (from <= 0xffff) out.push(from, 0xffff);
-  return out;
-}

@@ -1,6 +1,6 @@
-import { complementRanges } from "./complement-ranges.js";
+import { complementRanges } from "../automaton/complement-ranges.js";
 import { foldCase } from "./fold-case.js";
-import { mergeRanges } from "./merge-ranges.js";
+import { mergeRanges } from "../automaton/merge-ranges.js";
 import { parseRegexEscape, type RegexCursor, type RegexEscape } from "./parse-regex-escape.js";
 
 const DASH_ATOM: RegexEscape = { kind: "char", code: 0x2d };

@@ -1,4 +1,4 @@
-import { complementRanges } from "./complement-ranges.js";
+import { complementRanges } from "../automaton/complement-ranges.js";
 
 const DIGITS = [0x30, 0x39];
 const WORD = [0x30, 0x39, 0x41, 0x5a, 0x5f, 0x5f, 0x61, 0x7a];

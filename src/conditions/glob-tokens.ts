@@ -1,4 +1,6 @@
-import { globClass } from "./glob-class.js";
+import { globBrace } from "./glob-brace.js";
+import { globBracket } from "./glob-bracket.js";
+import { globMissing as missing } from "./glob-missing.js";
 
 /** A piece of a glob. `group`: braces (`{a,b}`), parentheses and extglobs, with the repetition they allow. */
 export type GlobToken =
@@ -16,11 +18,6 @@ export type GlobToken =
 
 type Kind = "top" | "brace" | "paren";
 type Last = "bos" | "slash" | "dot" | "sep" | "paren" | "other";
-
-const missing = (type: string, char: string): string =>
-  `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
-const CLASS_SPECIAL = /[-*+?.^${}(|)[\]\\]/;
-const BRACE_RANGE = /^([^,])\.\.([^,])$/;
 
 /**
  * Reads a glob into tokens with micromatch's syntax (`dot: true`, negation off, strict brackets): brackets,
@@ -69,25 +66,26 @@ export function globTokens(glob: string, fast: boolean): GlobToken[] | string {
         for (let j = i + 1; j < end; j += 1) push({ t: "text", code: glob.charCodeAt(j) }, "other");
         i = end + 1;
       } else if (c === "[") {
-        const token = bracket();
-        if (typeof token === "string") return token;
-        push(token, "other");
+        const read = globBracket(glob, i);
+        if (typeof read === "string") return read;
+        i = read.end;
+        push(read.token, "other");
       } else if (c === "]") {
         return missing("opening", "[");
       } else if (c === ")") {
         return missing("opening", "(");
       } else if (c === "{") {
-        const tokens = brace();
+        const open = i;
+        const inner = enclosed("brace", 1);
+        if (typeof inner === "string") return inner;
+        const tokens = globBrace(glob.slice(open + 1, i - 1), inner.alts, inner.commas);
         if (typeof tokens === "string") return tokens;
         for (const token of tokens) push(token, "other");
       } else if (c === "(" || (glob[i + 1] === "(" && glob[i + 2] !== "?" && "@?+!".includes(c))) {
         if (c === "!") return "!(…) extglobs are not supported: list the pages to exclude as separate !patterns";
         const op = c === "(" ? "@" : (c as "@" | "?" | "+");
-        i += c === "(" ? 1 : 2;
-        last = "sep";
-        const inner = group("paren");
+        const inner = enclosed("paren", c === "(" ? 1 : 2);
         if (typeof inner === "string") return inner;
-        if (!inner.closed) return missing("closing", ")");
         push({ t: "group", op, alts: inner.alts }, "paren");
       } else if (c === "*") {
         const run = star();
@@ -110,45 +108,13 @@ export function globTokens(glob: string, fast: boolean): GlobToken[] | string {
     return { alts, closed: false, commas };
   };
 
-  const bracket = (): GlobToken | string => {
-    if (!glob.includes("]", i + 1)) return missing("closing", "]");
-    let j = i + 1;
-    if (glob[j] === "^") j += 1;
-    if (glob[j] === "]") j += 1;
-    while (j < glob.length && glob[j] !== "]") {
-      if (glob[j] === "\\") j += 2;
-      else if (glob.startsWith("[:", j) && glob.includes(":]", j + 2)) j = glob.indexOf(":]", j + 2) + 2;
-      else j += 1;
-    }
-    if (j >= glob.length) return missing("closing", "]");
-    const content = glob.slice(i + 1, j);
-    i = j + 1;
-    const parsed = globClass(content);
-    if (typeof parsed === "string") return parsed;
-    return { t: "class", ranges: parsed.ranges, literal: CLASS_SPECIAL.test(content) ? null : `[${content}]` };
-  };
-
-  const brace = (): GlobToken[] | string => {
-    const open = i;
-    i += 1;
+  /** Reads a group whose opening (`skip` characters) stands at `i`, through its closing bracket. */
+  const enclosed = (kind: "brace" | "paren", skip: number): { alts: GlobToken[][]; commas: boolean } | string => {
+    i += skip;
     last = "sep";
-    const inner = group("brace");
+    const inner = group(kind);
     if (typeof inner === "string") return inner;
-    if (!inner.closed) return missing("closing", "}");
-    const raw = glob.slice(open + 1, i - 1);
-    if (inner.commas) {
-      if (raw.includes("..")) return `ranges in braces are not supported in "{${raw}}": list the values`;
-      return [{ t: "group", op: "@", alts: inner.alts }];
-    }
-    const range = BRACE_RANGE.exec(raw);
-    if (range !== null) {
-      const [lo, hi] = [(range[1] as string).charCodeAt(0), (range[2] as string).charCodeAt(0)].sort((x, y) => x - y);
-      // A group, not a bare class: micromatch lets a trailing class accept a trailing `/`, but not a brace.
-      return [{ t: "group", op: "@", alts: [[{ t: "class", ranges: [lo as number, hi as number], literal: null }]] }];
-    }
-    if (raw.includes("..")) return `ranges in braces are not supported in "{${raw}}": list the values, as {1,2,3}`;
-    // Without a comma, micromatch reads the braces as literal characters around whatever is inside.
-    return [{ t: "text", code: 0x7b }, ...(inner.alts[0] as GlobToken[]), { t: "text", code: 0x7d }];
+    return inner.closed ? inner : missing("closing", kind === "brace" ? "}" : ")");
   };
 
   const star = (): GlobToken[] | string => {
@@ -164,11 +130,8 @@ export function globTokens(glob: string, fast: boolean): GlobToken[] | string {
     else if (stars > 2) tokens.push({ t: "star", segmentStart: false });
     i += n;
     if (!extglob) return tokens;
-    i += 1;
-    last = "sep";
-    const inner = group("paren");
+    const inner = enclosed("paren", 1);
     if (typeof inner === "string") return inner;
-    if (!inner.closed) return missing("closing", ")");
     tokens.push({ t: "group", op: "*", alts: inner.alts });
     last = "paren";
     return tokens;

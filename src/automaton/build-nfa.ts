@@ -104,7 +104,7 @@ export function buildNfa(pattern: Pattern, maxStates: number): Nfa | null {
 }
 
 /** The number of states `build` makes for a pattern, or a number above `cap` as soon as it is known to exceed it. */
-function stateCount(p: Pattern, cap: number): number {
+export function stateCount(p: Pattern, cap: number): number {
   switch (p.type) {
     case "chars":
     case "assert":

@@ -1,4 +1,4 @@
-import { buildNfa } from "./build-nfa.js";
+import { buildNfa, stateCount, type Nfa } from "./build-nfa.js";
 import { charClasses } from "./char-classes.js";
 import { lazyDfa } from "./lazy-dfa.js";
 import { literalPrefix } from "./literal-prefix.js";
@@ -31,8 +31,20 @@ export interface AutomatonOptions {
  * compileAutomaton(digits, { search: true })?.("v2026")  // => true
  */
 export function compileAutomaton(pattern: Pattern, options?: AutomatonOptions): ((input: string) => boolean) | null {
-  const nfa = buildNfa(pattern, MAX_AUTOMATON_STATES);
-  if (nfa === null) return null;
+  if (stateCount(pattern, MAX_AUTOMATON_STATES) + 1 > MAX_AUTOMATON_STATES) return null;
   const search = options?.search === true;
-  return lazyDfa(nfa, charClasses(nfa), search, search ? "" : literalPrefix(pattern));
+  const prefix = search ? "" : literalPrefix(pattern);
+  // The matcher's tables are built on the first input that gets past the literal prefix: a set of 100 000 patterns
+  // naming 100 000 hosts runs one or two of them per visitor, and the rest would only hold memory.
+  let run: ((input: string) => boolean) | null = null;
+  return (input) => {
+    if (prefix !== "" && !input.startsWith(prefix)) return false;
+    run ??= build(pattern, search, prefix);
+    return run(input);
+  };
+}
+
+function build(pattern: Pattern, search: boolean, prefix: string): (input: string) => boolean {
+  const nfa = buildNfa(pattern, MAX_AUTOMATON_STATES) as Nfa;
+  return lazyDfa(nfa, charClasses(nfa), search, prefix);
 }

@@ -13,6 +13,11 @@ export const MAX_AUTOMATON_STATES = 4096;
 
 /** How a compiled pattern is applied to an input. */
 export interface AutomatonOptions {
+  /**
+   * Gives the same pattern again when the matcher is first used, so the pattern need not be kept until then (a
+   * glob's parsed pattern is ~20 times the size of its text): pass a function that parses the source once more.
+   */
+  readonly rebuild?: () => Pattern;
   /** `false` (default): the whole input must match. `true`: some substring must, as `RegExp#test` without anchors. */
   readonly search?: boolean;
 }
@@ -36,10 +41,19 @@ export function compileAutomaton(pattern: Pattern, options?: AutomatonOptions): 
   const prefix = search ? "" : literalPrefix(pattern);
   // The matcher's tables are built on the first input that gets past the literal prefix: a set of 100 000 patterns
   // naming 100 000 hosts runs one or two of them per visitor, and the rest would only hold memory.
+  return lazyMatcher(options?.rebuild ?? constant(pattern), search, prefix);
+}
+
+function constant(pattern: Pattern): () => Pattern {
+  return () => pattern;
+}
+
+// Apart from compileAutomaton, so the matcher's closure holds the pattern only through `source`.
+function lazyMatcher(source: () => Pattern, search: boolean, prefix: string): (input: string) => boolean {
   let run: ((input: string) => boolean) | null = null;
   return (input) => {
     if (prefix !== "" && !input.startsWith(prefix)) return false;
-    run ??= build(pattern, search, prefix);
+    run ??= build(source(), search, prefix);
     return run(input);
   };
 }

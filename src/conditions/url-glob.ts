@@ -57,12 +57,18 @@ export function compileGlob(...patterns: [string, ...string[]]): (input: string)
   const key = JSON.stringify(patterns);
   const known = compiled.get(key);
   if (known !== undefined) return known;
+  // The parsed pattern is dropped once checked and parsed again on first use: most of a large set's patterns never
+  // run (each names a host or path the visitor is not on), and a parsed glob is ~20 times its text.
+  const matches = compileAutomaton(parseAll(patterns), { rebuild: () => parseAll(patterns) });
+  if (matches === null) throw new Error("pattern is too complex to match in linear time");
+  return remember(compiled, key, matches);
+}
+
+function parseAll(patterns: readonly string[]): Pattern {
   const items = patterns.map((pattern) => {
     const parsed = parseGlob(pattern);
     if (typeof parsed === "string") throw new Error(parsed);
     return parsed.pattern;
   });
-  const matches = compileAutomaton(items.length === 1 ? (items[0] as Pattern) : { type: "alt", items });
-  if (matches === null) throw new Error("pattern is too complex to match in linear time");
-  return remember(compiled, key, matches);
+  return items.length === 1 ? (items[0] as Pattern) : { type: "alt", items };
 }

@@ -98,3 +98,31 @@ describe("compileAutomaton", () => {
     expect(matches?.(no)).toBe(false);
   });
 });
+
+describe("compileAutomaton building on first use", () => {
+  const literal = (text: string): Pattern => ({
+    type: "seq",
+    items: [...text].map((c) => ({ type: "chars", ranges: [c.charCodeAt(0), c.charCodeAt(0)] }) as Pattern),
+  });
+
+  it("asks for the pattern again only when an input gets past the literal prefix, and only once", () => {
+    let rebuilt = 0;
+    const pattern = literal("host1/");
+    const matches = compileAutomaton(pattern, {
+      rebuild: () => {
+        rebuilt += 1;
+        return pattern;
+      },
+    });
+    expect(matches?.("host2/")).toBe(false);
+    expect(rebuilt).toBe(0);
+    expect(matches?.("host1/")).toBe(true);
+    expect(matches?.("host1/x")).toBe(false);
+    expect(rebuilt).toBe(1);
+  });
+
+  it("still refuses at once a pattern too large, before anything is built", () => {
+    const big: Pattern = { type: "repeat", item: literal("ab"), min: 3000, max: 3000 };
+    expect(compileAutomaton(big, { rebuild: () => big })).toBeNull();
+  });
+});

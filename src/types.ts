@@ -340,15 +340,8 @@ export type RecordEventOutcome = "appended" | "refreshed" | "unknown_event";
 /** What `recordConversion` did. */
 export type ConversionOutcome = "converted" | "no_record" | "expired" | "already_converted";
 
-/** Counts per invitation and variation, from `summarize`. */
-export interface ConversionSummary {
-  invitationId: string;
-  variationId: string;
-  sent: number;
-  shown: number;
-  closed: number;
-  chatStarted: number;
-  converted: number;
+/** Counts per invitation and variation, from `summarize`: a tally and its rate. */
+export interface ConversionSummary extends ConversionTally {
   /** `converted / sent`, 0 when nothing was sent. */
   conversionRate: number;
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import {
   evaluate,
   explain,
+  lintInvitations,
   safeParseEventDefinitions,
   safeParseInvitations,
   safeParseState,
@@ -39,6 +40,12 @@ interface EvaluateCase {
   options?: unknown;
   expected: ExpectedDecision;
   explain?: Record<string, string[]>;
+}
+
+interface LintCase {
+  name: string;
+  input: unknown;
+  expected: { code: string; path: (string | number)[] }[];
 }
 
 interface ParseCase {
@@ -128,6 +135,15 @@ describe("fixtures: cases.json", () => {
   describe("parseState", () => {
     it.each((cases.parseState as ParseCase[]).map((c) => [c.name, c] as const))("%s", (_name, c) => {
       checkParse(safeParseState(c.input), c);
+    });
+  });
+
+  describe("lintInvitations", () => {
+    it.each((cases.lintInvitations as LintCase[]).map((c) => [c.name, c] as const))("%s", (_name, c) => {
+      const parsed = safeParseInvitations(c.input);
+      expect(parsed.success ? [] : parsed.error.issues).toEqual([]);
+      const findings = lintInvitations(c.input as Invitation[]).map(({ code, path }) => ({ code, path }));
+      expect(findings).toEqual(c.expected);
     });
   });
 

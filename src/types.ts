@@ -1,5 +1,5 @@
 /**
- * Public data model of beckon (SPEC §2, §3, §10).
+ * Public data model of beckon (README: Invitation fields, Visitor snapshot, Decision).
  *
  * These interfaces are written by hand so that they read well in editors; `test/types.test-d.ts` proves that each
  * one is exactly the output type of its zod schema in `src/config/`, so the two can never drift apart.
@@ -9,7 +9,7 @@ import type { ReasonCode } from "./explain/reason-codes.js";
 /** A device class, covering LHC's seven device options as a set. */
 export type Device = "desktop" | "mobile" | "tablet";
 
-/** How an invitation competes: on every call, on a widget trigger, or as an HTML injection payload (SPEC §6.1). */
+/** How an invitation competes: on every call, on a widget trigger, or as an HTML injection payload (README: Kinds). */
 export type InvitationKind = "standard" | "dynamic" | "inject";
 
 /** A dynamic invitation's client-side trigger. */
@@ -46,7 +46,7 @@ export interface AnnualSchedule {
   to: string;
 }
 
-/** When an invitation may be offered (SPEC §5). */
+/** When an invitation may be offered (README: Schedules). */
 export type Schedule = WeeklySchedule | PeriodSchedule | AnnualSchedule;
 
 /** A moving instant: the evaluation instant in epoch **seconds** plus `now` seconds (LHC's `{time}-(3*24*3600)`). */
@@ -57,7 +57,7 @@ export interface RelativeTime {
 /** A scalar an attribute condition compares against. */
 export type AttributeScalar = string | number | boolean;
 
-/** A condition on `visitor.attributes[key]` (SPEC §4.4). */
+/** A condition on `visitor.attributes[key]` (README: Attribute conditions). */
 export type AttributeCondition =
   | { key: string; op: "eq" | "neq"; value: AttributeScalar | AttributeScalar[] }
   | { key: string; op: "gt" | "gte" | "lt" | "lte"; value: number | string | RelativeTime }
@@ -70,21 +70,21 @@ export type AttributeCondition =
 /** Attribute operators, one per row of the operator table. */
 export type AttributeOperator = AttributeCondition["op"];
 
-/** A condition on the visitor's event log (SPEC §7): at least `minCount` records of `event` in the window. */
+/** A condition on the visitor's event log (README: Events): at least `minCount` records of `event` in the window. */
 export interface EventCondition {
   event: string;
   minCount: number;
   withinSeconds?: number;
 }
 
-/** Sender of an invitation (SPEC §9.4). */
+/** Sender of an invitation (README: Sender). */
 export interface OperatorConfig {
   name?: string;
   random?: boolean;
   operatorIds?: string[];
 }
 
-/** Translated texts for one locale (SPEC §9.3). */
+/** Translated texts for one locale (README: Translations). */
 export interface Translation {
   message?: string;
   returningMessage?: string;
@@ -107,7 +107,7 @@ export interface RequiresConfig {
   phone?: boolean;
 }
 
-/** An A/B content variation of an invitation (SPEC §6.3). */
+/** An A/B content variation of an invitation (README: Variations). */
 export interface Variation {
   id: string;
   weight?: number;
@@ -118,7 +118,7 @@ export interface Variation {
   translations?: Record<string, Translation>;
 }
 
-/** Custom conversion goal (SPEC §8.4). */
+/** Custom conversion goal (README: Conversions). */
 export interface ConversionConfig {
   event: string;
   withinSeconds: number;
@@ -128,7 +128,7 @@ export interface ConversionConfig {
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
 /**
- * One proactive invitation as configured (SPEC §2). Every field but `id` and `message` is optional; the documented
+ * One proactive invitation as configured (README: Invitation fields). Every field but `id` and `message` is optional; the documented
  * defaults are applied by `compile`, so the object you pass in is the object you get back in `Decision.invitation`.
  */
 export interface Invitation {
@@ -176,7 +176,7 @@ export interface Invitation {
 /** A value of a visitor variable. */
 export type AttributeValue = string | number | boolean | null;
 
-/** One record of the visitor's event log (SPEC §7); `at` in epoch ms. */
+/** One record of the visitor's event log (README: Events); `at` in epoch ms. */
 export interface VisitorEvent {
   name: string;
   at: number;
@@ -190,7 +190,7 @@ export interface ChatHistory {
   nick?: string;
 }
 
-/** The invitation currently assigned to a visitor (SPEC §8). */
+/** The invitation currently assigned to a visitor (README: The visitor's life). */
 export interface CurrentInvitation {
   invitationId: string;
   variationId: string;
@@ -200,7 +200,7 @@ export interface CurrentInvitation {
   expiresAt?: number;
 }
 
-/** Status of a conversion record (SPEC §8.4). */
+/** Status of a conversion record (README: Conversions). */
 export type ConversionStatus = "sent" | "shown" | "closed" | "chatStarted";
 
 /** One sent invitation awaiting (or having reached) its conversion goal. */
@@ -229,7 +229,7 @@ export interface ConversionTally {
   converted: number;
 }
 
-/** What a visitor has been shown, closed and excluded from, as versioned JSON (SPEC §8). */
+/** What a visitor has been shown, closed and excluded from, as versioned JSON (README: The visitor's life). */
 export interface InvitationState {
   v: 1;
   current?: CurrentInvitation;
@@ -242,7 +242,7 @@ export interface InvitationState {
 }
 
 /**
- * A snapshot of one visitor at the moment of evaluation (SPEC §3). Only `id` is required. Every string in it is at
+ * A snapshot of one visitor at the moment of evaluation (README: Visitor snapshot). Only `id` is required. Every string in it is at
  * most `MAX_VISITOR_STRING_LENGTH` (8 192) UTF-16 code units: `parseVisitor` reports a longer one as `too_big`,
  * `evaluate` answers `invalid_visitor`. A snapshot whose parts cannot be read (a getter or proxy that throws) is
  * `invalid_visitor` too.
@@ -276,7 +276,7 @@ export interface OnlineOperator {
   departments?: (string | number)[];
 }
 
-/** World facts and switches for one evaluation (SPEC §3, the fourth argument). */
+/** World facts and switches for one evaluation (README: Visitor snapshot, the fourth argument). */
 export interface EvaluateOptions {
   /** Operators online right now; absent = presence unknown and not checked. */
   operatorsOnline?: readonly OnlineOperator[];
@@ -294,7 +294,7 @@ export interface EvaluateOptions {
   defaultOperatorName?: string;
   /** Mixed into every deterministic choice (ties, variations, random operator). Default `""`. */
   seed?: string;
-  /** A dynamic trigger that just fired in the widget (SPEC §6.1). */
+  /** A dynamic trigger that just fired in the widget (README: Kinds). */
   trigger?: Trigger;
 }
 
@@ -307,7 +307,7 @@ export interface DecisionOperator {
   name: string;
 }
 
-/** The answer of `evaluate` (SPEC §10). */
+/** The answer of `evaluate` (README: Decision). */
 export interface Decision {
   status: "selected" | "current" | "none";
   invitation: Invitation | null;
@@ -325,7 +325,7 @@ export interface Decision {
   at: number;
 }
 
-/** Declares an event the website may log (LHC "proactive chat variable", SPEC §7). */
+/** Declares an event the website may log (LHC "proactive chat variable", README: Events). */
 export interface EventDefinition {
   name: string;
   /** Refresh instead of append while the newest matching record is younger than this; 0 = refresh for ever. */

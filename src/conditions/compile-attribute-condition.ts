@@ -14,7 +14,7 @@ export interface CompiledAttributeCondition {
 }
 
 /**
- * Compiles one attribute condition (SPEC §4.4) through the operator table: texts normalised, numbers parsed,
+ * Compiles one attribute condition (README: Attribute conditions) through the operator table: texts normalised, numbers parsed,
  * `like` words split and regexes built here, once, so that evaluation only reads the visitor value.
  *
  * @example

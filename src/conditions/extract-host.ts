@@ -6,7 +6,7 @@ const PORT = /:\d*$/;
 const WWW = "www.";
 
 /**
- * Reads the host of a URL written with or without scheme, the way referrers are compared (SPEC §4.2): credentials
+ * Reads the host of a URL written with or without scheme, the way referrers are compared (README: Referrer): credentials
  * and port dropped, lower-cased, and exactly one leading `www.` removed. Gives `""` when there is no host.
  *
  * @example

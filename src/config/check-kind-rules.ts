@@ -4,7 +4,7 @@ import { ownProperty } from "./own-property.js";
 const KINDS: readonly unknown[] = ["standard", "dynamic", "inject"];
 
 /**
- * Checks how `kind`, `trigger` and `events` go together (SPEC §2, §6.1) on one raw invitation. An invalid `kind` is
+ * Checks how `kind`, `trigger` and `events` go together (README: Invitation fields, Kinds) on one raw invitation. An invalid `kind` is
  * reported by the schema and judged here no further. Paths are relative to the invitation.
  *
  * @example

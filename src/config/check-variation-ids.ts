@@ -3,7 +3,7 @@ import { ownProperty } from "./own-property.js";
 
 /**
  * Checks that no variation id repeats another variation's id or the invitation's own id: `Decision.variationId` must
- * say unambiguously which content was shown (SPEC §6.3). The later occurrence is reported. Paths are relative to the
+ * say unambiguously which content was shown (README: Variations). The later occurrence is reported. Paths are relative to the
  * invitation.
  *
  * @example

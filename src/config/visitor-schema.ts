@@ -1,4 +1,4 @@
-/** Structure of a visitor snapshot (SPEC §3). */
+/** Structure of a visitor snapshot (README: Visitor snapshot). */
 import * as z from "zod/mini";
 import { expected } from "./expected.js";
 import {

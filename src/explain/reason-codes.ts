@@ -3,7 +3,7 @@
  * candidate's `reasons` are drawn from it, so hosts can switch over them exhaustively.
  */
 export const REASON_CODES = [
-  // A candidate's conditions (SPEC §4, §5, §7): the one that does not hold.
+  // A candidate's conditions (README: Semantics in detail, Schedules, Events): the one that does not hold.
   "disabled",
   "kind_mismatch",
   "trigger_mismatch",

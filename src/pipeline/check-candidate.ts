@@ -31,7 +31,7 @@ export interface CheckEnv {
 }
 
 /**
- * Checks every condition of an invitation (SPEC §4, §5, §7, §8 rule 6): whether it is eligible now, with
+ * Checks every condition of an invitation (README: Semantics in detail, Schedules, Events, and rule 6 of Rules before selection): whether it is eligible now, with
  * `env.changeAt` set to when that may flip. Conditions that time cannot change are checked first. Without `reasons`
  * the check stops at the first that fails; with `reasons` (explain) it records every failing condition and goes
  * on — the same checks either way.

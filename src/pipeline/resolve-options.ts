@@ -18,7 +18,7 @@ export interface ResolvedOptions {
 const DAY_SECONDS = 86_400;
 
 /**
- * Applies the documented defaults (SPEC §3) to evaluation options, or returns `null` when an option cannot be used
+ * Applies the documented defaults (README: Visitor snapshot) to evaluation options, or returns `null` when an option cannot be used
  * or cannot be read (a getter or proxy trap that throws): every part evaluation reads later, down to each online
  * operator's departments, is read and checked here once. Hand-written on purpose: it runs on every call, where zod
  * would be too slow.

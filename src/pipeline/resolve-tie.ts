@@ -13,7 +13,7 @@ let ties = new Float64Array(256);
 const SEARCHES_BEFORE_SORT = 8;
 
 /**
- * Settles the tie of SPEC §6.2 once the scan has met `first`, the first eligible candidate in rank order: its group
+ * Settles the tie of README: Selection once the scan has met `first`, the first eligible candidate in rank order: its group
  * is the candidates that follow it in `cursor` with the same position and time on site. The winner is the eligible
  * member with the smallest `(tie hash, id)`. Members are checked in that order, so exactly those that beat the
  * winner on hash are checked before it — the ones whose eligibility can change the outcome, and the only ones

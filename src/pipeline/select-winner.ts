@@ -25,7 +25,7 @@ interface TiedMiss {
 }
 
 /**
- * Picks the winner among candidates in rank order (SPEC §6.2): the eligible one with the lowest position, then the
+ * Picks the winner among candidates in rank order (README: Selection): the eligible one with the lowest position, then the
  * lowest time on site, then the smallest tie hash of the visitor. An ineligible invitation never blocks a
  * lower-ranked eligible one.
  *

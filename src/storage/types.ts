@@ -1,5 +1,5 @@
 /**
- * The storage contract (SPEC §11): what an adapter keeps, and the small interface every adapter implements. One
+ * The storage contract (README: Storage and the service): what an adapter keeps, and the small interface every adapter implements. One
  * contract suite (test/storage/contract.ts) runs against each adapter.
  */
 import type { EventDefinition, Invitation, InvitationState, VisitorEvent } from "../types.js";
@@ -7,7 +7,7 @@ import type { EventDefinition, Invitation, InvitationState, VisitorEvent } from 
 /** Everything beckon keeps about one visitor between calls. */
 export interface VisitorRecord {
   state: InvitationState;
-  /** The visitor's event log (SPEC §7), pruned to what the invitation set can still count. */
+  /** The visitor's event log (README: Events), pruned to what the invitation set can still count. */
   events: VisitorEvent[];
   /** Last activity, for the 30-minute session rule. */
   lastActivityAt?: number;

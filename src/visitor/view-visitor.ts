@@ -15,7 +15,7 @@ import { readSnapshot, type SnapshotFields } from "./read-snapshot.js";
 
 const EMPTY: Readonly<Record<string, AttributeValue>> = Object.freeze({});
 
-/** The parts of the visitor's state the rules before selection read (SPEC §8). */
+/** The parts of the visitor's state the rules before selection read (README: The visitor's life). */
 export interface StateView {
   current: CurrentInvitation | undefined;
   suppressedUntil: number | undefined;
@@ -25,7 +25,7 @@ export interface StateView {
 
 /**
  * A visitor snapshot normalised for evaluation, so each condition compares ready-made values. Fields the snapshot
- * leaves out, or gives in an unusable form, take their documented default (SPEC §3): evaluation treats garbage like
+ * leaves out, or gives in an unusable form, take their documented default (README: Visitor snapshot): evaluation treats garbage like
  * missing data and never throws. The costlier fields (page, referrer, tags, event index) are worked out on first use
  * only: most evaluations never need most of them.
  */
@@ -96,7 +96,7 @@ export class VisitorView {
     }
   }
 
-  /** The current page as `host/path` and path (SPEC §4.3), or `null` when unknown. */
+  /** The current page as `host/path` and path (README: URL patterns), or `null` when unknown. */
   get page(): PageUrl | null {
     if (this.pageMemo === undefined) this.pageMemo = typeof this.fields.url === "string" ? normalizePage(this.fields.url) : null;
     return this.pageMemo;
@@ -116,7 +116,7 @@ export class VisitorView {
     return slash === -1 ? page.path.slice(1) : page.path.slice(1, slash);
   }
 
-  /** The referrer's host with one leading `www.` stripped (SPEC §4.2), `""` when there is none. */
+  /** The referrer's host with one leading `www.` stripped (README: Referrer), `""` when there is none. */
   get referrerHost(): string {
     this.referrerMemo ??= typeof this.fields.referrer === "string" ? referrerHost(this.fields.referrer) : "";
     return this.referrerMemo;

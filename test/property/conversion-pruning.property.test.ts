@@ -46,7 +46,7 @@ function selected(invitation: (typeof JOURNEY_INVITATIONS)[number], variationId:
   };
 }
 
-/** SPEC §8's lazy expiry, for the oracle: an invitation past expiresAt is closed. */
+/** README's The visitor's life's lazy expiry, for the oracle: an invitation past expiresAt is closed. */
 function settle(o: Oracle, now: number): void {
   if (o.current !== null && !o.current.closed && o.current.expiresAt !== undefined && o.current.expiresAt <= now) o.current.closed = true;
 }
@@ -131,7 +131,7 @@ function stepReal(state: InvitationState, step: JourneyStep): { state: Invitatio
   }
 }
 
-/** SPEC §8.4's counts of a list of records, sorted by ids: the oracle of `summarize`. */
+/** README Conversions's counts of a list of records, sorted by ids: the oracle of `summarize`. */
 function countRecords(records: readonly ConversionRecord[]): ConversionSummary[] {
   const rows = new Map<string, ConversionSummary>();
   for (const r of records) {

@@ -1,4 +1,4 @@
-// The laws SPEC §1, §6 and §10 state for evaluate/explain, checked on generated invitation sets and visitors.
+// The laws README: evaluate, Selection, Decision state for evaluate/explain, checked on generated invitation sets and visitors.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {

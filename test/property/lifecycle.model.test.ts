@@ -2,7 +2,7 @@
  * Model-based test of the visitor lifecycle (fast-check `fc.commands`): random sequences of the host calls a chat
  * server makes — time passing, page views, events, checks (evaluate + applyDecision), shows, closes, chats and
  * conversions — run against the pure API ("real": visitor + state + event log, the clock, the last activity) and
- * against a small reference model written from SPEC §7–§8 and README (never by calling beckon).
+ * against a small reference model written from README (Events, The visitor's life) and README (never by calling beckon).
  *
  * The model (lifecycle/model.ts, transitions.ts, expectation.ts) tracks: the current invitation (closed or not, when
  * it expires), every close / expiry / page-view-limit hide with its cooldown and session, the pause end from closes,
@@ -11,7 +11,7 @@
  * a variation): those it learns from the decision after checking that the choice was allowed. The harness
  * (harness.ts) drives beckon as README's host flow does; the laws are in laws.ts, the commands in commands.ts.
  *
- * DECISIONS (where SPEC and README are silent, the model takes these):
+ * DECISIONS (where the README is silent, the model takes these):
  * - Only page views are activity: a new session starts on a page view more than 30 minutes after the previous one.
  * - A reload (the same URL again) counts for showLimit but is not a navigation (no urlBound withdrawal, no release).
  * - A chat consumes the current invitation, open or closed: it leaves the state, without a cooldown and without a

@@ -115,7 +115,7 @@ export function decide(r: Real, visitor: Visitor, at: number): Decision {
   return decision;
 }
 
-/** The stored state read as of now: an invitation past expiresAt counts as closed then, as SPEC's lazy expiry says. */
+/** The stored state read as of now: an invitation past expiresAt counts as closed then, as the README's lazy expiry says. */
 export function settledView(r: Real): { current: CurrentInvitation | undefined; sessionExcluded: string[] } {
   const state = stateOf(r);
   const current = state.current;

@@ -155,7 +155,7 @@ function lastOfLargest(records: readonly ConversionRecord[]): ConversionRecord |
   return records.reduce<ConversionRecord | undefined>((best, record) => (best === undefined || record.sentAt >= best.sentAt ? record : best), undefined);
 }
 
-/** SPEC §8.4's counts, worked out from every record the model kept. */
+/** README Conversions's counts, worked out from every record the model kept. */
 function countRecords(records: readonly ConversionRecord[]): ConversionSummary[] {
   const rows = new Map<string, ConversionSummary>();
   for (const record of records) {

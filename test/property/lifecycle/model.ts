@@ -1,5 +1,5 @@
 /**
- * The reference model of the visitor lifecycle, written from SPEC §7–§8 and README (never by calling beckon): its
+ * The reference model of the visitor lifecycle, written from README (Events, The visitor's life) and README (never by calling beckon): its
  * data, the lookups every part of it shares, and the close and expiry that several host calls end in. The host calls
  * themselves are in transitions.ts; what the rules before selection decide is in expectation.ts.
  */

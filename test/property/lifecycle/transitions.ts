@@ -1,5 +1,5 @@
 /**
- * What each host call does to the reference model (SPEC §7–§8, README "Visitor lifecycle"), written without calling
+ * What each host call does to the reference model (README (Events, The visitor's life), README "Visitor lifecycle"), written without calling
  * beckon. The model never waits for a reducer: an expiry is applied when the clock reaches it (settleModel).
  */
 import type { ConversionOutcome, Decision, Invitation, RecordEventOutcome, VisitorEvent } from "../../../src/index.js";

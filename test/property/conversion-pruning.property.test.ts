@@ -13,9 +13,10 @@ import { recordConversion } from "../../src/state/record-conversion.js";
 import { recordShown } from "../../src/state/record-shown.js";
 import { startSession } from "../../src/state/start-session.js";
 import { summarize } from "../../src/state/summarize.js";
-import type { ConversionOutcome, ConversionRecord, ConversionSummary, Decision, InvitationState } from "../../src/types.js";
+import type { ConversionOutcome, ConversionRecord, Decision, InvitationState } from "../../src/types.js";
 import { JOURNEY_INVITATIONS, journeyArb, storedStateArb, type JourneyStep } from "./arbitraries/conversion-journeys.js";
 import { conversionCallArb } from "./arbitraries/conversions.js";
+import { countConversions } from "./oracles/count-conversions.js";
 
 const ruleset = compile(JOURNEY_INVITATIONS);
 
@@ -131,25 +132,6 @@ function stepReal(state: InvitationState, step: JourneyStep): { state: Invitatio
   }
 }
 
-/** README Conversions's counts of a list of records, sorted by ids: the oracle of `summarize`. */
-function countRecords(records: readonly ConversionRecord[]): ConversionSummary[] {
-  const rows = new Map<string, ConversionSummary>();
-  for (const r of records) {
-    const key = JSON.stringify([r.invitationId, r.variationId]);
-    const row = rows.get(key) ?? { invitationId: r.invitationId, variationId: r.variationId, sent: 0, shown: 0, closed: 0, chatStarted: 0, converted: 0, conversionRate: 0 };
-    rows.set(key, row);
-    row.sent += 1;
-    row.shown += r.status === "sent" ? 0 : 1;
-    row.closed += r.status === "closed" ? 1 : 0;
-    row.chatStarted += r.status === "chatStarted" ? 1 : 0;
-    row.converted += r.convertedAt === undefined ? 0 : 1;
-    row.conversionRate = row.converted / row.sent;
-  }
-  const byIds = (a: ConversionSummary, b: ConversionSummary): number =>
-    a.invitationId < b.invitationId ? -1 : a.invitationId > b.invitationId ? 1 : a.variationId < b.variationId ? -1 : a.variationId > b.variationId ? 1 : 0;
-  return [...rows.values()].sort(byIds);
-}
-
 function deepFreeze<T>(value: T): T {
   if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
     Object.freeze(value);
@@ -171,7 +153,7 @@ describe("pruning conversion records", () => {
           const got = stepReal(state, step);
           state = got.state;
           expect(got.outcome).toBe(want);
-          expect(summarize(state)).toEqual(countRecords(oracle.records));
+          expect(summarize(state)).toEqual(countConversions(oracle.records));
         }
       }),
     );

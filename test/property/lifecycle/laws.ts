@@ -3,10 +3,11 @@
  * Each is checked only when the run asked for it, so one `it` fails for one law.
  */
 import { expect } from "vitest";
-import { summarize, type ConversionRecord, type ConversionSummary, type Decision, type Visitor } from "../../../src/index.js";
+import { summarize, type ConversionRecord, type Decision, type Visitor } from "../../../src/index.js";
 import { allowedContent, expectation, type Expectation } from "./expectation.js";
 import { decide, settledView, stateOf, type Real } from "./harness.js";
 import { chatPauseEnd, invitationOf, norm, type Model } from "./model.js";
+import { countConversions } from "../oracles/count-conversions.js";
 
 /** How far law 4 looks ahead when a decision has no recheckAt (never changes on its own). */
 const HORIZON_MS = 4 * 3_600_000;
@@ -141,7 +142,7 @@ function checkConversions(m: Model, r: Real): void {
     expect(own, "model: the record of the assignment on screen").toEqual(m.conversions[c.record ?? -1]);
   }
   expect(records.length, "model: at most one record per event plus the one on screen").toBeLessThanOrEqual(events.size + 1);
-  expect(summarize(state), "model: conversion counts").toEqual(countRecords(m.conversions));
+  expect(summarize(state), "model: conversion counts").toEqual(countConversions(m.conversions));
 }
 
 function isSubsequence(part: readonly ConversionRecord[], whole: readonly ConversionRecord[]): boolean {
@@ -153,24 +154,6 @@ function isSubsequence(part: readonly ConversionRecord[], whole: readonly Conver
 /** The record with the largest sentAt, the later one on a tie (it was sent later). */
 function lastOfLargest(records: readonly ConversionRecord[]): ConversionRecord | undefined {
   return records.reduce<ConversionRecord | undefined>((best, record) => (best === undefined || record.sentAt >= best.sentAt ? record : best), undefined);
-}
-
-/** README Conversions's counts, worked out from every record the model kept. */
-function countRecords(records: readonly ConversionRecord[]): ConversionSummary[] {
-  const rows = new Map<string, ConversionSummary>();
-  for (const record of records) {
-    const key = JSON.stringify([record.invitationId, record.variationId]);
-    const row = rows.get(key) ?? { invitationId: record.invitationId, variationId: record.variationId, sent: 0, shown: 0, closed: 0, chatStarted: 0, converted: 0, conversionRate: 0 };
-    rows.set(key, row);
-    row.sent += 1;
-    if (record.status !== "sent") row.shown += 1;
-    if (record.status === "closed") row.closed += 1;
-    if (record.status === "chatStarted") row.chatStarted += 1;
-    if (record.convertedAt !== undefined) row.converted += 1;
-    row.conversionRate = row.converted / row.sent;
-  }
-  const key = (row: ConversionSummary): string => JSON.stringify([row.invitationId, row.variationId]);
-  return [...rows.values()].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
 
 /** After every command: the clocks agree and a probe decision taken now obeys the laws. */

@@ -1,12 +1,11 @@
-import type { Pool, PoolClient } from "pg";
 import { counterKey } from "../storage/counter-key.js";
 import type { CounterIncrement, VisitorRecord } from "../storage/types.js";
+import type { Database, Queries } from "./database.js";
 import type { PostgresTables } from "./postgres-tables.js";
-import { withTransaction } from "./with-transaction.js";
 
-/** Where a commit goes: the pool, the tables and the namespace. */
+/** Where a commit goes: the database, the tables and the namespace. */
 export interface CommitTarget {
-  pool: Pool;
+  db: Database;
   tables: PostgresTables;
   namespace: string;
 }
@@ -19,7 +18,7 @@ export interface CommitTarget {
  * atomic and saves two round trips.
  *
  * @example
- * await commitVisitor({ pool, tables, namespace: "default" }, "v1", record, 0, increments) // => 1, or null on conflict
+ * await commitVisitor({ db, tables, namespace: "default" }, "v1", record, 0, increments) // => 1, or null on conflict
  */
 export async function commitVisitor(
   target: CommitTarget,
@@ -29,10 +28,10 @@ export async function commitVisitor(
   increments: readonly CounterIncrement[],
 ): Promise<number | null> {
   const write = writeRecord(target, visitorId, JSON.stringify(record), expectedVersion);
-  if (increments.length === 0) return versionOf(await target.pool.query(write.text, write.values));
-  return withTransaction(target.pool, async (client) => {
-    const version = versionOf(await client.query(write.text, write.values));
-    if (version !== null) await addCounters(client, target, increments);
+  if (increments.length === 0) return versionOf(await target.db.query(write.text, write.values));
+  return target.db.transaction(async (tx) => {
+    const version = versionOf(await tx.query(write.text, write.values));
+    if (version !== null) await addCounters(tx, target, increments);
     return version;
   });
 }
@@ -53,7 +52,7 @@ function writeRecord(target: CommitTarget, visitorId: string, json: string, expe
   };
 }
 
-function versionOf(result: { rows: { version: string | number }[] }): number | null {
+function versionOf(result: { rows: { version?: unknown }[] }): number | null {
   const row = result.rows[0];
   return row === undefined ? null : Number(row.version);
 }
@@ -62,7 +61,7 @@ function versionOf(result: { rows: { version: string | number }[] }): number | n
  * One upsert for all increments. They are summed per counter first (one statement may not update a row twice) and
  * sorted, so concurrent commits lock counter rows in the same order and cannot deadlock.
  */
-async function addCounters(client: PoolClient, target: CommitTarget, increments: readonly CounterIncrement[]): Promise<void> {
+async function addCounters(tx: Queries, target: CommitTarget, increments: readonly CounterIncrement[]): Promise<void> {
   const summed = new Map<string, CounterIncrement & { by: number }>();
   for (const increment of increments) {
     const key = counterKey(increment);
@@ -71,7 +70,7 @@ async function addCounters(client: PoolClient, target: CommitTarget, increments:
   }
   const rows = [...summed.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row);
   const { counters } = target.tables;
-  await client.query(
+  await tx.query(
     `INSERT INTO ${counters} AS c (namespace, invitation_id, variation_id, counter, value)
      SELECT $1, i, v, n, b FROM unnest($2::text[], $3::text[], $4::text[], $5::bigint[]) AS t(i, v, n, b)
      ON CONFLICT (namespace, invitation_id, variation_id, counter) DO UPDATE SET value = c.value + EXCLUDED.value`,

@@ -1,12 +1,14 @@
 import pg, { type Pool } from "pg";
 import { counterKey, counterRows } from "../storage/counter-key.js";
-import { guard, StorageError } from "../storage/storage-error.js";
+import { checkTimeout } from "../storage/check-timeout.js";
+import { parseStored, storedVersion } from "../storage/parse-document.js";
+import { guard, StorageError, timedOut } from "../storage/storage-error.js";
 import type { CounterName, StorageAdapter } from "../storage/types.js";
 import { commitVisitor } from "./commit-visitor.js";
 import { migrateTables } from "./migrate-tables.js";
 import { postgresTables } from "./postgres-tables.js";
 import { putInvitationSet } from "./put-invitation-set.js";
-import { readDocument } from "./read-document.js";
+import { database, isTimeout } from "./database.js";
 
 /** How the PostgreSQL adapter connects and where it keeps its rows. */
 export interface PostgresStorageOptions {
@@ -18,6 +20,12 @@ export interface PostgresStorageOptions {
   namespace?: string;
   /** Starts each table name; letters, digits and `_`, not starting with a digit. Default: `"beckon_"`. */
   tablePrefix?: string;
+  /**
+   * Every call settles within this many milliseconds: a server that stops answering rejects it with a `timeout`
+   * StorageError, on a pool you pass in as well (each statement carries this as its `query_timeout`; a pool the
+   * adapter makes also gets it as `statement_timeout` and connection timeout). Default: 5 000.
+   */
+  timeoutMs?: number;
 }
 
 /** The PostgreSQL adapter: a {@link StorageAdapter} that can also create its tables. */
@@ -45,52 +53,54 @@ export function createPostgresStorage(options: PostgresStorageOptions = {}): Pos
   const prefix = options.tablePrefix ?? "beckon_";
   const tables = postgresTables(prefix);
   const namespace = options.namespace ?? "default";
-  const { pool, owned } = openPool(options);
-  const target = { pool, tables, namespace };
+  const timeoutMs = checkTimeout("beckon postgres storage", options.timeoutMs);
+  const { pool, owned } = openPool(options, timeoutMs);
+  const db = database(pool, timeoutMs);
+  const target = { db, tables, namespace };
   let closing: Promise<void> | null = null;
   const run = <T>(doing: string, operation: () => Promise<T>): Promise<T> =>
-    guard(NAME, doing, () => operation().catch(explainMissingTables));
-
+    guard(NAME, doing, () => operation().catch((error: unknown) => explainFailure(error, doing, timeoutMs)), timeoutMs);
   return {
     name: NAME,
-    migrate: () => run("creating tables", () => migrateTables(pool, tables, prefix)),
+    migrate: () => run("creating tables", () => migrateTables(db, tables, prefix)),
     getVisitor: (visitorId) =>
       run("reading a visitor", async () => {
-        const { rows } = await pool.query<{ version: string; record: string }>(
+        const { rows } = await db.query<{ version: string; record: string }>(
           `SELECT version, record::text AS record FROM ${tables.visitors} WHERE namespace = $1 AND visitor_id = $2`,
           [namespace, visitorId],
         );
         const row = rows[0];
-        return row === undefined ? null : { value: readDocument("visitor record", row.record), version: Number(row.version) };
+        return row === undefined ? null : parseStored(NAME, "visitor record", row.version, row.record, { visitorId });
       }),
     commitVisitor: (visitorId, record, expectedVersion, increments = []) =>
       run("writing a visitor", () => commitVisitor(target, visitorId, record, expectedVersion, increments)),
     deleteVisitor: (visitorId) =>
       run("deleting a visitor", async () => {
-        await pool.query(`DELETE FROM ${tables.visitors} WHERE namespace = $1 AND visitor_id = $2`, [namespace, visitorId]);
+        await db.query(`DELETE FROM ${tables.visitors} WHERE namespace = $1 AND visitor_id = $2`, [namespace, visitorId]);
       }),
     getInvitationSet: () =>
       run("reading the invitation set", async () => {
-        const { rows } = await pool.query<{ version: string; invitation_set: string }>(
+        const { rows } = await db.query<{ version: string; invitation_set: string }>(
           `SELECT version, invitation_set::text AS invitation_set FROM ${tables.invitationSets} WHERE namespace = $1`,
           [namespace],
         );
         const row = rows[0];
-        return row === undefined ? null : { value: readDocument("invitation set", row.invitation_set), version: Number(row.version) };
+        return row === undefined ? null : parseStored(NAME, "invitation set", row.version, row.invitation_set);
       }),
     getInvitationSetVersion: () =>
       run("reading the invitation set version", async () => {
-        const { rows } = await pool.query<{ version: string }>(
+        const { rows } = await db.query<{ version: string }>(
           `SELECT version FROM ${tables.invitationSets} WHERE namespace = $1`,
           [namespace],
         );
-        return Number(rows[0]?.version ?? 0);
+        const row = rows[0];
+        return row === undefined ? 0 : storedVersion(NAME, "invitation set", row.version);
       }),
     putInvitationSet: (set, expectedVersion) =>
-      run("writing the invitation set", () => putInvitationSet(pool, tables, namespace, set, expectedVersion)),
+      run("writing the invitation set", () => putInvitationSet(db, tables, namespace, set, expectedVersion)),
     readCounters: () =>
       run("reading counters", async () => {
-        const { rows } = await pool.query<{ invitation_id: string; variation_id: string; counter: string; value: string }>(
+        const { rows } = await db.query<{ invitation_id: string; variation_id: string; counter: string; value: string }>(
           `SELECT invitation_id, variation_id, counter, value FROM ${tables.counters} WHERE namespace = $1`,
           [namespace],
         );
@@ -109,14 +119,16 @@ export function createPostgresStorage(options: PostgresStorageOptions = {}): Pos
   };
 }
 
-function openPool(options: PostgresStorageOptions): { pool: Pool; owned: boolean } {
+function openPool(options: PostgresStorageOptions, timeoutMs: number): { pool: Pool; owned: boolean } {
   if (options.pool !== undefined && options.connectionString !== undefined) {
     throw new TypeError("beckon postgres storage: give either `pool` or `connectionString`, not both");
   }
   if (options.pool !== undefined) return { pool: options.pool, owned: false };
   const pool = new pg.Pool({
     ...(options.connectionString === undefined ? {} : { connectionString: options.connectionString }),
-    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    connectionTimeoutMillis: timeoutMs,
+    query_timeout: timeoutMs,
+    statement_timeout: timeoutMs,
   });
   // An idle connection that dies (server restart, network cut) is an 'error' event on the pool; unheard, it would
   // crash the process. The pool already drops that connection and the next call opens a new one.
@@ -124,8 +136,9 @@ function openPool(options: PostgresStorageOptions): { pool: Pool; owned: boolean
   return { pool, owned: true };
 }
 
-/** A missing table almost always means `migrate()` was never run: say so. */
-function explainMissingTables(error: unknown): never {
+/** Names what went wrong in beckon's terms: no answer in time is a `timeout`; a missing table means `migrate()` was never run. */
+function explainFailure(error: unknown, doing: string, timeoutMs: number): never {
+  if (isTimeout(error)) throw timedOut(NAME, doing, timeoutMs, error);
   if ((error as { code?: unknown })?.code === "42P01") {
     throw new StorageError(NAME, `${(error as Error).message}; run migrate() to create the tables`, { cause: error });
   }

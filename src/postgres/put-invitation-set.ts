@@ -1,5 +1,5 @@
-import type { Pool } from "pg";
 import type { InvitationSet } from "../storage/types.js";
+import type { Database } from "./database.js";
 import type { PostgresTables } from "./postgres-tables.js";
 
 /**
@@ -8,10 +8,10 @@ import type { PostgresTables } from "./postgres-tables.js";
  * `null` when the condition failed.
  *
  * @example
- * await putInvitationSet(pool, tables, "default", set, 0) // => 1, then null for a second call with 0
+ * await putInvitationSet(db, tables, "default", set, 0) // => 1, then null for a second call with 0
  */
 export async function putInvitationSet(
-  pool: Pool,
+  db: Database,
   tables: PostgresTables,
   namespace: string,
   set: InvitationSet,
@@ -21,19 +21,19 @@ export async function putInvitationSet(
   const json = JSON.stringify(set);
   const result =
     expectedVersion === undefined
-      ? await pool.query<{ version: string }>(
+      ? await db.query<{ version: string }>(
           `INSERT INTO ${sets} AS s (namespace, version, invitation_set) VALUES ($1, 1, $2::json)
            ON CONFLICT (namespace) DO UPDATE SET version = s.version + 1, invitation_set = EXCLUDED.invitation_set,
            updated_at = now() RETURNING version`,
           [namespace, json],
         )
       : expectedVersion === 0
-        ? await pool.query<{ version: string }>(
+        ? await db.query<{ version: string }>(
             `INSERT INTO ${sets} (namespace, version, invitation_set) VALUES ($1, 1, $2::json)
              ON CONFLICT (namespace) DO NOTHING RETURNING version`,
             [namespace, json],
           )
-        : await pool.query<{ version: string }>(
+        : await db.query<{ version: string }>(
             `UPDATE ${sets} SET version = version + 1, invitation_set = $2::json, updated_at = now()
              WHERE namespace = $1 AND version = $3 RETURNING version`,
             [namespace, json, expectedVersion],

@@ -21,10 +21,21 @@ export interface CompareAndSetWrite {
 // Everything is checked before the first write: Redis does not roll a script back when it fails half-way.
 const SCRIPT = `
 local stored = redis.call("HMGET", KEYS[1], "version", "commit")
-local version = tonumber(stored[1] or "0")
-if version == nil then return redis.error_reply("BECKON_CORRUPT the stored version is not a number") end
+local version = 0
+if stored[1] then
+  if not string.match(stored[1], "^[1-9]%d*$") then
+    return redis.error_reply("BECKON_CORRUPT the stored version is not a whole number >= 1")
+  end
+  version = tonumber(stored[1])
+end
 if stored[2] == ARGV[3] then return version end
 if ARGV[1] ~= "" and version ~= tonumber(ARGV[1]) then return false end
+for i = 5, #ARGV, 2 do
+  local count = redis.call("HGET", KEYS[2], ARGV[i])
+  if count and not string.match(count, "^-?%d+$") then
+    return redis.error_reply("BECKON_CORRUPT the counter " .. ARGV[i] .. " is not a whole number")
+  end
+end
 for i = 5, #ARGV, 2 do redis.call("HINCRBY", KEYS[2], ARGV[i], ARGV[i + 1]) end
 redis.call("HSET", KEYS[1], "version", version + 1, "value", ARGV[2], "commit", ARGV[3])
 if ARGV[4] ~= "0" then redis.call("PEXPIRE", KEYS[1], ARGV[4]) end
@@ -51,7 +62,12 @@ export async function compareAndSet(client: Redis, write: CompareAndSetWrite): P
     return toVersion(await runScript(client, keys, args));
   } catch (error) {
     if (error instanceof Error && error.message.includes("BECKON_CORRUPT")) {
-      throw new StorageError("redis", `the record at ${write.key} is unreadable`, { code: "corrupt_record", cause: error });
+      const problem = error.message.slice(error.message.indexOf("BECKON_CORRUPT") + "BECKON_CORRUPT ".length);
+      throw new StorageError("redis", `nothing was written: ${problem} (${write.key}); it was left as it is`, {
+        code: "corrupt_record",
+        cause: error,
+        path: problem.startsWith("the counter") ? [] : ["version"],
+      });
     }
     throw error;
   }

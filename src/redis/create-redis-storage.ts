@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { Redis } from "ioredis";
 import { counterKey } from "../storage/counter-key.js";
-import { guard, StorageError } from "../storage/storage-error.js";
+import { checkTimeout } from "../storage/check-timeout.js";
+import { guard, StorageError, timedOut } from "../storage/storage-error.js";
 import type { StorageAdapter } from "../storage/types.js";
 import { compareAndSet } from "./compare-and-set.js";
 import { hashCounterRows } from "./hash-counter-rows.js";
@@ -26,6 +27,11 @@ export interface RedisStorageOptions {
   prefix?: string;
   /** Expire a visitor's record this many seconds after its last write. Default: kept until deleted. */
   visitorTtlSeconds?: number;
+  /**
+   * Every call settles within this many milliseconds: a server that stops answering rejects it with a `timeout`
+   * StorageError. Also the command timeout of a client made from `url`. Default: 5 000.
+   */
+  timeoutMs?: number;
 }
 
 const NAME = "redis";
@@ -42,35 +48,46 @@ const NAME = "redis";
  * const beckon = createBeckon({ storage, invitations });
  */
 export function createRedisStorage(options: RedisStorageOptions = {}): StorageAdapter {
-  const ttlMs = checkOptions(options);
+  const { ttlMs, timeoutMs } = checkOptions(options);
   const keys = redisKeys(options.prefix ?? "beckon:");
-  const opened = openClient(options);
+  const opened = openClient(options, timeoutMs);
   const { client } = opened;
   let closing: Promise<void> | null = null;
-  const run = <T>(doing: string, operation: () => Promise<T>): Promise<T> =>
-    guard(NAME, doing, () =>
-      operation().catch((error: unknown) => {
-        throw explainLostConnection(error, opened.lastConnectionError(), doing);
-      }),
+  const run = <T>(doing: string, operation: () => Promise<T>, visitorId?: string): Promise<T> =>
+    guard(
+      NAME,
+      doing,
+      () =>
+        operation().catch((error: unknown) => {
+          throw explainFailure(error, opened.lastConnectionError(), doing, timeoutMs, visitorId);
+        }),
+      timeoutMs,
     );
 
   return {
     name: NAME,
     getVisitor: (visitorId) =>
-      run("reading a visitor", async () => {
-        const key = keys.visitor(visitorId);
-        return readStored("visitor record", key, await client.hmget(key, "version", "value"));
-      }),
+      run(
+        "reading a visitor",
+        async () => {
+          const key = keys.visitor(visitorId);
+          return readStored("visitor record", key, await client.hmget(key, "version", "value"), visitorId);
+        },
+        visitorId,
+      ),
     commitVisitor: (visitorId, record, expectedVersion, increments = []) =>
-      run("writing a visitor", () =>
-        compareAndSet(client, {
-          key: keys.visitor(visitorId),
-          value: JSON.stringify(record),
-          expectedVersion,
-          commitId: randomUUID(),
-          ttlMs,
-          counters: { key: keys.counters, increments: increments.map((step) => [counterKey(step), step.by ?? 1] as const) },
-        }),
+      run(
+        "writing a visitor",
+        () =>
+          compareAndSet(client, {
+            key: keys.visitor(visitorId),
+            value: JSON.stringify(record),
+            expectedVersion,
+            commitId: randomUUID(),
+            ttlMs,
+            counters: { key: keys.counters, increments: increments.map((step) => [counterKey(step), step.by ?? 1] as const) },
+          }),
+        visitorId,
       ),
     deleteVisitor: (visitorId) =>
       run("deleting a visitor", async () => {
@@ -102,27 +119,43 @@ export function createRedisStorage(options: RedisStorageOptions = {}): StorageAd
   };
 }
 
-/** Checks the options that can be wrong at run time; returns the visitor TTL in ms (0: none). */
-function checkOptions(options: RedisStorageOptions): number {
+/** Checks the options that can be wrong at run time; returns the visitor TTL (0: none) and the deadline in ms. */
+function checkOptions(options: RedisStorageOptions): { ttlMs: number; timeoutMs: number } {
   if (options.client !== undefined && options.url !== undefined) {
     throw new TypeError("beckon/redis: pass either a client or a url, not both");
   }
   const seconds = options.visitorTtlSeconds;
-  if (seconds === undefined) return 0;
-  if (!(Number.isFinite(seconds) && seconds > 0)) {
+  if (seconds !== undefined && !(Number.isFinite(seconds) && seconds > 0)) {
     throw new RangeError(`beckon/redis: visitorTtlSeconds must be a number of seconds above 0, not ${seconds}`);
   }
-  return Math.max(1, Math.round(seconds * 1000));
+  return {
+    ttlMs: seconds === undefined ? 0 : Math.max(1, Math.round(seconds * 1000)),
+    timeoutMs: checkTimeout("beckon/redis", options.timeoutMs),
+  };
 }
 
 /**
- * ioredis rejects queued commands with a bare "max retries" error when the connection is lost; name the loss and,
- * when known, the connection error behind it (ECONNREFUSED, ETIMEDOUT…), which becomes the `cause`.
+ * Names what went wrong in terms of beckon's error codes: ioredis's bare "max retries" on a lost connection (with
+ * the connection error behind it, ECONNREFUSED…, as `cause`), its command timeout (`timeout`), and a key holding
+ * another type than the hash beckon writes (`corrupt_record`, left as it is).
  */
-function explainLostConnection(error: unknown, connectionError: Error | undefined, doing: string): unknown {
-  if (!(error instanceof Error && error.name === "MaxRetriesPerRequestError")) return error;
-  const reason = connectionError === undefined ? "" : ` (${connectionError.message})`;
-  return new StorageError(NAME, `failed ${doing}: lost the connection to Redis${reason}`, { cause: connectionError ?? error });
+function explainFailure(error: unknown, connectionError: Error | undefined, doing: string, timeoutMs: number, visitorId?: string): unknown {
+  if (!(error instanceof Error)) return error;
+  if (error.name === "MaxRetriesPerRequestError") {
+    const reason = connectionError === undefined ? "" : ` (${connectionError.message})`;
+    return new StorageError(NAME, `failed ${doing}: lost the connection to Redis${reason}`, { cause: connectionError ?? error });
+  }
+  if (error.message === "Command timed out") return timedOut(NAME, doing, timeoutMs, error);
+  if (error.message.startsWith("WRONGTYPE")) {
+    const owner = visitorId === undefined ? "" : ` for visitor ${JSON.stringify(visitorId)}`;
+    return new StorageError(NAME, `failed ${doing}${owner}: a key holds another type than the hash beckon writes; it was left as it is`, {
+      code: "corrupt_record",
+      cause: error,
+      path: [],
+      ...(visitorId === undefined ? {} : { visitorId }),
+    });
+  }
+  return error;
 }
 
 async function quit(client: Redis): Promise<void> {

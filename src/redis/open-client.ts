@@ -28,9 +28,10 @@ const FAIL_FAST = {
  * @example
  * const { client, owned } = openClient({ url: "redis://127.0.0.1:6379" }); // owned === true
  */
-export function openClient(options: { client?: Redis; url?: string }): OpenedClient {
+export function openClient(options: { client?: Redis; url?: string }, commandTimeout = FAIL_FAST.commandTimeout): OpenedClient {
   if (options.client !== undefined) return { client: options.client, owned: false, lastConnectionError: () => undefined };
-  const client = options.url === undefined ? new Redis(FAIL_FAST) : new Redis(options.url, FAIL_FAST);
+  const settings = { ...FAIL_FAST, commandTimeout, connectTimeout: Math.min(FAIL_FAST.connectTimeout, commandTimeout) };
+  const client = options.url === undefined ? new Redis(settings) : new Redis(options.url, settings);
   let lastError: Error | undefined;
   // The failures reach callers through their rejected calls; without a listener ioredis would print every
   // reconnection error to the console.

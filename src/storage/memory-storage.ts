@@ -1,31 +1,56 @@
 import { guard } from "./storage-error.js";
-import type { CounterIncrement, CounterRow, InvitationSet, StorageAdapter, Stored, VisitorRecord } from "./types.js";
+import type { CounterIncrement, CounterRow, StorageAdapter } from "./types.js";
 import { counterKey, counterRows } from "./counter-key.js";
+import { parseStored, storedVersion } from "./parse-document.js";
+
+/** One stored document: its version and its JSON text. */
+export interface MemoryEntry {
+  version: unknown;
+  json: string;
+}
+
+/** What a memory adapter holds; tests reach in through {@link memoryStorageOver} to damage it on purpose. */
+export interface MemoryStore {
+  visitors: Map<string, MemoryEntry>;
+  counters: Map<string, number>;
+  invitationSet: MemoryEntry | null;
+}
 
 /**
  * Storage in this process's memory: the embedded default, for a single server, tests and the demo. Records are
- * copied in and out as JSON, exactly as a networked adapter would, so nothing a caller holds can change them.
+ * kept as JSON and read back through the same checks as a networked adapter's, so nothing a caller holds can
+ * change them and every adapter answers alike.
  *
  * @example
  * const beckon = createBeckon({ storage: createMemoryStorage(), invitations });
  */
 export function createMemoryStorage(): StorageAdapter {
-  const visitors = new Map<string, string>();
-  const counters = new Map<string, number>();
-  let invitationSet: string | null = null;
+  return memoryStorageOver({ visitors: new Map(), counters: new Map(), invitationSet: null });
+}
+
+/**
+ * The memory adapter over a store the caller holds.
+ *
+ * @example
+ * const store = { visitors: new Map(), counters: new Map(), invitationSet: null };
+ * const storage = memoryStorageOver(store);
+ */
+export function memoryStorageOver(store: MemoryStore): StorageAdapter {
+  const { visitors, counters } = store;
   const name = "memory";
   return {
     name,
     getVisitor: (visitorId) =>
       guard(name, "reading a visitor", async () => {
         const stored = visitors.get(visitorId);
-        return stored === undefined ? null : (JSON.parse(stored) as Stored<VisitorRecord>);
+        return stored === undefined ? null : parseStored(name, "visitor record", stored.version, stored.json, { visitorId });
       }),
     commitVisitor: (visitorId, record, expectedVersion, increments = []) =>
       guard(name, "writing a visitor", async () => {
-        const version = versionOf(visitors.get(visitorId));
+        const stored = visitors.get(visitorId);
+        const version = stored === undefined ? 0 : storedVersion(name, "visitor record", stored.version, { visitorId });
         if (version !== expectedVersion) return null;
-        visitors.set(visitorId, JSON.stringify({ value: record, version: version + 1 }));
+        visitors.set(visitorId, { version: version + 1, json: JSON.stringify(record) });
         for (const increment of increments) add(counters, increment);
         return version + 1;
       }),
@@ -35,14 +60,15 @@ export function createMemoryStorage(): StorageAdapter {
       }),
     getInvitationSet: () =>
       guard(name, "reading the invitation set", async () =>
-        invitationSet === null ? null : (JSON.parse(invitationSet) as Stored<InvitationSet>),
+        store.invitationSet === null ? null : parseStored(name, "invitation set", store.invitationSet.version, store.invitationSet.json),
       ),
-    getInvitationSetVersion: () => guard(name, "reading the invitation set version", async () => versionOf(invitationSet ?? undefined)),
+    getInvitationSetVersion: () =>
+      guard(name, "reading the invitation set version", async () => versionOfSet(store)),
     putInvitationSet: (set, expectedVersion) =>
       guard(name, "writing the invitation set", async () => {
-        const version = versionOf(invitationSet ?? undefined);
+        const version = versionOfSet(store);
         if (expectedVersion !== undefined && version !== expectedVersion) return null;
-        invitationSet = JSON.stringify({ value: set, version: version + 1 });
+        store.invitationSet = { version: version + 1, json: JSON.stringify(set) };
         return version + 1;
       }),
     readCounters: () => guard(name, "reading counters", async (): Promise<CounterRow[]> => counterRows(counters)),
@@ -50,8 +76,8 @@ export function createMemoryStorage(): StorageAdapter {
   };
 }
 
-function versionOf(stored: string | undefined): number {
-  return stored === undefined ? 0 : (JSON.parse(stored) as { version: number }).version;
+function versionOfSet(store: MemoryStore): number {
+  return store.invitationSet === null ? 0 : storedVersion("memory", "invitation set", store.invitationSet.version);
 }
 
 function add(counters: Map<string, number>, increment: CounterIncrement): void {

@@ -1,19 +1,41 @@
+import type { ConfigIssue } from "../errors.js";
+
 /** Why a storage call failed. */
-export type StorageErrorCode = "storage_failed" | "conflict" | "corrupt_record";
+export type StorageErrorCode = "storage_failed" | "timeout" | "conflict" | "corrupt_record";
+
+/** What a {@link StorageError} can say besides its message. */
+export interface StorageErrorDetails {
+  code?: StorageErrorCode;
+  cause?: unknown;
+  /** The visitor whose stored record is corrupt. */
+  visitorId?: string;
+  /** Where in the stored document the first problem is (`["state", "seenOnce", 0]`); `[]` for the whole document. */
+  path?: readonly (string | number)[];
+  /** Every problem found in a corrupt document, each with its path inside the document. */
+  issues?: readonly ConfigIssue[];
+}
 
 /**
- * A failure of storage I/O, naming the adapter and keeping what caused it (`cause`). `conflict` means a write kept
- * losing to concurrent writers after every retry; `corrupt_record` that a stored document could not be read back.
+ * A failure of storage I/O, naming the adapter and keeping what caused it (`cause`). `timeout`: the server gave no
+ * answer within the adapter's deadline (a write may or may not have landed); `conflict`: a write kept losing to
+ * concurrent writers after every retry; `corrupt_record`: a stored document is not what beckon writes — it is left
+ * as it is, and `visitorId`, `path` and `issues` say where.
  */
 export class StorageError extends Error {
   override readonly name = "StorageError";
   readonly code: StorageErrorCode;
   readonly adapter: string;
+  readonly visitorId?: string;
+  readonly path?: readonly (string | number)[];
+  readonly issues?: readonly ConfigIssue[];
 
-  constructor(adapter: string, message: string, options: { code?: StorageErrorCode; cause?: unknown } = {}) {
-    super(`${adapter} storage: ${message}`, options.cause === undefined ? undefined : { cause: options.cause });
+  constructor(adapter: string, message: string, details: StorageErrorDetails = {}) {
+    super(`${adapter} storage: ${message}`, details.cause === undefined ? undefined : { cause: details.cause });
     this.adapter = adapter;
-    this.code = options.code ?? "storage_failed";
+    this.code = details.code ?? "storage_failed";
+    if (details.visitorId !== undefined) this.visitorId = details.visitorId;
+    if (details.path !== undefined) this.path = details.path;
+    if (details.issues !== undefined) this.issues = details.issues;
   }
 }
 
@@ -28,16 +50,46 @@ export function isStorageError(value: unknown): value is StorageError {
 }
 
 /**
- * Runs one adapter operation and turns any failure into a {@link StorageError} naming the adapter.
+ * Runs one adapter operation and turns any failure into a {@link StorageError} naming the adapter. With
+ * `timeoutMs`, the call settles by then whatever the server does: a server that stops answering (packets dropped,
+ * no reset) rejects with code `timeout` instead of leaving the caller waiting for the socket to die.
  *
  * @example
- * return guard("redis", "reading a visitor", () => client.get(key));
+ * return guard("redis", "reading a visitor", () => client.get(key), 5_000);
  */
-export async function guard<T>(adapter: string, doing: string, operation: () => Promise<T>): Promise<T> {
+export async function guard<T>(adapter: string, doing: string, operation: () => Promise<T>, timeoutMs = 0): Promise<T> {
   try {
-    return await operation();
+    return await (timeoutMs > 0 ? withDeadline(adapter, doing, operation, timeoutMs) : operation());
   } catch (error) {
     if (isStorageError(error)) throw error;
     throw new StorageError(adapter, `failed ${doing}: ${(error as Error)?.message ?? String(error)}`, { cause: error });
   }
+}
+
+function withDeadline<T>(adapter: string, doing: string, operation: () => Promise<T>, timeoutMs: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(timedOut(adapter, doing, timeoutMs)), timeoutMs);
+    Promise.resolve().then(operation).then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
+  });
+}
+
+/**
+ * The error for a call the server did not answer in time. Whether a write landed is unknown then; the next call
+ * reads what is stored, so nothing is applied twice.
+ *
+ * @example
+ * timedOut("postgres", "writing a visitor", 5000).code // => "timeout"
+ */
+export function timedOut(adapter: string, doing: string, timeoutMs: number, cause?: unknown): StorageError {
+  const message = `no answer within ${timeoutMs} ms while ${doing}${doing.startsWith("writing") ? " (the write may or may not have landed)" : ""}`;
+  return new StorageError(adapter, message, { code: "timeout", ...(cause === undefined ? {} : { cause }) });
 }

@@ -142,6 +142,8 @@ function checkOptions(options: RedisStorageOptions): { ttlMs: number; timeoutMs:
 function explainFailure(error: unknown, connectionError: Error | undefined, doing: string, timeoutMs: number, visitorId?: string): unknown {
   if (!(error instanceof Error)) return error;
   if (error.name === "MaxRetriesPerRequestError") {
+    // A connection attempt that got no answer in time is the server not answering, not a refusal.
+    if (connectionError !== undefined && /ETIMEDOUT|timed out/i.test(connectionError.message)) return timedOut(NAME, doing, timeoutMs, connectionError);
     const reason = connectionError === undefined ? "" : ` (${connectionError.message})`;
     return new StorageError(NAME, `failed ${doing}: lost the connection to Redis${reason}`, { cause: connectionError ?? error });
   }

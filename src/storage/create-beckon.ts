@@ -24,7 +24,8 @@ import {
   serviceVisitor,
   serviceVisitorId,
 } from "./service-arguments.js";
-import { updateVisitor } from "./update-visitor.js";
+import type { StorageError } from "./storage-error.js";
+import { visitorLanes } from "./visitor-lanes.js";
 import {
   chatStartedChange,
   checkChange,
@@ -44,12 +45,21 @@ export interface BeckonOptions {
   events?: readonly EventDefinition[];
   /** Evaluation options for every call (each call may add its own, e.g. `operatorsOnline`). */
   options?: EvaluateOptions;
-  /** Attempts at one visitor write before giving up with a `conflict` StorageError. Default 16. */
+  /**
+   * Attempts at one visitor write before giving up with a `conflict` StorageError. Default 16. Calls for one visitor
+   * in one service never conflict (they queue and share writes); this bounds the retries against other servers.
+   */
   maxAttempts?: number;
   /** How often the shared set's version is checked, in ms. Default 1000. */
   refreshMs?: number;
   /** Where "now" comes from when a call gives no instant. Default: the system clock. */
   clock?: Clock;
+  /**
+   * Hears about problems the service works around instead of failing calls: today, a stored shared invitation set
+   * that does not pass validation (a `corrupt_record` StorageError with every issue), while the last good set keeps
+   * serving. Called once per bad version. Default: none.
+   */
+  onError?: (error: StorageError) => void;
 }
 
 /** Per-call extras for `check`. */
@@ -98,10 +108,10 @@ export function createBeckon(setup: BeckonOptions = {}): Beckon {
   const storage = setup.storage ?? createMemoryStorage();
   const base = setup.options ?? {};
   const clock = setup.clock ?? systemClock;
-  const attempts = setup.maxAttempts ?? 16;
+  const lanes = visitorLanes(storage, setup.maxAttempts ?? 16);
   const source: InvitationSource =
     setup.invitations === undefined
-      ? sharedSource(storage, setup.refreshMs ?? 1000)
+      ? sharedSource(storage, setup.refreshMs ?? 1000, setup.onError)
       : fixedSource(setup.invitations, fixedDefinitions(setup.events));
   const instant = (at: Clock | undefined): number => serviceInstant(at, clock);
 
@@ -112,7 +122,7 @@ export function createBeckon(setup: BeckonOptions = {}): Beckon {
       const now = instant(options.at);
       const { ruleset } = await source.current(readClock(clock));
       const merged = { ...base, ...serviceOptions(options.options) };
-      return updateVisitor(storage, visitor.id, attempts, (record) =>
+      return lanes.run(visitor.id, (record) =>
         checkChange(record, visitor, ruleset, merged, options.pageView === true, now),
       );
     },
@@ -121,30 +131,30 @@ export function createBeckon(setup: BeckonOptions = {}): Beckon {
       const event = serviceEvent(given);
       const now = instant(at);
       const { ruleset, definitions } = await source.current(readClock(clock));
-      return updateVisitor(storage, id, attempts, (record) => logEventChange(record, event, ruleset, definitions, now));
+      return lanes.run(id, (record) => logEventChange(record, event, ruleset, definitions, now));
     },
     async shown(visitorId, at) {
       const id = serviceVisitorId(visitorId);
       const now = instant(at);
-      return updateVisitor(storage, id, attempts, (record) => shownChange(record, now));
+      return lanes.run(id, (record) => shownChange(record, now));
     },
     async closed(visitorId, at) {
       const id = serviceVisitorId(visitorId);
       const now = instant(at);
       const { ruleset } = await source.current(readClock(clock));
-      return updateVisitor(storage, id, attempts, (record) => closedChange(record, ruleset, base, now));
+      return lanes.run(id, (record) => closedChange(record, ruleset, base, now));
     },
     async chatStarted(visitorId, at) {
       const id = serviceVisitorId(visitorId);
       const now = instant(at);
       const { ruleset } = await source.current(readClock(clock));
-      return updateVisitor(storage, id, attempts, (record) => chatStartedChange(record, ruleset, base, now));
+      return lanes.run(id, (record) => chatStartedChange(record, ruleset, base, now));
     },
     async convert(visitorId, eventName, at) {
       const id = serviceVisitorId(visitorId);
       const name = serviceEventName(eventName);
       const now = instant(at);
-      return updateVisitor(storage, id, attempts, (record) => convertChange(record, name, now));
+      return lanes.run(id, (record) => convertChange(record, name, now));
     },
     async stats() {
       return invitationStats(await storage.readCounters());

@@ -1,5 +1,8 @@
 import { compile, isRuleset, type Ruleset } from "../compile.js";
 import type { EventDefinition, Invitation } from "../types.js";
+import { isConfigError } from "../errors.js";
+import { corruptDocument } from "./parse-document.js";
+import { isStorageError, type StorageError } from "./storage-error.js";
 import type { StorageAdapter } from "./types.js";
 
 /** The invitations a service evaluates, compiled, with their event definitions. */
@@ -31,29 +34,53 @@ export function fixedSource(invitations: Ruleset | readonly Invitation[], defini
 
 /**
  * The set shared through storage: its version is read at most every `refreshMs`, and the set is read and compiled
- * again only when the version moved, so a server caches the compiled ruleset and still notices a change.
+ * again only when the version moved, so a server caches the compiled ruleset and still notices a change. A stored
+ * set that fails validation (written around `setInvitations`, or by a newer beckon) does not stop the service: the
+ * last good set keeps serving and `onError` hears once per bad version. With no good set yet, calls reject with
+ * that `corrupt_record` StorageError.
  *
  * @example
- * sharedSource(storage, 1000).current(now)
+ * sharedSource(storage, 1000, (error) => log.warn(error.message)).current(now)
  */
-export function sharedSource(storage: StorageAdapter, refreshMs: number): InvitationSource {
+export function sharedSource(storage: StorageAdapter, refreshMs: number, onError?: (error: StorageError) => void): InvitationSource {
   let cached: { set: ActiveSet; version: number; checkedAt: number } | null = null;
+  let refusedVersion = 0;
   return {
     async current(nowMs) {
       if (cached !== null && nowMs - cached.checkedAt < refreshMs && nowMs >= cached.checkedAt) return cached.set;
       const version = await storage.getInvitationSetVersion();
-      if (cached !== null && cached.version === version) {
+      if (cached !== null && (cached.version === version || refusedVersion === version)) {
         cached = { ...cached, checkedAt: nowMs };
         return cached.set;
       }
-      const stored = await storage.getInvitationSet();
-      const set: ActiveSet =
-        stored === null ? EMPTY : { ruleset: compile(stored.value.invitations), definitions: stored.value.definitions };
-      cached = { set, version: stored?.version ?? 0, checkedAt: nowMs };
-      return set;
+      let loaded: { set: ActiveSet; version: number };
+      try {
+        loaded = await load(storage);
+      } catch (error) {
+        if (cached === null || !isStorageError(error) || error.code !== "corrupt_record") throw error;
+        refusedVersion = version;
+        onError?.(error);
+        cached = { ...cached, checkedAt: nowMs };
+        return cached.set;
+      }
+      cached = { ...loaded, checkedAt: nowMs };
+      return loaded.set;
     },
     invalidate() {
       cached = null;
     },
   };
+}
+
+/** Reads and compiles the stored set; one that reads back but does not compile is as corrupt as one that does not read. */
+async function load(storage: StorageAdapter): Promise<{ set: ActiveSet; version: number }> {
+  const stored = await storage.getInvitationSet();
+  if (stored === null) return { set: EMPTY, version: 0 };
+  try {
+    return { set: { ruleset: compile(stored.value.invitations), definitions: stored.value.definitions }, version: stored.version };
+  } catch (error) {
+    if (!isConfigError(error)) throw error;
+    const issues = error.issues.map((issue) => ({ ...issue, path: ["invitations", ...issue.path] }));
+    throw corruptDocument(storage.name, "invitation set", {}, issues, error);
+  }
 }

@@ -9,28 +9,49 @@ export interface VisitorChange<T> {
   result: T;
 }
 
+/** A pure change of a visitor's record; it may run several times, so it must only compute. */
+export type ChangeOf<T> = (record: VisitorRecord) => VisitorChange<T>;
+
 /**
- * Read-modify-write of one visitor with optimistic concurrency: load, compute with the pure `change` (it may run
- * several times, so it must only compute), commit if nobody wrote in between, else start over on fresh data. A
- * change that returns the record it was given, with no increments, writes nothing.
+ * Read-modify-write of one visitor with optimistic concurrency: load, compute with the pure `change`, commit if
+ * nobody wrote in between, else start over on fresh data. A change that returns the record it was given, with no
+ * increments, writes nothing.
  *
  * @example
  * await updateVisitor(storage, "v1", 16, (record) => ({ record: { ...record, lastActivityAt: now }, result: true }));
  */
-export async function updateVisitor<T>(
+export async function updateVisitor<T>(storage: StorageAdapter, visitorId: string, maxAttempts: number, change: ChangeOf<T>): Promise<T> {
+  const [outcome] = await updateVisitorInOne(storage, visitorId, maxAttempts, [change]);
+  if (outcome === undefined || !outcome.ok) throw outcome?.error;
+  return outcome.value as T;
+}
+
+/** How one change of a batch ended. */
+export type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
+
+/**
+ * Applies several changes to one visitor in one write, in order, each on the record the one before it made, as if
+ * they had been written one after another — so calls arriving together for one visitor cost one read and one
+ * compare-and-set instead of racing each other. On a conflict every change runs again on fresh data. A change that
+ * throws fails alone (the others go on from the record before it); a storage failure or running out of attempts
+ * fails them all.
+ *
+ * @example
+ * await updateVisitorInOne(storage, "v1", 16, [logTheEvent, checkTheVisitor]) // => [{ ok: true, value: "appended" }, { ok: true, value: decision }]
+ */
+export async function updateVisitorInOne(
   storage: StorageAdapter,
   visitorId: string,
   maxAttempts: number,
-  change: (record: VisitorRecord) => VisitorChange<T>,
-): Promise<T> {
+  changes: readonly ChangeOf<unknown>[],
+): Promise<Outcome[]> {
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
     const stored = await storage.getVisitor(visitorId);
     const current = stored?.value ?? freshRecord();
-    const next = change(current);
-    const increments = next.increments ?? [];
-    if (next.record === current && increments.length === 0) return next.result;
-    const version = await storage.commitVisitor(visitorId, next.record, stored?.version ?? 0, increments);
-    if (version !== null) return next.result;
+    const { record, increments, outcomes } = applyAll(current, changes);
+    if (record === current && increments.length === 0) return outcomes;
+    const version = await storage.commitVisitor(visitorId, record, stored?.version ?? 0, increments);
+    if (version !== null) return outcomes;
     await backOff(attempt);
   }
   throw new StorageError(storage.name, `visitor "${visitorId}" kept changing under ${maxAttempts} attempts to write it`, {
@@ -38,12 +59,32 @@ export async function updateVisitor<T>(
   });
 }
 
+function applyAll(current: VisitorRecord, changes: readonly ChangeOf<unknown>[]) {
+  let record = current;
+  const increments: CounterIncrement[] = [];
+  const outcomes: Outcome[] = [];
+  for (const change of changes) {
+    try {
+      const next = change(record);
+      record = next.record;
+      for (const increment of next.increments ?? []) increments.push(increment);
+      outcomes.push({ ok: true, value: next.result });
+    } catch (error) {
+      outcomes.push({ ok: false, error });
+    }
+  }
+  return { record, increments, outcomes };
+}
+
 function freshRecord(): VisitorRecord {
   return { state: emptyState(), events: [] };
 }
 
-/** A short, growing, jittered pause, so writers that keep colliding spread out. */
+/**
+ * A jittered pause growing 2, 4, 8… up to 128 ms ("full jitter"), so writers on other servers that keep colliding
+ * on one visitor spread out instead of meeting again: sixteen attempts span about a second.
+ */
 function backOff(attempt: number): Promise<void> {
-  const ms = Math.min(50, attempt * attempt) * (0.5 + Math.random() / 2);
+  const ms = Math.random() * Math.min(128, 2 ** attempt);
   return new Promise((resolve) => setTimeout(resolve, ms));
 }

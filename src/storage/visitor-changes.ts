@@ -26,7 +26,10 @@ import type {
 import type { CounterName, VisitorRecord } from "./types.js";
 import type { VisitorChange } from "./update-visitor.js";
 
-/** A check: the session rule, the page view when there was one, evaluate, and apply the decision. */
+/**
+ * A check: the session rule (a new session after 30 minutes without a check), the page view when there was one,
+ * evaluate, and apply the decision. Every check, poll or page view, counts as activity.
+ */
 export function checkChange(
   record: VisitorRecord,
   visitor: Visitor,
@@ -45,12 +48,13 @@ export function checkChange(
   }
   const decision = evaluate(ruleset, { ...visitor, state, events: record.events }, now, options);
   state = applyDecision(state, decision, now, ruleset, options);
-  const active = pageView || newSession;
   return {
     record: {
       ...record,
       state,
-      ...(active ? { lastActivityAt: now } : {}),
+      // Every check is activity, a poll as much as a page view: a visitor reading one page for an hour is still in
+      // the session that showed them the invitation (LHC counts only page views and starts a new one).
+      lastActivityAt: Math.max(record.lastActivityAt ?? now, now),
       ...(visitor.url === undefined ? {} : { lastUrl: visitor.url }),
     },
     increments:

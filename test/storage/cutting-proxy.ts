@@ -1,5 +1,7 @@
 // A TCP proxy between an adapter and a real server that can cut the connection at a chosen moment, for fault tests:
-// "the connection died half-way through a write" must leave either all of the write or none of it.
+// "the connection died half-way through a write" must leave either all of the write or none of it. It can also go
+// silent: connections stay open, new ones are accepted, and nothing gets through either way — a server behind a
+// network that drops packets without a reset (TCP keeps resending, so what was held back arrives late on resume).
 import { createServer, connect, type AddressInfo, type Server, type Socket } from "node:net";
 
 export interface CuttingProxy {
@@ -12,6 +14,10 @@ export interface CuttingProxy {
   cutOn(when: (chunk: Buffer) => boolean, moment: "before" | "after"): void;
   /** How many times it cut. */
   cuts(): number;
+  /** Stops forwarding anything, on open connections and new ones alike, without closing any. */
+  silence(): void;
+  /** Forwards again, first what was held back while silent (late, in order, as TCP's resends would bring it). */
+  resume(): void;
   close(): Promise<void>;
 }
 
@@ -26,6 +32,8 @@ export async function startCuttingProxy(targetPort: number, targetHost = "127.0.
   const sockets = new Set<Socket>();
   let rule: { when: (chunk: Buffer) => boolean; moment: "before" | "after" } | null = null;
   let cut = 0;
+  let silent = false;
+  const held: (() => void)[] = [];
   const cutAll = (): void => {
     cut++;
     for (const socket of sockets) socket.destroy();
@@ -33,7 +41,11 @@ export async function startCuttingProxy(targetPort: number, targetHost = "127.0.
   const server: Server = createServer((client) => {
     const upstream = connect(targetPort, targetHost);
     sockets.add(client).add(upstream);
-    client.on("data", (chunk: Buffer) => {
+    const fromClient = (chunk: Buffer): void => {
+      if (silent) {
+        held.push(() => fromClient(chunk));
+        return;
+      }
       const matched = rule !== null && rule.when(chunk);
       if (matched && rule?.moment === "before") return cutAll();
       upstream.write(chunk);
@@ -42,8 +54,13 @@ export async function startCuttingProxy(targetPort: number, targetHost = "127.0.
         upstream.pause();
         setTimeout(cutAll, 50);
       }
-    });
-    upstream.on("data", (chunk: Buffer) => client.write(chunk));
+    };
+    client.on("data", fromClient);
+    const fromServer = (chunk: Buffer): void => {
+      if (silent) held.push(() => fromServer(chunk));
+      else client.write(chunk);
+    };
+    upstream.on("data", fromServer);
     for (const socket of [client, upstream]) {
       socket.on("error", () => {});
       socket.on("close", () => {
@@ -60,6 +77,13 @@ export async function startCuttingProxy(targetPort: number, targetHost = "127.0.
       rule = { when, moment };
     },
     cuts: () => cut,
+    silence() {
+      silent = true;
+    },
+    resume() {
+      silent = false;
+      for (const send of held.splice(0)) send();
+    },
     close: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();

@@ -10,8 +10,12 @@
 //   creation, as does giving both `pool` and `connectionString`. With neither, the adapter owns a pool configured
 //   from pg's usual PG* environment variables.
 // * A missing table (migrate() never run) rejects with a StorageError whose message says to run migrate().
-// * Owned pools time out connecting after 5 s and ignore idle-connection 'error' events (the pool drops the dead
-//   connection itself); a caller's pool is left alone, its 'error' events stay the caller's to handle.
+// * Every call settles within `timeoutMs` (default 5 s) with a `timeout` StorageError: each statement carries it as
+//   pg's `query_timeout` (a pool the caller made without timeouts included), an owned pool also as its connection
+//   timeout and `statement_timeout`, and the adapter races the whole call against it (a caller's pool may wait for a
+//   connection for ever). A connection whose statement timed out is dropped, not reused. Owned pools ignore
+//   idle-connection 'error' events (the pool drops the dead connection itself); a caller's pool is left alone, its
+//   'error' events stay the caller's to handle.
 // * close() is idempotent; operations after closing an owned pool reject with a StorageError.
 // * migrate() serialises on a transaction-scoped advisory lock keyed by the table prefix (PostgreSQL 11+).
 import { randomUUID } from "node:crypto";
@@ -237,5 +241,62 @@ describe("createPostgresStorage with two servers", () => {
     expect(stored?.version).toBe(64);
     expect(stored?.value.events.map((e) => e.at).sort((x, y) => x - y)).toEqual(Array.from({ length: 64 }, (_, i) => at + i));
     expect(await servers[1]!.readCounters()).toEqual([{ ...shown[0], value: 64 }]);
+  });
+});
+
+describe("createPostgresStorage deadlines", () => {
+  const timeoutMs = 400;
+  /** How long past the deadline a call may take to settle: timers and a loaded machine. */
+  const slack = 600;
+
+  async function settlesInTime(promise: Promise<unknown>): Promise<StorageError> {
+    const started = performance.now();
+    const error = await rejection(promise);
+    expect(performance.now() - started).toBeLessThan(timeoutMs + slack);
+    return error;
+  }
+
+  it("settles every call with a timeout when the server accepts connections and answers nothing", async () => {
+    const proxy = await startCuttingProxy(5432);
+    proxy.silence();
+    const storage = createPostgresStorage({ connectionString: `postgres://postgres@127.0.0.1:${proxy.port}/test`, timeoutMs });
+    const calls = [
+      storage.getVisitor("v1"),
+      storage.commitVisitor("v1", record(), 0, shown),
+      storage.getInvitationSetVersion(),
+      storage.readCounters(),
+    ];
+    for (const call of calls) expect(await settlesInTime(call)).toMatchObject({ adapter: "postgres", code: "timeout" });
+    await storage.close();
+    await proxy.close();
+  });
+
+  it("settles with a timeout on a caller's pool that has no timeouts, once its connections go silent, and recovers", async () => {
+    const proxy = await startCuttingProxy(5432);
+    const silentPool = new pg.Pool({ connectionString: `postgres://postgres@127.0.0.1:${proxy.port}/test`, max: 2 });
+    silentPool.on("error", () => {});
+    const namespace = freshNamespace();
+    const storage = createPostgresStorage({ pool: silentPool, namespace, timeoutMs });
+    expect(await storage.commitVisitor("v1", record("/first"), 0, shown)).toBe(1);
+    proxy.silence();
+    const write = await settlesInTime(storage.commitVisitor("v1", record("/second"), 1, shown));
+    expect(write).toMatchObject({ adapter: "postgres", code: "timeout" });
+    expect(write.message).toMatch(/may or may not have landed/);
+    expect(await settlesInTime(storage.getVisitor("v1"))).toMatchObject({ code: "timeout" });
+    // More calls than the pool has connections: the ones waiting for a connection settle in time too.
+    const queued = await Promise.all([1, 2, 3].map(() => settlesInTime(storage.readCounters())));
+    expect(queued.map((error) => error.code)).toEqual(["timeout", "timeout", "timeout"]);
+    proxy.resume();
+    // Late answers to the abandoned statements arrive now; the pool threw those connections away and opens new ones.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const stored = await storage.getVisitor("v1");
+    expect(stored?.version === 1 || stored?.version === 2).toBe(true);
+    expect(await storage.commitVisitor("v1", record("/third"), stored!.version, shown)).toBe(stored!.version + 1);
+    await silentPool.end();
+    await proxy.close();
+  });
+
+  it("refuses a timeoutMs that is not a whole number of milliseconds above 0", () => {
+    for (const timeoutMs of [0, -1, 1.5, Number.NaN]) expect(() => createPostgresStorage({ pool, timeoutMs })).toThrow(RangeError);
   });
 });

@@ -10,6 +10,9 @@
 // * A client made from `url` fails fast: one connection attempt per command (maxRetriesPerRequest 0), no resend of
 //   unanswered writes, connectTimeout 2 s, commandTimeout 5 s; it keeps reconnecting in the background. Its lost
 //   connection is reported with the connection error (ECONNREFUSED…) as `cause`.
+// * Every call settles within `timeoutMs` (default 5 s) with a `timeout` StorageError: the adapter races each call
+//   against it, so a caller's client without a command timeout is covered; a client made from `url` also gets it as
+//   its commandTimeout (and its connectTimeout, when shorter than 2 s).
 // * Counter increments must be whole numbers (HINCRBY); anything else rejects before anything is written.
 // * visitorTtlSeconds is refreshed on every visitor write; counters and the invitation set never expire.
 // * Unreadable stored data (bad JSON, a record without state/events, a non-numeric version or count) rejects with
@@ -219,6 +222,58 @@ describe("createRedisStorage when Redis fails", () => {
     await expect(storage.getVisitor("v1")).rejects.toMatchObject({ cause: { code: "ECONNREFUSED" } });
     expect(performance.now() - started).toBeLessThan(5_000);
     await storage.close();
+  });
+
+  describe("a server that stops answering", () => {
+    const timeoutMs = 400;
+    const slack = 600;
+
+    async function timesOut(promise: Promise<unknown>): Promise<void> {
+      const started = performance.now();
+      const error: unknown = await promise.then(
+        () => new Error("expected a rejection"),
+        (reason: unknown) => reason,
+      );
+      expect(performance.now() - started).toBeLessThan(timeoutMs + slack);
+      expect(error, String(error)).toMatchObject({ name: "StorageError", adapter: "redis", code: "timeout" });
+    }
+
+    it("settles every call of a client made from a url with a timeout", async () => {
+      const proxy = await startCuttingProxy(REDIS_PORT);
+      proxy.silence();
+      const storage = createRedisStorage({ url: `redis://127.0.0.1:${proxy.port}`, prefix: uniquePrefix(), timeoutMs });
+      await timesOut(storage.getVisitor("v1"));
+      await timesOut(storage.commitVisitor("v1", record(), 0, [shown]));
+      await timesOut(storage.readCounters());
+      await storage.close();
+      await proxy.close();
+    });
+
+    it("settles with a timeout on a caller's client with no command timeout, and answers again once it is back", async () => {
+      const proxy = await startCuttingProxy(REDIS_PORT);
+      const client = directClient(proxy.port);
+      const prefix = uniquePrefix();
+      prefixes.push(prefix);
+      const storage = createRedisStorage({ client, prefix, timeoutMs });
+      try {
+        expect(await storage.commitVisitor("v1", record("/first"), 0, [shown])).toBe(1);
+        proxy.silence();
+        await timesOut(storage.commitVisitor("v1", record("/second"), 1, [shown]));
+        await timesOut(storage.getVisitor("v1"));
+        proxy.resume();
+        // The late answers go to the calls that gave up; later calls get their own.
+        const stored = await storage.getVisitor("v1");
+        expect(stored).toMatchObject({ version: 2, value: { lastUrl: "/second" } });
+        expect(await storedState(prefix, "v1")).toEqual({ version: "2", shown: "2" });
+      } finally {
+        client.disconnect();
+        await proxy.close();
+      }
+    });
+
+    it("refuses a timeoutMs that is not a whole number of milliseconds above 0", () => {
+      for (const timeoutMs of [0, -1, 1.5, Number.NaN]) expect(() => createRedisStorage({ client: direct, timeoutMs })).toThrow(RangeError);
+    });
   });
 
   describe("a connection cut during a commit", () => {

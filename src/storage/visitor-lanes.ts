@@ -1,0 +1,62 @@
+import type { StorageAdapter } from "./types.js";
+import { updateVisitorInOne, type ChangeOf, type Outcome } from "./update-visitor.js";
+
+/** Runs visitor changes: one lane per visitor, so calls for one visitor in this process never race each other. */
+export interface VisitorLanes {
+  run<T>(visitorId: string, change: ChangeOf<T>): Promise<T>;
+}
+
+/** The most changes one write carries: a burst bigger than this is written in several steps. */
+export const MAX_CHANGES_PER_WRITE = 64;
+
+interface Waiting {
+  change: ChangeOf<unknown>;
+  settle(outcome: Outcome): void;
+}
+
+/**
+ * Serialises the changes of each visitor within this process. While a write for a visitor is on its way, the calls
+ * that arrive for the same visitor wait in its lane; when it lands they go together in the next write, applied in
+ * the order they arrived (`updateVisitorInOne`). Ten tabs polling at once, or a burst of events, cost a couple of
+ * writes and no conflicts; only writers in other processes can still collide, and the compare-and-set catches that.
+ *
+ * @example
+ * const lanes = visitorLanes(storage, 16);
+ * await Promise.all([lanes.run("v1", logTheEvent), lanes.run("v1", checkTheVisitor)]);
+ */
+export function visitorLanes(storage: StorageAdapter, maxAttempts: number): VisitorLanes {
+  const lanes = new Map<string, Waiting[]>();
+
+  async function drain(visitorId: string, lane: Waiting[]): Promise<void> {
+    while (lane.length > 0) {
+      const batch = lane.splice(0, MAX_CHANGES_PER_WRITE);
+      let outcomes: Outcome[];
+      try {
+        outcomes = await updateVisitorInOne(storage, visitorId, maxAttempts, batch.map((waiting) => waiting.change));
+      } catch (error) {
+        outcomes = batch.map(() => ({ ok: false, error }));
+      }
+      batch.forEach((waiting, i) => waiting.settle(outcomes[i] as Outcome));
+    }
+    lanes.delete(visitorId);
+  }
+
+  return {
+    run<T>(visitorId: string, change: ChangeOf<T>): Promise<T> {
+      return new Promise<T>((resolve, reject) => {
+        const waiting: Waiting = {
+          change,
+          settle: (outcome) => (outcome.ok ? resolve(outcome.value as T) : reject(outcome.error)),
+        };
+        const lane = lanes.get(visitorId);
+        if (lane !== undefined) {
+          lane.push(waiting);
+          return;
+        }
+        const opened = [waiting];
+        lanes.set(visitorId, opened);
+        void drain(visitorId, opened);
+      });
+    },
+  };
+}

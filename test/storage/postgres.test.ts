@@ -86,7 +86,37 @@ afterAll(async () => {
   await pool.end();
 });
 
-describeStorageContract("postgres", async () => createPostgresStorage({ pool, namespace: freshNamespace() }));
+describeStorageContract("postgres", async () => {
+  const namespace = freshNamespace();
+  return {
+    storage: createPostgresStorage({ pool, namespace }),
+    // Another server: a pool and an adapter of its own on the same namespace.
+    twin: async () => createPostgresStorage({ connectionString: URL, namespace }),
+    damageVisitor: async (visitorId, version, json) => {
+      await pool.query(
+        `INSERT INTO beckon_visitors (namespace, visitor_id, version, record) VALUES ($1, $2, $3, $4::json)
+         ON CONFLICT (namespace, visitor_id) DO UPDATE SET version = EXCLUDED.version, record = EXCLUDED.record`,
+        [namespace, visitorId, version, json],
+      );
+    },
+    damageInvitationSet: async (version, json) => {
+      await pool.query(
+        `INSERT INTO beckon_invitation_sets (namespace, version, invitation_set) VALUES ($1, $2, $3::json)
+         ON CONFLICT (namespace) DO UPDATE SET version = EXCLUDED.version, invitation_set = EXCLUDED.invitation_set`,
+        [namespace, version, json],
+      );
+    },
+    rawVisitor: async (visitorId) =>
+      (
+        await pool.query(`SELECT version, record::text AS record, updated_at FROM beckon_visitors WHERE namespace = $1 AND visitor_id = $2`, [
+          namespace,
+          visitorId,
+        ])
+      ).rows[0],
+    // A json column refuses text that is no JSON, and a bigint version cannot be "x".
+    holds: { notJson: false, textVersion: false },
+  };
+});
 
 describe("createPostgresStorage", () => {
   it("creates its tables idempotently, also when 8 servers migrate at once", async () => {

@@ -60,7 +60,24 @@ afterAll(async () => {
   await direct.quit();
 });
 
-describeStorageContract("redis", async () => fresh());
+describeStorageContract("redis", async () => {
+  const prefix = uniquePrefix();
+  const storage = fresh(prefix);
+  const hash = (key: string, version: number | string, json: string) => direct.hset(key, "version", String(version), "value", json);
+  return {
+    storage,
+    // Another server: a client and an adapter of its own on the same prefix.
+    twin: async () => {
+      const client = directClient();
+      const twin = createRedisStorage({ client, prefix });
+      return { ...twin, close: async () => void (await client.quit()) };
+    },
+    damageVisitor: async (visitorId, version, json) => void (await hash(`${prefix}v:${visitorId}`, version, json)),
+    damageInvitationSet: async (version, json) => void (await hash(`${prefix}invitations`, version, json)),
+    rawVisitor: (visitorId) => direct.hgetall(`${prefix}v:${visitorId}`),
+    holds: { notJson: true, textVersion: true },
+  };
+});
 
 /** Reads what is really stored for a visitor, bypassing the adapter: its version and the "shown" count. */
 async function storedState(prefix: string, visitorId: string): Promise<{ version: string | null; shown: string | null }> {

@@ -63,6 +63,34 @@ describe("createBeckon", () => {
     expect(nextSession.invitation?.id).toBe("pricing");
   });
 
+  it("keeps the session and the invitation on screen for a visitor polling one page for hours; counters stay", async () => {
+    const beckon = createBeckon({ invitations: [{ id: "pricing", urls: ["/pricing*"], message: "Pricing?" }] });
+    const page = { id: "v1", url: "https://example.com/pricing" };
+    const first = await beckon.check(page, { pageView: true, at: s(0) });
+    expect(first).toMatchObject({ status: "selected", invitation: { id: "pricing" } });
+    await beckon.shown("v1", s(1));
+    // A poll a minute for three hours, never a page view: each one is activity, so no 30-minute gap ever opens.
+    for (let minute = 1; minute <= 180; minute++) {
+      const poll = await beckon.check(page, { at: s(minute * 60) });
+      expect({ minute, status: poll.status, id: poll.invitation?.id }).toEqual({ minute, status: "current", id: "pricing" });
+    }
+    expect((await beckon.visitor("v1"))?.lastActivityAt).toBe(s(180 * 60));
+    expect(await beckon.stats()).toEqual([
+      { invitationId: "pricing", variationId: "pricing", assigned: 1, shown: 1, closed: 0, chatStarted: 0, converted: 0 },
+    ]);
+  });
+
+  it("starts a new session after 30 minutes without any check, poll or page view", async () => {
+    const beckon = createBeckon({
+      invitations: [{ id: "pricing", urls: ["/pricing*"], hideForSessionAfterClose: true, cooldownSeconds: 0, message: "Pricing?" }],
+    });
+    const page = { id: "v1", url: "https://example.com/pricing" };
+    await beckon.check(page, { pageView: true, at: s(0) });
+    await beckon.closed("v1", s(1));
+    expect((await beckon.check(page, { at: s(29 * 60) })).status).toBe("none");
+    expect((await beckon.check(page, { at: s(29 * 60 + 30 * 60 + 1) })).invitation?.id).toBe("pricing");
+  });
+
   it("counts a chat started from an invitation on screen", async () => {
     const beckon = createBeckon({ invitations: pricing, options: { suppressAfterChatSeconds: 600 } });
     expect(await beckon.chatStarted("v1", s(0))).toBe(false);

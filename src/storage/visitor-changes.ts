@@ -22,7 +22,9 @@ import type {
   EventDefinition,
   RecordEventOutcome,
   Visitor,
+  VisitorEvent,
 } from "../types.js";
+import { MAX_VISITOR_EVENTS } from "../config/visitor-limits.js";
 import type { CounterName, VisitorRecord } from "./types.js";
 import type { VisitorChange } from "./update-visitor.js";
 
@@ -75,7 +77,20 @@ export function logEventChange(
 ): VisitorChange<RecordEventOutcome> {
   const { log, outcome } = recordEvent(record.events, definitions, event, now);
   if (outcome === "unknown_event") return { record, result: outcome };
-  return { record: { ...record, events: pruneEvents(log, ruleset, now) }, result: outcome };
+  return { record: { ...record, events: newest(pruneEvents(log, ruleset, now), MAX_VISITOR_EVENTS) }, result: outcome };
+}
+
+/**
+ * The log cut to its `limit` newest records, in their order. Pruning keeps what conditions can count, which a set
+ * with hundreds of event names or a huge `minCount` can push past the bound every snapshot is held to; a stored
+ * record past it would read back as corrupt.
+ */
+function newest(log: VisitorEvent[], limit: number): VisitorEvent[] {
+  if (log.length <= limit) return log;
+  // Newest first; of two records at one instant the later one in the log is the newer.
+  const order = log.map((_, index) => index).sort((a, b) => (log[b] as VisitorEvent).at - (log[a] as VisitorEvent).at || b - a);
+  const kept = new Set(order.slice(0, limit));
+  return log.filter((_, index) => kept.has(index));
 }
 
 /** The widget displayed the current invitation: counted once per assignment. */

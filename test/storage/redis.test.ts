@@ -187,6 +187,21 @@ describe("createRedisStorage", () => {
     await expect(storage.readCounters()).rejects.toMatchObject(corrupt);
   });
 
+  it("reports a key of another type, and a counter that is no whole number, as corrupt_record, writing nothing", async () => {
+    const prefix = uniquePrefix();
+    const storage = fresh(prefix);
+    await direct.set(`${prefix}v:listy`, "not a hash");
+    await expect(storage.getVisitor("listy")).rejects.toMatchObject({ adapter: "redis", code: "corrupt_record", visitorId: "listy" });
+    await expect(storage.commitVisitor("listy", record(), 0)).rejects.toMatchObject({ code: "corrupt_record", visitorId: "listy" });
+    expect(await direct.get(`${prefix}v:listy`)).toBe("not a hash");
+    // A commit raising two counters, the second one damaged: neither counter, nor the record, may move.
+    const other = { invitationId: "b", variationId: "b", counter: "shown" as const };
+    await direct.hset(`${prefix}counters`, JSON.stringify(["b", "b", "shown"]), "lots");
+    await expect(storage.commitVisitor("v1", record("/new"), 0, [shown, other])).rejects.toMatchObject({ code: "corrupt_record" });
+    expect(await direct.exists(`${prefix}v:v1`)).toBe(0);
+    expect(await direct.hgetall(`${prefix}counters`)).toEqual({ [JSON.stringify(["b", "b", "shown"])]: "lots" });
+  });
+
   it("leaves a caller's client open on close", async () => {
     await fresh().close();
     expect(await direct.ping()).toBe("PONG");

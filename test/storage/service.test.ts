@@ -214,8 +214,18 @@ describe("createBeckon", () => {
   });
 
   it("validates fixed event definitions at creation", () => {
-    expect(() => createBeckon({ invitations: pricing, events: [null as never] })).toThrow(/ConfigError|\[0\]/);
-    expect(() => createBeckon({ invitations: pricing, events: [{ name: 5 } as never] })).toThrow();
+    const issuesOf = (events: unknown): unknown => {
+      try {
+        createBeckon({ invitations: pricing, events: events as never });
+      } catch (error) {
+        expect(isConfigError(error)).toBe(true);
+        return (error as { issues: { code: string; path: unknown[] }[] }).issues.map(({ code, path }) => ({ code, path }));
+      }
+      return "accepted";
+    };
+    expect(issuesOf([null])).toEqual([{ code: "invalid_type", path: [0] }]);
+    expect(issuesOf([{ name: 5 }])).toEqual([{ code: "invalid_type", path: [0, "name"] }]);
+    expect(issuesOf([{ name: "login" }, { name: " Login" }])).toEqual([{ code: "duplicate_id", path: [1, "name"] }]);
     const revoked = Proxy.revocable([], {});
     revoked.revoke();
     expect(() => createBeckon({ invitations: revoked.proxy })).toThrow(expect.objectContaining({ name: "ConfigError" }));

@@ -106,6 +106,8 @@ describe("evaluate (properties)", () => {
       fc.property(fc.anything(), fc.anything(), fc.anything(), fc.anything(), (a, b, c, d) => {
         const decision = evaluate(a as Invitation[], b as Visitor, c as number, d as EvaluateOptions);
         expect(["selected", "current", "none"]).toContain(decision.status);
+        // The pipeline turns a throw into evaluation_error, a bug signal: garbage must be told apart as such.
+        expect(decision.reason).not.toBe("evaluation_error");
       }),
     );
   });

@@ -1,7 +1,6 @@
-import type { AttributeValue } from "../types.js";
 import type { CompiledAttributeCondition } from "./compile-attribute-condition.js";
 import { numericValue } from "./numeric-value.js";
-import { readAttributeValue } from "./read-attribute-value.js";
+import { readAttributeValue, type AttributeSource } from "./read-attribute-value.js";
 import { testAttribute } from "./test-attribute.js";
 
 /**
@@ -17,7 +16,7 @@ import { testAttribute } from "./test-attribute.js";
  */
 export function nextAttributeChange(
   condition: CompiledAttributeCondition,
-  attributes: Readonly<Record<string, AttributeValue>> | undefined,
+  attributes: AttributeSource | undefined,
   nowMs: number,
 ): number | null {
   const offset = condition.relativeSeconds;

@@ -1,6 +1,5 @@
-import type { AttributeValue } from "../types.js";
 import type { CompiledAttributeCondition } from "./compile-attribute-condition.js";
-import { readAttributeValue } from "./read-attribute-value.js";
+import { readAttributeValue, type AttributeSource } from "./read-attribute-value.js";
 
 /**
  * Tells whether a visitor's attributes satisfy a compiled attribute condition at `nowMs` (epoch ms, used only by
@@ -14,7 +13,7 @@ import { readAttributeValue } from "./read-attribute-value.js";
  */
 export function testAttribute(
   condition: CompiledAttributeCondition,
-  attributes: Readonly<Record<string, AttributeValue>> | undefined,
+  attributes: AttributeSource | undefined,
   nowMs: number,
 ): boolean {
   const value = readAttributeValue(attributes, condition.key);

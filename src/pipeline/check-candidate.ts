@@ -155,8 +155,8 @@ function checkTimed(inv: CompiledInvitation, v: VisitorView, env: CheckEnv, reas
     else if (state.nextChange < endsAt) endsAt = state.nextChange;
   }
   for (const a of inv.movingAttributes) {
-    const change = nextAttributeChange(a, v.attributes, at) ?? Number.POSITIVE_INFINITY;
-    if (!testAttribute(a, v.attributes, at)) readyAt = failing(reasons, "attribute", readyAt, change);
+    const change = nextAttributeChange(a, v.attributeSource, at) ?? Number.POSITIVE_INFINITY;
+    if (!testAttribute(a, v.attributeSource, at)) readyAt = failing(reasons, "attribute", readyAt, change);
     else if (change < endsAt) endsAt = change;
   }
   for (const e of inv.events) {
@@ -225,7 +225,8 @@ function operatorsPresent(inv: CompiledInvitation, v: VisitorView, env: CheckEnv
 }
 
 function staticAttributesHold(inv: CompiledInvitation, v: VisitorView, env: CheckEnv): boolean {
-  for (const a of inv.attributes) if (!testAttribute(a, v.attributes, env.atMs)) return false;
+  const attributes = v.attributeSource;
+  for (const a of inv.attributes) if (!testAttribute(a, attributes, env.atMs)) return false;
   return true;
 }
 

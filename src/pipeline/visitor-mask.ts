@@ -1,3 +1,4 @@
+import { AttributeIndex } from "../conditions/attribute-index.js";
 import { SEGMENT_PREFIX_LENGTHS } from "../conditions/compile-url-pattern.js";
 import { readAttributeValue } from "../conditions/read-attribute-value.js";
 import type { VisitorView } from "../visitor/view-visitor.js";
@@ -37,11 +38,11 @@ export class VisitorMask {
   private readonly none: Uint32Array[] = [];
   private noneCount = 0;
   /**
-   * Bitsets no surviving candidate is in unless `unless[k]` (word → bits) spares it: candidates needing a rare key,
-   * and those of them whose rare keys the visitor all has.
+   * Bitsets no surviving candidate is in unless `unless[k]` spares it: candidates needing a rare key, and those of
+   * them whose rare keys the visitor all has. The `unless` bitsets belong to the mask and are reused.
    */
   private readonly noneUnless: Uint32Array[] = [];
-  private readonly unless: Map<number, number>[] = [];
+  private readonly unless: Uint32Array[] = [];
   private noneUnlessCount = 0;
   /**
    * Groups of terms of which a surviving candidate is in at least one (a visitor's several tags; a first path
@@ -58,6 +59,10 @@ export class VisitorMask {
   private seen: Uint32Array | null = null;
   private seenIn: Uint32Array | null = null;
   private generation = 1;
+  /** Per candidate, keys found so far in the current count (`countedIn[i] === countGeneration`); see {@link bump}. */
+  private counts: Uint32Array | null = null;
+  private countedIn: Uint32Array | null = null;
+  private countGeneration = 0;
 
   constructor(private readonly enabled: Uint32Array) {}
 
@@ -86,10 +91,40 @@ export class VisitorMask {
     this.none[this.noneCount++] = bits;
   }
 
-  /** No candidate of `bits` survives, except the ones `spared` (word → bits) names. */
-  requireNoneUnless(bits: Uint32Array, spared: Map<number, number>): void {
+  /** An empty bitset of the mask's own, to fill and pass to {@link requireNoneUnless} (before any other call does). */
+  sparedBits(): Uint32Array {
+    const k = this.noneUnlessCount;
+    let spared = this.unless[k];
+    if (spared === undefined) this.unless[k] = spared = new Uint32Array(this.words);
+    else spared.fill(0);
+    return spared;
+  }
+
+  /** No candidate of `bits` survives, except the ones `spared` (from {@link sparedBits}) holds. */
+  requireNoneUnless(bits: Uint32Array, spared: Uint32Array): void {
     this.noneUnless[this.noneUnlessCount] = bits;
     this.unless[this.noneUnlessCount++] = spared;
+  }
+
+  /** Starts a new count for {@link bump}: every candidate's count is back to 0. */
+  startCount(): void {
+    if (++this.countGeneration > 0xffff_ffff) {
+      this.countGeneration = 1;
+      this.countedIn?.fill(0);
+    }
+  }
+
+  /**
+   * Adds one to candidate `i`'s count and returns it. Stamped by generation rather than cleared, so a count costs
+   * the candidates it touches, not the whole list; the arrays come on first use (most candidates need one key).
+   */
+  bump(i: number): number {
+    const counts = (this.counts ??= new Uint32Array(this.words * 32));
+    const countedIn = (this.countedIn ??= new Uint32Array(this.words * 32));
+    const n = countedIn[i] === this.countGeneration ? (counts[i] as number) + 1 : 1;
+    countedIn[i] = this.countGeneration;
+    counts[i] = n;
+    return n;
   }
 
   /** Adds a term to the current group of alternatives; {@link closeGroup} ends the group. */
@@ -118,7 +153,7 @@ export class VisitorMask {
     for (let i = 0; i < this.allListCount && m !== 0; i++) m &= listWord(this.allLists[i] as ListTerm, w);
     for (let i = 0; i < this.noneCount && m !== 0; i++) m &= ~((this.none[i] as Uint32Array)[w] as number);
     for (let i = 0; i < this.noneUnlessCount && m !== 0; i++) {
-      m &= ~((this.noneUnless[i] as Uint32Array)[w] as number) | ((this.unless[i] as Map<number, number>).get(w) ?? 0);
+      m &= ~((this.noneUnless[i] as Uint32Array)[w] as number) | ((this.unless[i] as Uint32Array)[w] as number);
     }
     let i = 0;
     for (let g = 0; g < this.groupCount && m !== 0; g++) {
@@ -211,13 +246,13 @@ export function matchingCandidates(index: CandidateIndex, view: VisitorView): Vi
   if (onSite !== null) mask.requireReady(onSite);
   const attributes = index.needsAttribute;
   if (attributes.dense.size + attributes.sparse.size > 0) {
-    const values = view.attributes;
+    const values = view.attributeSource;
     for (let i = 0; i < attributes.denseKeys.length; i++) {
       if (readAttributeValue(values, attributes.denseKeys[i] as string) === undefined) mask.requireNone(attributes.denseBits[i] as Uint32Array);
     }
     if (attributes.sparse.size > 0) {
       const has = (key: string): boolean => readAttributeValue(values, key) !== undefined;
-      narrowListed(mask, attributes, has, () => Object.getOwnPropertyNames(values));
+      narrowListed(mask, attributes, has, () => (values instanceof AttributeIndex ? values.keys() : Object.getOwnPropertyNames(values)));
     }
   }
   const events = index.needsEvent;
@@ -301,30 +336,33 @@ const FEW_LISTED_KEYS = 16;
  * make it slow.
  */
 function narrowListed(mask: VisitorMask, needs: Needs, has: (key: string) => boolean, visitorKeys: () => readonly string[]): void {
-  const hits = new Map<number, number>();
+  // Typed arrays the mask keeps, not Maps: with a thousand listed keys, Map updates were most of a scan's cost.
+  const spared = mask.sparedBits();
+  let sparing = false;
+  mask.startCount();
+  const { starts, positions, sparseNeeds } = needs;
   const count = (list: number): void => {
-    for (let p = needs.starts[list] as number, end = needs.starts[list + 1] as number; p < end; p++) {
-      const i = needs.positions[p] as number;
-      hits.set(i, (hits.get(i) ?? 0) + 1);
+    for (let p = starts[list] as number, end = starts[list + 1] as number; p < end; p++) {
+      const i = positions[p] as number;
+      // Spared once the visitor has shown every listed key the candidate needs.
+      const need = sparseNeeds[i] as number;
+      if (need !== 1 && mask.bump(i) !== need) continue;
+      spared[i >>> 5] = (spared[i >>> 5] as number) | (1 << (i & 31));
+      sparing = true;
     }
   };
   const keys = needs.sparse.size <= FEW_LISTED_KEYS ? null : visitorKeys();
   if (keys === null || keys.length >= needs.sparse.size) {
-    needs.sparse.forEach((list, key) => {
-      if (has(key)) count(list);
-    });
+    for (const [key, list] of needs.sparse) if (has(key)) count(list);
   } else {
-    for (const key of keys) {
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[k] as string;
       const list = needs.sparse.get(key);
       if (list !== undefined && has(key)) count(list);
     }
   }
-  const spared = new Map<number, number>();
-  hits.forEach((n, i) => {
-    if (n === needs.sparseNeeds[i]) spared.set(i >>> 5, (spared.get(i >>> 5) ?? 0) | (1 << (i & 31)));
-  });
-  if (spared.size === 0) mask.requireNone(needs.sparseNeeders);
-  else mask.requireNoneUnless(needs.sparseNeeders, spared);
+  if (sparing) mask.requireNoneUnless(needs.sparseNeeders, spared);
+  else mask.requireNone(needs.sparseNeeders);
 }
 
 /**

@@ -1,4 +1,6 @@
+import { indexAttributes } from "../conditions/attribute-index.js";
 import { normalizePage, type PageUrl } from "../conditions/normalize-page.js";
+import type { AttributeSource } from "../conditions/read-attribute-value.js";
 import { referrerHost } from "../conditions/referrer-host.js";
 import { normalizeDepartment, normalizeText } from "../conditions/text.js";
 import type {
@@ -56,6 +58,7 @@ export class VisitorView {
   private eventsMemo: ReadonlyMap<string, readonly number[]> | undefined = undefined;
   private excludedMemo: ReadonlySet<string> | undefined = undefined;
   private seenOnceMemo: ReadonlySet<string> | undefined = undefined;
+  private attributeMemo: AttributeSource | undefined = undefined;
 
   /**
    * @param eventNames the normalised event names any condition of the ruleset looks at (`null`: all of them); records
@@ -128,6 +131,15 @@ export class VisitorView {
     return this.tagsMemo;
   }
 
+  /**
+   * `attributes` as conditions should read them (`readAttributeValue`): indexed once per evaluation when large, since
+   * one evaluation may read hundreds of keys of a record whose direct reads get slower the more keys it has.
+   */
+  get attributeSource(): AttributeSource {
+    this.attributeMemo ??= indexAttributes(this.attributes);
+    return this.attributeMemo;
+  }
+
   /** Event timestamps by normalised event name, oldest first. */
   get events(): ReadonlyMap<string, readonly number[]> {
     this.eventsMemo ??= indexEvents(this.fields.events, this.eventNames);
@@ -148,7 +160,9 @@ export class VisitorView {
 
   /** The same visitor with its state replaced (after an expiry was settled). */
   withState(state: StateView): VisitorView {
-    return new VisitorView(this.raw, this.id, this.fields, this.eventNames, state);
+    const view = new VisitorView(this.raw, this.id, this.fields, this.eventNames, state);
+    view.attributeMemo = this.attributeMemo;
+    return view;
   }
 }
 

@@ -4,6 +4,7 @@ import fc from "fast-check";
 import type {
   AttributeCondition,
   ConversionRecord,
+  CurrentInvitation,
   EvaluateOptions,
   Invitation,
   InvitationState,
@@ -186,13 +187,47 @@ const attributeValue = fc.oneof(
   fc.constant(null),
 );
 
+const secondsAround = (min: number, max: number): fc.Arbitrary<number> =>
+  fc.integer({ min, max }).map((s) => BASE_MS + s * 1000);
+
+/** The invitation on screen: one the set has, one it lost ("gone"), closed or not, expiring or not. */
+const currentArb: fc.Arbitrary<CurrentInvitation> = fc
+  .record(
+    {
+      invitationId: fc.constantFrom("inv-0", "inv-1", "inv-2", "gone"),
+      variationId: fc.constantFrom("", "-b"),
+      assignedAt: secondsAround(-3600, 0),
+      shownPageviews: fc.integer({ min: 0, max: 3 }),
+      closedAt: rarely(secondsAround(-600, 0), 2),
+      expiresAt: rarely(secondsAround(-600, 600), 2),
+    },
+    { requiredKeys: ["invitationId", "variationId", "assignedAt", "shownPageviews"] },
+  )
+  .map((current) => compact({ ...current, variationId: `${current.invitationId}${current.variationId}` }));
+
+const conversionArb: fc.Arbitrary<ConversionRecord> = fc
+  .record(
+    {
+      invitationId: fc.constantFrom("inv-0", "inv-1"),
+      campaign: fc.constantFrom("spring", ""),
+      status: fc.constantFrom("sent" as const, "shown" as const, "closed" as const, "chatStarted" as const),
+      sentAt: secondsAround(-7200, 0),
+      event: fc.constantFrom("ordered", "signup"),
+      expiresAt: secondsAround(-3600, 7200),
+      convertedAt: rarely(secondsAround(-3600, 0), 2),
+    },
+    { requiredKeys: ["invitationId", "campaign", "status", "sentAt", "event", "expiresAt"] },
+  )
+  .map((record) => compact({ ...record, variationId: record.invitationId }));
+
 const stateArb: fc.Arbitrary<InvitationState> = fc.record(
   {
     v: fc.constant(1 as const),
+    current: rarely(currentArb, 2),
     sessionExcluded: fc.array(fc.constantFrom("inv-0", "inv-1"), { maxLength: 1 }),
     seenOnce: fc.array(fc.constantFrom("inv-0", "inv-2"), { maxLength: 1 }),
-    conversions: fc.constant([] as ConversionRecord[]),
-    suppressedUntil: rarely(fc.integer({ min: -120, max: 120 }).map((s) => BASE_MS + s * 1000), 2),
+    conversions: fc.array(conversionArb, { maxLength: 2 }),
+    suppressedUntil: rarely(secondsAround(-120, 120), 2),
   },
   { requiredKeys: ["v", "sessionExcluded", "seenOnce", "conversions"] },
 ).map(compact);
@@ -226,7 +261,7 @@ export const visitorArb: fc.Arbitrary<Visitor> = fc.record(
       })
       .map(compact),
     lastVisitAt: fc.integer({ min: 1, max: 7200 }).map((s) => BASE_MS - s * 1000),
-    state: rarely(stateArb, 3),
+    state: rarely(stateArb, 2),
   },
   { requiredKeys: ["id"] },
 ).map(compact);

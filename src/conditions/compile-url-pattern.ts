@@ -1,3 +1,4 @@
+import { literalGlobTest } from "./literal-glob-test.js";
 import type { PageUrl } from "./normalize-page.js";
 import { stripScheme } from "./strip-scheme.js";
 import { compileGlob } from "./url-glob.js";
@@ -40,11 +41,12 @@ export function compileUrlPattern(pattern: string): CompiledUrlPattern {
   if (ALL_STARS.test(body)) return { negated, kind: "all" };
   const pathOnly = body.startsWith("/") && !body.startsWith("//");
   const glob = pathOnly ? cleanPath(withoutFragment(body)) : hostPathGlob(body);
-  const test = compileTest(glob);
+  const field = pathOnly ? "path" : "hostPath";
+  const test = literalGlobTest(glob, field) ?? compileTest(glob, field);
   if (test === null) return { negated, kind: "none" };
-  if (pathOnly) return { negated, kind: "page", test: (page) => test(page.path), host: null, segment: segmentKey(glob) };
+  if (pathOnly) return { negated, kind: "page", test, host: null, segment: segmentKey(glob) };
   const host = literalHost(glob);
-  return { negated, kind: "page", test: (page) => test(page.hostPath), host, segment: segmentKey(pathOf(glob, host)) };
+  return { negated, kind: "page", test, host, segment: segmentKey(pathOf(glob, host)) };
 }
 
 // A host glob of literal characters, `*` and `?` matches no `/`, so the first `/` of the glob starts its path.
@@ -113,12 +115,16 @@ function cleanPath(path: string): string {
  * a globstar (both decided in one pass). Returns `null` when the glob cannot be compiled (parse-time checks normally
  * prevent that).
  */
-function compileTest(glob: string): ((input: string) => boolean) | null {
+function compileTest(glob: string, field: "path" | "hostPath"): ((page: PageUrl) => boolean) | null {
   try {
     const base = glob.replace(/\*+$/, "");
-    if (base === glob || base.endsWith("\\")) return compileGlob(glob);
-    if (base.endsWith("/")) return compileGlob(`${base}**`);
-    return compileGlob(`${base}*`, `${base}*/**`);
+    const matches =
+      base === glob || base.endsWith("\\")
+        ? compileGlob(glob)
+        : base.endsWith("/")
+          ? compileGlob(`${base}**`)
+          : compileGlob(`${base}*`, `${base}*/**`);
+    return (page) => matches(page[field]);
   } catch {
     return null;
   }

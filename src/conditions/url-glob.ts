@@ -1,5 +1,6 @@
 import { compileAutomaton } from "../automaton/compile-automaton.js";
 import type { Pattern } from "../automaton/pattern.js";
+import { GLOB_SYNTAX } from "./literal-glob-test.js";
 import { parseGlob } from "./parse-glob.js";
 
 /** Longest URL pattern accepted, in characters. */
@@ -32,6 +33,8 @@ export function checkGlob(pattern: string): string | null {
   const trimmed = pattern.trim();
   if (trimmed === "" || trimmed === "!") return "pattern is empty";
   if (trimmed.length > MAX_GLOB_LENGTH) return `pattern is longer than ${MAX_GLOB_LENGTH} characters`;
+  // Text, possibly ending in stars (most patterns), always parses, into far fewer states than the bound.
+  if (!GLOB_SYNTAX.test(trimmed.replace(/\*+$/, ""))) return null;
   const known = checked.get(trimmed);
   if (known !== undefined) return known;
   const parsed = parseGlob(trimmed);

@@ -3,6 +3,9 @@
 import fc from "fast-check";
 import picomatch from "picomatch/posix.js";
 import { describe, expect, it } from "vitest";
+import { compileAutomaton } from "../../src/automaton/compile-automaton.js";
+import { literalGlobTest } from "../../src/conditions/literal-glob-test.js";
+import { parseGlob } from "../../src/conditions/parse-glob.js";
 import { checkGlob, compileGlob } from "../../src/conditions/url-glob.js";
 
 const OPTIONS = { dot: true, nonegate: true };
@@ -58,6 +61,50 @@ describe("URL globs (properties)", () => {
         expect(compileGlob(pattern)(input), `${pattern} on ${input}`).toBe(picomatch.makeRe(pattern, OPTIONS).test(input));
       }),
       { numRuns: 1000 },
+    );
+  });
+
+  // Globs of text and trailing stars skip the parser and the automaton; these laws hold them to what both would say.
+  const literalGlob = fc
+    .tuple(
+      fc.array(fc.constantFrom("a", "b", "ab", ".", "/", "-", "!", "@", "+", ",", "|", "~", "%", "./"), { maxLength: 5 }),
+      fc.constantFrom("", "*", "**", "***"),
+    )
+    .map(([parts, stars]) => parts.join("") + stars)
+    .filter((g) => g !== "");
+  const near = (g: string): fc.Arbitrary<string> =>
+    fc
+      .tuple(fc.boolean(), fc.array(fc.constantFrom("", "a", "b", ".", "/", "-", "//", "/a", "./"), { maxLength: 3 }))
+      .map(([kept, tail]) => (kept ? g.replace(/\*+$/, "") : "") + tail.join(""));
+
+  /** The automaton of the glob as compileUrlPattern widens a trailing star (README: URL patterns). */
+  function widened(g: string): (input: string) => boolean {
+    const base = g.replace(/\*+$/, "");
+    if (base === g) return compileGlob(g);
+    return base.endsWith("/") ? compileGlob(`${base}**`) : compileGlob(`${base}*`, `${base}*/**`);
+  }
+
+  it("decide a glob of text and trailing stars as the automaton of its widened form does", () => {
+    fc.assert(
+      fc.property(literalGlob.chain((g) => fc.tuple(fc.constant(g), fc.array(near(g), { minLength: 1, maxLength: 8 }))), ([g, inputs]) => {
+        const test = literalGlobTest(g, "path");
+        fc.pre(test !== null);
+        const automaton = widened(g);
+        for (const input of inputs) expect(test({ path: input, hostPath: "", host: "" }), `${g} on ${input}`).toBe(automaton(input));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("accept a glob of text and trailing stars only when the parser and the automaton would", () => {
+    fc.assert(
+      fc.property(literalGlob, fc.nat({ max: 1030 }), (g, pad) => {
+        const pattern = "a".repeat(pad) + g;
+        const parsed = parseGlob(pattern.trim());
+        const usable = pattern.trim().length <= 1024 && typeof parsed !== "string" && compileAutomaton(parsed.pattern) !== null;
+        expect(checkGlob(pattern) === null, pattern).toBe(usable);
+      }),
+      { numRuns: 300 },
     );
   });
 

@@ -70,11 +70,21 @@ export function compileUrlPatterns(
     matchesAll,
     excludesAll,
     onlyExclusions,
-    include,
-    exclude,
-    hosts: onlyExclusions ? null : hosts,
-    segments: onlyExclusions ? null : segments,
+    include: fitted(include),
+    exclude: fitted(exclude),
+    hosts: onlyExclusions || hosts === null ? null : fitted(hosts),
+    segments: onlyExclusions || segments === null ? null : fitted(segments),
   };
+}
+
+const NONE: readonly never[] = [];
+
+/**
+ * A list grown by `push` holds room for 16 items: copied to its length, a large set's matchers keep a quarter of the
+ * memory. An empty one is shared (never written to).
+ */
+function fitted<T>(list: T[]): readonly T[] {
+  return list.length === 0 ? NONE : list.slice();
 }
 
 /** `values` with `value` added once, or `null` when either says any value will do. */

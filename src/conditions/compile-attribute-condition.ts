@@ -15,20 +15,37 @@ export interface CompiledAttributeCondition {
 
 /**
  * Compiles one attribute condition (README: Attribute conditions) through the operator table: texts normalised, numbers parsed,
- * `like` words split and regexes built here, once, so that evaluation only reads the visitor value.
+ * `like` words split and regexes built here, once, so that evaluation only reads the visitor value. Conditions
+ * compiled with the same `predicates` map share the predicate of an equal operator and value.
  *
  * @example
  * const condition = compileAttributeCondition({ key: "plan", op: "in", value: ["Pro", "Team"] });
  * testAttribute(condition, { plan: "pro" }, 0) // => true
  */
-export function compileAttributeCondition(condition: AttributeCondition): CompiledAttributeCondition {
+export function compileAttributeCondition(
+  condition: AttributeCondition,
+  predicates?: Map<string, AttributePredicate>,
+): CompiledAttributeCondition {
   return {
     key: condition.key,
     op: condition.op,
-    holds: compilePredicate(condition),
+    holds: predicates === undefined ? compilePredicate(condition) : sharedPredicate(condition, predicates),
     whenMissing: condition.op === "notExists",
     relativeSeconds: relativeSeconds(condition),
   };
+}
+
+/**
+ * The predicate of an operator and a value (written as JSON) compiled once per `predicates`: a predicate depends on
+ * nothing else and is never changed, and a large set asks the same of many keys (`eq "yes"`), so one copy serves them.
+ * JSON writes `NaN`, `±Infinity` and `null` alike; a value holding any (never a valid one) gets its own.
+ */
+function sharedPredicate(condition: AttributeCondition, predicates: Map<string, AttributePredicate>): AttributePredicate {
+  const key = condition.op + JSON.stringify("value" in condition ? condition.value : 0);
+  if (key.includes("null")) return compilePredicate(condition);
+  let holds = predicates.get(key);
+  if (holds === undefined) predicates.set(key, (holds = compilePredicate(condition)));
+  return holds;
 }
 
 function compilePredicate<Op extends AttributeOperator>(

@@ -203,8 +203,8 @@ class Compiled implements CompiledInvitation {
       case "urls": this.urls = pieces.urls(v); return;
       case "schedule": this.schedule = pieces.schedule(v); return;
       case "attributes":
-        this.attributes = attributeConditions(v, false);
-        this.movingAttributes = attributeConditions(v, true);
+        this.attributes = attributeConditions(v, false, pieces);
+        this.movingAttributes = attributeConditions(v, true, pieces);
         return;
       case "events": this.events = (v as EventCondition[]).length === 0 ? NONE : (v as EventCondition[]).map(compileEventCondition); return;
       case "requireOperatorIds": this.requireOperatorIds = (v as string[]).length === 0 ? null : new Set((v as string[]).map(trimmed)); return;
@@ -220,13 +220,20 @@ class Compiled implements CompiledInvitation {
   }
 }
 
-/** The attribute conditions that move with the clock (`moving`) or those that do not. */
-function attributeConditions(conditions: readonly AttributeCondition[], moving: boolean): readonly CompiledAttributeCondition[] {
+/**
+ * The attribute conditions that move with the clock (`moving`) or those that do not, in a list of their length (one
+ * grown by `push` would keep room for 16).
+ */
+function attributeConditions(
+  conditions: readonly AttributeCondition[],
+  moving: boolean,
+  pieces: SharedPieces,
+): readonly CompiledAttributeCondition[] {
   let compiled: CompiledAttributeCondition[] | undefined;
   for (const condition of conditions) {
-    if (isRelative(condition) === moving) (compiled ??= []).push(compileAttributeCondition(condition));
+    if (isRelative(condition) === moving) (compiled ??= []).push(compileAttributeCondition(condition, pieces.predicates));
   }
-  return compiled ?? NONE;
+  return compiled === undefined ? NONE : compiled.slice();
 }
 
 function compileEventCondition(e: EventCondition): CompiledEventCondition {

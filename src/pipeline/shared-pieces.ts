@@ -1,3 +1,4 @@
+import type { AttributePredicate } from "../conditions/attribute-operators.js";
 import { compileUrlPattern, type CompiledUrlPattern } from "../conditions/compile-url-pattern.js";
 import { compileUrlPatterns, type UrlMatcher } from "../conditions/compile-url-patterns.js";
 import { normalizeDepartment } from "../conditions/text.js";
@@ -21,6 +22,8 @@ const LIST = "\u0000";
  * pieces.urls(["/pricing"]) === pieces.urls([" /pricing "]) // => true
  */
 export class SharedPieces {
+  /** Attribute predicates by operator and value, for `compileAttributeCondition`. */
+  readonly predicates = new Map<string, AttributePredicate>();
   private readonly urlLists = new Map<string, UrlMatcher>();
   private readonly urlPatterns = new Map<string, CompiledUrlPattern>();
   private readonly schedules = new Map<string, CompiledSchedule>();

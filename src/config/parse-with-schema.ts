@@ -26,7 +26,7 @@ export function parseWithSchema<T>(
 ): SafeParseResult<T> {
   // Nearly every input is plain data already: checked in place, it needs no copy of its own.
   if (isPlainData(input, limits)) {
-    const found = validate(schema, input, check);
+    const found = validate(schema, Array.isArray(input) ? input.map(withSharedShape) : input, check);
     if (found !== null) return conclude(found.data, found.issues, what);
   }
   // Something cannot be read, or is not data, or changed while it was read (a proxy, a getter): work on a copy.
@@ -71,6 +71,24 @@ function validate<T>(schema: z.ZodMiniType<T>, value: unknown, check: (input: un
   } catch (error) {
     return error instanceof RangeError ? unchecked(value) : null;
   }
+}
+
+const OBJECT_PROTOTYPE: unknown = Object.prototype;
+
+/**
+ * A list's object item copied one level deep, so that the items of a large list share hidden classes: objects built
+ * one by one (a spread in a loop) may each get one of their own, and every read the schema makes of them then misses
+ * V8's caches (100 000 such invitations check three times slower). Property for property the same plain data; an
+ * object without prototype or with an own `__proto__` key is left as it is.
+ */
+function withSharedShape(item: unknown): unknown {
+  if (typeof item !== "object" || item === null || Object.getPrototypeOf(item) !== OBJECT_PROTOTYPE) return item;
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(item)) {
+    if (key === "__proto__") return item;
+    copy[key] = (item as Record<string, unknown>)[key];
+  }
+  return copy;
 }
 
 /** Plain data that still made the schema or the rules throw. */

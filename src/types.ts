@@ -132,44 +132,83 @@ export type JsonValue = string | number | boolean | null | JsonValue[] | { [key:
  * defaults are applied by `compile`, so the object you pass in is the object you get back in `Decision.invitation`.
  */
 export interface Invitation {
+  /** Unique within a set; names the invitation in decisions, state and counters. */
   id: string;
+  /** A label for humans only. @default "" */
   name?: string;
+  /** Priority: the lowest eligible position wins; may be negative. @default 0 */
   position?: number;
+  /** A disabled invitation never matches. @default true */
   enabled?: boolean;
+  /** `"standard"` competes for the visitor; `"dynamic"` waits for its `trigger`; `"inject"` adds `design` to the page. @default "standard" */
   kind?: InvitationKind;
+  /** Seconds the visitor must have spent in the session (`visitor.timeOnSite ≥ value`). @default 0 */
   timeOnSite?: number;
+  /** Page views the visitor must have made this session (`visitor.pageviews ≥ value`). @default 0 */
   pageviews?: number;
+  /** Only for this site language (`visitor.language`); `""` for all. @default "" */
   language?: string;
+  /** Only for this embed-code identifier (`visitor.identifier`); `""` for all. @default "" */
   identifier?: string;
+  /** Only for visitors whose `tags` contain it; `""` for all. @default "" */
   tag?: string;
+  /** Only for visitors of one of these departments; `[]` for all. @default [] */
   departments?: (string | number)[];
+  /** Only when the referrer host starts with it (`google` matches google.com and google.co.uk); `""` for all. @default "" */
   referrer?: string;
+  /** Only on these devices; an empty list is refused. @default ["desktop", "mobile", "tablet"] */
   devices?: Device[];
+  /** Only on pages matching one of these globs (`!` excludes); `[]` for every page. @default [] */
   urls?: string[];
+  /** Only while this weekly, period or annual schedule is active. @default none (always) */
   schedule?: Schedule;
+  /** Conditions on the visitor's variables; all must hold. @default [] */
   attributes?: AttributeCondition[];
+  /** Conditions on the visitor's event log ("5 times in 30 minutes"); all must hold. @default [] */
   events?: EventCondition[];
+  /** What fires a dynamic invitation in the widget: exit intent or idle seconds. Required for `kind: "dynamic"`, refused otherwise. */
   trigger?: Trigger;
+  /** Only while one of these operators is online and serves the visitor's department. @default [] */
   requireOperatorIds?: string[];
+  /** Only when the previous visit (`visitor.lastVisitAt`) is absent or at least this many seconds ago. @default none */
   minSecondsSinceLastVisit?: number;
+  /** Only when the last chat (`visitor.chat.lastStartedAt`) is absent or at least this many seconds ago. @default none */
   minSecondsSinceLastChat?: number;
+  /** Never again once the visitor closed it or chatted from it (`state.seenOnce`). @default false */
   oncePerVisitor?: boolean;
+  /** Shown on at most this many page views, then hidden; `0` until closed (applied by the reducers). @default 0 */
   showLimit?: number;
+  /** Withdrawn when the visitor moves to a page its `urls` do not match (applied by the reducers). @default false */
   urlBound?: boolean;
+  /** Once closed, expired or hidden, not offered again this session (`state.sessionExcluded`). @default false */
   hideForSessionAfterClose?: boolean;
+  /** With `urlBound`: a closed invitation whose pages the visitor leaves frees them for another at once. @default false */
   nextOnUrlChange?: boolean;
+  /** Pause after this invitation is closed or expires, before any invitation is offered. @default options.suppressAfterCloseSeconds (86 400) */
   cooldownSeconds?: number;
+  /** The invitation disappears this many seconds after it was assigned. @default none */
   expiresAfterSeconds?: number;
+  /** The first-visit message; may hold HTML and placeholders (`{lhc.var.KEY}`, `{nick}`). Required, not blank. */
   message: string;
+  /** The message for returning visitors (`visits > 1`); may hold `{nick}`. @default "" (the first-visit message) */
   returningMessage?: string;
+  /** What `{nick}` becomes when no previous chat nick is known. @default "" */
   returningNick?: string;
+  /** Texts per locale (`lt-LT`, then `lt`): message, returning message and nick, operator name. @default {} */
   translations?: Record<string, Translation>;
+  /** The sender: a fixed name, or a random online operator from a list. @default {} (options.defaultOperatorName) */
   operator?: OperatorConfig;
+  /** Passed through to the decision for the widget: the wait message and its timeout. @default {} */
   wait?: WaitConfig;
+  /** Passed through to the decision: the fields the chat form asks for. @default all false */
   requires?: RequiresConfig;
+  /** A/B variations of the content, chosen by weight and the visitor's hash. @default [] */
   variations?: Variation[];
+  /** A conversion goal: this event within this many seconds of sending counts as converted. @default none */
   conversion?: ConversionConfig;
+  /** A label carried into conversion records. @default "" */
   campaign?: string;
+  /** Opaque JSON for the widget (CSS, width, inject HTML), passed through deep-frozen. @default {} */
   design?: { [key: string]: JsonValue };
 }
 
@@ -248,24 +287,43 @@ export interface InvitationState {
  * `invalid_visitor` too.
  */
 export interface Visitor {
+  /** Stable visitor id; seeds every deterministic choice (ties, variations, random operator). Required, not blank. */
   id: string;
+  /** Seconds spent in the current session. @default 0 */
   timeOnSite?: number;
+  /** Page views this session, the current one included. @default 1 */
   pageviews?: number;
+  /** Sessions so far; more than 1 is a returning visitor. @default 1 */
   visits?: number;
+  /** The current page, with or without scheme. @default "" */
   url?: string;
+  /** The page before it, for URL-bound withdrawal. @default "" */
   previousUrl?: string;
+  /** The first referrer URL of the session. @default "" */
   referrer?: string;
+  /** The site language code the widget runs under (`eng`, `lit`). @default "" */
   language?: string;
+  /** The visitor's locale, for translations (`lt-LT`). @default "" */
   locale?: string;
+  /** The embed-code identifier. @default "" */
   identifier?: string;
+  /** The department the embed code names. @default none */
   department?: string | number;
+  /** Tags the website gave the visitor. @default [] */
   tags?: string[];
+  /** What the visitor browses with (see `detectDevice`). @default "desktop" */
   device?: Device;
+  /** Hidden variables: read by attribute conditions and `{lhc.var.KEY}`. @default {} */
   attributes?: Record<string, AttributeValue>;
+  /** Variables the operator sees: read by `{lhc.add.KEY}`. @default {} */
   visibleAttributes?: Record<string, AttributeValue>;
+  /** The event log, `at` in epoch ms (see `recordEvent`). @default [] */
   events?: VisitorEvent[];
+  /** The visitor's chat history: an active chat, the last one's start, its nick. @default {} */
   chat?: ChatHistory;
+  /** Last activity of the previous session, in epoch ms. @default none */
   lastVisitAt?: number;
+  /** What the visitor was shown, closed and excluded from (see the reducers). @default an empty state */
   state?: InvitationState;
 }
 

@@ -19,22 +19,15 @@ const SLASH = 0x2f;
  */
 export function literalGlobTest(glob: string, field: "path" | "hostPath"): ((page: PageUrl) => boolean) | null {
   const base = glob.replace(TRAILING_STARS, "");
-  if (GLOB_SYNTAX.test(base) || glob.startsWith("./")) return null;
-  if (base === glob) return (page) => page[field] === base;
-  // `a/**` also matches `a` itself; `/**` alone would be any path, so it stays with the automaton.
-  if (base.endsWith("/")) return base === "/" ? null : below(base.slice(0, -1), field);
-  // A star opening a segment must match at least one character.
-  return base === "" || base.endsWith(".") ? null : startingWith(base, field);
-}
-
-// Closures of their own, so each keeps only the text it compares with.
-function below(head: string, field: "path" | "hostPath"): (page: PageUrl) => boolean {
+  const whole = base === glob;
+  // `a/**` also matches `a` itself.
+  const below = !whole && base.endsWith("/");
+  const head = below ? base.slice(0, -1) : base;
+  // `/**` alone is any path, and a star opening a segment must match at least one character: automaton cases.
+  if (GLOB_SYNTAX.test(base) || glob.startsWith("./") || (!whole && (head === "" || head.endsWith(".")))) return null;
   return (page) => {
     const text = page[field];
-    return text.startsWith(head) && (text.length === head.length || text.charCodeAt(head.length) === SLASH);
+    if (whole) return text === head;
+    return text.startsWith(head) && (!below || text.length === head.length || text.charCodeAt(head.length) === SLASH);
   };
-}
-
-function startingWith(head: string, field: "path" | "hostPath"): (page: PageUrl) => boolean {
-  return (page) => page[field].startsWith(head);
 }

@@ -54,8 +54,9 @@ async function open(name: AdapterName): Promise<{ pair: [StorageAdapter, Storage
   }
   const namespace = `bench-${randomUUID()}`;
   const pools = [new pg.Pool({ connectionString: "postgres://postgres@127.0.0.1:5432/test" }), new pg.Pool({ connectionString: "postgres://postgres@127.0.0.1:5432/test" })];
-  const pair = pools.map((pool) => createPostgresStorage({ pool, namespace })) as [StorageAdapter, StorageAdapter];
-  await (pair[0] as ReturnType<typeof createPostgresStorage>).migrate();
+  const [first, second] = pools.map((pool) => createPostgresStorage({ pool, namespace }));
+  const pair: [StorageAdapter, StorageAdapter] = [first!, second!];
+  await first!.migrate();
   return {
     pair,
     done: async () => {

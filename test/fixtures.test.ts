@@ -1,4 +1,5 @@
-// The behaviour spec as data: every case in test/fixtures/cases.json runs here. A bug fix adds a case first.
+// The behaviour spec as data: every case in test/fixtures/cases/*.json (one topic per file) runs here; lifecycle
+// cases run in test/lifecycle.test.ts. A bug fix adds a case first.
 import { describe, expect, it } from "vitest";
 import {
   evaluate,
@@ -14,7 +15,7 @@ import {
   type Invitation,
   type Visitor,
 } from "../src/index.js";
-import cases from "./fixtures/cases.json" with { type: "json" };
+import { fixtureCases, readFixtureFiles, schemaProblems } from "./fixtures/load-cases.js";
 
 interface ExpectedDecision {
   status: Decision["status"];
@@ -82,13 +83,30 @@ function normalizeExpected(expected: ExpectedDecision): Record<string, unknown> 
   return out;
 }
 
-describe("fixtures: cases.json", () => {
-  it("declares the spec version it describes", () => {
-    expect(cases.specVersion).toBe("0.1.0");
+describe("fixtures: test/fixtures/cases/", () => {
+  it("holds topic files that follow cases.schema.json and declare the spec version they describe", () => {
+    const files = readFixtureFiles();
+    expect(files.length).toBeGreaterThan(5);
+    expect(schemaProblems(files)).toEqual([]);
+    expect(new Set(files.map(({ content }) => content.specVersion))).toEqual(new Set(["0.1.0"]));
+  });
+
+  it("names every case once across all files, so a failure points at one case", () => {
+    const names = readFixtureFiles().flatMap(({ content }) =>
+      Object.values(content).flatMap((value) => (Array.isArray(value) ? value.map((c: { name: string }) => c.name) : [])),
+    );
+    expect(names.filter((name, i) => names.indexOf(name) !== i)).toEqual([]);
+  });
+
+  it("is checked by its schema: a misspelt field is refused", () => {
+    const [first] = readFixtureFiles().filter(({ content }) => Array.isArray(content.evaluate));
+    const broken = structuredClone(first!);
+    (broken.content.evaluate as Record<string, unknown>[])[0]!.expect = { status: "none" };
+    expect(schemaProblems([broken]).join("\n")).toMatch(/must NOT have additional properties/);
   });
 
   describe("evaluate", () => {
-    it.each((cases.evaluate as EvaluateCase[]).map((c) => [c.name, c] as const))("%s", (_name, c) => {
+    it.each(fixtureCases<EvaluateCase>("evaluate").map((c) => [c.name, c] as const))("%s", (_name, c) => {
       const invitations = c.invitations as Invitation[];
       const parsed = safeParseInvitations(invitations);
       expect(parsed.success ? [] : parsed.error.issues).toEqual([]);
@@ -121,25 +139,25 @@ describe("fixtures: cases.json", () => {
   }
 
   describe("parseInvitations", () => {
-    it.each((cases.parseInvitations as ParseCase[]).map((c) => [c.name, c] as const))("%s", (_name, c) => {
+    it.each(fixtureCases<ParseCase>("parseInvitations").map((c) => [c.name, c] as const))("%s", (_name, c) => {
       checkParse(safeParseInvitations(c.input), c);
     });
   });
 
   describe("parseVisitor", () => {
-    it.each((cases.parseVisitor as ParseCase[]).map((c) => [c.name, c] as const))("%s", (_name, c) => {
+    it.each(fixtureCases<ParseCase>("parseVisitor").map((c) => [c.name, c] as const))("%s", (_name, c) => {
       checkParse(safeParseVisitor(c.input), c);
     });
   });
 
   describe("parseState", () => {
-    it.each((cases.parseState as ParseCase[]).map((c) => [c.name, c] as const))("%s", (_name, c) => {
+    it.each(fixtureCases<ParseCase>("parseState").map((c) => [c.name, c] as const))("%s", (_name, c) => {
       checkParse(safeParseState(c.input), c);
     });
   });
 
   describe("lintInvitations", () => {
-    it.each((cases.lintInvitations as LintCase[]).map((c) => [c.name, c] as const))("%s", (_name, c) => {
+    it.each(fixtureCases<LintCase>("lintInvitations").map((c) => [c.name, c] as const))("%s", (_name, c) => {
       const parsed = safeParseInvitations(c.input);
       expect(parsed.success ? [] : parsed.error.issues).toEqual([]);
       const findings = lintInvitations(c.input as Invitation[]).map(({ code, path }) => ({ code, path }));
@@ -148,7 +166,7 @@ describe("fixtures: cases.json", () => {
   });
 
   describe("parseEventDefinitions", () => {
-    it.each((cases.parseEventDefinitions as ParseCase[]).map((c) => [c.name, c] as const))("%s", (_name, c) => {
+    it.each(fixtureCases<ParseCase>("parseEventDefinitions").map((c) => [c.name, c] as const))("%s", (_name, c) => {
       checkParse(safeParseEventDefinitions(c.input), c);
     });
   });

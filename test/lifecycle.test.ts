@@ -1,4 +1,4 @@
-// Visitor lifecycles as data: each case in cases.json "lifecycle" plays a sequence of host calls — evaluate and
+// Visitor lifecycles as data: each "lifecycle" case in test/fixtures/cases/*.json plays a sequence of host calls — evaluate and
 // apply, page views, events, shows, closes, chats, conversions, new sessions — and checks what comes out.
 import { describe, expect, it } from "vitest";
 import {
@@ -22,7 +22,7 @@ import {
   type InvitationState,
   type Visitor,
 } from "../src/index.js";
-import cases from "./fixtures/cases.json" with { type: "json" };
+import { fixtureCases } from "./fixtures/load-cases.js";
 
 type Step = { at?: string; do: string; expect?: Record<string, unknown> | unknown[] } & Record<string, unknown>;
 
@@ -144,12 +144,12 @@ function play(c: LifecycleCase): void {
   }
 }
 
-describe("fixtures: cases.json lifecycle", () => {
+describe("fixtures: lifecycle", () => {
   it("has lifecycle cases", () => {
-    expect((cases as { lifecycle?: unknown[] }).lifecycle?.length ?? 0).toBeGreaterThan(10);
+    expect(fixtureCases("lifecycle").length).toBeGreaterThan(10);
   });
 
-  it.each(((cases as { lifecycle?: LifecycleCase[] }).lifecycle ?? []).map((c) => [c.name, c] as const))("%s", (_name, c) => {
+  it.each(fixtureCases<LifecycleCase>("lifecycle").map((c) => [c.name, c] as const))("%s", (_name, c) => {
     play(c);
   });
 });

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { afterEach, beforeEach, vi } from "vitest";
 
 // Property tests run with a fixed seed in CI (FC_SEED) so a failure reproduces; locally they vary. A failing seed is
-// printed by fast-check and belongs in test/fixtures/cases.json once understood.
+// printed by fast-check and becomes a case in test/fixtures/cases/ once understood.
 const seed = process.env.FC_SEED === undefined ? undefined : Number(process.env.FC_SEED);
 fc.configureGlobal({
   ...(seed === undefined ? {} : { seed }),

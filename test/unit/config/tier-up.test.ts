@@ -16,7 +16,7 @@ import {
 } from "../../../src/config/schemas.js";
 import { TIER_UP_AFTER, tierUp } from "../../../src/config/tier-up.js";
 import { invitationsArb, visitorArb } from "../../property/arbitraries/engine.js";
-import cases from "../../fixtures/cases.json" with { type: "json" };
+import { fixtureCases } from "../../fixtures/load-cases.js";
 import { fullInvitation, fullState, fullVisitor, otherInvitations } from "./examples.js";
 
 const PARAMS = { error: issueMessage, reportInput: true } as const;
@@ -61,10 +61,10 @@ describe("tierUp", () => {
 
   it("compiles every root schema to the interpreter's results on the fixture inputs", () => {
     const inputs: [z.ZodMiniType, unknown[]][] = [
-      [invitationsSchema, [[fullInvitation, ...otherInvitations], ...cases.parseInvitations.map((c) => c.input)]],
-      [visitorSchema, [fullVisitor, ...cases.parseVisitor.map((c) => c.input), ...cases.evaluate.map((c) => c.visitor)]],
-      [stateSchema, [fullState, ...cases.parseState.map((c) => c.input)]],
-      [eventDefinitionsSchema, cases.parseEventDefinitions.map((c) => c.input)],
+      [invitationsSchema, [[fullInvitation, ...otherInvitations], ...fixtureCases<{ input: unknown }>("parseInvitations").map((c) => c.input)]],
+      [visitorSchema, [fullVisitor, ...fixtureCases<{ input: unknown }>("parseVisitor").map((c) => c.input), ...fixtureCases<{ visitor: unknown }>("evaluate").map((c) => c.visitor)]],
+      [stateSchema, [fullState, ...fixtureCases<{ input: unknown }>("parseState").map((c) => c.input)]],
+      [eventDefinitionsSchema, fixtureCases<{ input: unknown }>("parseEventDefinitions").map((c) => c.input)],
     ];
     for (const [schema, values] of inputs) {
       expect(tierUp(schema, TIER_UP_AFTER)).not.toBe(schema);

@@ -2,6 +2,7 @@ import type { AttributeValue } from "../types.js";
 import { escapeHtml } from "./escape-html.js";
 import type { Template, TemplateSegment } from "./parse-template.js";
 import { readAttribute } from "./read-attribute.js";
+import { assertNever } from "../lib/assert-never.js";
 
 /** What the placeholders of one rendering resolve to. */
 export interface PlaceholderValues {
@@ -57,11 +58,6 @@ function resolve(segment: Exclude<TemplateSegment, { kind: "text" }>, values: Pl
     case "add":
       return readAttribute(values.visibleAttributes, segment.key);
     default:
-      return assertNever(segment);
+      return assertNever(segment, "template segment");
   }
-}
-
-// Local until a shared helper exists: the compiler proves every segment kind is handled above.
-function assertNever(value: never): never {
-  throw new TypeError(`Unexpected template segment: ${JSON.stringify(value)}`);
 }

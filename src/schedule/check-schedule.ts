@@ -3,6 +3,7 @@ import { isAnnualPoint, parseAnnualPoint } from "./annual-point.js";
 import { parseClockTime } from "./clock-time.js";
 import { parsePeriodBound, type PeriodBound } from "./period-bound.js";
 import { isValidTimeZone } from "./time-zone.js";
+import { assertNever } from "../lib/assert-never.js";
 
 /** A semantic problem in a schedule; `path` is relative to the schedule object. */
 export interface ScheduleIssue {
@@ -32,7 +33,7 @@ export function checkSchedule(schedule: Schedule): ScheduleIssue[] {
     case "annual":
       return [...checkZone(schedule.timeZone), ...checkAnnual(schedule)];
     default:
-      return assertNever(schedule);
+      return assertNever(schedule, "schedule");
   }
 }
 
@@ -104,6 +105,3 @@ function issue(code: ScheduleIssue["code"], path: Path, message: string): Schedu
   return { code, path, message };
 }
 
-function assertNever(value: never): never {
-  throw new Error(`unexpected schedule: ${JSON.stringify(value)}`);
-}

@@ -3,6 +3,7 @@ import { compileAnnualRule } from "./annual-rule.js";
 import { compilePeriodRule } from "./period-rule.js";
 import type { ScheduleRule } from "./schedule-rule.js";
 import { compileWeeklyRule } from "./weekly-rule.js";
+import { assertNever } from "../lib/assert-never.js";
 
 /**
  * A schedule with every string parsed and every window laid out once, ready to be asked about any instant. Treat it
@@ -44,10 +45,7 @@ export function compileSchedule(schedule: Schedule): CompiledSchedule {
       return { timeZone: schedule.timeZone ?? null, usesWallClock: true, horizonMs: -Infinity, rule };
     }
     default:
-      return assertNever(schedule);
+      return assertNever(schedule, "schedule");
   }
 }
 
-function assertNever(value: never): never {
-  throw new Error(`unexpected schedule: ${JSON.stringify(value)}`);
-}

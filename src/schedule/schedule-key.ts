@@ -1,5 +1,6 @@
 import type { Schedule } from "../types.js";
 import { WEEKDAYS } from "./weekly-rule.js";
+import { assertNever } from "../lib/assert-never.js";
 
 /**
  * A text that two schedules share exactly when `compileSchedule` reads the same values from them: the type, the
@@ -27,7 +28,7 @@ export function scheduleKey(schedule: Schedule): string {
     case "annual":
       return `a${text(schedule.timeZone)}${text(schedule.from)}${text(schedule.to)}`;
     default:
-      return assertNever(schedule);
+      return assertNever(schedule, "schedule");
   }
 }
 
@@ -39,6 +40,3 @@ function bound(value: string | number | undefined): string {
   return typeof value === "number" ? `n${Object.is(value, -0) ? "-0" : value};` : text(value);
 }
 
-function assertNever(value: never): never {
-  throw new Error(`unexpected schedule: ${JSON.stringify(value)}`);
-}

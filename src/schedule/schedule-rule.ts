@@ -1,6 +1,7 @@
 import { isAnnualActive, nextAnnualWallChange, type AnnualRule } from "./annual-rule.js";
 import { isPeriodActive, nextPeriodChange, type PeriodRule } from "./period-rule.js";
 import { isWeeklyActive, nextWeeklyWallChange, type WeeklyRule } from "./weekly-rule.js";
+import { assertNever } from "../lib/assert-never.js";
 
 /** The precomputed form of one schedule type. */
 export type ScheduleRule = WeeklyRule | PeriodRule | AnnualRule;
@@ -20,7 +21,7 @@ export function isRuleActive(rule: ScheduleRule, atMs: number, offsetMs: number)
     case "annual":
       return isAnnualActive(rule, atMs + offsetMs);
     default:
-      return assertNever(rule);
+      return assertNever(rule, "schedule rule");
   }
 }
 
@@ -40,7 +41,7 @@ export function nextRuleChange(rule: ScheduleRule, atMs: number, offsetMs: numbe
     case "annual":
       return minusOffset(nextAnnualWallChange(rule, atMs + offsetMs), offsetMs);
     default:
-      return assertNever(rule);
+      return assertNever(rule, "schedule rule");
   }
 }
 
@@ -48,6 +49,3 @@ function minusOffset(wall: number | null, offsetMs: number): number {
   return wall === null ? Infinity : wall - offsetMs;
 }
 
-function assertNever(value: never): never {
-  throw new Error(`unexpected schedule rule: ${JSON.stringify(value)}`);
-}

@@ -1,5 +1,6 @@
 import type { ConversionRecord, ConversionStatus } from "../types.js";
 import { conversionNewestIndex } from "./conversion-newest-index.js";
+import { assertNever } from "../lib/assert-never.js";
 
 /** The statuses a record can move to; "sent" is where every record starts. */
 type Move = Exclude<ConversionStatus, "sent">;
@@ -46,10 +47,7 @@ function canMove(from: ConversionStatus, to: Move): boolean {
     case "chatStarted":
       return from === "sent" || from === "shown";
     default:
-      return assertNever(to);
+      return assertNever(to, "conversion status");
   }
 }
 
-function assertNever(value: never): never {
-  throw new Error(`unexpected conversion status: ${String(value)}`);
-}

@@ -1,4 +1,5 @@
 import type { ConversionRecord, ConversionTally } from "../types.js";
+import { assertNever } from "../lib/assert-never.js";
 
 /**
  * Adds records to per-(invitationId, variationId) tallies, as `summarize` counts them: every record is sent; a
@@ -50,7 +51,7 @@ function countsOf(record: ConversionRecord): Counts {
     case "chatStarted":
       return { sent: 1, shown: 1, closed: 0, chatStarted: 1, converted };
     default:
-      return assertNever(record.status);
+      return assertNever(record.status, "conversion status");
   }
 }
 
@@ -63,6 +64,3 @@ function compareCodeUnits(a: string, b: string): number {
   return a > b ? 1 : 0;
 }
 
-function assertNever(value: never): never {
-  throw new Error(`unexpected conversion status: ${String(value)}`);
-}

@@ -53,35 +53,35 @@ export class KeyPostingsBuilder {
 
   /**
    * The postings over `words` 32-candidate words. With `base`, every dense bitset also holds `base`'s candidates (a
-   * dimension's wild ones); a list's reader adds them itself.
+   * dimension's wild ones); a list's reader adds them itself. A builder builds once: its map of keys becomes
+   * `sparse` (list `s` of key `s`, a dense key's list left empty and the key deleted), so a set of 100 000 distinct
+   * keys fills one Map, not two.
    */
   build(words: number, base: Uint32Array | null): KeyPostings {
-    const { keys, pairKeys, pairPositions } = this;
+    const { ids, keys, pairKeys, pairPositions } = this;
     const denseFrom = Math.max(1, Math.ceil(words / DENSE_PER_WORDS));
     const counts = new Uint32Array(keys.length);
     for (let p = 0; p < pairKeys.length; p++) counts[pairKeys[p] as number] = (counts[pairKeys[p] as number] as number) + 1;
     const dense = new Map<string, Uint32Array>();
-    const sparse = new Map<string, number>();
     const bitsOf: (Uint32Array | undefined)[] = [];
-    // `next[id]`: where the list of key `id` is filled next; lists follow each other in key order.
-    const next = new Uint32Array(keys.length);
-    const starts: number[] = [0];
-    let total = 0;
+    // Lists follow each other in key order.
+    const starts = new Uint32Array(keys.length + 1);
     for (let id = 0; id < keys.length; id++) {
-      const key = keys[id] as string;
-      if ((counts[id] as number) >= denseFrom) {
+      let count = counts[id] as number;
+      if (count >= denseFrom) {
+        const key = keys[id] as string;
         const bits = base === null ? new Uint32Array(words) : base.slice();
         bitsOf[id] = bits;
         dense.set(key, bits);
-        continue;
+        ids.delete(key);
+        count = 0;
       }
-      sparse.set(key, starts.length - 1);
-      next[id] = total;
-      total += counts[id] as number;
-      starts.push(total);
+      starts[id + 1] = (starts[id] as number) + count;
     }
-    const positions = new Uint32Array(total);
-    // Pairs come in ascending candidate order, so each list comes out sorted.
+    const positions = new Uint32Array(starts[keys.length] as number);
+    // `next[id]`: where the list of key `id` is filled next. Pairs come in ascending candidate order, so each list
+    // comes out sorted.
+    const next = starts.slice(0, keys.length);
     for (let p = 0; p < pairKeys.length; p++) {
       const id = pairKeys[p] as number;
       const i = pairPositions[p] as number;
@@ -93,6 +93,6 @@ export class KeyPostingsBuilder {
         next[id] = at + 1;
       }
     }
-    return { dense, sparse, starts: Uint32Array.from(starts), positions };
+    return { dense, sparse: ids, starts, positions };
   }
 }

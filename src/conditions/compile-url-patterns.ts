@@ -40,19 +40,19 @@ export function compileUrlPatterns(
   compilePattern: (pattern: string) => CompiledUrlPattern = compileUrlPattern,
 ): UrlMatcher | null {
   if (patterns.length === 0) return null;
-  const include: ((page: PageUrl) => boolean)[] = [];
-  const exclude: ((page: PageUrl) => boolean)[] = [];
+  let include: ((page: PageUrl) => boolean)[] = NONE;
+  let exclude: ((page: PageUrl) => boolean)[] = NONE;
   let matchesAll = false;
   let excludesAll = false;
   let positives = 0;
   // The hosts and first segments every positive pattern requires; `null` once one of them accepts any.
-  let hosts: string[] | null = [];
-  let segments: string[] | null = [];
+  let hosts: string[] | null = NONE;
+  let segments: string[] | null = NONE;
   for (let i = 0; i < patterns.length; i++) {
     const p = compilePattern(patterns[i] as string);
     if (p.negated) {
       if (p.kind === "all") excludesAll = true;
-      else if (p.kind === "page") exclude.push(p.test);
+      else if (p.kind === "page") exclude = added(exclude, p.test);
       continue;
     }
     positives += 1;
@@ -60,7 +60,7 @@ export function compileUrlPatterns(
       matchesAll = true;
       hosts = segments = null;
     } else if (p.kind === "page") {
-      include.push(p.test);
+      include = added(include, p.test);
       hosts = required(hosts, p.host);
       segments = required(segments, p.segment);
     }
@@ -77,19 +77,25 @@ export function compileUrlPatterns(
   };
 }
 
-const NONE: readonly never[] = [];
+// Shared by every matcher with an empty list, and never written to: `added` replaces it.
+const NONE: never[] = [];
 
 /**
- * A list grown by `push` holds room for 16 items: copied to its length, a large set's matchers keep a quarter of the
- * memory. An empty one is shared (never written to).
+ * `list` with `value` at its end. A list starts as a literal of one, its exact size (nearly every list stays that
+ * short); a longer one grows by `push`, which leaves room for 16 items, so {@link fitted} copies it to its length.
  */
+function added<T>(list: T[], value: T): T[] {
+  if (list.length === 0) return [value];
+  list.push(value);
+  return list;
+}
+
 function fitted<T>(list: T[]): readonly T[] {
-  return list.length === 0 ? NONE : list.slice();
+  return list.length > 1 ? list.slice() : list;
 }
 
 /** `values` with `value` added once, or `null` when either says any value will do. */
 function required(values: string[] | null, value: string | null): string[] | null {
   if (values === null || value === null) return null;
-  if (!values.includes(value)) values.push(value);
-  return values;
+  return values.includes(value) ? values : added(values, value);
 }

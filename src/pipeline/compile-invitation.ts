@@ -229,6 +229,10 @@ function attributeConditions(
   moving: boolean,
   pieces: SharedPieces,
 ): readonly CompiledAttributeCondition[] {
+  if (conditions.length === 1) {
+    const only = conditions[0] as AttributeCondition;
+    return isRelative(only) === moving ? [compileAttributeCondition(only, pieces.predicates)] : NONE;
+  }
   let compiled: CompiledAttributeCondition[] | undefined;
   for (const condition of conditions) {
     if (isRelative(condition) === moving) (compiled ??= []).push(compileAttributeCondition(condition, pieces.predicates));

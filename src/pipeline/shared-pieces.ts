@@ -43,8 +43,10 @@ export class SharedPieces {
     if (key === LIST) return null;
     let matcher = this.urlLists.get(key);
     if (matcher === undefined) {
-      const kept = patterns.map(trimmed).filter((url) => url !== "");
-      this.urlLists.set(key, (matcher = compileUrlPatterns(kept, this.pattern) as UrlMatcher));
+      // A list of one pattern is keyed by that pattern: it needs no list of its own, nor a second cache entry.
+      const single = !key.startsWith(LIST);
+      const kept = single ? [key] : patterns.map(trimmed).filter((url) => url !== "");
+      this.urlLists.set(key, (matcher = compileUrlPatterns(kept, single ? compileUrlPattern : this.pattern) as UrlMatcher));
     }
     return matcher;
   }

@@ -296,8 +296,14 @@ export const HOSTILE_KINDS: readonly HostileKind[] = [
     json: false,
     weight: 2,
     apply: (spot, rng) => {
-      const array: unknown[] = Array.isArray(spot.node) ? [...(spot.node as unknown[])] : [spot.node];
-      array.length += rng.int(1, 5);
+      // Copied key by key, holes and accessors kept: spreading a 2³²−1-long array (an earlier corruption) would try
+      // to allocate four billion slots and kill the worker, and would call the node's getters here.
+      const array: unknown[] = [];
+      const node = spot.node;
+      if (Array.isArray(node)) {
+        for (const key of Object.keys(node)) Object.defineProperty(array, key, Object.getOwnPropertyDescriptor(node, key) as PropertyDescriptor);
+      } else array.push(node);
+      array.length = (Array.isArray(node) ? node.length : 1) + rng.int(1, 5); // past 2³²−1 a RangeError: the step is dropped
       return array;
     },
   },

@@ -38,14 +38,18 @@ const guard = createPrototypeGuard();
 const post = (reply: WorkerReply): void => port?.postMessage(reply);
 const disabled = new Set(setup.disabled);
 
+/** A tick as each call starts, its re-run too: only a single call running past the ceiling counts as a hang. */
+const tick = (): void => {
+  Atomics.add(progress, 2, 1);
+};
+
 /**
- * Before every call: a tick (so only a single call running past the ceiling counts as a hang), and a skip when the
- * input carries a disabled corruption. Skipping keeps every other input exactly what its (seed, index) makes it.
+ * Before every call, a skip when the input carries a disabled corruption. Skipping keeps every other input exactly
+ * what its (seed, index) makes it.
  */
-function ticking(probe: Probe): Probe {
+function skipping(probe: Probe): Probe {
   const { run, runAsync } = probe;
   const before = (): void => {
-    Atomics.add(progress, 2, 1);
     if (disabled.size > 0 && probe.recipe.some((m) => disabled.has(m.kind))) throw SKIP;
   };
   probe.run = (call, contract, fn, options) => (before(), run(call, contract, fn, options));
@@ -91,7 +95,7 @@ async function handle(request: WorkerRequest): Promise<void> {
     post(described ?? { type: "described", target: target.name, index: request.index, recipe: [], input: "(no call reached)" });
     return;
   }
-  const { ran, skipped } = await runUnit({ ...common, unit: request.unit, from: request.from, onFinding: (finding) => post({ type: "finding", finding }), wrapProbe: ticking });
+  const { ran, skipped } = await runUnit({ ...common, unit: request.unit, from: request.from, onFinding: (finding) => post({ type: "finding", finding }), onCall: tick, wrapProbe: skipping });
   post({ type: "done", target: target.name, unit: request.unit, ran, skipped, calls: counters.calls, tolerated: counters.tolerated });
 }
 

@@ -91,8 +91,10 @@ export function createProbe(settings: {
   budgetMs: number;
   counters: ProbeCounters;
   onFinding: (finding: Finding) => void;
+  /** Called as each call starts, a re-run too (the watchdog's tick: only one call past the ceiling is a hang). */
+  onCall?: () => void;
 }): Probe {
-  const { target, seed, index, budgetMs, counters, onFinding } = settings;
+  const { target, seed, index, budgetMs, counters, onFinding, onCall } = settings;
   const probe: Probe = {
     target,
     seed,
@@ -104,9 +106,11 @@ export function createProbe(settings: {
     },
     run(call, contract, fn, options = {}) {
       counters.calls++;
+      onCall?.();
       let outcome = timed(fn);
       if (outcome.ms > budgetMs && options.rerun !== false) {
         // A garbage collection can pause one call; the same call again tells a pause from real work.
+        onCall?.();
         const again = timed(fn);
         outcome = again.ms < outcome.ms ? again : outcome;
       }
@@ -115,6 +119,7 @@ export function createProbe(settings: {
     },
     async runAsync(call, contract, fn) {
       counters.calls++;
+      onCall?.();
       const start = performance.now();
       let outcome: Outcome<Awaited<ReturnType<typeof fn>>>;
       try {

@@ -24,6 +24,8 @@ export interface UnitWork {
   onFinding: (finding: Finding) => void;
   /** Called before each input with its index (the watchdog reads it). */
   onInput?: (index: number) => void;
+  /** Called as each probed call starts, re-runs included (the watchdog's tick). */
+  onCall?: () => void;
   /** Only this input (replay). */
   only?: number;
   /** Wraps each input's probe (replay prints the input before the first call; describe runs nothing). */
@@ -50,7 +52,7 @@ export async function runUnit(work: UnitWork): Promise<{ ran: number; skipped: n
     if (index >= total) break;
     if (work.only !== undefined && index !== work.only) continue;
     work.onInput?.(index);
-    const made = createProbe({ target: target.name, seed, index, budgetMs: work.budgetMs, counters: work.counters, onFinding: work.onFinding });
+    const made = createProbe({ target: target.name, seed, index, budgetMs: work.budgetMs, counters: work.counters, onFinding: work.onFinding, ...(work.onCall === undefined ? {} : { onCall: work.onCall }) });
     const probe = work.wrapProbe?.(made) ?? made;
     try {
       const exercise = target.exercise as (base: unknown, rng: ReturnType<typeof createRandom>, probe: Probe, unit: unknown) => unknown;

@@ -19,8 +19,9 @@ import type { StorageAdapter, VisitorRecord } from "./types.js";
 import {
   serviceEvent,
   serviceEventName,
+  serviceCheckOptions,
+  serviceEvaluateOptions,
   serviceInstant,
-  serviceOptions,
   serviceVisitor,
   serviceVisitorId,
 } from "./service-arguments.js";
@@ -106,7 +107,7 @@ export interface Beckon {
  */
 export function createBeckon(setup: BeckonOptions = {}): Beckon {
   const storage = setup.storage ?? createMemoryStorage();
-  const base = setup.options ?? {};
+  const base = serviceEvaluateOptions(setup.options, ["options"]);
   const clock = setup.clock ?? systemClock;
   const lanes = visitorLanes(storage, setup.maxAttempts ?? 16);
   const source: InvitationSource =
@@ -118,13 +119,11 @@ export function createBeckon(setup: BeckonOptions = {}): Beckon {
   return {
     async check(input, given) {
       const visitor = serviceVisitor(input);
-      const options = serviceOptions(given);
-      const now = instant(options.at);
+      const { pageView, at, options } = serviceCheckOptions(given);
+      const now = instant(at);
       const { ruleset } = await source.current(readClock(clock));
-      const merged = { ...base, ...serviceOptions(options.options) };
-      return lanes.run(visitor.id, (record) =>
-        checkChange(record, visitor, ruleset, merged, options.pageView === true, now),
-      );
+      const merged = { ...base, ...options };
+      return lanes.run(visitor.id, (record) => checkChange(record, visitor, ruleset, merged, pageView, now));
     },
     async logEvent(visitorId, given, at) {
       const id = serviceVisitorId(visitorId);

@@ -1,8 +1,9 @@
 import { readClock } from "../clock.js";
 import { safeParseVisitor } from "../config/safe-parse-visitor.js";
+import { readPlain } from "../config/read-plain.js";
 import { MAX_VISITOR_STRING_LENGTH } from "../config/visitor-limits.js";
 import { ConfigError, type ConfigIssue } from "../errors.js";
-import type { Clock, Visitor } from "../types.js";
+import type { Clock, EvaluateOptions, Visitor } from "../types.js";
 
 // The service's calls take what a widget or a website sent, so each argument is checked before it reaches storage:
 // a bad one rejects the call with a ConfigError naming it, never a TypeError from deep inside, and nothing a later
@@ -43,9 +44,8 @@ export function serviceEvent(value: unknown): { name: string; value?: string } {
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     throw invalid(["event"], "invalid_type", "expected an object { name, value? }");
   }
-  const event = value as { name?: unknown; value?: unknown };
-  const name = text(event.name, ["event", "name"], false);
-  const given = event.value;
+  const { name: rawName, value: given } = readFields(value, ["name", "value"], ["event"]);
+  const name = text(rawName, ["event", "name"], false);
   return given === undefined ? { name } : { name, value: text(given, ["event", "value"], true) };
 }
 
@@ -75,17 +75,54 @@ export function serviceInstant(at: Clock | undefined, clock: Clock): number {
 }
 
 /**
- * The per-call options object: absent, or a plain object.
+ * The per-call options of `check`, read once into plain values, so nothing a caller's object does later (a getter,
+ * a proxy) can reach the service: `pageView` must be a boolean, `at` is read as an instant later, and the evaluation
+ * options are copied as plain data (a part that cannot be read is a `ConfigError` naming it).
  *
  * @example
- * serviceOptions(undefined) // => {}
+ * serviceCheckOptions({ pageView: true, at: 0 }) // => { pageView: true, at: 0, options: {} }
+ * serviceCheckOptions({ pageView: "yes" })        // throws ConfigError at ["options", "pageView"]
  */
-export function serviceOptions<T extends object>(value: T | undefined): T | Record<string, never> {
+export function serviceCheckOptions(value: unknown): { pageView: boolean; at: Clock | undefined; options: EvaluateOptions } {
+  if (value === undefined) return { pageView: false, at: undefined, options: {} };
+  const { pageView, at, options } = readFields(objectAt(value, ["options"]), ["pageView", "at", "options"], ["options"]);
+  if (pageView !== undefined && typeof pageView !== "boolean") throw invalid(["options", "pageView"], "invalid_type", "expected a boolean");
+  return { pageView: pageView === true, at: at as Clock | undefined, options: serviceEvaluateOptions(options, ["options", "options"]) };
+}
+
+/**
+ * Evaluation options given to the service, copied as plain data: every part that cannot be read (a throwing getter,
+ * a revoked proxy) or is no data is a `ConfigError` with its path under `path`.
+ *
+ * @example
+ * serviceEvaluateOptions({ operatorsOnline: [] }, ["options"]) // => { operatorsOnline: [] }
+ */
+export function serviceEvaluateOptions(value: unknown, path: (string | number)[]): EvaluateOptions {
   if (value === undefined) return {};
-  if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    throw invalid(["options"], "invalid_type", "expected an options object");
+  const plain = readPlain(objectAt(value, path));
+  const issues = [...plain.issues, ...plain.cuts];
+  if (!plain.complete || issues.length > 0) {
+    throw new ConfigError(issues.map((issue) => ({ ...issue, path: [...path, ...issue.path] })), "arguments");
   }
+  return plain.value as EvaluateOptions;
+}
+
+function objectAt(value: unknown, path: (string | number)[]): object {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) throw invalid(path, "invalid_type", "expected an object");
   return value;
+}
+
+/** Reads the named fields of a caller's object once; a getter or proxy that throws is a ConfigError at `path`. */
+function readFields<K extends string>(value: object, keys: readonly K[], path: (string | number)[]): Record<K, unknown> {
+  const read = {} as Record<K, unknown>;
+  for (const key of keys) {
+    try {
+      read[key] = (value as Record<string, unknown>)[key];
+    } catch (error) {
+      throw invalid([...path, key], "invalid_value", `could not be read: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  return read;
 }
 
 function text(value: unknown, path: (string | number)[], blankAllowed: boolean): string {

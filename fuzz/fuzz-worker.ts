@@ -7,6 +7,7 @@ import { parentPort, workerData } from "node:worker_threads";
 import type { Mutation } from "./mutate.js";
 import type { Finding, Outcome, Probe, ProbeCounters } from "./probe.js";
 import { createPrototypeGuard } from "./prototype-guard.js";
+import type { DisabledKind } from "./run-fuzz.js";
 import { runUnit, SKIP, UNIT_SIZE } from "./run-unit.js";
 import { TARGETS } from "./targets/index.js";
 
@@ -14,7 +15,7 @@ import { TARGETS } from "./targets/index.js";
 export type WorkerRequest =
   | { type: "unit"; target: string; unit: number; from: number; total: number }
   | { type: "describe"; target: string; index: number; total: number }
-  | { type: "disable"; kinds: string[] };
+  | { type: "disable"; target: string; kinds: string[] };
 
 /** What a worker answers. */
 export type WorkerReply =
@@ -27,8 +28,8 @@ interface Setup {
   budgetMs: number;
   /** [target index, input index, tick]: the watchdog's view of this worker. */
   progress: SharedArrayBuffer;
-  /** Corruption kinds that hung the run again and again: inputs built with them are skipped from now on. */
-  disabled: string[];
+  /** Corruption kinds that hung a target again and again: its inputs built with them are skipped from now on. */
+  disabled: DisabledKind[];
 }
 
 const setup = workerData as Setup;
@@ -36,7 +37,12 @@ const progress = new Int32Array(setup.progress);
 const port = parentPort;
 const guard = createPrototypeGuard();
 const post = (reply: WorkerReply): void => port?.postMessage(reply);
-const disabled = new Set(setup.disabled);
+/** Per target, the corruption kinds it no longer tries. */
+const disabled = new Map<string, Set<string>>();
+const disable = (target: string, kind: string): void => {
+  disabled.set(target, (disabled.get(target) ?? new Set()).add(kind));
+};
+for (const { target, kind } of setup.disabled) disable(target, kind);
 
 /** A tick as each call starts, its re-run too: only a single call running past the ceiling counts as a hang. */
 const tick = (): void => {
@@ -50,7 +56,8 @@ const tick = (): void => {
 function skipping(probe: Probe): Probe {
   const { run, runAsync } = probe;
   const before = (): void => {
-    if (disabled.size > 0 && probe.recipe.some((m) => disabled.has(m.kind))) throw SKIP;
+    const kinds = disabled.get(probe.target);
+    if (kinds !== undefined && probe.recipe.some((m) => kinds.has(m.kind))) throw SKIP;
   };
   probe.run = (call, contract, fn, options) => (before(), run(call, contract, fn, options));
   probe.runAsync = async (call, contract, fn) => (before(), runAsync(call, contract, fn));
@@ -73,7 +80,7 @@ function dry(probe: Probe, capture: (probe: Probe) => void): Probe {
 
 async function handle(request: WorkerRequest): Promise<void> {
   if (request.type === "disable") {
-    for (const kind of request.kinds) disabled.add(kind);
+    for (const kind of request.kinds) disable(request.target, kind);
     return;
   }
   const targetIndex = TARGETS.findIndex((t) => t.name === request.target);

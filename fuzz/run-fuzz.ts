@@ -20,8 +20,9 @@ export interface FuzzSettings {
   /** After this many hangs a target stops (each hang costs `hangMs` of a worker). */
   maxHangsPerTarget: number;
   /**
-   * A corruption kind found in the recipes of this many hangs is disabled: inputs built with it are skipped from
-   * then on (the hang is reported; every other input stays what its seed makes it). Default 3.
+   * A corruption kind found in the recipes of this many of a target's hangs is disabled for that target: its inputs
+   * built with it are skipped from then on (the hang is reported; every other input stays what its seed makes it).
+   * Default 3.
    */
   hangsToDisable?: number;
   /** Told now and then how far the run is. */
@@ -40,6 +41,12 @@ export interface TargetSummary {
   stopped: boolean;
 }
 
+/** A corruption kind one target no longer tries (its inputs built with it are skipped). */
+export interface DisabledKind {
+  target: string;
+  kind: string;
+}
+
 /** The findings of a run, grouped: one entry per distinct problem, with how often it was seen. */
 export interface FindingGroup {
   signature: string;
@@ -50,8 +57,8 @@ export interface FindingGroup {
 
 export interface FuzzSummary {
   seed: number;
-  /** Corruption kinds disabled after repeated hangs. */
-  disabled: string[];
+  /** Corruption kinds a target stopped trying after repeated hangs. */
+  disabled: DisabledKind[];
   targets: TargetSummary[];
   groups: FindingGroup[];
   elapsedMs: number;
@@ -118,17 +125,22 @@ export async function runFuzz(settings: FuzzSettings): Promise<FuzzSummary> {
   let finished = 0;
 
   const pendingDescriptions: { target: string; index: number; finding: Finding }[] = [];
-  const disabled: string[] = [];
+  const disabled: DisabledKind[] = [];
   const hangKinds = new Map<string, number>();
   const workers = new Set<Worker>();
-  /** Counts the kinds in a hang's recipe; one seen in too many hangs is disabled in every worker. */
-  const blame = (recipe: Finding["recipe"]): void => {
+  /**
+   * Counts the kinds in a hang's recipe, per target; one seen in too many of a target's hangs is disabled for that
+   * target in every worker. Per target, because what hangs one API (a shared DAG in safeParseInvitations) can be
+   * cheap and still worth trying in another (the same DAG in evaluate).
+   */
+  const blame = (target: string, recipe: Finding["recipe"]): void => {
     for (const kind of new Set(recipe.map((m) => m.kind))) {
-      const count = (hangKinds.get(kind) ?? 0) + 1;
-      hangKinds.set(kind, count);
+      const key = JSON.stringify([target, kind]);
+      const count = (hangKinds.get(key) ?? 0) + 1;
+      hangKinds.set(key, count);
       if (count === (settings.hangsToDisable ?? 3)) {
-        disabled.push(kind);
-        for (const worker of workers) worker.postMessage({ type: "disable", kinds: [kind] } satisfies WorkerRequest);
+        disabled.push({ target, kind });
+        for (const worker of workers) worker.postMessage({ type: "disable", target, kinds: [kind] } satisfies WorkerRequest);
       }
     }
   };
@@ -208,7 +220,7 @@ export async function runFuzz(settings: FuzzSettings): Promise<FuzzSummary> {
         else if (reply.type === "described") {
           if (describing !== undefined) {
             addFinding({ ...describing.finding, recipe: reply.recipe, input: reply.input });
-            if (describing.finding.check === "hang") blame(reply.recipe);
+            if (describing.finding.check === "hang") blame(describing.target, reply.recipe);
           }
           describing = undefined;
           next();

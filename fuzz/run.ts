@@ -60,7 +60,10 @@ function printSummary(summary: FuzzSummary): void {
   console.log(`\nseed ${summary.seed}: ${inputs.toLocaleString("en-US")} inputs in ${(summary.elapsedMs / 1000).toFixed(1)} s\n`);
   console.log("| target | inputs | skipped | calls | tolerated throws | hangs | findings (occurrences) |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
   console.log(rows.join("\n"));
-  if (summary.disabled.length > 0) console.log(`\nskipped: inputs built with ${summary.disabled.join(", ")} (disabled after repeated hangs)`);
+  if (summary.disabled.length > 0) {
+    const list = summary.disabled.map(({ target, kind }) => `${kind} (${target})`).join(", ");
+    console.log(`\nskipped: inputs built with ${list}: disabled for that target after repeated hangs`);
+  }
   if (summary.groups.length === 0) return;
   console.log(`\n${summary.groups.length} distinct findings:`);
   for (const group of summary.groups) {

@@ -1,24 +1,15 @@
-import * as nfaKinds from "./build-nfa.js";
 import type { Nfa } from "./build-nfa.js";
 import type { CharClasses } from "./char-classes.js";
 import { holdsAssertion } from "./holds-assertion.js";
+import * as ops from "./nfa-operations.js";
 
 // Local copies: some module loaders (tsx, vitest) turn every read of an imported binding into a getter call, which
 // would be most of the cost of a step.
-const { ASSERT, MATCH, SPLIT } = nfaKinds;
+const { OP_ANY_TAIL, OP_ASSERT, OP_SPANS, OP_SPLIT, inClasses, nfaOperations } = ops;
 
 /** Bits of a step's result: the kernel's closure reached the match state, or a state that accepts every rest. */
 export const MATCHED = 1;
 export const ANY_TAIL = 2;
-
-// What a step does at a state: `CHAR` split by how its set is tested (one span of classes, several, or every code
-// unit looping straight back before an unconditional match), so the common case reads two numbers and no array.
-const OP_SPAN = 0;
-const OP_SPANS = 1;
-const OP_ANY_TAIL = 2;
-const OP_SPLIT = 3;
-const OP_ASSERT = 4;
-const OP_MATCH = 5;
 
 /**
  * One step of an NFA: follows the zero-width states from `kernel[0..length)` (what was reached before this position),
@@ -44,7 +35,7 @@ export function nfaStepper(nfa: Nfa, classes: CharClasses, search: boolean): Nfa
   const { out, arg, start } = nfa;
   const { members } = classes;
   const size = out.length;
-  const { op, lo, hi } = operations(nfa, classes);
+  const { op, lo, hi } = nfaOperations(nfa, classes);
   // Generation marks instead of clearing: `seen` for the closure, `taken` for the next kernel (a state can be both).
   const seen = new Uint32Array(size);
   const taken = new Uint32Array(size);
@@ -99,38 +90,4 @@ export function nfaStepper(nfa: Nfa, classes: CharClasses, search: boolean): Nfa
     if (search && cls >= 0 && taken[start] !== mark) into[count++] = start;
     return (count << 2) | flags;
   };
-}
-
-/** Each state's `OP_*`, and for a `CHAR` whose set is one span of classes, that span (`cls` -1 never falls in it). */
-function operations(nfa: Nfa, classes: CharClasses): { op: Uint8Array; lo: Int32Array; hi: Int32Array } {
-  const { kind, out, arg } = nfa;
-  const size = kind.length;
-  const op = new Uint8Array(size);
-  const lo = new Int32Array(size);
-  const hi = new Int32Array(size);
-  for (let state = 0; state < size; state += 1) {
-    const k = kind[state];
-    const pairs = classes.members[state];
-    if (k === SPLIT) op[state] = OP_SPLIT;
-    else if (k === ASSERT) op[state] = OP_ASSERT;
-    else if (k === MATCH) op[state] = OP_MATCH;
-    else if (pairs === undefined || pairs.length !== 2) op[state] = OP_SPANS;
-    else {
-      const loop = out[state] as number;
-      const isAny = pairs[0] === 0 && pairs[1] === classes.count - 1;
-      const loopsToMatch = kind[loop] === SPLIT && out[loop] === state && kind[arg[loop] as number] === MATCH;
-      op[state] = isAny && loopsToMatch ? OP_ANY_TAIL : OP_SPAN;
-      lo[state] = pairs[0] as number;
-      hi[state] = pairs[1] as number;
-    }
-  }
-  return { op, lo, hi };
-}
-
-function inClasses(pairs: Int32Array | undefined, cls: number): boolean {
-  if (pairs === undefined) return false;
-  for (let i = 0; i + 1 < pairs.length; i += 2) {
-    if (cls >= (pairs[i] as number) && cls <= (pairs[i + 1] as number)) return true;
-  }
-  return false;
 }

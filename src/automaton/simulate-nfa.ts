@@ -25,9 +25,9 @@ export interface NfaSimulation {
 
 /**
  * Runs an input through an NFA directly, the set of current states in two preallocated arrays used in turn: per code
- * unit one {@link NfaStep}, O(NFA states) at worst, and nothing allocated. The lazy DFA hands a call over to it when
- * building DFA states does not pay: a new DFA state costs a step plus copying, sorting, hashing and storing its
- * kernel, several times the step alone.
+ * unit one {@link NfaStep}, O(NFA states) at worst, and nothing allocated. The reference for `bitSimulation`, which
+ * the lazy DFA hands calls over to and which must answer exactly as this does, state for state (the property test
+ * test/property/bit-simulation.property.test.ts holds that).
  *
  * @example
  * const simulation = nfaSimulation(classes, nfaStepper(nfa, classes, false), nfa.kind.length, false);

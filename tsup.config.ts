@@ -1,6 +1,9 @@
-import { defineConfig } from "tsup";
+import { readFileSync } from "node:fs";
+import { defineConfig, type Options } from "tsup";
 
-export default defineConfig({
+const { version } = JSON.parse(readFileSync("package.json", "utf8")) as { version: string };
+
+const library: Options = {
   entry: {
     index: "src/index.ts",
     "storage/index": "src/storage/index.ts",
@@ -18,7 +21,8 @@ export default defineConfig({
   format: ["esm", "cjs"],
   dts: { compilerOptions: { types: ["node"] } },
   tsconfig: "tsconfig.build.json",
-  clean: true,
+  // `npm run build` empties dist/ first: the two builds below run side by side, and cleaning in one would race the other.
+  clean: false,
   sourcemap: true,
   // Minified because a cold start compiles every function it calls from source: smaller source, less to parse
   // (~3 ms of a ~45 ms cold start). The source maps name everything as written.
@@ -26,4 +30,24 @@ export default defineConfig({
   target: "es2022",
   platform: "neutral",
   treeshake: true,
-});
+};
+
+// The `beckon` executable: one ESM file (it awaits at the top level), run by Node from the installed package with no
+// dev dependency, so its libraries (commander, picocolors, fastest-levenshtein) are bundled like the core's.
+const cli: Options = {
+  entry: { cli: "src/cli/index.ts" },
+  noExternal: [/^zod(\/|$)/, /^@date-fns\/tz(\/|$)/, /^commander$/, /^picocolors$/, /^fastest-levenshtein$/],
+  format: ["esm"],
+  dts: false,
+  tsconfig: "tsconfig.build.json",
+  sourcemap: true,
+  minify: false,
+  target: "es2022",
+  platform: "node",
+  treeshake: true,
+  define: { BECKON_VERSION: JSON.stringify(version) },
+  // commander is CommonJS: bundled into ESM, its `require("events")` needs a `require` to exist.
+  banner: { js: '#!/usr/bin/env node\nimport { createRequire as __beckonRequire } from "node:module";\nconst require = __beckonRequire(import.meta.url);' },
+};
+
+export default defineConfig([library, cli]);

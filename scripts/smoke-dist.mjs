@@ -6,6 +6,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { builtinModules, createRequire } from "node:module";
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
 
 const require = createRequire(import.meta.url);
 const entries = ["index", "storage/index", "redis/index", "postgres/index"];
@@ -46,4 +48,12 @@ for (const [storage, redis] of [
   assert.equal((await beckon.check(visitor, { at: Date.UTC(2026, 0, 1) })).status, "selected");
   assert.equal(typeof redis.createRedisStorage, "function");
 }
-console.log(`dist smoke test passed: ${entries.length} entries, ESM and CommonJS, ${built.length} files import no unbundled package`);
+// The executable as npm links it: `bin` points at dist/cli.js, run by Node with nothing but dist/ to lean on.
+const { bin } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
+const cli = fileURLToPath(new URL(`../${bin.beckon}`, import.meta.url));
+const valid = spawnSync(process.execPath, [cli, "validate", fileURLToPath(new URL("../test/cli/files/valid.json", import.meta.url))], { encoding: "utf8" });
+assert.equal(valid.status, 0, `beckon validate: ${valid.stderr}`);
+assert.match(valid.stdout, /3 invitations, valid/);
+const usage = spawnSync(process.execPath, [cli, "frobnicate"], { encoding: "utf8" });
+assert.equal(usage.status, 2, "beckon with an unknown command exits 2");
+console.log(`dist smoke test passed: ${entries.length} entries, ESM and CommonJS, the beckon executable, ${built.length} files import no unbundled package`);

@@ -1,0 +1,37 @@
+/**
+ * An instant as a person in `timeZone` reads it, with the offset so it stays unambiguous:
+ * `2026-12-02 20:00:00 +02:00 (Europe/Vilnius)`.
+ *
+ * @example
+ * formatInstant(Date.UTC(2026, 11, 2, 18), "Europe/Vilnius") // => "2026-12-02 20:00:00 +02:00 (Europe/Vilnius)"
+ * formatInstant(Date.UTC(2026, 11, 2, 18), "UTC")            // => "2026-12-02 18:00:00 +00:00 (UTC)"
+ */
+export function formatInstant(ms: number, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat("en-CA", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+    hourCycle: "h23",
+    timeZoneName: "longOffset",
+  }).formatToParts(ms);
+  const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? "";
+  const offset = part("timeZoneName").replace(/^GMT$/, "GMT+00:00").replace(/^GMT/, "");
+  return `${part("year")}-${part("month")}-${part("day")} ${part("hour")}:${part("minute")}:${part("second")} ${offset} (${timeZone})`;
+}
+
+/**
+ * Reads `--at`: an ISO 8601 instant or epoch milliseconds. `undefined` when it is neither.
+ *
+ * @example
+ * parseInstant("2026-12-02T18:00:00Z") // => 1796234400000
+ * parseInstant("1796234400000")        // => 1796234400000
+ * parseInstant("tomorrow")             // => undefined
+ */
+export function parseInstant(text: string): number | undefined {
+  const ms = /^-?\d+$/.test(text.trim()) ? Number(text) : Date.parse(text);
+  return Number.isFinite(ms) ? ms : undefined;
+}

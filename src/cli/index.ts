@@ -1,0 +1,19 @@
+// The `beckon` executable: hands the process's arguments and streams to runCli and exits with its code.
+import { readFile } from "node:fs/promises";
+import { runCli } from "./run-cli.js";
+
+async function readText(path: string): Promise<string> {
+  if (path !== "-") return readFile(path, "utf8");
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+const colour = process.stdout.isTTY === true && process.env.NO_COLOR === undefined && !process.argv.includes("--json");
+
+process.exitCode = await runCli(process.argv.slice(2), {
+  readText,
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+  colour,
+});

@@ -1,0 +1,90 @@
+import { Command, CommanderError } from "commander";
+import { explainCommand } from "./explain-command.js";
+import { parseInstant } from "./format-instant.js";
+import { EXIT, InputError, UsageError, type CliIo } from "./io.js";
+import { lintCommand } from "./lint-command.js";
+import { validateCommand } from "./validate-command.js";
+
+/** The version the executable reports; the package's own. */
+declare const BECKON_VERSION: string | undefined;
+
+/**
+ * Runs the `beckon` command line on `argv` (the words after the program name) and resolves its exit code: 0 when
+ * all is well, 1 for findings or invalid input, 2 for a usage error. Nothing in here exits the process or reads it:
+ * the executable hands in its streams, tests hand in strings.
+ *
+ * @example
+ * await runCli(["validate", "invitations.json"], io) // => 0
+ */
+export async function runCli(argv: readonly string[], io: CliIo, now: () => number = Date.now): Promise<number> {
+  let code: number = EXIT.ok;
+  const program = new Command("beckon")
+    .description("Check, explain and lint proactive chat invitations (beckon).")
+    .version(typeof BECKON_VERSION === "string" ? BECKON_VERSION : "development", "-v, --version")
+    .showHelpAfterError("(add --help for usage)")
+    .exitOverride()
+    .configureOutput({ writeOut: io.out, writeErr: io.err });
+
+  program
+    .command("validate")
+    .description("validate an invitations file (and event definitions): every problem with its path, code and message")
+    .argument("<invitations>", "invitations JSON file, or - for standard input")
+    .option("--events <file>", "event definitions JSON file")
+    .option("--json", "print JSON instead of text")
+    .action(async (file: string, options: { events?: string; json?: boolean }) => {
+      code = await validateCommand(io, file, options);
+    });
+
+  program
+    .command("explain")
+    .description("the decision for a visitor, and why each invitation did or did not win")
+    .argument("<invitations>", "invitations JSON file, or - for standard input")
+    .argument("<visitor>", "visitor snapshot JSON file")
+    .option("--at <instant>", "the instant: ISO 8601 or epoch milliseconds (default: now)")
+    .option("--options <file>", "evaluation options JSON file (time zone, operators online, …)")
+    .option("--trigger <trigger>", "a dynamic trigger that fired: exitIntent or idle:<seconds>")
+    .option("--json", "print JSON instead of text")
+    .action(async (invitations: string, visitor: string, options: { at?: string; options?: string; trigger?: string; json?: boolean }) => {
+      const at = options.at === undefined ? now() : parseInstant(options.at);
+      if (at === undefined) throw new UsageError(`--at must be an ISO 8601 instant or epoch milliseconds, not ${JSON.stringify(options.at)}`);
+      code = await explainCommand(io, { invitations, visitor, at, ...pick(options, "options", "trigger", "json") });
+    });
+
+  program
+    .command("lint")
+    .description("find what validation accepts but is probably a mistake (unsafe placeholders, …)")
+    .argument("<invitations>", "invitations JSON file, or - for standard input")
+    .option("--json", "print JSON instead of text")
+    .action(async (file: string, options: { json?: boolean }) => {
+      code = await lintCommand(io, file, options);
+    });
+
+  try {
+    await program.parseAsync([...argv], { from: "user" });
+    return code;
+  } catch (error) {
+    return failure(error, io);
+  }
+}
+
+function failure(error: unknown, io: CliIo): number {
+  if (error instanceof CommanderError) {
+    // --help and --version end here too, with code 0; commander has already written what it had to say.
+    return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+  }
+  if (error instanceof UsageError) {
+    io.err(`beckon: ${error.message}\n(add --help for usage)\n`);
+    return EXIT.usage;
+  }
+  if (error instanceof InputError) {
+    io.err(`${error.message}\n`);
+    return EXIT.findings;
+  }
+  throw error;
+}
+
+function pick<T extends object, K extends keyof T>(value: T, ...keys: K[]): Partial<Pick<T, K>> {
+  const out: Partial<Pick<T, K>> = {};
+  for (const key of keys) if (value[key] !== undefined) out[key] = value[key];
+  return out;
+}

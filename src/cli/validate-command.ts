@@ -1,0 +1,66 @@
+import { knownKeysAt, type DocumentKind } from "../config/known-keys.js";
+import { safeParseEventDefinitions } from "../config/safe-parse-event-definitions.js";
+import { safeParseInvitations } from "../config/safe-parse-invitations.js";
+import { formatPath, type ConfigIssue } from "../errors.js";
+import { didYouMean } from "./did-you-mean.js";
+import { EXIT, type CliIo } from "./io.js";
+import { paint } from "./paint.js";
+import { label, readJson } from "./read-json.js";
+
+/** One problem as `beckon validate` reports it: the issue, the file it is in, and a hint when one helps. */
+export interface ValidateFinding extends ConfigIssue {
+  file: string;
+  hint?: string;
+}
+
+/**
+ * `beckon validate <invitations.json> [--events <events.json>]`: every problem in the files with its path, code and
+ * message, and for an unknown key the known key it most likely meant. Exit code 0 when both are valid, 1 otherwise.
+ *
+ * @example
+ * await validateCommand(io, "invitations.json", { json: true }) // prints { valid, files, findings } and returns 0 or 1
+ */
+export async function validateCommand(io: CliIo, file: string, options: { events?: string; json?: boolean }): Promise<number> {
+  const documents: [DocumentKind, string][] = [["invitations", file], ...(options.events === undefined ? [] : [["event definitions", options.events] as [DocumentKind, string]])];
+  const findings: ValidateFinding[] = [];
+  const counts: Record<string, { count: number; kind: DocumentKind }> = {};
+  for (const [kind, path] of documents) {
+    const input = await readJson(io, path);
+    const parsed = kind === "invitations" ? safeParseInvitations(input) : safeParseEventDefinitions(input);
+    counts[label(path)] = { count: Array.isArray(input) ? input.length : 0, kind };
+    if (!parsed.success) for (const issue of parsed.error.issues) findings.push(withHint({ ...issue, file: label(path) }, kind));
+  }
+  if (options.json === true) {
+    io.out(`${JSON.stringify({ valid: findings.length === 0, findings }, null, 2)}\n`);
+  } else {
+    io.out(describe(findings, counts, io.colour));
+  }
+  return findings.length === 0 ? EXIT.ok : EXIT.findings;
+}
+
+function withHint(finding: ValidateFinding, kind: DocumentKind): ValidateFinding {
+  const key = finding.path.at(-1);
+  if (finding.code !== "unknown_key" || typeof key !== "string") return finding;
+  const hint = didYouMean(key, knownKeysAt(kind, finding.path.slice(0, -1)));
+  return hint === undefined ? finding : { ...finding, hint: `did you mean "${hint}"?` };
+}
+
+function describe(findings: readonly ValidateFinding[], counts: Record<string, { count: number; kind: DocumentKind }>, colour: boolean): string {
+  const p = paint(colour);
+  const lines: string[] = [];
+  for (const [file, { count, kind }] of Object.entries(counts)) {
+    const own = findings.filter((finding) => finding.file === file);
+    const noun = kind === "invitations" ? "invitation" : "event definition";
+    const what = `${count} ${noun}${count === 1 ? "" : "s"}`;
+    if (own.length === 0) {
+      lines.push(`${p.good("✓")} ${file}: ${what}, valid`);
+      continue;
+    }
+    lines.push(`${p.bad("✗")} ${file}: ${what}, ${p.bad(own.length === 1 ? "1 problem" : `${own.length} problems`)}`);
+    for (const finding of own) {
+      const hint = finding.hint === undefined ? "" : ` — ${p.strong(finding.hint)}`;
+      lines.push(`  ${p.strong(formatPath(finding.path))}  ${finding.message}${hint}  ${p.dim(`(${finding.code})`)}`);
+    }
+  }
+  return `${lines.join("\n")}\n`;
+}

@@ -1,0 +1,125 @@
+// The `beckon` executable, spawned as a user runs it (the source entry through tsx; scripts/smoke-dist.mjs runs the
+// built dist/cli.js the same way), against the files in test/cli/files/: output and exit codes.
+import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+
+const root = join(import.meta.dirname, "..", "..");
+const files = join(import.meta.dirname, "files");
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `beckon …args` in test/cli/files/, with `stdin` on standard input. */
+function beckon(args: string[], stdin = ""): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", join(root, "src/cli/index.ts"), ...args], {
+      cwd: files,
+      env: { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined },
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(stdin);
+  });
+}
+
+// A spawned process costs about half a second: these run side by side.
+describe.concurrent("beckon (the executable)", () => {
+  it("validate: a valid file exits 0 and says so", async () => {
+    const run = await beckon(["validate", "valid.json"]);
+    expect(run).toMatchObject({ code: 0, stderr: "" });
+    expect(run.stdout).toBe("✓ valid.json: 3 invitations, valid\n");
+  });
+
+  it("validate: lists every problem with its path and code, suggests the key meant, and exits 1", async () => {
+    const run = await beckon(["validate", "misspelt.json", "--events", "events.json"]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('[0].postion  unknown key "postion" — did you mean "position"?  (unknown_key)');
+    expect(run.stdout).toContain('[0].schedule.days.monday  unknown key "monday" — did you mean "mon"?  (unknown_key)');
+    expect(run.stdout).toMatch(/events\.json: 2 event definitions, 1 problem\n {2}\[1\]\.name .*\(duplicate_id\)/);
+    // Not a terminal: no colour codes.
+    expect(run.stdout).not.toContain("\u001b[");
+  });
+
+  it("validate --json: the same findings as data", async () => {
+    const run = await beckon(["validate", "misspelt.json", "--json"]);
+    expect(run.code).toBe(1);
+    const report = JSON.parse(run.stdout) as { valid: boolean; findings: { path: unknown[]; code: string; hint?: string; file: string }[] };
+    expect(report.valid).toBe(false);
+    expect(report.findings.map(({ path, code, hint, file }) => ({ path, code, hint, file }))).toEqual([
+      { path: [0, "postion"], code: "unknown_key", hint: 'did you mean "position"?', file: "misspelt.json" },
+      { path: [0, "schedule", "days", "monday"], code: "unknown_key", hint: 'did you mean "mon"?', file: "misspelt.json" },
+    ]);
+  });
+
+  it("validate -: reads the file from standard input", async () => {
+    const run = await beckon(["validate", "-"], readFileSync(join(files, "valid.json"), "utf8"));
+    expect(run).toMatchObject({ code: 0, stdout: "✓ standard input: 3 invitations, valid\n" });
+  });
+
+  it("exits 1 naming the file when it is missing or not JSON", async () => {
+    const missing = await beckon(["validate", "nowhere.json"]);
+    expect(missing).toMatchObject({ code: 1, stdout: "", stderr: "nowhere.json: cannot be read (no such file)\n" });
+    const broken = await beckon(["validate", "broken.json"]);
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toMatch(/^broken\.json: not JSON \(/);
+  });
+
+  it("exits 2 for a usage error: an unknown command, an unknown option, a missing argument, a bad value", async () => {
+    const cases = [["frobnicate"], ["validate", "valid.json", "--colour"], ["explain", "valid.json"], ["explain", "valid.json", "ana.json", "--at", "tomorrow"], ["explain", "valid.json", "ana.json", "--trigger", "wave"]];
+    const runs = await Promise.all(cases.map((args) => beckon(args)));
+    runs.forEach((run, i) => {
+      expect({ args: cases[i], code: run.code, stdout: run.stdout }).toEqual({ args: cases[i], code: 2, stdout: "" });
+      expect(run.stderr).toContain("--help");
+    });
+  });
+
+  it("answers --help on every command with exit 0", async () => {
+    const runs = await Promise.all([[], ["validate"], ["explain"], ["lint"]].map((command) => beckon([...command, "--help"])));
+    for (const run of runs) expect(run).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Usage: beckon/) });
+  });
+
+  it("explain: the decision, recheckAt in the options' time zone, and every invitation's reasons", async () => {
+    const run = await beckon(["explain", "valid.json", "ana.json", "--at", "2026-12-02T18:00:00Z", "--options", "vilnius.json"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("at         2026-12-02 20:00:00 +02:00 (Europe/Vilnius)");
+    expect(run.stdout).toContain("decision   selected hello (lowest_position)");
+    expect(run.stdout).toContain("message    Hello Ana");
+    // pricing-help waits for 20 s on site; Ana has 5: it becomes eligible 15 s later.
+    expect(run.stdout).toContain("recheckAt  2026-12-02 20:00:15 +02:00 (Europe/Vilnius)");
+    expect(run.stdout).toMatch(/pricing-help +no +time_on_site/);
+    expect(run.stdout).toMatch(/hello +yes +eligible, selected/);
+  });
+
+  it("explain --trigger and --json: a dynamic invitation fires, as data", async () => {
+    const run = await beckon(["explain", "valid.json", "ana.json", "--at", "1796234400000", "--trigger", "exitIntent", "--json"]);
+    expect(run.code).toBe(0);
+    const { decision, candidates } = JSON.parse(run.stdout) as { decision: { invitation: string; status: string }; candidates: { invitationId: string }[] };
+    expect(decision).toMatchObject({ status: "selected", invitation: "leaving" });
+    // Rank order: position, then time on site (leaving needs none, pricing-help 20 s), then id.
+    expect(candidates.map((c) => c.invitationId)).toEqual(["leaving", "pricing-help", "hello"]);
+  });
+
+  it("explain: an invalid visitor is invalid input, exit 1 with its problems", async () => {
+    const run = await beckon(["explain", "valid.json", "valid.json", "--at", "0"]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("valid.json (root): expected a visitor object");
+  });
+
+  it("lint: a placeholder in a URL attribute is a finding with the invitation id, exit 1; none, exit 0", async () => {
+    const run = await beckon(["lint", "unsafe.json", "--json"]);
+    expect(run.code).toBe(1);
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      findings: [{ invitationId: "docs", code: "placeholder_in_url", severity: "warning", path: [0, "message"] }],
+    });
+    expect(await beckon(["lint", "valid.json"])).toMatchObject({ code: 0, stdout: "✓ valid.json: nothing found\n" });
+  });
+});

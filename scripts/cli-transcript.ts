@@ -1,0 +1,51 @@
+// Writes docs/cli.md: a real terminal session of each `beckon` command, run on the files in test/cli/files/.
+// test/cli/transcript.test.ts runs the same session and fails when docs/cli.md no longer matches it, so the page
+// stays true. Regenerate with `npm run docs:cli`.
+import { spawnSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(fileURLToPath(import.meta.url), "..", "..");
+const files = join(root, "test", "cli", "files");
+
+/** The commands shown, each with a line saying why a reader would run it. */
+const SESSION: [string, string[]][] = [
+  ["Check a file: every problem with its path and code, and the key a misspelt one was meant to be.", ["validate", "misspelt.json"]],
+  ["A valid file, with its event definitions (a duplicate name is refused).", ["validate", "valid.json", "--events", "events.json"]],
+  ["Why did this visitor get what they got, and when can it change? (`recheckAt` in the options' time zone)", ["explain", "valid.json", "ana.json", "--at", "2026-12-02T18:00:00Z", "--options", "vilnius.json"]],
+  ["The same as data, with the exit-intent trigger fired.", ["explain", "valid.json", "ana.json", "--at", "2026-12-02T18:00:00Z", "--trigger", "exitIntent", "--json"]],
+  ["What validation accepts but is probably a mistake.", ["lint", "unsafe.json"]],
+];
+
+/**
+ * Runs the session and returns the page.
+ *
+ * @example
+ * const page = cliTranscript(); // => "# The beckon command …"
+ */
+export function cliTranscript(): string {
+  const parts = [
+    "# The `beckon` command: a session",
+    "",
+    "Produced by `scripts/cli-transcript.ts` on the files in [test/cli/files](../test/cli/files); `npm test` checks that",
+    "this page still matches what the command prints. Exit codes: 0 all is well, 1 findings or invalid input, 2 a",
+    "usage error.",
+    "",
+  ];
+  for (const [why, args] of SESSION) {
+    const run = spawnSync(process.execPath, ["--import", "tsx", join(root, "src/cli/index.ts"), ...args], {
+      cwd: files,
+      encoding: "utf8",
+      env: { ...process.env, NO_COLOR: "1" },
+    });
+    const output = `${run.stdout}${run.stderr}`.trimEnd();
+    parts.push(why, "", "```console", `$ npx beckon ${args.join(" ")}`, output, `$ echo $?`, String(run.status), "```", "");
+  }
+  return `${parts.join("\n").trimEnd()}\n`;
+}
+
+if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) {
+  writeFileSync(join(root, "docs", "cli.md"), cliTranscript());
+  console.log("wrote docs/cli.md");
+}

@@ -10,6 +10,7 @@ import { createPrototypeGuard } from "./prototype-guard.js";
 import type { DisabledKind } from "./run-fuzz.js";
 import { runUnit, SKIP, UNIT_SIZE } from "./run-unit.js";
 import { TARGETS } from "./targets/index.js";
+import { threadId } from "./thread-cpu.js";
 
 /** What the main thread sends. */
 export type WorkerRequest =
@@ -26,7 +27,7 @@ export type WorkerReply =
 interface Setup {
   seed: number;
   budgetMs: number;
-  /** [target index, input index, tick]: the watchdog's view of this worker. */
+  /** [target index, input index, tick, thread id]: the watchdog's view of this worker. */
   progress: SharedArrayBuffer;
   /** Corruption kinds that hung a target again and again: its inputs built with them are skipped from now on. */
   disabled: DisabledKind[];
@@ -34,6 +35,8 @@ interface Setup {
 
 const setup = workerData as Setup;
 const progress = new Int32Array(setup.progress);
+// The watchdog reads this thread's CPU time by its id, to tell a hang from a busy machine.
+Atomics.store(progress, 3, threadId() ?? 0);
 const port = parentPort;
 const guard = createPrototypeGuard();
 const post = (reply: WorkerReply): void => port?.postMessage(reply);

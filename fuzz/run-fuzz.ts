@@ -3,6 +3,7 @@ import type { WorkerReply, WorkerRequest } from "./fuzz-worker.js";
 import type { Finding } from "./probe.js";
 import { UNIT_SIZE } from "./run-unit.js";
 import { spawnWorker } from "./spawn-worker.js";
+import { threadCpuMs } from "./thread-cpu.js";
 import { TARGETS } from "./targets/index.js";
 
 /** How a run is set up. */
@@ -27,6 +28,8 @@ export interface FuzzSettings {
   hangsToDisable?: number;
   /** Told now and then how far the run is. */
   onProgress?: (done: number, total: number) => void;
+  /** Told of each distinct finding when it is first seen (a long run shows what it finds as it goes). */
+  onNewFinding?: (group: FindingGroup) => void;
 }
 
 /** What happened to one target. */
@@ -115,8 +118,11 @@ export async function runFuzz(settings: FuzzSettings): Promise<FuzzSummary> {
   const addFinding = (finding: Finding): void => {
     const signature = signatureOf(finding);
     const group = groups.get(signature);
-    if (group === undefined) groups.set(signature, { signature, count: 1, first: finding, indexes: [finding.index] });
-    else {
+    if (group === undefined) {
+      const created = { signature, count: 1, first: finding, indexes: [finding.index] };
+      groups.set(signature, created);
+      settings.onNewFinding?.(created);
+    } else {
       group.count++;
       if (group.indexes.length < 5) group.indexes.push(finding.index);
     }
@@ -147,7 +153,7 @@ export async function runFuzz(settings: FuzzSettings): Promise<FuzzSummary> {
   await new Promise<void>((resolve, reject) => {
     let live = 0;
     const slot = (): void => {
-      const progress = new SharedArrayBuffer(12);
+      const progress = new SharedArrayBuffer(16);
       const view = new Int32Array(progress);
       const worker: Worker = spawnWorker({ seed: settings.seed, budgetMs: settings.budgetMs, progress, disabled: [...disabled] });
       workers.add(worker);
@@ -155,11 +161,18 @@ export async function runFuzz(settings: FuzzSettings): Promise<FuzzSummary> {
       let current: Work | undefined;
       let lastTick = 0;
       let lastChange = performance.now();
+      /** The worker thread's CPU time at the last tick (undefined off Linux). */
+      const cpu = (): number | undefined => {
+        const thread = Atomics.load(view, 3);
+        return thread === 0 ? undefined : threadCpuMs(thread);
+      };
+      let cpuAtChange: number | undefined;
       // Nothing counts as a hang until the worker has started on the request (loading and generating take time).
       let sentAtTick = 0;
       let describing: { target: string; index: number; finding: Finding } | undefined;
       const send = (request: WorkerRequest): void => {
         lastChange = performance.now();
+        cpuAtChange = cpu();
         sentAtTick = Atomics.load(view, 2);
         worker.postMessage(request);
       };
@@ -179,10 +192,18 @@ export async function runFuzz(settings: FuzzSettings): Promise<FuzzSummary> {
         if (tick !== lastTick) {
           lastTick = tick;
           lastChange = performance.now();
+          cpuAtChange = cpu();
           return;
         }
-        if (performance.now() - lastChange < settings.hangMs || tick === sentAtTick) return;
-        abandon("hang", `a call ran past ${settings.hangMs} ms and was terminated`);
+        const wallMs = performance.now() - lastChange;
+        if (wallMs < settings.hangMs || tick === sentAtTick) return;
+        // On a busy machine the thread may have waited for a core most of that time: a hang is a call that used
+        // `hangMs` of CPU (or ran ten times that long however little it used, where CPU time cannot be read).
+        const now = cpu();
+        const cpuMs = now === undefined || cpuAtChange === undefined ? undefined : now - cpuAtChange;
+        if (cpuMs !== undefined && cpuMs < settings.hangMs && wallMs < 10 * settings.hangMs) return;
+        const spent = cpuMs === undefined ? `${wallMs.toFixed(0)} ms` : `${cpuMs.toFixed(0)} ms of CPU, ${wallMs.toFixed(0)} ms in all`;
+        abandon("hang", `a call ran past ${settings.hangMs} ms (${spent}) and was terminated`);
       }, 100);
       /**
        * Gives up on this worker (a call hung, or the thread died: out of memory, say): reports the input it was on,

@@ -8,7 +8,7 @@
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { createPrototypeGuard } from "./prototype-guard.js";
-import { runFuzz, type FuzzSummary } from "./run-fuzz.js";
+import { runFuzz, type FindingGroup, type FuzzSummary } from "./run-fuzz.js";
 import { runUnit, UNIT_SIZE } from "./run-unit.js";
 import { TARGETS } from "./targets/index.js";
 import { writeFindings } from "./write-findings.js";
@@ -50,6 +50,12 @@ function parseArgs(argv: readonly string[]): Options {
   };
 }
 
+/** One line per distinct finding, with the command that replays its first occurrence. */
+function findingLine(group: FindingGroup, seed: number): string {
+  const { first } = group;
+  return `  [${first.check}] ${first.target} › ${first.call}: ${first.message.split("\n")[0]?.slice(0, 200)} ×${group.count} (replay: --seed ${seed} --replay ${first.target}:${first.index})`;
+}
+
 function printSummary(summary: FuzzSummary): void {
   const rows = summary.targets.map((t) => {
     const found = summary.groups.filter((g) => g.first.target === t.name);
@@ -66,10 +72,7 @@ function printSummary(summary: FuzzSummary): void {
   }
   if (summary.groups.length === 0) return;
   console.log(`\n${summary.groups.length} distinct findings:`);
-  for (const group of summary.groups) {
-    const { first } = group;
-    console.log(`  [${first.check}] ${first.target} › ${first.call}: ${first.message.split("\n")[0]?.slice(0, 200)} ×${group.count} (replay: --seed ${summary.seed} --replay ${first.target}:${first.index})`);
-  }
+  for (const group of summary.groups) console.log(findingLine(group, summary.seed));
 }
 
 /** Runs one input in this process, printing its recipe and rendering before the first call, then what it found. */
@@ -115,6 +118,7 @@ async function main(): Promise<number> {
   if (options.replay !== undefined) return replay(options, options.replay);
   console.log(`fuzz: ${options.runs.toLocaleString("en-US")} inputs, seed ${options.seed}, ${options.workers} workers, budget ${options.budgetMs} ms per call, hang ceiling ${options.hangMs} ms`);
   let lastPrint = 0;
+  const started = performance.now();
   const summary = await runFuzz({
     runs: options.runs,
     seed: options.seed,
@@ -126,8 +130,9 @@ async function main(): Promise<number> {
     onProgress: (done, total) => {
       if (performance.now() - lastPrint < 5000 && done !== total) return;
       lastPrint = performance.now();
-      console.log(`  ${done} / ${total} units`);
+      console.log(`  ${done} / ${total} units, ${((performance.now() - started) / 1000).toFixed(0)} s`);
     },
+    onNewFinding: (group) => console.log(`  new finding:${findingLine(group, options.seed).slice(1)}`),
   });
   printSummary(summary);
   const written = writeFindings(options.out, summary.groups, summary.seed);

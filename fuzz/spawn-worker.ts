@@ -13,7 +13,7 @@ const require = createRequire(import.meta.url);
  * ERR_WORKER_OUT_OF_MEMORY error event instead of killing the whole run.
  *
  * @example
- * const worker = spawnWorker({ seed: 1, budgetMs: 50, progress: new SharedArrayBuffer(12), disabled: [] });
+ * const worker = spawnWorker({ seed: 1, budgetMs: 50, progress: new SharedArrayBuffer(16), disabled: [] });
  */
 export function spawnWorker(workerData: unknown, entry = new URL("./fuzz-worker.ts", import.meta.url)): Worker {
   const api = pathToFileURL(join(dirname(require.resolve("tsx/package.json")), "dist/esm/api/index.mjs")).href;

@@ -1,4 +1,5 @@
 import type { Pattern } from "./pattern.js";
+import { assertNever } from "../lib/assert-never.js";
 
 /** What an NFA state does; `CHAR` consumes one code unit, the others are zero-width. */
 export const CHAR = 0;
@@ -67,7 +68,7 @@ export function buildNfa(pattern: Pattern, maxStates: number): Nfa | null {
         else flags.words = true;
         return add(ASSERT, next, ASSERT_CODES[p.kind]);
       default:
-        return assertNever(p);
+        return assertNever(p, "pattern");
     }
   };
   const buildAlt = (items: readonly Pattern[], next: number): number => {
@@ -127,10 +128,6 @@ export function stateCount(p: Pattern, cap: number): number {
       return stateCount(p.item, cap) * copies + splits;
     }
     default:
-      return assertNever(p);
+      return assertNever(p, "pattern");
   }
-}
-
-function assertNever(value: never): never {
-  throw new Error(`unexpected pattern ${JSON.stringify(value)}`);
 }

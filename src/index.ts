@@ -14,8 +14,11 @@ export type {
   ConversionSummary,
   ConversionTally,
   CurrentInvitation,
+  CurrentDecision,
   Decision,
   DecisionOperator,
+  NoDecision,
+  SelectedDecision,
   Device,
   EvaluateOptions,
   EventCondition,
@@ -44,7 +47,7 @@ export type {
 export type { Ruleset } from "./compile.js";
 export type { Explanation } from "./explain.js";
 export type { CandidateExplanation } from "./explain/recorder.js";
-export type { ReasonCode } from "./explain/reason-codes.js";
+export type { NoneReason, OfferReason, ReasonCode, WarningCode } from "./explain/reason-codes.js";
 export type { IssueCode } from "./config/issue-codes.js";
 export type { ConfigIssue } from "./errors.js";
 export type { LintCode, LintFinding } from "./lint/lint-codes.js";
@@ -64,7 +67,7 @@ export { safeParseState } from "./config/safe-parse-state.js";
 export { parseEventDefinitions } from "./config/parse-event-definitions.js";
 export { safeParseEventDefinitions } from "./config/safe-parse-event-definitions.js";
 export { ConfigError, isConfigError } from "./errors.js";
-export { REASON_CODES } from "./explain/reason-codes.js";
+export { NONE_REASONS, OFFER_REASONS, REASON_CODES, WARNING_CODES } from "./explain/reason-codes.js";
 export { ISSUE_CODES } from "./config/issue-codes.js";
 export { lintInvitations } from "./lint/lint-invitations.js";
 export { LINT_CODES } from "./lint/lint-codes.js";

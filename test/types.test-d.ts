@@ -20,8 +20,11 @@ import type { parseInvitations } from "../src/config/parse-invitations.js";
 import type { SafeParseResult } from "../src/config/safe-parse-result.js";
 import type { safeParseVisitor } from "../src/config/safe-parse-visitor.js";
 import type { ConfigError } from "../src/errors.js";
+import type { NoneReason, OfferReason, WarningCode } from "../src/explain/reason-codes.js";
 import type {
   AttributeCondition,
+  Decision,
+  DecisionOperator,
   EventDefinition,
   Invitation,
   InvitationState,
@@ -82,5 +85,24 @@ describe("parse function types", () => {
     expectTypeOf<SafeParseResult<Visitor>>().toEqualTypeOf<
       { success: true; data: Visitor } | { success: false; error: ConfigError }
     >();
+  });
+});
+
+describe("Decision", () => {
+  it("is told apart by status: an offered decision has its invitation, message and sender, and a reason of its own", () => {
+    const decide = (decision: Decision): void => {
+      if (decision.status !== "none") {
+        expectTypeOf(decision.invitation).toEqualTypeOf<Invitation>();
+        expectTypeOf(decision.message).toEqualTypeOf<string>();
+        expectTypeOf(decision.operator).toEqualTypeOf<DecisionOperator>();
+        expectTypeOf(decision.reason).toEqualTypeOf<OfferReason>();
+      } else {
+        expectTypeOf(decision.invitation).toEqualTypeOf<null>();
+        expectTypeOf(decision.reason).toEqualTypeOf<NoneReason>();
+      }
+      if (decision.status === "current") expectTypeOf(decision.reason).toEqualTypeOf<"current_invitation">();
+      expectTypeOf(decision.warnings).toEqualTypeOf<WarningCode[]>();
+    };
+    expectTypeOf(decide).toBeFunction();
   });
 });

@@ -54,3 +54,36 @@ export const REASON_CODES = [
 
 /** One of {@link REASON_CODES}. */
 export type ReasonCode = (typeof REASON_CODES)[number];
+
+/**
+ * Why an invitation is offered: `Decision.reason` when `status` is `"selected"` (`lowest_position`) or `"current"`
+ * (`current_invitation`).
+ */
+export const OFFER_REASONS = ["lowest_position", "current_invitation"] as const satisfies readonly ReasonCode[];
+
+/** One of {@link OFFER_REASONS}. */
+export type OfferReason = (typeof OFFER_REASONS)[number];
+
+/** Why nothing is offered: `Decision.reason` when `status` is `"none"`. */
+export const NONE_REASONS = [
+  "no_invitations",
+  "no_eligible_invitation",
+  "chat_active",
+  "recent_chat",
+  "suppressed",
+  "no_operator_online",
+  "invalid_visitor",
+  "invalid_clock",
+  "invalid_options",
+  "invalid_config",
+  "evaluation_error",
+] as const satisfies readonly ReasonCode[];
+
+/** One of {@link NONE_REASONS}. */
+export type NoneReason = (typeof NONE_REASONS)[number];
+
+/** What a decision may warn about while still being made: `Decision.warnings`. */
+export const WARNING_CODES = ["unresolved_placeholder", "no_random_operator_online"] as const satisfies readonly ReasonCode[];
+
+/** One of {@link WARNING_CODES}. */
+export type WarningCode = (typeof WARNING_CODES)[number];

@@ -1,16 +1,17 @@
-import type { ReasonCode } from "../explain/reason-codes.js";
+import type { NoneReason } from "../explain/reason-codes.js";
 import { renderInvitation, type RenderContext } from "../render/render-invitation.js";
-import type { Decision } from "../types.js";
+import type { CurrentDecision, NoDecision, SelectedDecision } from "../types.js";
 import type { VisitorView } from "../visitor/view-visitor.js";
 import type { CompiledInvitation } from "./compile-invitation.js";
 import type { ResolvedOptions } from "./resolve-options.js";
 
 /**
- * The decision offering one invitation: its content rendered for this visitor, `wait`/`requires`/`design` passed
- * through. `armed`, `inject` and `recheckAt` are left empty for the caller to fill in.
+ * The decision offering one invitation, a new one (`selected`) or the visitor's current one (`current`): its
+ * content rendered for this visitor, `wait`/`requires`/`design` passed through. `armed`, `inject` and `recheckAt`
+ * are left empty for the caller to fill in.
  *
  * @example
- * offerDecision(compiled, null, view, options, now, "lowest_position").message // => "Need help choosing a plan?"
+ * offerDecision(compiled, null, view, options, now, "selected").message // => "Need help choosing a plan?"
  */
 export function offerDecision(
   invitation: CompiledInvitation,
@@ -18,11 +19,12 @@ export function offerDecision(
   view: VisitorView,
   options: ResolvedOptions,
   atMs: number,
-  reason: ReasonCode,
-): Decision {
+  status: "selected" | "current",
+): SelectedDecision | CurrentDecision {
   const rendered = renderInvitation(invitation.rendering, variationId, renderContext(view, options));
+  const offer = status === "selected" ? ({ status, reason: "lowest_position" } as const) : ({ status, reason: "current_invitation" } as const);
   return {
-    status: "selected",
+    ...offer,
     invitation: invitation.source,
     variationId: rendered.variationId,
     message: rendered.message,
@@ -32,7 +34,6 @@ export function offerDecision(
     design: invitation.design,
     armed: [],
     inject: [],
-    reason,
     warnings: rendered.warnings,
     recheckAt: null,
     at: atMs,
@@ -61,7 +62,7 @@ function renderContext(view: VisitorView, options: ResolvedOptions): RenderConte
  * @example
  * noDecision(now, "chat_active", null).status // => "none"
  */
-export function noDecision(atMs: number, reason: ReasonCode, recheckAt: number | null): Decision {
+export function noDecision(atMs: number, reason: NoneReason, recheckAt: number | null): NoDecision {
   return {
     status: "none",
     invitation: null,

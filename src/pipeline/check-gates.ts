@@ -1,6 +1,6 @@
 import type { CompiledRuleset } from "../compile.js";
 import { servesVisitor } from "../conditions/operator-presence.js";
-import type { ReasonCode } from "../explain/reason-codes.js";
+import type { NoneReason } from "../explain/reason-codes.js";
 import type { CurrentInvitation } from "../types.js";
 import type { VisitorView } from "../visitor/view-visitor.js";
 import type { CompiledInvitation } from "./compile-invitation.js";
@@ -8,7 +8,7 @@ import type { ResolvedOptions } from "./resolve-options.js";
 
 /** What the rules before selection decided: nothing at all, the current invitation, or go on selecting. */
 export type GateOutcome =
-  | { type: "blocked"; reason: ReasonCode; recheckAt: number | null }
+  | { type: "blocked"; reason: NoneReason; recheckAt: number | null }
   | { type: "current"; invitation: CompiledInvitation; variationId: string; recheckAt: number | null }
   | { type: "open" };
 

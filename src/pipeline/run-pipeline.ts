@@ -1,7 +1,7 @@
 import { readClock } from "../clock.js";
 import { compiledRuleset, type CompiledRuleset, type Ruleset } from "../compile.js";
 import type { Recorder } from "../explain/recorder.js";
-import type { ReasonCode } from "../explain/reason-codes.js";
+import type { NoneReason, ReasonCode } from "../explain/reason-codes.js";
 import type { Clock, Decision, EvaluateOptions, Invitation, Trigger, Visitor } from "../types.js";
 import { viewVisitor, type VisitorView } from "../visitor/view-visitor.js";
 import { noDecision, offerDecision } from "./build-decision.js";
@@ -44,7 +44,7 @@ export function runPipeline(
  * answers differently each time, a non-enumerable attribute getter) is still the input's fault, found by reading it
  * all once more. Anything else is a bug in beckon, reported instead of thrown (the property tests hold that line).
  */
-function failureReason(visitor: Visitor, options: EvaluateOptions | undefined): ReasonCode {
+function failureReason(visitor: Visitor, options: EvaluateOptions | undefined): NoneReason {
   if (viewVisitor(visitor, null, true) === null) return "invalid_visitor";
   if (resolveOptions(options) === null) return "invalid_options";
   return "evaluation_error";
@@ -78,9 +78,8 @@ function decide(
   }
   if (gate.type === "current") {
     for (const c of ruleset.all) recorder?.skipped(c.id, "current_invitation", c === gate.invitation);
-    const decision = offerDecision(gate.invitation, gate.variationId, view, resolved, atMs, "current_invitation");
+    const decision = offerDecision(gate.invitation, gate.variationId, view, resolved, atMs, "current");
     // A fresh object of our own: filled in rather than copied, as on every path below.
-    decision.status = "current";
     decision.recheckAt = gate.recheckAt;
     return decision;
   }
@@ -117,7 +116,7 @@ function select(
   const decision =
     selection.winner === null
       ? noDecision(atMs, selection.reason, recheckAt)
-      : offerDecision(selection.winner, null, view, options, atMs, selection.reason);
+      : offerDecision(selection.winner, null, view, options, atMs, "selected");
   decision.armed = armed;
   decision.inject = inject;
   decision.recheckAt = recheckAt;

@@ -11,11 +11,9 @@ import { CandidateCursor, releaseMask, scanMask } from "./visitor-mask.js";
 import { waitingChange } from "./waiting-change.js";
 
 /** The winner of one candidate list, why it won, and when the outcome may change with only time passing. */
-export interface Selection {
-  winner: CompiledInvitation | null;
-  reason: ReasonCode;
-  changeAt: number;
-}
+export type Selection =
+  | { winner: CompiledInvitation; reason: "lowest_position"; changeAt: number }
+  | { winner: null; reason: "no_eligible_invitation"; changeAt: number };
 
 /** A candidate of the winner's (position, time on site) group that was checked and is not eligible. */
 interface TiedMiss {

@@ -1,4 +1,4 @@
-import type { ReasonCode } from "../explain/reason-codes.js";
+import type { WarningCode } from "../explain/reason-codes.js";
 import { pickVariation } from "../selection/pick-variation.js";
 import type { AttributeValue, DecisionOperator, OnlineOperator } from "../types.js";
 import type { CompiledContent } from "./compile-content.js";
@@ -35,7 +35,7 @@ export interface RenderedInvitation {
   variationId: string;
   message: string;
   operator: DecisionOperator;
-  warnings: ReasonCode[];
+  warnings: WarningCode[];
 }
 
 /**
@@ -57,7 +57,7 @@ export function renderInvitation(
   const known = rendering.contents.get(requested);
   const content = known ?? rendering.base;
   const locale = normalizeLocale(context.locale);
-  const warnings: ReasonCode[] = [];
+  const warnings: WarningCode[] = [];
   const fallbackName = nonBlank(translate(content.operatorName, locale)) ?? context.defaultOperatorName;
   const sender = pickSender(content, fallbackName, context);
   if (sender.randomMissed) warnings.push("no_random_operator_online");

@@ -60,8 +60,7 @@ export function checkChange(
       ...(visitor.url === undefined ? {} : { lastUrl: visitor.url }),
     },
     increments:
-      decision.status === "selected" && decision.invitation !== null
-        ? [count(decision.invitation.id, decision.variationId ?? decision.invitation.id, "assigned")]
+      decision.status === "selected" ? [count(decision.invitation.id, decision.variationId, "assigned")]
         : [],
     result: decision,
   };

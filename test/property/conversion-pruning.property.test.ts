@@ -34,7 +34,7 @@ function selected(invitation: (typeof JOURNEY_INVITATIONS)[number], variationId:
     invitation,
     variationId,
     message: invitation.message,
-    operator: null,
+    operator: { name: "Live Support" },
     wait: null,
     requires: null,
     design: null,

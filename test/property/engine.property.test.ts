@@ -6,6 +6,8 @@ import {
   evaluate,
   explain,
   isConfigError,
+  NONE_REASONS,
+  OFFER_REASONS,
   parseInvitations,
   parseState,
   parseVisitor,
@@ -13,6 +15,8 @@ import {
   safeParseInvitations,
   safeParseState,
   safeParseVisitor,
+  REASON_CODES,
+  WARNING_CODES,
   type Decision,
   type EvaluateOptions,
   type Invitation,
@@ -311,6 +315,24 @@ describe("hostile JavaScript values (properties)", () => {
           expect(explain(invitations, visitor, now, options).decision.reason).toBe(decision.reason);
         },
       ),
+    );
+  });
+});
+
+describe("decision reasons", () => {
+  it("come from the list of their status: OFFER_REASONS by status, NONE_REASONS for none, WARNING_CODES as warnings", () => {
+    const lists = [...OFFER_REASONS, ...NONE_REASONS, ...WARNING_CODES];
+    expect(lists.every((code) => (REASON_CODES as readonly string[]).includes(code))).toBe(true);
+    fc.assert(
+      fc.property(fc.oneof(inputArb, fc.record({ invitations: fc.anything(), visitor: fc.anything(), now: fc.anything(), options: fc.anything() })), (input) => {
+        const { invitations, visitor, now, options } = input as { invitations: Invitation[]; visitor: Visitor; now: number; options: EvaluateOptions };
+        const decision = evaluate(invitations, visitor, now, options);
+        const expected = decision.status === "selected" ? "lowest_position" : decision.status === "current" ? "current_invitation" : null;
+        if (expected !== null) expect(decision.reason).toBe(expected);
+        else expect(NONE_REASONS).toContain(decision.reason);
+        for (const warning of decision.warnings) expect(WARNING_CODES).toContain(warning);
+        expect(decision.invitation === null).toBe(decision.status === "none");
+      }),
     );
   });
 });

@@ -1,8 +1,5 @@
-/**
- * Every reason beckon gives, as a closed list. A decision's `reason`, its `warnings`, and each explained
- * candidate's `reasons` are drawn from it, so hosts can switch over them exhaustively.
- */
-export const REASON_CODES = [
+/** What explain says of one candidate: the condition that does not hold, or what became of it. */
+const CANDIDATE_REASONS = [
   // A candidate's conditions (README: Semantics in detail, Schedules, Events): the one that does not hold.
   "disabled",
   "kind_mismatch",
@@ -30,36 +27,15 @@ export const REASON_CODES = [
   "outranked",
   "armed",
   "injected",
-  // Why the winner won (Decision.reason when status is "selected" or "current"). How a tie was broken is explain's
-  // to tell (the tied candidates are "outranked"): a reason that named the tie rule would make the decision depend
-  // on candidates that cannot win, and recheckAt would have to watch them all.
-  "lowest_position",
-  "current_invitation",
-  // Why nothing was selected (Decision.reason when status is "none").
-  "no_invitations",
-  "no_eligible_invitation",
-  "chat_active",
-  "recent_chat",
-  "suppressed",
-  "no_operator_online",
-  "invalid_visitor",
-  "invalid_clock",
-  "invalid_options",
-  "invalid_config",
-  "evaluation_error",
-  // Warnings attached to a decision that was still made.
-  "unresolved_placeholder",
-  "no_random_operator_online",
 ] as const;
-
-/** One of {@link REASON_CODES}. */
-export type ReasonCode = (typeof REASON_CODES)[number];
 
 /**
  * Why an invitation is offered: `Decision.reason` when `status` is `"selected"` (`lowest_position`) or `"current"`
- * (`current_invitation`).
+ * (`current_invitation`). How a tie was broken is explain's to tell (the tied candidates are "outranked"): a reason
+ * that named the tie rule would make the decision depend on candidates that cannot win, and recheckAt would have to
+ * watch them all.
  */
-export const OFFER_REASONS = ["lowest_position", "current_invitation"] as const satisfies readonly ReasonCode[];
+export const OFFER_REASONS = ["lowest_position", "current_invitation"] as const;
 
 /** One of {@link OFFER_REASONS}. */
 export type OfferReason = (typeof OFFER_REASONS)[number];
@@ -77,13 +53,22 @@ export const NONE_REASONS = [
   "invalid_options",
   "invalid_config",
   "evaluation_error",
-] as const satisfies readonly ReasonCode[];
+] as const;
 
 /** One of {@link NONE_REASONS}. */
 export type NoneReason = (typeof NONE_REASONS)[number];
 
 /** What a decision may warn about while still being made: `Decision.warnings`. */
-export const WARNING_CODES = ["unresolved_placeholder", "no_random_operator_online"] as const satisfies readonly ReasonCode[];
+export const WARNING_CODES = ["unresolved_placeholder", "no_random_operator_online"] as const;
 
 /** One of {@link WARNING_CODES}. */
 export type WarningCode = (typeof WARNING_CODES)[number];
+
+/**
+ * Every reason beckon gives, as a closed list. A decision's `reason`, its `warnings`, and each explained
+ * candidate's `reasons` are drawn from it, so hosts can switch over them exhaustively.
+ */
+export const REASON_CODES = [...CANDIDATE_REASONS, ...OFFER_REASONS, ...NONE_REASONS, ...WARNING_CODES] as const;
+
+/** One of {@link REASON_CODES}. */
+export type ReasonCode = (typeof REASON_CODES)[number];

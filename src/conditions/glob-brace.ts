@@ -1,4 +1,4 @@
-import type { GlobToken } from "./glob-tokens.js";
+import type { GlobToken } from "./glob-token.js";
 
 const BRACE_RANGE = /^([^,])\.\.([^,])$/;
 

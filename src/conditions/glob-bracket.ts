@@ -1,6 +1,6 @@
 import { globClass } from "./glob-class.js";
 import { globMissing } from "./glob-missing.js";
-import type { GlobToken } from "./glob-tokens.js";
+import type { GlobToken } from "./glob-token.js";
 
 /** A class with none of these may also match its own text, as micromatch lets `[ab]` match "[ab]". */
 const CLASS_SPECIAL = /[-*+?.^${}(|)[\]\\]/;

@@ -1,5 +1,6 @@
 import type { Pattern } from "../automaton/pattern.js";
-import { type GlobToken, globTokens } from "./glob-tokens.js";
+import type { GlobToken } from "./glob-token.js";
+import { globTokens } from "./glob-tokens.js";
 
 const SLASH = 0x2f;
 const char = (code: number): Pattern => ({ type: "chars", ranges: [code, code] });

@@ -14,9 +14,9 @@
  */
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
-import { compiledRuleset } from "../src/compile.js";
+import { compiledRuleset } from "../src/compile/compile.js";
 import { compile, evaluate, type Invitation, type Ruleset, type Visitor } from "../src/index.js";
-import { buildCandidateIndex } from "../src/pipeline/candidate-index.js";
+import { buildCandidateIndex } from "../src/compile/candidate-index.js";
 
 setFlagsFromString("--expose-gc");
 const gc = runInNewContext("gc") as () => void;

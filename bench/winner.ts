@@ -3,7 +3,7 @@
  * timeOnSite, then the smallest `hashUnit("tie", seed, visitorId, invitationId)` (equal hashes: the smaller id).
  */
 import type { Invitation, WeeklySchedule } from "../src/index.js";
-import { hashUnit } from "../src/selection/hash-unit.js";
+import { hashUnit } from "../src/hashing/hash-unit.js";
 import { WEEKDAYS } from "./vocabulary.js";
 
 /** The seed every implementation uses (beckon's default). */

@@ -44,20 +44,20 @@ export type {
   WeeklySchedule,
   Weekday,
 } from "./types.js";
-export type { Ruleset } from "./compile.js";
-export type { Explanation } from "./explain.js";
-export type { CandidateExplanation } from "./explain/recorder.js";
-export type { NoneReason, OfferReason, ReasonCode, WarningCode } from "./explain/reason-codes.js";
+export type { Ruleset } from "./compile/compile.js";
+export type { Explanation } from "./evaluate/explain.js";
+export type { CandidateExplanation } from "./evaluate/recorder.js";
+export type { NoneReason, OfferReason, ReasonCode, WarningCode } from "./reason-codes.js";
 export type { IssueCode } from "./config/issue-codes.js";
-export type { ConfigIssue } from "./errors.js";
+export type { ConfigIssue } from "./config/config-error.js";
 export type { LintCode, LintFinding } from "./lint/lint-codes.js";
 export type { SafeParseResult } from "./config/safe-parse-result.js";
 export type { StateOptions } from "./state/state-options.js";
 export type { PageView } from "./state/record-page-view.js";
 
-export { evaluate } from "./evaluate.js";
-export { explain } from "./explain.js";
-export { compile, isRuleset } from "./compile.js";
+export { evaluate } from "./evaluate/evaluate.js";
+export { explain } from "./evaluate/explain.js";
+export { compile, isRuleset } from "./compile/compile.js";
 export { parseInvitations } from "./config/parse-invitations.js";
 export { safeParseInvitations } from "./config/safe-parse-invitations.js";
 export { parseVisitor } from "./config/parse-visitor.js";
@@ -66,12 +66,12 @@ export { parseState } from "./config/parse-state.js";
 export { safeParseState } from "./config/safe-parse-state.js";
 export { parseEventDefinitions } from "./config/parse-event-definitions.js";
 export { safeParseEventDefinitions } from "./config/safe-parse-event-definitions.js";
-export { ConfigError, isConfigError } from "./errors.js";
-export { NONE_REASONS, OFFER_REASONS, REASON_CODES, WARNING_CODES } from "./explain/reason-codes.js";
+export { ConfigError, isConfigError } from "./config/config-error.js";
+export { NONE_REASONS, OFFER_REASONS, REASON_CODES, WARNING_CODES } from "./reason-codes.js";
 export { ISSUE_CODES } from "./config/issue-codes.js";
 export { lintInvitations } from "./lint/lint-invitations.js";
 export { LINT_CODES } from "./lint/lint-codes.js";
-export { HASH_VERSION } from "./selection/hash-unit.js";
+export { HASH_VERSION } from "./hashing/hash-unit.js";
 export { MAX_VISITOR_EVENTS, MAX_VISITOR_LIST_LENGTH, MAX_VISITOR_STRING_LENGTH } from "./config/visitor-limits.js";
 export { detectDevice } from "./conditions/detect-device.js";
 export { emptyState } from "./state/empty-state.js";

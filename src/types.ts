@@ -4,7 +4,7 @@
  * These interfaces are written by hand so that they read well in editors; `test/types.test-d.ts` proves that each
  * one is exactly the output type of its zod schema in `src/config/`, so the two can never drift apart.
  */
-import type { NoneReason, WarningCode } from "./explain/reason-codes.js";
+import type { NoneReason, WarningCode } from "./reason-codes.js";
 
 /** A device class, covering LHC's seven device options as a set. */
 export type Device = "desktop" | "mobile" | "tablet";

@@ -19,8 +19,8 @@ import type {
 import type { parseInvitations } from "../src/config/parse-invitations.js";
 import type { SafeParseResult } from "../src/config/safe-parse-result.js";
 import type { safeParseVisitor } from "../src/config/safe-parse-visitor.js";
-import type { ConfigError } from "../src/errors.js";
-import type { NoneReason, OfferReason, WarningCode } from "../src/explain/reason-codes.js";
+import type { ConfigError } from "../src/config/config-error.js";
+import type { NoneReason, OfferReason, WarningCode } from "../src/reason-codes.js";
 import type {
   AttributeCondition,
   Decision,

@@ -1,5 +1,5 @@
 import { explain, safeParseInvitations, safeParseVisitor, type EvaluateOptions, type Trigger } from "../index.js";
-import { formatPath } from "../errors.js";
+import { formatPath } from "../config/config-error.js";
 import { formatInstant } from "./format-instant.js";
 import { EXIT, InputError, UsageError, type CliIo } from "./io.js";
 import { paint } from "./paint.js";

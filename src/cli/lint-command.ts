@@ -1,5 +1,5 @@
 import { lintInvitations, safeParseInvitations } from "../index.js";
-import { formatPath } from "../errors.js";
+import { formatPath } from "../config/config-error.js";
 import { EXIT, InputError, type CliIo } from "./io.js";
 import { paint } from "./paint.js";
 import { label, readJson } from "./read-json.js";

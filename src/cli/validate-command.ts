@@ -1,7 +1,7 @@
 import { knownKeysAt, type DocumentKind } from "../config/known-keys.js";
 import { safeParseEventDefinitions } from "../config/safe-parse-event-definitions.js";
 import { safeParseInvitations } from "../config/safe-parse-invitations.js";
-import { formatPath, type ConfigIssue } from "../errors.js";
+import { formatPath, type ConfigIssue } from "../config/config-error.js";
 import { didYouMean } from "./did-you-mean.js";
 import { EXIT, type CliIo } from "./io.js";
 import { paint } from "./paint.js";

@@ -1,4 +1,4 @@
-import type { ConfigIssue } from "../errors.js";
+import type { ConfigIssue } from "./config-error.js";
 import { checkKindRules } from "./check-kind-rules.js";
 import { checkLocales } from "./check-locales.js";
 import { checkVariationIds } from "./check-variation-ids.js";

@@ -1,4 +1,4 @@
-import type { ConfigIssue } from "../errors.js";
+import type { ConfigIssue } from "./config-error.js";
 import { ownProperty } from "./own-property.js";
 
 const KINDS: readonly unknown[] = ["standard", "dynamic", "inject"];

@@ -1,4 +1,4 @@
-import type { ConfigIssue } from "../errors.js";
+import type { ConfigIssue } from "./config-error.js";
 import { isRecord } from "./is-record.js";
 
 /** A BCP 47-looking tag: a 2–3 letter language, then subtags of 2–8 letters or digits (`lt`, `lt-LT`, `zh_Hant_TW`). */

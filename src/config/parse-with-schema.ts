@@ -1,5 +1,5 @@
 import type * as z from "zod/mini";
-import { ConfigError, type ConfigIssue } from "../errors.js";
+import { ConfigError, type ConfigIssue } from "./config-error.js";
 import { isPlainData } from "./is-plain-data.js";
 import { issueMessage } from "./issue-message.js";
 import { NO_LIMITS, readPlain, type ReadLimits } from "./read-plain.js";

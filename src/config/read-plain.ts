@@ -1,4 +1,4 @@
-import type { ConfigIssue } from "../errors.js";
+import type { ConfigIssue } from "./config-error.js";
 import { describeError } from "./describe-error.js";
 import { describeValue } from "./describe-value.js";
 import type { IssueCode } from "./issue-codes.js";

@@ -1,5 +1,5 @@
 import { normalizeText } from "../conditions/text.js";
-import type { ConfigIssue } from "../errors.js";
+import type { ConfigIssue } from "./config-error.js";
 import type { EventDefinition } from "../types.js";
 import { eventDefinitionsSchema } from "./event-definition-schema.js";
 import { ownProperty } from "./own-property.js";

@@ -1,4 +1,4 @@
-import type { ConfigError } from "../errors.js";
+import type { ConfigError } from "./config-error.js";
 
 /**
  * What the `safeParseX` functions return: the parsed copy, or the error listing every issue. Never thrown.

@@ -1,5 +1,5 @@
 import type * as z from "zod/mini";
-import type { ConfigIssue } from "../errors.js";
+import type { ConfigIssue } from "./config-error.js";
 import { ISSUE_CODES, type IssueCode } from "./issue-codes.js";
 import { ownProperty } from "./own-property.js";
 

@@ -1,4 +1,4 @@
-import type { CompiledEventCondition } from "../pipeline/compile-invitation.js";
+import type { CompiledEventCondition } from "../compile/compile-invitation.js";
 
 /**
  * Checks an event condition (README: Events) — at least `minCount` records with `now − at < withinSeconds` (every record

@@ -1,6 +1,6 @@
-import { compiledRuleset, type Ruleset } from "../compile.js";
+import { compiledRuleset, type Ruleset } from "../compile/compile.js";
 import { normalizeText } from "../conditions/text.js";
-import type { CompiledInvitation } from "../pipeline/compile-invitation.js";
+import type { CompiledInvitation } from "../compile/compile-invitation.js";
 import type { Invitation, VisitorEvent } from "../types.js";
 
 /**

@@ -1,5 +1,5 @@
 import { servesVisitor } from "../conditions/operator-presence.js";
-import { pickLowestHash } from "../selection/pick-lowest-hash.js";
+import { pickLowestHash } from "../hashing/pick-lowest-hash.js";
 import type { DecisionOperator, OnlineOperator } from "../types.js";
 import type { CompiledContent } from "./compile-content.js";
 

@@ -1,5 +1,5 @@
-import type { WarningCode } from "../explain/reason-codes.js";
-import { pickVariation } from "../selection/pick-variation.js";
+import type { WarningCode } from "../reason-codes.js";
+import { pickVariation } from "./pick-variation.js";
 import type { AttributeValue, DecisionOperator, OnlineOperator } from "../types.js";
 import type { CompiledContent } from "./compile-content.js";
 import type { CompiledRendering } from "./compile-rendering.js";

@@ -1,4 +1,4 @@
-import { compiledRuleset, type Ruleset } from "../compile.js";
+import { compiledRuleset, type Ruleset } from "../compile/compile.js";
 import type { Decision, Invitation, InvitationState } from "../types.js";
 import { emptyState } from "./empty-state.js";
 import { newConversionRecord } from "./new-conversion-record.js";

@@ -1,5 +1,5 @@
 import { MAX_VISITOR_LIST_LENGTH } from "../config/visitor-limits.js";
-import { ConfigError } from "../errors.js";
+import { ConfigError } from "../config/config-error.js";
 import type { InvitationState } from "../types.js";
 
 const LISTS = ["sessionExcluded", "seenOnce", "conversions", "conversionTallies"] as const;

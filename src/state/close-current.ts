@@ -1,4 +1,4 @@
-import type { CompiledInvitation } from "../pipeline/compile-invitation.js";
+import type { CompiledInvitation } from "../compile/compile-invitation.js";
 import type { InvitationState } from "../types.js";
 import { cooldownMs, type StateOptions } from "./state-options.js";
 

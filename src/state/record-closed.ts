@@ -1,4 +1,4 @@
-import { compiledRuleset, type Ruleset } from "../compile.js";
+import { compiledRuleset, type Ruleset } from "../compile/compile.js";
 import type { Invitation, InvitationState } from "../types.js";
 import { closeCurrent } from "./close-current.js";
 import { markConversion } from "./mark-conversion.js";

@@ -1,7 +1,7 @@
-import { compiledRuleset, type Ruleset } from "../compile.js";
+import { compiledRuleset, type Ruleset } from "../compile/compile.js";
 import { matchUrl } from "../conditions/match-url.js";
 import { normalizePage } from "../conditions/normalize-page.js";
-import type { CompiledInvitation } from "../pipeline/compile-invitation.js";
+import type { CompiledInvitation } from "../compile/compile-invitation.js";
 import type { Invitation, InvitationState } from "../types.js";
 import { closeCurrent, withId } from "./close-current.js";
 import { settleExpiry } from "./settle-expiry.js";

@@ -1,4 +1,4 @@
-import type { CompiledRuleset } from "../compile.js";
+import type { CompiledRuleset } from "../compile/compile.js";
 import type { InvitationState } from "../types.js";
 import { checkReducerArguments } from "./check-reducer-arguments.js";
 import { closeCurrent } from "./close-current.js";

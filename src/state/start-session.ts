@@ -1,4 +1,4 @@
-import { compiledRuleset, type Ruleset } from "../compile.js";
+import { compiledRuleset, type Ruleset } from "../compile/compile.js";
 import type { Invitation, InvitationState } from "../types.js";
 import { settleExpiry } from "./settle-expiry.js";
 import type { StateOptions } from "./state-options.js";

@@ -1,5 +1,5 @@
 import { readClock, systemClock } from "../clock.js";
-import type { Ruleset } from "../compile.js";
+import type { Ruleset } from "../compile/compile.js";
 import { safeParseEventDefinitions } from "../config/safe-parse-event-definitions.js";
 import { safeParseInvitations } from "../config/safe-parse-invitations.js";
 import type {

@@ -1,6 +1,6 @@
-import { compile, isRuleset, type Ruleset } from "../compile.js";
+import { compile, isRuleset, type Ruleset } from "../compile/compile.js";
 import type { EventDefinition, Invitation } from "../types.js";
-import { isConfigError } from "../errors.js";
+import { isConfigError } from "../config/config-error.js";
 import { corruptDocument } from "./parse-document.js";
 import { isStorageError, type StorageError } from "./storage-error.js";
 import type { StorageAdapter } from "./types.js";

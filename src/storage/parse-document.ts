@@ -1,4 +1,4 @@
-import { formatPath, type ConfigIssue } from "../errors.js";
+import { formatPath, type ConfigIssue } from "../config/config-error.js";
 import { safeParseEventDefinitions } from "../config/safe-parse-event-definitions.js";
 import { safeParseInvitations } from "../config/safe-parse-invitations.js";
 import { safeParseVisitorRecord } from "../config/safe-parse-visitor-record.js";

@@ -2,7 +2,7 @@ import { readClock } from "../clock.js";
 import { safeParseVisitor } from "../config/safe-parse-visitor.js";
 import { readPlain } from "../config/read-plain.js";
 import { MAX_VISITOR_STRING_LENGTH } from "../config/visitor-limits.js";
-import { ConfigError, type ConfigIssue } from "../errors.js";
+import { ConfigError, type ConfigIssue } from "../config/config-error.js";
 import type { Clock, EvaluateOptions, Visitor } from "../types.js";
 
 // The service's calls take what a widget or a website sent, so each argument is checked before it reaches storage:

@@ -1,4 +1,4 @@
-import type { ConfigIssue } from "../errors.js";
+import type { ConfigIssue } from "../config/config-error.js";
 
 /** Why a storage call failed. */
 export type StorageErrorCode = "storage_failed" | "timeout" | "conflict" | "corrupt_record";

@@ -2,8 +2,8 @@
  * What each service call does to one visitor's stored record, as pure functions of (record, instant): the same
  * reducers a host would call by hand, plus the counters each call moves. `updateVisitor` runs them atomically.
  */
-import type { Ruleset } from "../compile.js";
-import { evaluate } from "../evaluate.js";
+import type { Ruleset } from "../compile/compile.js";
+import { evaluate } from "../evaluate/evaluate.js";
 import { pruneEvents } from "../events/prune-events.js";
 import { recordEvent } from "../events/record-event.js";
 import { applyDecision } from "../state/apply-decision.js";

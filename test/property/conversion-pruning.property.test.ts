@@ -4,7 +4,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { compile } from "../../src/compile.js";
+import { compile } from "../../src/compile/compile.js";
 import { applyDecision } from "../../src/state/apply-decision.js";
 import { pruneConversions } from "../../src/state/prune-conversions.js";
 import { recordChatStarted } from "../../src/state/record-chat-started.js";

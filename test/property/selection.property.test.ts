@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { compileRendering } from "../../src/render/compile-rendering.js";
-import { hashUnit } from "../../src/selection/hash-unit.js";
-import { pickTied } from "../../src/selection/pick-tied.js";
-import { pickVariation } from "../../src/selection/pick-variation.js";
+import { hashUnit } from "../../src/hashing/hash-unit.js";
+import { pickTied } from "../../src/hashing/pick-tied.js";
+import { pickVariation } from "../../src/render/pick-variation.js";
 import { weightsArb } from "./arbitraries/render.js";
 
 const textArb = fc.oneof(fc.string(), fc.string({ unit: "binary" }));

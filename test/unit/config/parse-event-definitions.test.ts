@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { eventDefinitionSchema } from "../../../src/config/schemas.js";
 import { parseEventDefinitions } from "../../../src/config/parse-event-definitions.js";
 import { safeParseEventDefinitions } from "../../../src/config/safe-parse-event-definitions.js";
-import { isConfigError } from "../../../src/errors.js";
+import { isConfigError } from "../../../src/config/config-error.js";
 import type { EventDefinition } from "../../../src/types.js";
 import { copy, sharedObjects } from "./examples.js";
 

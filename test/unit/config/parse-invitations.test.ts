@@ -30,7 +30,7 @@ import { safeParseInvitations } from "../../../src/config/safe-parse-invitations
 import { MAX_JSON_DEPTH } from "../../../src/config/json-value-schema.js";
 import { invitationSchema } from "../../../src/config/schemas.js";
 import { isValidated } from "../../../src/config/validated.js";
-import { ConfigError, isConfigError, type ConfigIssue } from "../../../src/errors.js";
+import { ConfigError, isConfigError, type ConfigIssue } from "../../../src/config/config-error.js";
 import { copy, fullInvitation, otherInvitations, sharedObjects } from "./examples.js";
 
 function issuesOf(input: unknown): ConfigIssue[] {

@@ -9,7 +9,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseState } from "../../../src/config/parse-state.js";
 import { safeParseState } from "../../../src/config/safe-parse-state.js";
-import { ConfigError, type ConfigIssue } from "../../../src/errors.js";
+import { ConfigError, type ConfigIssue } from "../../../src/config/config-error.js";
 import { copy, fullState, sharedObjects } from "./examples.js";
 
 const empty = { v: 1, sessionExcluded: [], seenOnce: [], conversions: [] };

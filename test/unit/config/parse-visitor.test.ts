@@ -10,7 +10,7 @@ import { ISSUE_CODES } from "../../../src/config/issue-codes.js";
 import { parseVisitor } from "../../../src/config/parse-visitor.js";
 import { safeParseVisitor } from "../../../src/config/safe-parse-visitor.js";
 import { stateSchema, visitorSchema } from "../../../src/config/schemas.js";
-import { isConfigError, type ConfigIssue } from "../../../src/errors.js";
+import { isConfigError, type ConfigIssue } from "../../../src/config/config-error.js";
 import { copy, fullVisitor, sharedObjects } from "./examples.js";
 
 function codesAndPaths(input: unknown): [string, (string | number)[]][] {

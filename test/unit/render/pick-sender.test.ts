@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { pickSender, type SenderContext } from "../../../src/render/pick-sender.js";
-import { hashUnit } from "../../../src/selection/hash-unit.js";
+import { hashUnit } from "../../../src/hashing/hash-unit.js";
 import type { OnlineOperator } from "../../../src/types.js";
 
 const online: OnlineOperator[] = [

@@ -18,7 +18,7 @@
 import { describe, expect, it } from "vitest";
 import { compileRendering } from "../../../src/render/compile-rendering.js";
 import { renderInvitation, type RenderContext } from "../../../src/render/render-invitation.js";
-import { pickVariation } from "../../../src/selection/pick-variation.js";
+import { pickVariation } from "../../../src/render/pick-variation.js";
 import type { Invitation } from "../../../src/types.js";
 
 function context(overrides: Partial<RenderContext> = {}): RenderContext {

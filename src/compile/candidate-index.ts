@@ -1,0 +1,258 @@
+import type { CompiledAttributeCondition } from "../conditions/compile-attribute-condition.js";
+import type { CompiledEventCondition, CompiledInvitation } from "./compile-invitation.js";
+import { KeyPostingsBuilder, type KeyPostings } from "./key-postings.js";
+import { stableOrder } from "./stable-order.js";
+
+/**
+ * One equality dimension: the candidates that accept any value (`wild`), and per value the candidates that accept
+ * it — a bitset holding the wild ones too, or for a rare value a list of its own candidates (the wild ones are
+ * added when it is read) — so a visitor's value narrows with one AND.
+ */
+export interface Dimension extends KeyPostings {
+  wild: Uint32Array;
+}
+
+/**
+ * Keys (attribute keys, event names) and the candidates that need each: a bitset per key many candidates need,
+ * lists for the rest. `sparseNeeders` holds the candidates that need at least one listed key and `sparseNeeds[i]`
+ * how many distinct listed keys candidate `i` needs, so a visitor's present keys tell exactly which of them remain.
+ */
+export interface Needs extends KeyPostings {
+  /** The dense keys in a list, to walk them quickly. */
+  denseKeys: string[];
+  denseBits: Uint32Array[];
+  sparseNeeders: Uint32Array;
+  sparseNeeds: Uint32Array;
+}
+
+/**
+ * A candidate list in rank order with bitsets over the conditions no passing of time can change: the equality keys
+ * (language, identifier, tag, department, device), the host and first path segment a URL list writes out, the
+ * page-view minimum, and the attribute keys and events a candidate needs at all (disabled candidates are left
+ * out); and, for time on site, which candidates a visitor already qualifies for and the others in the order they
+ * will. A visitor meets only the candidates that survive (see `VisitorMask` in `evaluate/visitor-mask.ts`), so
+ * evaluation cost grows with the number of candidates that could apply, not with the size of the set. Every filter is a necessary condition
+ * the full check repeats, so it can only skip candidates that would fail. Nothing but `spareMasks` is written after
+ * it is built, and a mask is held by one scan at a time, so an evaluation started from inside another (a visitor
+ * getter) is safe.
+ */
+export interface CandidateIndex {
+  candidates: readonly CompiledInvitation[];
+  enabled: Uint32Array;
+  language: Dimension;
+  identifier: Dimension;
+  tag: Dimension;
+  department: Dimension;
+  device: Dimension;
+  host: Dimension;
+  segment: Dimension;
+  /** Whether `segment` has prefix keys (`/` + a literal prefix, see `segmentKey`), so a visitor's prefixes are looked up. */
+  segmentPrefixes: boolean;
+  /** `pageviewsAtMost[n]`: candidates whose page-view minimum is at most `n` (the last entry covers all above). */
+  pageviewsAtMost: Uint32Array[];
+  /** Ascending time-on-site levels, and at the same position the candidates whose minimum is at most that level. */
+  onSiteLevels: readonly number[];
+  onSiteAtMost: Uint32Array[];
+  /** Whether every distinct time-on-site minimum is a level (else the levels are a spread of them). */
+  onSiteExact: boolean;
+  /** No candidate: what a visitor below every minimum already qualifies for. */
+  noneReady: Uint32Array;
+  /** Candidate positions in ascending order of their time-on-site minimum (rank order among equals). */
+  byOnSite: Uint32Array;
+  /** Per attribute key: the candidates with a condition on it that a missing key fails (all but `notExists`). */
+  needsAttribute: Needs;
+  /** Per normalised event name: the candidates with a condition on it (none holds without a record). */
+  needsEvent: Needs;
+  /**
+   * Masks no scan holds, for the next scans to reuse (see `releaseMask`): a scan takes one out and puts it back when
+   * done, so a scan nested in another (a visitor getter calling evaluate) finds none and builds its own. Typed
+   * `unknown` here because the masks are evaluation's (`evaluate/visitor-mask.ts`), a layer above the compiled index.
+   */
+  spareMasks: unknown[];
+}
+
+const MAX_PAGEVIEW_LEVELS = 256;
+const MAX_ON_SITE_LEVELS = 64;
+
+type Lists = KeyPostingsBuilder;
+
+/**
+ * Builds the index of a candidate list already in rank order.
+ *
+ * @example
+ * const index = buildCandidateIndex(ruleset.standard);
+ */
+export function buildCandidateIndex(candidates: readonly CompiledInvitation[]): CandidateIndex {
+  const words = Math.ceil(candidates.length / 32);
+  const bits = (): Uint32Array => new Uint32Array(words);
+  const onSite = distinctOnSite(candidates);
+  const enabled = bits();
+  const wild = { language: bits(), identifier: bits(), tag: bits(), department: bits(), device: bits(), host: bits(), segment: bits() };
+  const lists: Record<keyof typeof wild, Lists> = {
+    language: new KeyPostingsBuilder(),
+    identifier: new KeyPostingsBuilder(),
+    tag: new KeyPostingsBuilder(),
+    department: new KeyPostingsBuilder(),
+    device: new KeyPostingsBuilder(),
+    host: new KeyPostingsBuilder(),
+    segment: new KeyPostingsBuilder(),
+  };
+  const attributeLists = new KeyPostingsBuilder();
+  const eventLists = new KeyPostingsBuilder();
+  const members = new SetMembers();
+  for (let i = 0; i < candidates.length; i++) {
+    const c = candidates[i] as CompiledInvitation;
+    placeAll(lists.host, wild.host, i, c.urls === null ? null : c.urls.hosts);
+    placeAll(lists.segment, wild.segment, i, c.urls === null ? null : c.urls.segments);
+    markAttributes(attributeLists, c.attributes, i);
+    markAttributes(attributeLists, c.movingAttributes, i);
+    for (let e = 0; e < c.events.length; e++) mark(eventLists, (c.events[e] as CompiledEventCondition).event, i);
+    if (c.enabled) setBit(enabled, i);
+    place(lists.language, wild.language, i, c.language === "" ? null : c.language);
+    place(lists.identifier, wild.identifier, i, c.identifier === "" ? null : c.identifier);
+    place(lists.tag, wild.tag, i, c.tag === "" ? null : c.tag);
+    placeAll(lists.department, wild.department, i, members.of(c.departments));
+    placeAll(lists.device, wild.device, i, members.of(c.devices));
+  }
+  const dimension = (name: keyof typeof wild): Dimension => ({ wild: wild[name], ...lists[name].build(words, wild[name]) });
+  const segment = dimension("segment");
+  return {
+    candidates,
+    enabled,
+    language: dimension("language"),
+    identifier: dimension("identifier"),
+    tag: dimension("tag"),
+    department: dimension("department"),
+    device: dimension("device"),
+    host: dimension("host"),
+    segment,
+    segmentPrefixes: hasPrefixKey(segment),
+    pageviewsAtMost: pageviewLevels(candidates, words),
+    ...onSiteLevels(candidates, onSite, words),
+    noneReady: bits(),
+    byOnSite: byOnSite(candidates),
+    needsAttribute: needs(attributeLists, candidates.length, words),
+    needsEvent: needs(eventLists, candidates.length, words),
+    spareMasks: [],
+  };
+}
+
+function hasPrefixKey(segment: Dimension): boolean {
+  for (const key of segment.dense.keys()) if (key.startsWith("/")) return true;
+  for (const key of segment.sparse.keys()) if (key.startsWith("/")) return true;
+  return false;
+}
+
+function needs(lists: Lists, count: number, words: number): Needs {
+  const postings = lists.build(words, null);
+  const sparseNeeders = new Uint32Array(postings.sparse.size === 0 ? 0 : words);
+  const sparseNeeds = new Uint32Array(postings.sparse.size === 0 ? 0 : count);
+  for (let p = 0; p < postings.positions.length; p++) {
+    const i = postings.positions[p] as number;
+    setBit(sparseNeeders, i);
+    sparseNeeds[i] = (sparseNeeds[i] as number) + 1;
+  }
+  return { ...postings, denseKeys: [...postings.dense.keys()], denseBits: [...postings.dense.values()], sparseNeeders, sparseNeeds };
+}
+
+/** The values of the department and device Sets as arrays, once per Set: compiled invitations share their Sets. */
+class SetMembers {
+  private readonly known = new Map<ReadonlySet<string>, readonly string[]>();
+
+  of(set: ReadonlySet<string> | null): readonly string[] | null {
+    if (set === null) return null;
+    let values = this.known.get(set);
+    if (values === undefined) this.known.set(set, (values = [...set]));
+    return values;
+  }
+}
+
+/** One bitset per page-view count up to the highest minimum configured: who accepts a visitor with that many. */
+function pageviewLevels(candidates: readonly CompiledInvitation[], words: number): Uint32Array[] {
+  let highest = 0;
+  for (let i = 0; i < candidates.length; i++) highest = Math.max(highest, (candidates[i] as CompiledInvitation).pageviews);
+  // Beyond a few hundred levels the bitsets would cost more memory than the check they save.
+  if (highest === 0 || highest > MAX_PAGEVIEW_LEVELS) return [];
+  const levels = Array.from({ length: highest + 1 }, () => new Uint32Array(words));
+  // Each candidate goes in at its own minimum; every level then also takes in all the levels below it.
+  for (let i = 0; i < candidates.length; i++) {
+    const first = Math.ceil((candidates[i] as CompiledInvitation).pageviews);
+    if (first < levels.length) setBit(levels[first] as Uint32Array, i);
+  }
+  for (let n = 1; n < levels.length; n++) or(levels[n] as Uint32Array, levels[n - 1] as Uint32Array);
+  return levels;
+}
+
+/** The distinct time-on-site minimums, ascending. */
+function distinctOnSite(candidates: readonly CompiledInvitation[]): number[] {
+  const distinct = new Set<number>();
+  for (let i = 0; i < candidates.length; i++) distinct.add((candidates[i] as CompiledInvitation).timeOnSite);
+  return [...distinct].sort((a, b) => a - b);
+}
+
+/**
+ * Time-on-site levels: every distinct minimum when there are few, else an even spread of them (the highest always
+ * among them), each with the candidates whose minimum is at most that level.
+ */
+function onSiteLevels(
+  candidates: readonly CompiledInvitation[],
+  distinct: readonly number[],
+  words: number,
+): Pick<CandidateIndex, "onSiteLevels" | "onSiteAtMost" | "onSiteExact"> {
+  if (distinct.length <= 1) return { onSiteLevels: [], onSiteAtMost: [], onSiteExact: true };
+  const step = Math.max(1, Math.ceil(distinct.length / MAX_ON_SITE_LEVELS));
+  const levels = distinct.filter((_, i) => i % step === step - 1 || i === distinct.length - 1);
+  const atMost = levels.map(() => new Uint32Array(words));
+  // Each candidate goes in at the lowest level not below its minimum, then every level takes in the ones below.
+  for (let i = 0; i < candidates.length; i++) setBit(atMost[firstAtLeast(levels, (candidates[i] as CompiledInvitation).timeOnSite)] as Uint32Array, i);
+  for (let l = 1; l < atMost.length; l++) or(atMost[l] as Uint32Array, atMost[l - 1] as Uint32Array);
+  return { onSiteLevels: levels, onSiteAtMost: atMost, onSiteExact: step === 1 };
+}
+
+/** Candidate positions by ascending time-on-site minimum, rank order among equals. */
+function byOnSite(candidates: readonly CompiledInvitation[]): Uint32Array {
+  const minimums = new Float64Array(candidates.length);
+  for (let i = 0; i < candidates.length; i++) minimums[i] = (candidates[i] as CompiledInvitation).timeOnSite;
+  return stableOrder(minimums);
+}
+
+/** The position of the first of the ascending `values` that is at least `value` (`values.length` when none is). */
+function firstAtLeast(values: readonly number[], value: number): number {
+  let low = 0;
+  let high = values.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if ((values[mid] as number) < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+function markAttributes(lists: Lists, conditions: readonly CompiledAttributeCondition[], i: number): void {
+  for (let a = 0; a < conditions.length; a++) {
+    const condition = conditions[a] as CompiledAttributeCondition;
+    if (condition.op !== "notExists") mark(lists, condition.key, i);
+  }
+}
+
+function mark(lists: Lists, key: string, i: number): void {
+  lists.add(key, i);
+}
+
+function placeAll(lists: Lists, wild: Uint32Array, i: number, values: readonly string[] | null): void {
+  if (values === null) return setBit(wild, i);
+  for (let v = 0; v < values.length; v++) mark(lists, values[v] as string, i);
+}
+
+function place(lists: Lists, wild: Uint32Array, i: number, value: string | null): void {
+  if (value === null) setBit(wild, i);
+  else mark(lists, value, i);
+}
+
+function setBit(bits: Uint32Array, i: number): void {
+  bits[i >>> 5] = (bits[i >>> 5] as number) | (1 << (i & 31));
+}
+
+function or(into: Uint32Array, bits: Uint32Array): void {
+  for (let w = 0; w < into.length; w++) into[w] = (into[w] as number) | (bits[w] as number);
+}

@@ -1,0 +1,253 @@
+import { compileAttributeCondition, type CompiledAttributeCondition } from "../conditions/compile-attribute-condition.js";
+import type { UrlMatcher } from "../conditions/compile-url-patterns.js";
+import { normalizeReferrerRule } from "../conditions/normalize-referrer-rule.js";
+import { normalizeText } from "../conditions/text.js";
+import { compileRendering, type CompiledRendering } from "../render/compile-rendering.js";
+import type { CompiledSchedule } from "../schedule/compile-schedule.js";
+import { hashKey } from "../hashing/hash-unit.js";
+import type {
+  AttributeCondition,
+  Device,
+  EventCondition,
+  Invitation,
+  InvitationKind,
+  JsonValue,
+  RequiresConfig,
+  Trigger,
+  WaitConfig,
+} from "../types.js";
+import { frozenJson } from "./frozen-json.js";
+import { SharedPieces } from "./shared-pieces.js";
+
+/** An event condition with its name normalised and its window in ms (0 = all records count). */
+export interface CompiledEventCondition {
+  event: string;
+  minCount: number;
+  withinMs: number;
+}
+
+/**
+ * One invitation with its defaults applied and every matcher built, so evaluation only compares (README: Invitation fields defaults).
+ * `source` is the caller's object, handed back untouched in `Decision.invitation`; the fields are compiled from the
+ * validated data (the same object when the caller passed the output of `parseInvitations`, else the copy validation
+ * made, which is not kept). `wait`, `design` and `trigger` are deep-frozen copies: decisions hand them out, and no
+ * caller may change what the next decision shows.
+ */
+export interface CompiledInvitation {
+  source: Invitation;
+  id: string;
+  /** `hashKey(id)`: the invitation's half of its tie hash, worked out once. */
+  tieKey: number;
+  position: number;
+  enabled: boolean;
+  kind: InvitationKind;
+  trigger: Trigger | undefined;
+  timeOnSite: number;
+  pageviews: number;
+  language: string;
+  identifier: string;
+  tag: string;
+  departments: ReadonlySet<string> | null;
+  referrer: string;
+  devices: ReadonlySet<Device> | null;
+  urls: UrlMatcher | null;
+  schedule: CompiledSchedule | null;
+  /** Attribute conditions whose truth cannot change while only time passes. */
+  attributes: readonly CompiledAttributeCondition[];
+  /** Attribute conditions comparing with a relative time (`{ now: … }`): their truth moves with the clock. */
+  movingAttributes: readonly CompiledAttributeCondition[];
+  events: readonly CompiledEventCondition[];
+  requireOperatorIds: ReadonlySet<string> | null;
+  minMsSinceLastVisit: number | undefined;
+  minMsSinceLastChat: number | undefined;
+  oncePerVisitor: boolean;
+  cooldownMs: number | undefined;
+  rendering: CompiledRendering;
+  wait: WaitConfig;
+  requires: Required<RequiresConfig>;
+  design: { [key: string]: JsonValue };
+}
+
+const NO_WAIT: WaitConfig = Object.freeze({});
+const NO_DESIGN: { [key: string]: JsonValue } = Object.freeze({});
+// Shared by every invitation without such conditions. Not frozen: a frozen array has an elements kind of its own,
+// and the loops of every evaluation over these lists would then meet one more shape.
+const NONE: readonly never[] = [];
+
+/**
+ * Builds the evaluation form of one already-validated invitation.
+ *
+ * @example
+ * compileInvitation({ id: "a", message: "Hi", language: " ENG " }).language // => "eng"
+ */
+export function compileInvitation(invitation: Invitation): CompiledInvitation {
+  return new Compiled(invitation, invitation, false, new SharedPieces());
+}
+
+/**
+ * {@link compileInvitation} for every invitation of a set, in the same order, with equal URL lists, schedules,
+ * departments and devices compiled once and shared. `configs` are the validated invitations; `sources` the caller's
+ * objects they came from, index for index (the same array when the caller passed the output of `parseInvitations`).
+ * `owned` says the configs are beckon's own fresh copy, whose parts may be frozen in place; otherwise the parts a
+ * decision hands out are copied before they are frozen.
+ *
+ * @example
+ * compileInvitations([{ id: "a", message: "Hi", urls: ["/x"] }, { id: "b", message: "Yo", urls: ["/x"] }])
+ * // => both share one URL matcher
+ */
+export function compileInvitations(
+  configs: readonly Invitation[],
+  sources: readonly Invitation[] = configs,
+  owned = false,
+): CompiledInvitation[] {
+  const pieces = new SharedPieces();
+  const compiled = new Array<CompiledInvitation>(configs.length);
+  for (let i = 0; i < configs.length; i++) {
+    compiled[i] = new Compiled(sources[i] as Invitation, configs[i] as Invitation, owned, pieces);
+  }
+  return compiled;
+}
+
+/**
+ * The fields {@link Compiled} reads, for an invitation whose own keys cannot be trusted to list them (a class
+ * instance with getters, an object without `Object.prototype`).
+ */
+const FIELDS = [
+  "id", "position", "enabled", "kind", "trigger", "timeOnSite", "pageviews", "language", "identifier", "tag",
+  "departments", "referrer", "devices", "urls", "schedule", "attributes", "events", "requireOperatorIds",
+  "minSecondsSinceLastVisit", "minSecondsSinceLastChat", "oncePerVisitor", "cooldownSeconds", "wait", "requires",
+  "design",
+] as const satisfies readonly (keyof Invitation)[];
+
+const OBJECT_PROTOTYPE: unknown = Object.prototype;
+
+/**
+ * A compiled invitation: every field starts at its default (README: Invitation fields) and each field the invitation sets is compiled
+ * in {@link Compiled.read}. The invitations of a large set come in hundreds of shapes (each sets other fields), so
+ * reading 25 named fields from each would be a slow lookup per field, most of them for a field that is not there;
+ * a plain object instead says through its own keys which fields it has, usually a handful.
+ */
+class Compiled implements CompiledInvitation {
+  readonly source: Invitation;
+  id = "";
+  tieKey = 0;
+  position = 0;
+  enabled = true;
+  kind: InvitationKind = "standard";
+  trigger: Trigger | undefined = undefined;
+  timeOnSite = 0;
+  pageviews = 0;
+  language = "";
+  identifier = "";
+  tag = "";
+  departments: ReadonlySet<string> | null = null;
+  referrer = "";
+  devices: ReadonlySet<Device> | null = null;
+  urls: UrlMatcher | null = null;
+  schedule: CompiledSchedule | null = null;
+  attributes: readonly CompiledAttributeCondition[] = NONE;
+  movingAttributes: readonly CompiledAttributeCondition[] = NONE;
+  events: readonly CompiledEventCondition[] = NONE;
+  requireOperatorIds: ReadonlySet<string> | null = null;
+  minMsSinceLastVisit: number | undefined = undefined;
+  minMsSinceLastChat: number | undefined = undefined;
+  oncePerVisitor = false;
+  cooldownMs: number | undefined = undefined;
+  wait: WaitConfig = NO_WAIT;
+  requires: Required<RequiresConfig>;
+  design: { [key: string]: JsonValue } = NO_DESIGN;
+  private built: CompiledRendering | undefined = undefined;
+  private readonly owned: boolean;
+
+  constructor(source: Invitation, config: Invitation, owned: boolean, pieces: SharedPieces) {
+    this.source = source;
+    this.owned = owned;
+    this.requires = pieces.requires(undefined);
+    const fields = config as unknown as Record<string, unknown>;
+    if (Object.getPrototypeOf(config) === OBJECT_PROTOTYPE) {
+      for (const key in fields) this.read(key, fields[key], pieces);
+    } else {
+      for (let f = 0; f < FIELDS.length; f++) this.read(FIELDS[f] as string, fields[FIELDS[f] as string], pieces);
+    }
+    this.tieKey = hashKey(this.id);
+  }
+
+  /**
+   * Built on first use: most invitations of a large set are never offered, and their content is most of what an
+   * invitation costs to compile and to keep. Reads the source invitation, which `compile` asks callers not to change
+   * (the validated copy is not kept for this: it would add a fifth to a large set's retained memory).
+   */
+  get rendering(): CompiledRendering {
+    if (this.built === undefined) this.built = compileRendering(this.source);
+    return this.built;
+  }
+
+  /** Compiles one field of the (validated) invitation; an absent one keeps its default, others are not read here. */
+  private read(key: string, value: unknown, pieces: SharedPieces): void {
+    if (value === undefined) return;
+    const v = value as never;
+    switch (key) {
+      case "id": this.id = v; return;
+      case "position": this.position = v; return;
+      case "enabled": this.enabled = v; return;
+      case "kind": this.kind = v; return;
+      case "trigger": this.trigger = frozenJson(v, !this.owned); return;
+      case "timeOnSite": this.timeOnSite = v; return;
+      case "pageviews": this.pageviews = v; return;
+      case "language": this.language = normalizeText(v); return;
+      case "identifier": this.identifier = normalizeText(v); return;
+      case "tag": this.tag = normalizeText(v); return;
+      case "departments": this.departments = pieces.departments(v); return;
+      case "referrer": this.referrer = normalizeReferrerRule(v); return;
+      case "devices": this.devices = pieces.devices(v); return;
+      case "urls": this.urls = pieces.urls(v); return;
+      case "schedule": this.schedule = pieces.schedule(v); return;
+      case "attributes":
+        this.attributes = attributeConditions(v, false, pieces);
+        this.movingAttributes = attributeConditions(v, true, pieces);
+        return;
+      case "events": this.events = (v as EventCondition[]).length === 0 ? NONE : (v as EventCondition[]).map(compileEventCondition); return;
+      case "requireOperatorIds": this.requireOperatorIds = (v as string[]).length === 0 ? null : new Set((v as string[]).map(trimmed)); return;
+      case "minSecondsSinceLastVisit": this.minMsSinceLastVisit = (v as number) * 1000; return;
+      case "minSecondsSinceLastChat": this.minMsSinceLastChat = (v as number) * 1000; return;
+      case "oncePerVisitor": this.oncePerVisitor = v; return;
+      case "cooldownSeconds": this.cooldownMs = (v as number) * 1000; return;
+      case "wait": this.wait = frozenJson(v, !this.owned); return;
+      case "requires": this.requires = pieces.requires(v); return;
+      case "design": this.design = frozenJson(v, !this.owned); return;
+      default:
+    }
+  }
+}
+
+/**
+ * The attribute conditions that move with the clock (`moving`) or those that do not, in a list of their length (one
+ * grown by `push` would keep room for 16).
+ */
+function attributeConditions(
+  conditions: readonly AttributeCondition[],
+  moving: boolean,
+  pieces: SharedPieces,
+): readonly CompiledAttributeCondition[] {
+  if (conditions.length === 1) {
+    const only = conditions[0] as AttributeCondition;
+    return isRelative(only) === moving ? [compileAttributeCondition(only, pieces.predicates)] : NONE;
+  }
+  let compiled: CompiledAttributeCondition[] | undefined;
+  for (const condition of conditions) {
+    if (isRelative(condition) === moving) (compiled ??= []).push(compileAttributeCondition(condition, pieces.predicates));
+  }
+  return compiled === undefined ? NONE : compiled.slice();
+}
+
+function compileEventCondition(e: EventCondition): CompiledEventCondition {
+  return { event: normalizeText(e.event), minCount: e.minCount, withinMs: (e.withinSeconds ?? 0) * 1000 };
+}
+
+function isRelative(condition: AttributeCondition): boolean {
+  return "value" in condition && typeof condition.value === "object" && !Array.isArray(condition.value);
+}
+
+function trimmed(text: string): string {
+  return text.trim();
+}

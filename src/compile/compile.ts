@@ -1,0 +1,152 @@
+import { safeParseInvitations } from "../config/safe-parse-invitations.js";
+import { isValidated } from "../config/validated.js";
+import { describeError } from "../config/describe-error.js";
+import { ConfigError, isConfigError } from "../config/config-error.js";
+import { buildCandidateIndex, type CandidateIndex } from "./candidate-index.js";
+import { compileInvitations, type CompiledEventCondition, type CompiledInvitation } from "./compile-invitation.js";
+import { rankOrder } from "./rank-order.js";
+import type { Invitation } from "../types.js";
+
+/** The evaluation form of a set of invitations; build it with {@link compile}, hand it to `evaluate`. */
+export interface Ruleset {
+  /** The invitations it was compiled from, as given. */
+  readonly invitations: readonly Invitation[];
+}
+
+/** What a ruleset holds inside: every list in rank order (position, then time on site, then id), indexed. */
+export interface CompiledRuleset {
+  all: readonly CompiledInvitation[];
+  byId: ReadonlyMap<string, CompiledInvitation>;
+  /** Every normalised event name a condition looks at: a visitor's records of other events are never indexed. */
+  eventNames: ReadonlySet<string>;
+  standard: CandidateIndex;
+  dynamic: CandidateIndex;
+  inject: CandidateIndex;
+}
+
+// A registered symbol, so a ruleset still works if two copies of beckon share one process.
+const INSIDE = Symbol.for("beckon.ruleset.v1");
+
+type RulesetObject = Ruleset & { readonly [INSIDE]: CompiledRuleset };
+
+/**
+ * Validates a set of invitations once and builds everything evaluation needs: defaults applied, texts normalised,
+ * URL matchers, schedules and attribute matchers compiled (equal ones once per set), candidates sorted by rank; an
+ * invitation's content is built the first time it is offered. Throws `ConfigError` listing every problem when the
+ * set is invalid (arrays returned by `parseInvitations` are not validated twice), and never throws anything else.
+ * Treat the invitations as immutable afterwards: the ruleset keeps referring to them. The `design`, `wait` and
+ * `trigger` that decisions hand out are deep-frozen copies made here: no decision can change what a later one shows,
+ * and the caller's own objects are never frozen or changed.
+ *
+ * @example
+ * const ruleset = compile(parseInvitations(json));
+ * evaluate(ruleset, visitor, Date.now());
+ */
+export function compile(invitations: readonly Invitation[]): Ruleset {
+  if (isValidated(invitations)) return guarded(invitations, () => build(invitations, invitations, invitations, false));
+  const parsed = safeParseInvitations(invitations);
+  if (!parsed.success) throw parsed.error;
+  const configs = parsed.data;
+  // Matchers are compiled from the copy validation made, so a getter or proxy cannot answer compiling differently
+  // from what was validated; the caller's own objects are what decisions hand back and content is built from.
+  return guarded(invitations, () => build(invitations, configs, sourcesOf(invitations, configs.length), true));
+}
+
+/**
+ * Runs a compile step so that it throws nothing but `ConfigError`. Only input that broke its promise gets here (an
+ * array changed after `parseInvitations`, a proxy that answered differently the second time): a fresh validation
+ * names its problems, and anything else is still reported as a configuration problem rather than thrown as is.
+ */
+function guarded(invitations: readonly Invitation[], run: () => Ruleset): Ruleset {
+  try {
+    return run();
+  } catch (error) {
+    if (isConfigError(error)) throw error;
+    const parsed = safeParseInvitations(invitations);
+    if (!parsed.success) throw parsed.error;
+    const message = `could not be compiled: ${describeError(error)}`;
+    throw new ConfigError([{ code: "invalid_value", path: [], message }], "invitations");
+  }
+}
+
+/** The caller's invitation objects, read once more for `Decision.invitation` (validation read them from a copy). */
+function sourcesOf(invitations: readonly Invitation[], length: number): Invitation[] {
+  const sources = new Array<Invitation>(length);
+  for (let i = 0; i < length; i++) sources[i] = invitations[i] as Invitation;
+  return sources;
+}
+
+function build(
+  invitations: readonly Invitation[],
+  configs: readonly Invitation[],
+  sources: readonly Invitation[],
+  owned: boolean,
+): Ruleset {
+  const compiled = compileInvitations(configs, sources, owned);
+  const byId = new Map<string, CompiledInvitation>();
+  for (let i = 0; i < compiled.length; i++) byId.set((compiled[i] as CompiledInvitation).id, compiled[i] as CompiledInvitation);
+  // Ids are unique in a valid set; only an array changed after parseInvitations could repeat one.
+  const all = byId.size === compiled.length ? rankOrder(byId) : sortWithRepeatedIds(compiled, byId);
+  const eventNames = new Set<string>();
+  const standard: CompiledInvitation[] = [];
+  const dynamic: CompiledInvitation[] = [];
+  const inject: CompiledInvitation[] = [];
+  // Indexed loops: this code runs once per ruleset, mostly before it is optimised, and an unoptimised for-of
+  // allocates an iterator result per element.
+  for (let i = 0; i < all.length; i++) {
+    const invitation = all[i] as CompiledInvitation;
+    for (let e = 0; e < invitation.events.length; e++) eventNames.add((invitation.events[e] as CompiledEventCondition).event);
+    if (invitation.kind === "standard") standard.push(invitation);
+    else if (invitation.kind === "dynamic") dynamic.push(invitation);
+    else if (invitation.kind === "inject") inject.push(invitation);
+  }
+  const inside: CompiledRuleset = {
+    all,
+    byId,
+    eventNames,
+    standard: buildCandidateIndex(standard),
+    dynamic: buildCandidateIndex(dynamic),
+    inject: buildCandidateIndex(inject),
+  };
+  const ruleset: RulesetObject = { invitations, [INSIDE]: inside };
+  return Object.freeze(ruleset);
+}
+
+/** Tells whether a value is a ruleset built by {@link compile}; never throws, even for a revoked proxy. */
+export function isRuleset(value: unknown): value is Ruleset {
+  try {
+    return typeof value === "object" && value !== null && INSIDE in value;
+  } catch {
+    return false;
+  }
+}
+
+const cache = new WeakMap<readonly Invitation[], CompiledRuleset>();
+
+/**
+ * The compiled form of a ruleset or of a plain array (compiled on first use and cached per array, so `evaluate` on
+ * the same array does not validate again). Throws `ConfigError` for anything else.
+ */
+export function compiledRuleset(input: Ruleset | readonly Invitation[]): CompiledRuleset {
+  if (isRuleset(input)) return (input as RulesetObject)[INSIDE];
+  if (!Array.isArray(input)) {
+    throw new ConfigError([{ code: "invalid_type", path: [], message: "expected a ruleset or an array of invitations" }]);
+  }
+  let inside = cache.get(input);
+  if (inside === undefined) {
+    inside = (compile(input) as RulesetObject)[INSIDE];
+    cache.set(input, inside);
+  }
+  return inside;
+}
+
+/** Rank order by comparisons, and `byId` pointing at the last of each id in that order. */
+function sortWithRepeatedIds(compiled: CompiledInvitation[], byId: Map<string, CompiledInvitation>): CompiledInvitation[] {
+  const all = compiled.sort(byRank);
+  for (let i = 0; i < all.length; i++) byId.set((all[i] as CompiledInvitation).id, all[i] as CompiledInvitation);
+  return all;
+}
+
+function byRank(a: CompiledInvitation, b: CompiledInvitation): number {
+  return a.position - b.position || a.timeOnSite - b.timeOnSite || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}

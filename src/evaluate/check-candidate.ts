@@ -1,0 +1,237 @@
+import { matchReferrer } from "../conditions/match-referrer.js";
+import { matchUrl } from "../conditions/match-url.js";
+import { nextAttributeChange } from "../conditions/next-attribute-change.js";
+import { servesVisitor } from "../conditions/operator-presence.js";
+import { testAttribute } from "../conditions/test-attribute.js";
+import { eventConditionEnd } from "../events/event-condition-end.js";
+import type { ReasonCode } from "../reason-codes.js";
+import { scheduleStateAt } from "../schedule/schedule-state-at.js";
+import type { OnlineOperator } from "../types.js";
+import type { VisitorView } from "../visitor/view-visitor.js";
+import type { CompiledInvitation } from "../compile/compile-invitation.js";
+
+/** What a candidate check needs besides the invitation and the visitor, and where it leaves `changeAt`. */
+export interface CheckEnv {
+  atMs: number;
+  timeZone: string;
+  operatorsOnline: readonly OnlineOperator[] | undefined;
+  /**
+   * Set by every {@link checkCandidate}: the earliest future instant at which the candidate's eligibility may flip
+   * while only time passes (`Infinity`: never). For an eligible candidate, the first moment a time-bound condition
+   * can stop holding; for an ineligible one, no earlier than the moment every failing condition could hold — a lower
+   * bound, so `recheckAt` built from it never promises too late. An out-parameter, so the hot path allocates nothing.
+   */
+  changeAt: number;
+  /**
+   * The earliest change the caller has found so far among candidates that count for `recheckAt`. A candidate that is
+   * not eligible now and cannot become eligible before it cannot move `recheckAt`, so its other conditions need not
+   * be checked (explain, which records every reason, never skips).
+   */
+  bound: number;
+}
+
+/**
+ * Checks every condition of an invitation (README: Semantics in detail, Schedules, Events, and rule 6 of Rules before selection): whether it is eligible now, with
+ * `env.changeAt` set to when that may flip. Conditions that time cannot change are checked first. Without `reasons`
+ * the check stops at the first that fails; with `reasons` (explain) it records every failing condition and goes
+ * on — the same checks either way.
+ *
+ * @example
+ * checkCandidate(compileInvitation({ id: "a", message: "Hi", timeOnSite: 30 }), viewVisitor({ id: "v1", timeOnSite: 10 }), env, null)
+ * // => false, with env.changeAt = env.atMs + 20_000
+ */
+export function checkCandidate(
+  invitation: CompiledInvitation,
+  visitor: VisitorView,
+  env: CheckEnv,
+  reasons: ReasonCode[] | null,
+): boolean {
+  env.changeAt = Number.POSITIVE_INFINITY;
+  if (reasons === null && waitsPast(invitation, visitor, env)) return false;
+  const failed = checkStatic(invitation, visitor, env, reasons);
+  if (failed && reasons === null) return false;
+  const eligible = checkTimed(invitation, visitor, env, reasons);
+  if (failed) env.changeAt = Number.POSITIVE_INFINITY;
+  return eligible && !failed;
+}
+
+/**
+ * Conditions whose truth only new visitor input can change, cheapest first. Returns true when one fails. Written
+ * out one by one rather than as a table of functions: a call through a table is a megamorphic call, and this runs
+ * for every candidate of every evaluation.
+ */
+function checkStatic(inv: CompiledInvitation, v: VisitorView, env: CheckEnv, reasons: ReasonCode[] | null): boolean {
+  let failed = false;
+  if (!inv.enabled) {
+    if (reasons === null) return true;
+    failed = note(reasons, "disabled");
+  }
+  if (v.pageviews < inv.pageviews) {
+    if (reasons === null) return true;
+    failed = note(reasons, "pageviews");
+  }
+  if (inv.language !== "" && inv.language !== v.language) {
+    if (reasons === null) return true;
+    failed = note(reasons, "language");
+  }
+  if (inv.identifier !== "" && inv.identifier !== v.identifier) {
+    if (reasons === null) return true;
+    failed = note(reasons, "identifier");
+  }
+  if (inv.tag !== "" && !v.tags.has(inv.tag)) {
+    if (reasons === null) return true;
+    failed = note(reasons, "tag");
+  }
+  if (inv.departments !== null && (v.department === undefined || !inv.departments.has(v.department))) {
+    if (reasons === null) return true;
+    failed = note(reasons, "department");
+  }
+  if (inv.devices !== null && !inv.devices.has(v.device)) {
+    if (reasons === null) return true;
+    failed = note(reasons, "device");
+  }
+  return checkCostlyStatic(inv, v, env, reasons) || failed;
+}
+
+/** The static conditions that parse, match or loop: referrer, URL, operators, state, attributes, events. */
+function checkCostlyStatic(inv: CompiledInvitation, v: VisitorView, env: CheckEnv, reasons: ReasonCode[] | null): boolean {
+  let failed = false;
+  if (inv.referrer !== "" && !matchReferrer(inv.referrer, v.referrerHost)) {
+    if (reasons === null) return true;
+    failed = note(reasons, "referrer");
+  }
+  if (inv.urls !== null && !matchUrl(inv.urls, v.page)) {
+    if (reasons === null) return true;
+    failed = note(reasons, "url");
+  }
+  if (inv.requireOperatorIds !== null && !operatorsPresent(inv, v, env)) {
+    if (reasons === null) return true;
+    failed = note(reasons, "operator_offline");
+  }
+  if (v.sessionExcluded.size > 0 && v.sessionExcluded.has(inv.id)) {
+    if (reasons === null) return true;
+    failed = note(reasons, "session_excluded");
+  }
+  if (inv.oncePerVisitor && v.seenOnce.has(inv.id)) {
+    if (reasons === null) return true;
+    failed = note(reasons, "once_per_visitor");
+  }
+  if (inv.attributes.length > 0 && !staticAttributesHold(inv, v, env)) {
+    if (reasons === null) return true;
+    failed = note(reasons, "attribute");
+  }
+  if (inv.events.length > 0 && !eventsHold(inv, v, env)) {
+    if (reasons === null) return true;
+    failed = note(reasons, "event");
+  }
+  return failed;
+}
+
+/** Records a failing condition for explain; returns true (the candidate failed). */
+function note(reasons: ReasonCode[], reason: ReasonCode): true {
+  reasons.push(reason);
+  return true;
+}
+
+/**
+ * Conditions that time can change: minimums that only ever become true (time on site, time since the last visit or
+ * chat) and conditions that can flip either way (schedule, relative-time attributes, event windows). Returns whether
+ * they all hold and leaves in `env.changeAt` when that may change: while one fails, the latest instant a failing one
+ * could hold; while all hold, the earliest instant one can stop.
+ */
+function checkTimed(inv: CompiledInvitation, v: VisitorView, env: CheckEnv, reasons: ReasonCode[] | null): boolean {
+  const at = env.atMs;
+  let readyAt = Number.NEGATIVE_INFINITY;
+  let endsAt = Number.POSITIVE_INFINITY;
+  const onSite = timeOnSiteMetAt(inv, v, at);
+  if (onSite > at) readyAt = failing(reasons, "time_on_site", readyAt, onSite);
+  const sinceVisit = lastVisitMetAt(inv, v);
+  if (sinceVisit > at) readyAt = failing(reasons, "last_visit_too_recent", readyAt, sinceVisit);
+  const sinceChat = lastChatMetAt(inv, v);
+  if (sinceChat > at) readyAt = failing(reasons, "last_chat_too_recent", readyAt, sinceChat);
+  if (inv.schedule !== null) {
+    const state = scheduleStateAt(inv.schedule, at, env.timeZone);
+    if (!state.active) readyAt = failing(reasons, "schedule", readyAt, state.nextChange);
+    else if (state.nextChange < endsAt) endsAt = state.nextChange;
+  }
+  for (const a of inv.movingAttributes) {
+    const change = nextAttributeChange(a, v.attributeSource, at) ?? Number.POSITIVE_INFINITY;
+    if (!testAttribute(a, v.attributeSource, at)) readyAt = failing(reasons, "attribute", readyAt, change);
+    else if (change < endsAt) endsAt = change;
+  }
+  for (const e of inv.events) {
+    const end = eventConditionEnd(e, v.events.get(e.event), at);
+    if (end < endsAt) endsAt = end;
+  }
+  const allHold = readyAt === Number.NEGATIVE_INFINITY;
+  env.changeAt = allHold ? endsAt : readyAt;
+  return allHold;
+}
+
+/** Notes a failing time-bound condition: records its reason and returns the later of the two "could hold" instants. */
+function failing(reasons: ReasonCode[] | null, reason: ReasonCode, readyAt: number, holdsFrom: number): number {
+  if (reasons !== null && !reasons.includes(reason)) reasons.push(reason);
+  return holdsFrom > readyAt ? holdsFrom : readyAt;
+}
+
+/**
+ * A candidate whose time-on-site (or time-since-visit, time-since-chat) minimum is met only at or after `env.bound`:
+ * not eligible now, and nothing it could do before then. The cheapest rejection there is, so it comes first.
+ */
+function waitsPast(inv: CompiledInvitation, v: VisitorView, env: CheckEnv): boolean {
+  const { atMs: at, bound } = env;
+  const onSite = timeOnSiteMetAt(inv, v, at);
+  if (onSite > at && onSite >= bound) return true;
+  const sinceVisit = lastVisitMetAt(inv, v);
+  if (sinceVisit > at && sinceVisit >= bound) return true;
+  const sinceChat = lastChatMetAt(inv, v);
+  return sinceChat > at && sinceChat >= bound;
+}
+
+// When each minimum that only ever becomes true is met (−∞: no such minimum); it holds now when that is ≤ now.
+
+/**
+ * When the visitor meets the invitation's time-on-site minimum: an instant after `at`, or −∞ when it is met now.
+ *
+ * @example
+ * timeOnSiteMetAt(compileInvitation({ id: "a", message: "Hi", timeOnSite: 30 }), viewVisitor({ id: "v1", timeOnSite: 10 }), now) // => now + 20_000
+ */
+export function timeOnSiteMetAt(inv: CompiledInvitation, v: VisitorView, at: number): number {
+  return v.timeOnSite < inv.timeOnSite ? at + msUntil(inv.timeOnSite - v.timeOnSite) : Number.NEGATIVE_INFINITY;
+}
+
+function lastVisitMetAt(inv: CompiledInvitation, v: VisitorView): number {
+  if (inv.minMsSinceLastVisit === undefined || v.lastVisitAt === undefined) return Number.NEGATIVE_INFINITY;
+  return v.lastVisitAt + inv.minMsSinceLastVisit;
+}
+
+function lastChatMetAt(inv: CompiledInvitation, v: VisitorView): number {
+  if (inv.minMsSinceLastChat === undefined || v.lastChatAt === undefined) return Number.NEGATIVE_INFINITY;
+  return v.lastChatAt + inv.minMsSinceLastChat;
+}
+
+/**
+ * Whole milliseconds until `seconds` have passed, never late: the threshold is met at the first millisecond where
+ * `timeOnSite + elapsed ≥ minimum`, and float error (5 − 4.999 = 1.0000000000000009 ms) must not push it one later.
+ */
+function msUntil(seconds: number): number {
+  return Math.max(1, Math.ceil(seconds * 1000 - 1e-6));
+}
+
+function operatorsPresent(inv: CompiledInvitation, v: VisitorView, env: CheckEnv): boolean {
+  const wanted = inv.requireOperatorIds;
+  if (wanted === null || env.operatorsOnline === undefined) return true;
+  return env.operatorsOnline.some((op) => wanted.has(op.id.trim()) && servesVisitor(op, v.department));
+}
+
+function staticAttributesHold(inv: CompiledInvitation, v: VisitorView, env: CheckEnv): boolean {
+  const attributes = v.attributeSource;
+  for (const a of inv.attributes) if (!testAttribute(a, attributes, env.atMs)) return false;
+  return true;
+}
+
+/** Event conditions that do not hold now cannot start holding while only time passes: records only age. */
+function eventsHold(inv: CompiledInvitation, v: VisitorView, env: CheckEnv): boolean {
+  for (const e of inv.events) if (Number.isNaN(eventConditionEnd(e, v.events.get(e.event), env.atMs))) return false;
+  return true;
+}

@@ -1,0 +1,29 @@
+import type { Ruleset } from "../compile/compile.js";
+import { runPipeline } from "./run-pipeline.js";
+import type { Clock, Decision, EvaluateOptions, Invitation, Visitor } from "../types.js";
+
+/**
+ * Decides which invitation a visitor gets right now, renders its message, and says when to ask again
+ * (README: evaluate, Decision). Pure, synchronous and total: the clock is read once, nothing is mutated, and it never throws —
+ * a problem with the input is a `"none"` decision with a reason such as `invalid_visitor`.
+ *
+ * Pass a `Ruleset` from `compile` on hot paths; a plain array of valid invitations is compiled on first use and
+ * cached per array.
+ *
+ * @example
+ * const decision = evaluate(
+ *   [{ id: "help", message: "Need help choosing a plan?", urls: ["/pricing"], timeOnSite: 20 }],
+ *   { id: "visitor-1", url: "https://example.com/pricing", timeOnSite: 35 },
+ *   Date.now(),
+ * );
+ * decision.status  // => "selected"
+ * decision.message // => "Need help choosing a plan?"
+ */
+export function evaluate(
+  invitations: Ruleset | readonly Invitation[],
+  visitor: Visitor,
+  clock: Clock,
+  options?: EvaluateOptions,
+): Decision {
+  return runPipeline(invitations, visitor, clock, options, null);
+}

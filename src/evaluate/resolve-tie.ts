@@ -1,0 +1,100 @@
+import { hashWithKey } from "../hashing/hash-unit.js";
+import { beatsOnHash } from "../hashing/pick-lowest-hash.js";
+import type { VisitorView } from "../visitor/view-visitor.js";
+import { checkCandidate, type CheckEnv } from "./check-candidate.js";
+import type { CompiledInvitation } from "../compile/compile-invitation.js";
+import type { CandidateCursor } from "./visitor-mask.js";
+
+// Scratch for one tie at a time (evaluation is synchronous and never re-enters selection).
+const members: (CompiledInvitation | null)[] = [];
+let ties = new Float64Array(256);
+
+/** After this many members checked in hash order by repeated minimum search, the rest are sorted once. */
+const SEARCHES_BEFORE_SORT = 8;
+
+/**
+ * Settles the tie of README: Selection once the scan has met `first`, the first eligible candidate in rank order: its group
+ * is the candidates that follow it in `cursor` with the same position and time on site. The winner is the eligible
+ * member with the smallest `(tie hash, id)`. Members are checked in that order, so exactly those that beat the
+ * winner on hash are checked before it — the ones whose eligibility can change the outcome, and the only ones
+ * `changeAt` must watch. Returns the winner and leaves in `env.changeAt` the earliest change among it (`firstChange`
+ * if it is `first`) and those members.
+ *
+ * @example
+ * const winner = resolveTie(first, env.changeAt, cursor, null, view, env, hashPrefix("tie", "", view.id));
+ */
+export function resolveTie(
+  first: CompiledInvitation,
+  firstChange: number,
+  cursor: CandidateCursor,
+  accepts: ((candidate: CompiledInvitation) => boolean) | null,
+  visitor: VisitorView,
+  env: CheckEnv,
+  tiePrefix: number,
+): CompiledInvitation {
+  let count = 0;
+  add(count++, first, tiePrefix);
+  for (let c = cursor.next(); c !== undefined; c = cursor.next()) {
+    if (c.position !== first.position || c.timeOnSite !== first.timeOnSite) break;
+    if (accepts !== null && !accepts(c)) continue;
+    add(count++, c, tiePrefix);
+  }
+  let changeAt = Number.POSITIVE_INFINITY;
+  for (let k = 0; k < count; k++) {
+    if (k < SEARCHES_BEFORE_SORT) moveSmallest(k, count);
+    else if (k === SEARCHES_BEFORE_SORT) sortFrom(k, count);
+    const c = members[k] as CompiledInvitation;
+    if (c === first) return settle(first, Math.min(changeAt, firstChange), env, count);
+    env.bound = Number.POSITIVE_INFINITY;
+    if (checkCandidate(c, visitor, env, null)) return settle(c, Math.min(changeAt, env.changeAt), env, count);
+    changeAt = Math.min(changeAt, env.changeAt);
+  }
+  // Unreachable: `first` is a member and eligible.
+  return settle(first, Math.min(changeAt, firstChange), env, count);
+}
+
+function add(i: number, c: CompiledInvitation, tiePrefix: number): void {
+  if (i === ties.length) {
+    const grown = new Float64Array(ties.length * 2);
+    grown.set(ties);
+    ties = grown;
+  }
+  members[i] = c;
+  ties[i] = hashWithKey(tiePrefix, c.tieKey);
+}
+
+/** Swaps the smallest `(tie, id)` of positions `k…count − 1` into position `k` (one step of a selection sort). */
+function moveSmallest(k: number, count: number): void {
+  let best = k;
+  let bestTie = ties[k] as number;
+  for (let j = k + 1; j < count; j++) {
+    const tie = ties[j] as number;
+    if (tie < bestTie || (tie === bestTie && (members[j] as CompiledInvitation).id < (members[best] as CompiledInvitation).id)) {
+      best = j;
+      bestTie = tie;
+    }
+  }
+  if (best === k) return;
+  const member = members[best] as CompiledInvitation;
+  members[best] = members[k] as CompiledInvitation;
+  members[k] = member;
+  ties[best] = ties[k] as number;
+  ties[k] = bestTie;
+}
+
+/** Sorts positions `k…count − 1` by `(tie, id)`: beyond a few checks, one sort is cheaper than more searches. */
+function sortFrom(k: number, count: number): void {
+  const rest = Array.from({ length: count - k }, (_, j) => ({ member: members[k + j] as CompiledInvitation, tie: ties[k + j] as number }));
+  rest.sort((a, b) => (beatsOnHash(a.tie, a.member.id, b.tie, b.member.id) ? -1 : beatsOnHash(b.tie, b.member.id, a.tie, a.member.id) ? 1 : 0));
+  rest.forEach(({ member, tie }, j) => {
+    members[k + j] = member;
+    ties[k + j] = tie;
+  });
+}
+
+/** Hands the outcome back and lets go of the members, so the scratch never keeps a discarded ruleset alive. */
+function settle(winner: CompiledInvitation, changeAt: number, env: CheckEnv, count: number): CompiledInvitation {
+  env.changeAt = changeAt;
+  for (let i = 0; i < count; i++) members[i] = null;
+  return winner;
+}

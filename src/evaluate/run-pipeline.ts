@@ -1,0 +1,162 @@
+import { readClock } from "../clock.js";
+import { compiledRuleset, type CompiledRuleset, type Ruleset } from "../compile/compile.js";
+import type { Recorder } from "./recorder.js";
+import type { NoneReason, ReasonCode } from "../reason-codes.js";
+import type { Clock, Decision, EvaluateOptions, Invitation, Trigger, Visitor } from "../types.js";
+import { viewVisitor, type VisitorView } from "../visitor/view-visitor.js";
+import { noDecision, offerDecision } from "./build-decision.js";
+import type { CandidateIndex } from "../compile/candidate-index.js";
+import { checkCandidate, type CheckEnv } from "./check-candidate.js";
+import { checkGates } from "./check-gates.js";
+import type { CompiledInvitation } from "../compile/compile-invitation.js";
+import { resolveOptions, type ResolvedOptions } from "./resolve-options.js";
+import { selectWinner } from "./select-winner.js";
+import { settleView } from "./settle-view.js";
+import { CandidateCursor, releaseMask, scanMask } from "./visitor-mask.js";
+
+/**
+ * The one evaluation pipeline behind `evaluate` and `explain`: read the clock, resolve the ruleset, options and
+ * visitor, apply the rules before selection, select, list armed and inject invitations, render, and work out
+ * `recheckAt`. It never throws: a problem with the input becomes a `"none"` decision with a reason.
+ *
+ * @example
+ * runPipeline(invitations, visitor, now, options, null)           // what evaluate returns
+ * runPipeline(invitations, visitor, now, options, new Recorder()) // the same, with every check recorded
+ */
+export function runPipeline(
+  input: Ruleset | readonly Invitation[],
+  visitor: Visitor,
+  clock: Clock,
+  options: EvaluateOptions | undefined,
+  recorder: Recorder | null,
+): Decision {
+  const atMs = readClock(clock);
+  try {
+    return decide(input, visitor, atMs, options, recorder);
+  } catch {
+    return noDecision(atMs, failureReason(visitor, options), null);
+  }
+}
+
+/**
+ * Why evaluation threw. The visitor and the options are read in full before selection starts, so an input that
+ * cannot be read is refused there; one that passed that reading and throws when read again (a proxy or getter that
+ * answers differently each time, a non-enumerable attribute getter) is still the input's fault, found by reading it
+ * all once more. Anything else is a bug in beckon, reported instead of thrown (the property tests hold that line).
+ */
+function failureReason(visitor: Visitor, options: EvaluateOptions | undefined): NoneReason {
+  if (viewVisitor(visitor, null, true) === null) return "invalid_visitor";
+  if (resolveOptions(options) === null) return "invalid_options";
+  return "evaluation_error";
+}
+
+function decide(
+  input: Ruleset | readonly Invitation[],
+  visitor: Visitor,
+  atMs: number,
+  options: EvaluateOptions | undefined,
+  recorder: Recorder | null,
+): Decision {
+  if (Number.isNaN(atMs)) return noDecision(atMs, "invalid_clock", null);
+  let ruleset: CompiledRuleset;
+  try {
+    ruleset = compiledRuleset(input);
+  } catch {
+    return noDecision(atMs, "invalid_config", null);
+  }
+  const resolved = resolveOptions(options);
+  if (resolved === null) return noDecision(atMs, "invalid_options", null);
+  const raw = viewVisitor(visitor, ruleset.eventNames);
+  if (raw === null) return noDecision(atMs, "invalid_visitor", null);
+  if (ruleset.all.length === 0) return noDecision(atMs, "no_invitations", null);
+  const view = settleView(raw, ruleset, atMs, resolved);
+
+  const gate = checkGates(ruleset, view, resolved, atMs);
+  if (gate.type === "blocked") {
+    for (const c of ruleset.all) recorder?.skipped(c.id, gate.reason);
+    return noDecision(atMs, gate.reason, gate.recheckAt);
+  }
+  if (gate.type === "current") {
+    for (const c of ruleset.all) recorder?.skipped(c.id, "current_invitation", c === gate.invitation);
+    const decision = offerDecision(gate.invitation, gate.variationId, view, resolved, atMs, "current");
+    // A fresh object of our own: filled in rather than copied, as on every path below.
+    decision.recheckAt = gate.recheckAt;
+    return decision;
+  }
+  return select(ruleset, view, resolved, atMs, recorder);
+}
+
+function select(
+  ruleset: CompiledRuleset,
+  view: VisitorView,
+  options: ResolvedOptions,
+  atMs: number,
+  recorder: Recorder | null,
+): Decision {
+  const env: CheckEnv = { atMs, timeZone: options.timeZone, operatorsOnline: options.operatorsOnline, changeAt: 0, bound: 0 };
+  const trigger = options.trigger;
+  const selection =
+    trigger === undefined
+      ? selectWinner(ruleset.standard, null, view, env, options.seed, recorder)
+      : selectWinner(ruleset.dynamic, (c) => fires(c, trigger), view, env, options.seed, recorder);
+  let changeAt = selection.changeAt;
+  const armed: Decision["armed"] = [];
+  const inject: Decision["inject"] = [];
+  if (trigger === undefined) {
+    changeAt = Math.min(changeAt, listEligible(ruleset.dynamic, view, env, recorder, "armed", (c) => {
+      armed.push({ invitationId: c.id, trigger: c.trigger as Trigger });
+    }));
+    changeAt = Math.min(changeAt, listEligible(ruleset.inject, view, env, recorder, "injected", (c) => {
+      inject.push({ invitationId: c.id, design: c.design });
+    }));
+  } else {
+    for (const c of ruleset.all) recorder?.skipped(c.id, c.kind === "dynamic" ? "trigger_mismatch" : "kind_mismatch");
+  }
+  const recheckAt = Number.isFinite(changeAt) ? changeAt : null;
+  const decision =
+    selection.winner === null
+      ? noDecision(atMs, selection.reason, recheckAt)
+      : offerDecision(selection.winner, null, view, options, atMs, "selected");
+  decision.armed = armed;
+  decision.inject = inject;
+  decision.recheckAt = recheckAt;
+  return decision;
+}
+
+/**
+ * Checks the candidates of a list whose equality keys fit (all of them with a recorder), hands each eligible one to
+ * `take`, and returns the list's next change.
+ */
+function listEligible(
+  list: CandidateIndex,
+  view: VisitorView,
+  env: CheckEnv,
+  recorder: Recorder | null,
+  outcome: ReasonCode,
+  take: (candidate: CompiledInvitation) => void,
+): number {
+  let changeAt = Number.POSITIVE_INFINITY;
+  if (list.candidates.length === 0) return changeAt;
+  const mask = recorder === null ? scanMask(list, view) : null;
+  const cursor = new CandidateCursor(list.candidates, mask);
+  for (let candidate = cursor.next(); candidate !== undefined; candidate = cursor.next()) {
+    const reasons: ReasonCode[] | null = recorder === null ? null : [];
+    // An ineligible candidate that cannot become eligible before the earliest change found so far moves nothing.
+    env.bound = changeAt;
+    const eligible = checkCandidate(candidate, view, env, reasons);
+    recorder?.checked(candidate.id, eligible, reasons ?? []);
+    changeAt = Math.min(changeAt, env.changeAt);
+    if (!eligible) continue;
+    recorder?.outcome(candidate.id, outcome);
+    take(candidate);
+  }
+  releaseMask(list, mask);
+  return changeAt;
+}
+
+/** Does a trigger that fired in the widget match a dynamic invitation's trigger? */
+function fires(candidate: CompiledInvitation, fired: Trigger): boolean {
+  const own = candidate.trigger;
+  if (own === undefined || own.type !== fired.type) return false;
+  return own.type === "exitIntent" || (fired.type === "idle" && fired.seconds >= own.seconds);
+}

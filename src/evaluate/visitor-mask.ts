@@ -1,0 +1,418 @@
+import { AttributeIndex } from "../conditions/attribute-index.js";
+import { SEGMENT_PREFIX_LENGTHS } from "../conditions/compile-url-pattern.js";
+import { readAttributeValue } from "../conditions/read-attribute-value.js";
+import type { VisitorView } from "../visitor/view-visitor.js";
+import type { CandidateIndex, Dimension, Needs } from "../compile/candidate-index.js";
+import type { CompiledInvitation } from "../compile/compile-invitation.js";
+
+/**
+ * A term read from a key's list of candidates (see `KeyPostings`): the listed candidates, plus `base`'s (a
+ * dimension's wild candidates) when set.
+ */
+export interface ListTerm {
+  base: Uint32Array | null;
+  positions: Uint32Array;
+  start: number;
+  end: number;
+}
+
+/** A term of the mask: a bitset, or a list. */
+type Term = Uint32Array | ListTerm;
+
+/**
+ * The candidates of one list a visitor's static keys fit, as terms ANDed one 32-candidate word at a time, only for
+ * the words a scan actually reaches: selection usually stops within the first few words, so most of a large set is
+ * never looked at. Filled by {@link matchingCandidates}, one per scan: it is the only thing a scan writes, so scans
+ * may interleave (an evaluation started from inside another's visitor getter).
+ */
+export class VisitorMask {
+  // Each kind of term is an array filled up to its count: emptying an array by `length = 0` would give its storage
+  // back, and a reused mask would allocate it again on every scan.
+  /** Bitsets every surviving candidate is in. */
+  private readonly all: Uint32Array[] = [];
+  private allCount = 0;
+  /** Lists every surviving candidate is in. */
+  private readonly allLists: ListTerm[] = [];
+  private allListCount = 0;
+  /** Bitsets no surviving candidate is in. */
+  private readonly none: Uint32Array[] = [];
+  private noneCount = 0;
+  /**
+   * Bitsets no surviving candidate is in unless `unless[k]` spares it: candidates needing a rare key, and those of
+   * them whose rare keys the visitor all has. The `unless` bitsets belong to the mask and are reused.
+   */
+  private readonly noneUnless: Uint32Array[] = [];
+  private readonly unless: Uint32Array[] = [];
+  private noneUnlessCount = 0;
+  /**
+   * Groups of terms of which a surviving candidate is in at least one (a visitor's several tags; a first path
+   * segment's exact and prefix keys): group g is `any[anyEnds[g − 1] … anyEnds[g] − 1]`.
+   */
+  private readonly any: Term[] = [];
+  private anyCount = 0;
+  private readonly anyEnds: number[] = [];
+  private groupCount = 0;
+  /** The candidates whose time-on-site minimum the visitor has reached (a superset), or `null`: all. */
+  private ready: Uint32Array | null = null;
+
+  /** Words `has` worked out for the current scan (`seenIn[w] === generation`), allocated on first use. */
+  private seen: Uint32Array | null = null;
+  private seenIn: Uint32Array | null = null;
+  private generation = 1;
+  /** Per candidate, keys found so far in the current count (`countedIn[i] === countGeneration`); see {@link bump}. */
+  private counts: Uint32Array | null = null;
+  private countedIn: Uint32Array | null = null;
+  private countGeneration = 0;
+
+  constructor(private readonly enabled: Uint32Array) {}
+
+  /** Empties the mask for another scan of the same list (a mask back from {@link releaseMask}). */
+  reset(): void {
+    this.allCount = 0;
+    this.allListCount = 0;
+    this.noneCount = 0;
+    this.noneUnlessCount = 0;
+    this.anyCount = 0;
+    this.groupCount = 0;
+    this.ready = null;
+    if (++this.generation > 0xffff_ffff) {
+      // After four billion scans the stamps would repeat: forget them all once.
+      this.generation = 1;
+      this.seenIn?.fill(0);
+    }
+  }
+
+  requireAll(term: Term): void {
+    if (term instanceof Uint32Array) this.all[this.allCount++] = term;
+    else this.allLists[this.allListCount++] = term;
+  }
+
+  requireNone(bits: Uint32Array): void {
+    this.none[this.noneCount++] = bits;
+  }
+
+  /** An empty bitset of the mask's own, to fill and pass to {@link requireNoneUnless} (before any other call does). */
+  sparedBits(): Uint32Array {
+    const k = this.noneUnlessCount;
+    let spared = this.unless[k];
+    if (spared === undefined) this.unless[k] = spared = new Uint32Array(this.words);
+    else spared.fill(0);
+    return spared;
+  }
+
+  /** No candidate of `bits` survives, except the ones `spared` (from {@link sparedBits}) holds. */
+  requireNoneUnless(bits: Uint32Array, spared: Uint32Array): void {
+    this.noneUnless[this.noneUnlessCount] = bits;
+    this.unless[this.noneUnlessCount++] = spared;
+  }
+
+  /** Starts a new count for {@link bump}: every candidate's count is back to 0. */
+  startCount(): void {
+    if (++this.countGeneration > 0xffff_ffff) {
+      this.countGeneration = 1;
+      this.countedIn?.fill(0);
+    }
+  }
+
+  /**
+   * Adds one to candidate `i`'s count and returns it. Stamped by generation rather than cleared, so a count costs
+   * the candidates it touches, not the whole list; the arrays come on first use (most candidates need one key).
+   */
+  bump(i: number): number {
+    const counts = (this.counts ??= new Uint32Array(this.words * 32));
+    const countedIn = (this.countedIn ??= new Uint32Array(this.words * 32));
+    const n = countedIn[i] === this.countGeneration ? (counts[i] as number) + 1 : 1;
+    countedIn[i] = this.countGeneration;
+    counts[i] = n;
+    return n;
+  }
+
+  /** Adds a term to the current group of alternatives; {@link closeGroup} ends the group. */
+  requireAny(term: Term): void {
+    this.any[this.anyCount++] = term;
+  }
+
+  closeGroup(): void {
+    this.anyEnds[this.groupCount++] = this.anyCount;
+  }
+
+  requireReady(bits: Uint32Array): void {
+    this.ready = bits;
+  }
+
+  /** The number of 32-candidate words. */
+  get words(): number {
+    return this.enabled.length;
+  }
+
+  /** Word `w` of the surviving candidates; with `onlyReady`, of those the visitor's time on site already allows. */
+  word(w: number, onlyReady: boolean): number {
+    let m = this.enabled[w] as number;
+    if (onlyReady && this.ready !== null) m &= this.ready[w] as number;
+    for (let i = 0; i < this.allCount && m !== 0; i++) m &= (this.all[i] as Uint32Array)[w] as number;
+    for (let i = 0; i < this.allListCount && m !== 0; i++) m &= listWord(this.allLists[i] as ListTerm, w);
+    for (let i = 0; i < this.noneCount && m !== 0; i++) m &= ~((this.none[i] as Uint32Array)[w] as number);
+    for (let i = 0; i < this.noneUnlessCount && m !== 0; i++) {
+      m &= ~((this.noneUnless[i] as Uint32Array)[w] as number) | ((this.unless[i] as Uint32Array)[w] as number);
+    }
+    let i = 0;
+    for (let g = 0; g < this.groupCount && m !== 0; g++) {
+      let accepted = 0;
+      for (const end = this.anyEnds[g] as number; i < end; i++) {
+        const term = this.any[i] as Term;
+        accepted |= term instanceof Uint32Array ? (term[w] as number) : listWord(term, w);
+      }
+      m &= accepted;
+      i = this.anyEnds[g] as number;
+    }
+    return m;
+  }
+
+  /** Word `w` of the surviving candidates whose time-on-site minimum the visitor has not reached yet. */
+  waiting(w: number): number {
+    return this.ready === null ? 0 : this.word(w, false) & ~(this.ready[w] as number);
+  }
+
+  /** Whether candidate `i` survives (its time on site not considered). Words are remembered until the next reset. */
+  has(i: number): boolean {
+    const w = i >>> 5;
+    this.seen ??= new Uint32Array(this.words);
+    this.seenIn ??= new Uint32Array(this.words);
+    if (this.seenIn[w] !== this.generation) {
+      this.seenIn[w] = this.generation;
+      this.seen[w] = this.word(w, false);
+    }
+    return ((this.seen[w] as number) & (1 << (i & 31))) !== 0;
+  }
+}
+
+/** Word `w` of a list term: the listed candidates in it (found by binary search), and `base`'s. */
+function listWord(term: ListTerm, w: number): number {
+  const { positions } = term;
+  const first = w << 5;
+  let low = term.start;
+  let high = term.end;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if ((positions[mid] as number) < first) low = mid + 1;
+    else high = mid;
+  }
+  let bits = term.base === null ? 0 : (term.base[w] as number);
+  for (let p = low; p < term.end && (positions[p] as number) < first + 32; p++) bits |= 1 << ((positions[p] as number) & 31);
+  return bits;
+}
+
+/**
+ * Lists shorter than this are checked candidate by candidate: deriving every key of a visitor the mask needs (tags,
+ * event log, each attribute key) costs more than the checks it saves. On the benchmark's workload the mask starts to
+ * pay between 100 and 300 candidates.
+ */
+const MASK_FROM = 160;
+
+/**
+ * The mask a scan of `index` for this visitor should use: `null` (check every candidate) for short lists.
+ *
+ * @example
+ * new CandidateCursor(index.candidates, scanMask(index, view), true)
+ */
+export function scanMask(index: CandidateIndex, view: VisitorView): VisitorMask | null {
+  return index.candidates.length < MASK_FROM ? null : matchingCandidates(index, view);
+}
+
+/**
+ * A mask, held by this scan alone, with what a visitor's keys leave of a list; give it back with
+ * {@link releaseMask} when the scan is over.
+ *
+ * @example
+ * const mask = matchingCandidates(index, view);
+ * for (const cursor = new CandidateCursor(index.candidates, mask, false), c = cursor.next(); …)
+ */
+export function matchingCandidates(index: CandidateIndex, view: VisitorView): VisitorMask {
+  // A mask no scan holds, else a new one: a scan started inside another (a visitor getter) never shares a mask.
+  // Only releaseMask puts masks in this list, so what comes out is a VisitorMask.
+  const mask = (index.spareMasks.pop() as VisitorMask | undefined) ?? new VisitorMask(index.enabled);
+  mask.reset();
+  // A dimension no candidate restricts has every candidate wild: nothing to narrow, and the visitor's value (some
+  // of which cost work to derive) is not even read.
+  if (restricts(index.host)) narrow(mask, index.host, view.host);
+  if (restricts(index.segment)) narrowSegment(mask, index.segment, index.segmentPrefixes, view.segment);
+  if (restricts(index.language)) narrow(mask, index.language, view.language);
+  if (restricts(index.identifier)) narrow(mask, index.identifier, view.identifier);
+  if (restricts(index.department)) narrow(mask, index.department, view.department);
+  if (restricts(index.device)) narrow(mask, index.device, view.device);
+  if (restricts(index.tag)) narrowAny(mask, index.tag, view.tags);
+  const levels = index.pageviewsAtMost;
+  if (levels.length > 0) mask.requireAll(levels[Math.min(Math.floor(view.pageviews), levels.length - 1)] as Uint32Array);
+  const onSite = readyLevel(index, view.timeOnSite);
+  if (onSite !== null) mask.requireReady(onSite);
+  const attributes = index.needsAttribute;
+  if (attributes.dense.size + attributes.sparse.size > 0) {
+    const values = view.attributeSource;
+    for (let i = 0; i < attributes.denseKeys.length; i++) {
+      if (readAttributeValue(values, attributes.denseKeys[i] as string) === undefined) mask.requireNone(attributes.denseBits[i] as Uint32Array);
+    }
+    if (attributes.sparse.size > 0) {
+      const has = (key: string): boolean => readAttributeValue(values, key) !== undefined;
+      narrowListed(mask, attributes, has, () => (values instanceof AttributeIndex ? values.keys() : Object.getOwnPropertyNames(values)));
+    }
+  }
+  const events = index.needsEvent;
+  if (events.dense.size + events.sparse.size > 0) {
+    const log = view.events;
+    for (let i = 0; i < events.denseKeys.length; i++) if (!log.has(events.denseKeys[i] as string)) mask.requireNone(events.denseBits[i] as Uint32Array);
+    if (events.sparse.size > 0) narrowListed(mask, events, (name) => log.has(name), () => [...log.keys()]);
+  }
+  return mask;
+}
+
+/** How many masks a list keeps for reuse: one per scan running at once, which is one unless scans nest. */
+const SPARE_MASKS = 2;
+
+/**
+ * Gives a scan's mask back to its list for the next scan to reuse, once the scan is done with it (a mask is never
+ * handed out twice at once). Skipping this is safe — the next scan builds a new mask — only slower.
+ *
+ * @example
+ * const mask = scanMask(index, view);
+ * try { …scan… } finally { releaseMask(index, mask); }
+ */
+export function releaseMask(index: CandidateIndex, mask: VisitorMask | null): void {
+  if (mask !== null && index.spareMasks.length < SPARE_MASKS && !index.spareMasks.includes(mask)) index.spareMasks.push(mask);
+}
+
+function restricts(dimension: Dimension): boolean {
+  return dimension.dense.size > 0 || dimension.sparse.size > 0;
+}
+
+/** The candidates that accept `value` (the wild ones included), or `null` when the value has no entry. */
+function accepting(dimension: Dimension, value: string): Term | null {
+  const dense = dimension.dense.get(value);
+  if (dense !== undefined) return dense;
+  const list = dimension.sparse.get(value);
+  if (list === undefined) return null;
+  const { starts, positions, wild } = dimension;
+  return { base: wild, positions, start: starts[list] as number, end: starts[list + 1] as number };
+}
+
+function narrow(mask: VisitorMask, dimension: Dimension, value: string | undefined): void {
+  mask.requireAll((value === undefined ? null : accepting(dimension, value)) ?? dimension.wild);
+}
+
+function narrowAny(mask: VisitorMask, dimension: Dimension, values: ReadonlySet<string>): void {
+  let found = false;
+  for (const value of values) {
+    const term = accepting(dimension, value);
+    if (term === null) continue;
+    mask.requireAny(term);
+    found = true;
+  }
+  if (found) mask.closeGroup();
+  else mask.requireAll(dimension.wild);
+}
+
+/**
+ * The first path segment: candidates whose patterns name it exactly, or a prefix of it (keys `/` + prefix, see
+ * `segmentKey`), or any segment.
+ */
+function narrowSegment(mask: VisitorMask, dimension: Dimension, prefixes: boolean, segment: string | undefined): void {
+  if (segment === undefined) return mask.requireAll(dimension.wild);
+  const exact = accepting(dimension, segment) ?? dimension.wild;
+  if (!prefixes) return mask.requireAll(exact);
+  mask.requireAny(exact);
+  for (const length of SEGMENT_PREFIX_LENGTHS) {
+    if (segment.length < length) continue;
+    const term = accepting(dimension, `/${segment.slice(0, length)}`);
+    if (term !== null) mask.requireAny(term);
+  }
+  mask.closeGroup();
+}
+
+/** Below this many listed keys they are simply all looked up; above, the visitor's keys may be fewer. */
+const FEW_LISTED_KEYS = 16;
+
+/**
+ * Keys the visitor lacks rule out the candidates that need them: a bitset key by one AND (above); the listed (rare)
+ * keys all together here, by sparing, among the candidates needing any, those whose every listed key the visitor
+ * has. Work is bounded by the smaller of the visitor's keys and the listed keys, so neither side's size alone can
+ * make it slow.
+ */
+function narrowListed(mask: VisitorMask, needs: Needs, has: (key: string) => boolean, visitorKeys: () => readonly string[]): void {
+  // Typed arrays the mask keeps, not Maps: with a thousand listed keys, Map updates were most of a scan's cost.
+  const spared = mask.sparedBits();
+  let sparing = false;
+  mask.startCount();
+  const { starts, positions, sparseNeeds } = needs;
+  const count = (list: number): void => {
+    for (let p = starts[list] as number, end = starts[list + 1] as number; p < end; p++) {
+      const i = positions[p] as number;
+      // Spared once the visitor has shown every listed key the candidate needs.
+      const need = sparseNeeds[i] as number;
+      if (need !== 1 && mask.bump(i) !== need) continue;
+      spared[i >>> 5] = (spared[i >>> 5] as number) | (1 << (i & 31));
+      sparing = true;
+    }
+  };
+  const keys = needs.sparse.size <= FEW_LISTED_KEYS ? null : visitorKeys();
+  if (keys === null || keys.length >= needs.sparse.size) {
+    for (const [key, list] of needs.sparse) if (has(key)) count(list);
+  } else {
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[k] as string;
+      const list = needs.sparse.get(key);
+      if (list !== undefined && has(key)) count(list);
+    }
+  }
+  if (sparing) mask.requireNoneUnless(needs.sparseNeeders, spared);
+  else mask.requireNone(needs.sparseNeeders);
+}
+
+/**
+ * The candidates a visitor's time on site already allows: exactly, when every distinct minimum is a level (the
+ * highest level not above it), else a superset (the lowest level not below it). `null` when all are allowed.
+ */
+function readyLevel(index: CandidateIndex, timeOnSite: number): Uint32Array | null {
+  const levels = index.onSiteLevels;
+  if (levels.length === 0 || timeOnSite >= (levels[levels.length - 1] as number)) return null;
+  let low = 0;
+  let high = levels.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if ((levels[mid] as number) <= timeOnSite) low = mid + 1;
+    else high = mid;
+  }
+  // levels[low] is the lowest level above the visitor's time on site.
+  if (!index.onSiteExact) return index.onSiteAtMost[low] as Uint32Array;
+  return low === 0 ? index.noneReady : (index.onSiteAtMost[low - 1] as Uint32Array);
+}
+
+/**
+ * Walks candidates in rank order: every candidate of the list (`mask` null, as explain needs), or only those the
+ * mask keeps (with `onlyReady`, only those whose time-on-site minimum is met). Returns `undefined` when done.
+ *
+ * @example
+ * for (let c = cursor.next(); c !== undefined; c = cursor.next()) check(c);
+ */
+export class CandidateCursor {
+  private word = -1;
+  private bits = 0;
+  private position = 0;
+
+  constructor(
+    private readonly candidates: readonly CompiledInvitation[],
+    private readonly mask: VisitorMask | null,
+    private readonly onlyReady = false,
+  ) {}
+
+  next(): CompiledInvitation | undefined {
+    const mask = this.mask;
+    if (mask === null) return this.candidates[this.position++];
+    while (this.bits === 0) {
+      this.word += 1;
+      if (this.word >= mask.words) return undefined;
+      this.bits = mask.word(this.word, this.onlyReady);
+    }
+    const lowest = this.bits & -this.bits;
+    this.bits ^= lowest;
+    return this.candidates[this.word * 32 + 31 - Math.clz32(lowest)];
+  }
+}

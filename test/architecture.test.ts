@@ -1,6 +1,6 @@
-// Holds the lines STYLE.md draws: a pure core, and each dependency behind one module of ours.
+// Holds the lines STYLE.md draws: a pure core, each dependency behind one module of ours, and imports that point down.
 import { readdirSync, readFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { join, posix, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 
 const root = join(import.meta.dirname, "..");
@@ -29,6 +29,62 @@ const code = (text: string): string => text.replace(/\/\*[\s\S]*?\*\//g, "").rep
 function importersOf(pattern: RegExp): string[] {
   return files.filter((f) => pattern.test(code(f.text))).map((f) => f.path);
 }
+
+/**
+ * The layers of src, top to bottom (HOUSE.md): each room (a folder, or a file standing alone in src/) with the rooms it
+ * may import. Its own room is always allowed. An import that is not in this table points up or sideways and fails
+ * the test below: move the code down, or, if the new arrow is right, add it here where a reviewer sees it.
+ */
+const MAY_IMPORT: Record<string, readonly string[]> = {
+  // entry points
+  "index.ts": ["evaluate", "state", "events", "lint", "compile", "config", "conditions", "hashing", "types.ts", "reason-codes.ts"],
+  cli: ["index.ts", "config", "lib"],
+  redis: ["storage", "lib"],
+  postgres: ["storage", "lib"],
+  // service
+  storage: ["evaluate", "state", "events", "compile", "config", "clock.ts", "types.ts", "lib"],
+  // evaluation: one walk over the compiled ruleset; settles expiry and reads event windows through the lifecycle's pure functions
+  evaluate: [
+    "state", "events", "compile", "visitor", "render", "conditions", "schedule", "hashing",
+    "clock.ts", "types.ts", "reason-codes.ts", "lib",
+  ],
+  // lifecycle: pure reducers over the compiled ruleset
+  state: ["compile", "config", "conditions", "types.ts", "lib"],
+  events: ["compile", "conditions", "types.ts", "lib"],
+  lint: ["render", "types.ts", "lib"],
+  visitor: ["config", "conditions", "types.ts", "lib"],
+  // compile: the ruleset, immutable after compile
+  compile: ["config", "render", "conditions", "schedule", "hashing", "types.ts", "lib"],
+  // configuration
+  config: ["render", "conditions", "schedule", "types.ts", "lib"],
+  // rendering
+  render: ["conditions", "hashing", "types.ts", "reason-codes.ts", "lib"],
+  // matchers
+  conditions: ["automaton", "types.ts", "lib"],
+  schedule: ["types.ts", "lib"],
+  automaton: ["lib"],
+  hashing: ["lib"],
+  "clock.ts": ["types.ts", "lib"],
+  // the public data model and its vocabulary
+  "types.ts": ["reason-codes.ts", "lib"],
+  "reason-codes.ts": ["lib"],
+  lib: [],
+};
+
+/** The room of a path under src/: its first folder, or the file itself when it stands in src/. */
+function roomOf(path: string): string {
+  const rest = path.slice("src/".length);
+  const slash = rest.indexOf("/");
+  return slash === -1 ? rest : rest.slice(0, slash);
+}
+
+/** Every relative import (static, type-only, re-export or dynamic) of each source file, resolved to a path in src/. */
+const imports: { from: string; to: string }[] = files.flatMap((f) =>
+  [...code(f.text).matchAll(/(?:\bfrom|\bimport)\s*\(?\s*"(\.{1,2}\/[^"]+)\.js"/g)].map((m) => ({
+    from: f.path,
+    to: posix.join(posix.dirname(f.path), `${m[1] as string}.ts`),
+  })),
+);
 
 describe("architecture", () => {
   it("finds the sources it checks", () => {
@@ -81,6 +137,51 @@ describe("architecture", () => {
   it("never imports the storage layer from the core", () => {
     const reachesIo = /from "(\.\.?\/)+(storage|redis|postgres|cli)\/|from "\.\/(storage|redis|postgres|cli)\//;
     expect(core.filter((f) => reachesIo.test(code(f.text))).map((f) => f.path)).toEqual([]);
+  });
+
+  it("finds every relative import's target among the sources", () => {
+    expect(imports.length).toBeGreaterThan(100);
+    const known = new Set(files.map((f) => f.path));
+    expect(imports.filter((i) => !known.has(i.to))).toEqual([]);
+  });
+
+  it("gives every room of src a row in the layer table, and the table names only rooms that exist", () => {
+    const rooms = new Set(files.map((f) => roomOf(f.path)));
+    expect([...rooms].filter((room) => !(room in MAY_IMPORT)).sort()).toEqual([]);
+    const named = Object.entries(MAY_IMPORT).flatMap(([room, allowed]) => [room, ...allowed]);
+    expect([...new Set(named)].filter((room) => !rooms.has(room)).sort()).toEqual([]);
+  });
+
+  it("keeps the layer table one-way: no room may reach itself through the rooms it may import", () => {
+    const reaches = (from: string, seen = new Set<string>()): Set<string> => {
+      for (const next of MAY_IMPORT[from] ?? []) if (!seen.has(next)) reaches(next, seen.add(next));
+      return seen;
+    };
+    expect(Object.keys(MAY_IMPORT).filter((room) => reaches(room).has(room))).toEqual([]);
+  });
+
+  it("imports only downwards: every import between rooms of src is allowed by the layer table", () => {
+    const upward = imports
+      .filter((i) => roomOf(i.from) !== roomOf(i.to) && !(MAY_IMPORT[roomOf(i.from)] ?? []).includes(roomOf(i.to)))
+      .map((i) => `${i.from} -> ${i.to}`);
+    expect(upward).toEqual([]);
+  });
+
+  it("has no import cycle between files in src (type-only imports included)", () => {
+    const next = new Map<string, string[]>();
+    for (const i of imports) next.set(i.from, [...(next.get(i.from) ?? []), i.to]);
+    const state = new Map<string, "open" | "done">();
+    const cycles: string[] = [];
+    const visit = (path: string, trail: string[]): void => {
+      state.set(path, "open");
+      for (const to of next.get(path) ?? []) {
+        if (state.get(to) === "open") cycles.push([...trail.slice(trail.indexOf(to)), path, to].join(" -> "));
+        else if (state.get(to) === undefined) visit(to, [...trail, path]);
+      }
+      state.set(path, "done");
+    };
+    for (const f of files) if (state.get(f.path) === undefined) visit(f.path, []);
+    expect(cycles).toEqual([]);
   });
 
   it("imports ioredis only in src/redis/ and pg only in src/postgres/", () => {

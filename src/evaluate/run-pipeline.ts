@@ -8,6 +8,7 @@ import { noDecision, offerDecision } from "./build-decision.js";
 import type { CandidateIndex } from "../compile/candidate-index.js";
 import { checkCandidate, type CheckEnv } from "./check-candidate.js";
 import { checkGates } from "./check-gates.js";
+import { recordChecks } from "./record-checks.js";
 import type { CompiledInvitation } from "../compile/compile-invitation.js";
 import { resolveOptions, type ResolvedOptions } from "./resolve-options.js";
 import { selectWinner } from "./select-winner.js";
@@ -17,7 +18,8 @@ import { CandidateCursor, releaseMask, scanMask } from "./visitor-mask.js";
 /**
  * The one evaluation pipeline behind `evaluate` and `explain`: read the clock, resolve the ruleset, options and
  * visitor, apply the rules before selection, select, list armed and inject invitations, render, and work out
- * `recheckAt`. It never throws: a problem with the input becomes a `"none"` decision with a reason.
+ * `recheckAt`. It never throws: a problem with the input becomes a `"none"` decision with a reason. A recorder
+ * changes no step: once the decision is made, it adds a pass that records every candidate's reasons.
  *
  * @example
  * runPipeline(invitations, visitor, now, options, null)           // what evaluate returns
@@ -97,21 +99,20 @@ function select(
   const trigger = options.trigger;
   const selection =
     trigger === undefined
-      ? selectWinner(ruleset.standard, null, view, env, options.seed, recorder)
-      : selectWinner(ruleset.dynamic, (c) => fires(c, trigger), view, env, options.seed, recorder);
+      ? selectWinner(ruleset.standard, null, view, env, options.seed)
+      : selectWinner(ruleset.dynamic, (c) => fires(c, trigger), view, env, options.seed);
   let changeAt = selection.changeAt;
   const armed: Decision["armed"] = [];
   const inject: Decision["inject"] = [];
   if (trigger === undefined) {
-    changeAt = Math.min(changeAt, listEligible(ruleset.dynamic, view, env, recorder, "armed", (c) => {
+    changeAt = Math.min(changeAt, listEligible(ruleset.dynamic, view, env, (c) => {
       armed.push({ invitationId: c.id, trigger: c.trigger as Trigger });
     }));
-    changeAt = Math.min(changeAt, listEligible(ruleset.inject, view, env, recorder, "injected", (c) => {
+    changeAt = Math.min(changeAt, listEligible(ruleset.inject, view, env, (c) => {
       inject.push({ invitationId: c.id, design: c.design });
     }));
-  } else {
-    for (const c of ruleset.all) recorder?.skipped(c.id, c.kind === "dynamic" ? "trigger_mismatch" : "kind_mismatch");
   }
+  if (recorder !== null) record(ruleset, view, env, trigger, selection.winner, recorder);
   const recheckAt = Number.isFinite(changeAt) ? changeAt : null;
   const decision =
     selection.winner === null
@@ -124,31 +125,46 @@ function select(
 }
 
 /**
- * Checks the candidates of a list whose equality keys fit (all of them with a recorder), hands each eligible one to
- * `take`, and returns the list's next change.
+ * explain's add-on, after the decision is made: every candidate checked again with its reasons recorded, in the order
+ * and with the outcomes of the selection above (the winner "selected", other eligible ones "outranked", "armed",
+ * "injected"); with a trigger, the candidates it does not fire are skipped.
  */
+function record(
+  ruleset: CompiledRuleset,
+  view: VisitorView,
+  env: CheckEnv,
+  trigger: Trigger | undefined,
+  winner: CompiledInvitation | null,
+  recorder: Recorder,
+): void {
+  const ranked = (c: CompiledInvitation): ReasonCode => (c === winner ? "selected" : "outranked");
+  if (trigger === undefined) {
+    recordChecks(ruleset.standard, null, view, env, recorder, ranked);
+    recordChecks(ruleset.dynamic, null, view, env, recorder, () => "armed");
+    recordChecks(ruleset.inject, null, view, env, recorder, () => "injected");
+    return;
+  }
+  recordChecks(ruleset.dynamic, (c) => fires(c, trigger), view, env, recorder, ranked);
+  for (const c of ruleset.all) recorder.skipped(c.id, c.kind === "dynamic" ? "trigger_mismatch" : "kind_mismatch");
+}
+
+/** Checks the candidates of a list whose equality keys fit, hands each eligible one to `take`, and returns the list's next change. */
 function listEligible(
   list: CandidateIndex,
   view: VisitorView,
   env: CheckEnv,
-  recorder: Recorder | null,
-  outcome: ReasonCode,
   take: (candidate: CompiledInvitation) => void,
 ): number {
   let changeAt = Number.POSITIVE_INFINITY;
   if (list.candidates.length === 0) return changeAt;
-  const mask = recorder === null ? scanMask(list, view) : null;
+  const mask = scanMask(list, view);
   const cursor = new CandidateCursor(list.candidates, mask);
   for (let candidate = cursor.next(); candidate !== undefined; candidate = cursor.next()) {
-    const reasons: ReasonCode[] | null = recorder === null ? null : [];
     // An ineligible candidate that cannot become eligible before the earliest change found so far moves nothing.
     env.bound = changeAt;
-    const eligible = checkCandidate(candidate, view, env, reasons);
-    recorder?.checked(candidate.id, eligible, reasons ?? []);
+    const eligible = checkCandidate(candidate, view, env, null);
     changeAt = Math.min(changeAt, env.changeAt);
-    if (!eligible) continue;
-    recorder?.outcome(candidate.id, outcome);
-    take(candidate);
+    if (eligible) take(candidate);
   }
   releaseMask(list, mask);
   return changeAt;

@@ -1,7 +1,4 @@
-import type { Recorder } from "./recorder.js";
-import type { ReasonCode } from "../reason-codes.js";
-import { hashPrefix, hashWithKey } from "../hashing/hash-unit.js";
-import { beatsOnHash } from "../hashing/pick-lowest-hash.js";
+import { hashPrefix } from "../hashing/hash-unit.js";
 import type { VisitorView } from "../visitor/view-visitor.js";
 import type { CandidateIndex } from "../compile/candidate-index.js";
 import { checkCandidate, type CheckEnv } from "./check-candidate.js";
@@ -15,13 +12,6 @@ export type Selection =
   | { winner: CompiledInvitation; reason: "lowest_position"; changeAt: number }
   | { winner: null; reason: "no_eligible_invitation"; changeAt: number };
 
-/** A candidate of the winner's (position, time on site) group that was checked and is not eligible. */
-interface TiedMiss {
-  tie: number;
-  id: string;
-  changeAt: number;
-}
-
 /**
  * Picks the winner among candidates in rank order (README: Selection): the eligible one with the lowest position, then the
  * lowest time on site, then the smallest tie hash of the visitor. An ineligible invitation never blocks a
@@ -31,16 +21,16 @@ interface TiedMiss {
  * it: every candidate ranked before the winner's (position, time on site) group, the candidates of that group whose
  * tie hash is smaller than the winner's, and the winner itself. So once a candidate is eligible, its group is settled
  * in hash order ({@link resolveTie}: only members with a smaller hash are checked) and nothing after the group is
- * looked at. Without a recorder only candidates the index leaves are visited (every candidate for short lists);
- * with one (explain, `walkAll`) every candidate is checked in rank order, and the same rule picks the same winner and
- * the same `changeAt`. `accepts` narrows the list (a fired trigger).
+ * looked at. Only candidates the index leaves are visited (every candidate for short lists). This is the one
+ * selection of both `evaluate` and `explain` (explain records reasons in a pass of its own afterwards); the naive
+ * full walk it must agree with lives in `test/property/oracles/`. `accepts` narrows the list (a fired trigger).
  *
  * With the index the scan runs in two passes. The first walks, in rank order, only candidates whose time-on-site
  * minimum the visitor has reached: no other can be eligible, so the winner is among them. The second
  * ({@link waitingChange}) looks at the others only for `changeAt`.
  *
  * @example
- * selectWinner(ruleset.standard, null, view, env, "", null) // => { winner: …, reason: "lowest_position", changeAt: Infinity }
+ * selectWinner(ruleset.standard, null, view, env, "") // => { winner: …, reason: "lowest_position", changeAt: Infinity }
  */
 export function selectWinner(
   list: CandidateIndex,
@@ -48,9 +38,7 @@ export function selectWinner(
   visitor: VisitorView,
   env: CheckEnv,
   seed: string,
-  recorder: Recorder | null,
 ): Selection {
-  if (recorder !== null) return walkAll(list, accepts, visitor, env, seed, recorder);
   const mask = scanMask(list, visitor);
   const cursor = new CandidateCursor(list.candidates, mask, true);
   let before = Number.POSITIVE_INFINITY; // changes of candidates ranked before the winner's group
@@ -70,57 +58,4 @@ export function selectWinner(
   releaseMask(list, mask);
   if (winner === null) return { winner: null, reason: "no_eligible_invitation", changeAt: before };
   return { winner, reason: "lowest_position", changeAt: Math.min(before, winnerChange) };
-}
-
-/**
- * explain's scan: every candidate in rank order, each checked with every reason recorded, with the same outcome as
- * the scan above — the winner is the eligible member of the first eligible candidate's group with the smallest tie
- * hash, and `changeAt` counts the candidates ranked before that group, the winner, and the group members with a
- * smaller hash.
- */
-function walkAll(
-  list: CandidateIndex,
-  accepts: ((candidate: CompiledInvitation) => boolean) | null,
-  visitor: VisitorView,
-  env: CheckEnv,
-  seed: string,
-  recorder: Recorder,
-): Selection {
-  let winner: CompiledInvitation | null = null;
-  let winnerTie = 0;
-  let winnerChange = Number.POSITIVE_INFINITY;
-  let before = Number.POSITIVE_INFINITY;
-  const misses: TiedMiss[] = [];
-  const tiePrefix = hashPrefix("tie", seed, visitor.id);
-  for (const c of list.candidates) {
-    if (accepts !== null && !accepts(c)) continue;
-    const inGroup = winner !== null && c.position === winner.position && c.timeOnSite === winner.timeOnSite;
-    const tie = hashWithKey(tiePrefix, c.tieKey);
-    const reasons: ReasonCode[] = [];
-    env.bound = winner === null ? before : Number.POSITIVE_INFINITY;
-    const eligible = checkCandidate(c, visitor, env, reasons);
-    recorder.checked(c.id, eligible, reasons);
-    if (winner === null) {
-      if (!eligible) before = Math.min(before, env.changeAt);
-      else {
-        winner = c;
-        winnerTie = tie;
-        winnerChange = env.changeAt;
-      }
-    } else if (inGroup && beatsOnHash(tie, c.id, winnerTie, winner.id)) {
-      if (eligible) {
-        winner = c;
-        winnerTie = tie;
-        winnerChange = env.changeAt;
-      } else {
-        misses.push({ tie, id: c.id, changeAt: env.changeAt });
-      }
-    }
-  }
-  for (const c of list.candidates) recorder.outcome(c.id, c === winner ? "selected" : "outranked");
-  if (winner === null) return { winner: null, reason: "no_eligible_invitation", changeAt: before };
-  let changeAt = Math.min(before, winnerChange);
-  const w = winner;
-  for (const miss of misses) if (beatsOnHash(miss.tie, miss.id, winnerTie, w.id)) changeAt = Math.min(changeAt, miss.changeAt);
-  return { winner, reason: "lowest_position", changeAt };
 }

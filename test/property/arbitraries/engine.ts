@@ -220,7 +220,8 @@ const conversionArb: fc.Arbitrary<ConversionRecord> = fc
   )
   .map((record) => compact({ ...record, variationId: record.invitationId }));
 
-const stateArb: fc.Arbitrary<InvitationState> = fc.record(
+/** A visitor's lifecycle state: sometimes a current invitation, a suppression, conversion records, exclusions. */
+export const stateArb: fc.Arbitrary<InvitationState> = fc.record(
   {
     v: fc.constant(1 as const),
     current: rarely(currentArb, 2),

@@ -52,9 +52,9 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   state: ["compile", "config", "conditions", "types.ts", "lib"],
   events: ["compile", "conditions", "types.ts", "lib"],
   lint: ["render", "types.ts", "lib"],
-  visitor: ["config", "conditions", "types.ts", "lib"],
+  visitor: ["config", "conditions", "fields.ts", "types.ts", "lib"],
   // compile: the ruleset, immutable after compile
-  compile: ["config", "render", "conditions", "schedule", "hashing", "types.ts", "lib"],
+  compile: ["config", "render", "conditions", "schedule", "hashing", "fields.ts", "types.ts", "lib"],
   // configuration
   config: ["render", "conditions", "schedule", "types.ts", "lib"],
   // rendering
@@ -66,6 +66,8 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   hashing: ["lib"],
   "clock.ts": ["types.ts", "lib"],
   // the public data model and its vocabulary
+  // the field tables: one declaration of each public type's fields, checked against it by the compiler
+  "fields.ts": ["types.ts", "lib"],
   "types.ts": ["reason-codes.ts", "lib"],
   "reason-codes.ts": ["lib"],
   lib: [],

@@ -5,6 +5,7 @@ import { normalizeText } from "../conditions/text.js";
 import { compileRendering, type CompiledRendering } from "../render/compile-rendering.js";
 import type { CompiledSchedule } from "../schedule/compile-schedule.js";
 import { hashKey } from "../hashing/hash-unit.js";
+import { INVITATION_FIELD_NAMES, INVITATION_FIELDS, type InvitationField } from "../fields.js";
 import type {
   AttributeCondition,
   Device,
@@ -108,40 +109,29 @@ export function compileInvitations(
   return compiled;
 }
 
-/**
- * The fields {@link Compiled} reads, for an invitation whose own keys cannot be trusted to list them (a class
- * instance with getters, an object without `Object.prototype`).
- */
-const FIELDS = [
-  "id", "position", "enabled", "kind", "trigger", "timeOnSite", "pageviews", "language", "identifier", "tag",
-  "departments", "referrer", "devices", "urls", "schedule", "attributes", "events", "requireOperatorIds",
-  "minSecondsSinceLastVisit", "minSecondsSinceLastChat", "oncePerVisitor", "cooldownSeconds", "wait", "requires",
-  "design",
-] as const satisfies readonly (keyof Invitation)[];
-
 const OBJECT_PROTOTYPE: unknown = Object.prototype;
 
 /**
  * A compiled invitation: every field starts at its default (README: Invitation fields) and each field the invitation sets is compiled
  * in {@link Compiled.read}. The invitations of a large set come in hundreds of shapes (each sets other fields), so
- * reading 25 named fields from each would be a slow lookup per field, most of them for a field that is not there;
+ * reading every named field from each would be a slow lookup per field, most of them for a field that is not there;
  * a plain object instead says through its own keys which fields it has, usually a handful.
  */
 class Compiled implements CompiledInvitation {
   readonly source: Invitation;
   id = "";
   tieKey = 0;
-  position = 0;
-  enabled = true;
-  kind: InvitationKind = "standard";
+  position = INVITATION_FIELDS.position.default;
+  enabled = INVITATION_FIELDS.enabled.default;
+  kind: InvitationKind = INVITATION_FIELDS.kind.default;
   trigger: Trigger | undefined = undefined;
-  timeOnSite = 0;
-  pageviews = 0;
-  language = "";
-  identifier = "";
-  tag = "";
+  timeOnSite = INVITATION_FIELDS.timeOnSite.default;
+  pageviews = INVITATION_FIELDS.pageviews.default;
+  language = INVITATION_FIELDS.language.default;
+  identifier = INVITATION_FIELDS.identifier.default;
+  tag = INVITATION_FIELDS.tag.default;
   departments: ReadonlySet<string> | null = null;
-  referrer = "";
+  referrer = INVITATION_FIELDS.referrer.default;
   devices: ReadonlySet<Device> | null = null;
   urls: UrlMatcher | null = null;
   schedule: CompiledSchedule | null = null;
@@ -151,7 +141,7 @@ class Compiled implements CompiledInvitation {
   requireOperatorIds: ReadonlySet<string> | null = null;
   minMsSinceLastVisit: number | undefined = undefined;
   minMsSinceLastChat: number | undefined = undefined;
-  oncePerVisitor = false;
+  oncePerVisitor = INVITATION_FIELDS.oncePerVisitor.default;
   cooldownMs: number | undefined = undefined;
   wait: WaitConfig = NO_WAIT;
   requires: Required<RequiresConfig>;
@@ -167,7 +157,10 @@ class Compiled implements CompiledInvitation {
     if (Object.getPrototypeOf(config) === OBJECT_PROTOTYPE) {
       for (const key in fields) this.read(key, fields[key], pieces);
     } else {
-      for (let f = 0; f < FIELDS.length; f++) this.read(FIELDS[f] as string, fields[FIELDS[f] as string], pieces);
+      // Own keys cannot be trusted to list the fields (a class instance with getters, an object without
+      // `Object.prototype`): every field of the table is read by name.
+      const names = INVITATION_FIELD_NAMES;
+      for (let f = 0; f < names.length; f++) this.read(names[f] as string, fields[names[f] as string], pieces);
     }
     this.tieKey = hashKey(this.id);
   }
@@ -182,11 +175,15 @@ class Compiled implements CompiledInvitation {
     return this.built;
   }
 
-  /** Compiles one field of the (validated) invitation; an absent one keeps its default, others are not read here. */
+  /**
+   * Compiles one field of the (validated) invitation; an absent one keeps its default. Every field of the table has its
+   * case, so one added to the table without it fails to compile (the `never` check in `default`).
+   */
   private read(key: string, value: unknown, pieces: SharedPieces): void {
     if (value === undefined) return;
     const v = value as never;
-    switch (key) {
+    const k = key as InvitationField;
+    switch (k) {
       case "id": this.id = v; return;
       case "position": this.position = v; return;
       case "enabled": this.enabled = v; return;
@@ -215,7 +212,23 @@ class Compiled implements CompiledInvitation {
       case "wait": this.wait = frozenJson(v, !this.owned); return;
       case "requires": this.requires = pieces.requires(v); return;
       case "design": this.design = frozenJson(v, !this.owned); return;
-      default:
+      // Read by the reducers and by rendering from `source`, not compiled here.
+      case "name":
+      case "showLimit":
+      case "urlBound":
+      case "hideForSessionAfterClose":
+      case "nextOnUrlChange":
+      case "expiresAfterSeconds":
+      case "message":
+      case "returningMessage":
+      case "returningNick":
+      case "translations":
+      case "operator":
+      case "variations":
+      case "conversion":
+      case "campaign":
+        return;
+      default: k satisfies never;
     }
   }
 }

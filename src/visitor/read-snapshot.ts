@@ -1,27 +1,14 @@
+import { VISITOR_FIELD_NAMES, type VisitorField } from "../fields.js";
 import type { Visitor } from "../types.js";
 
-/** The raw fields of a visitor snapshot that evaluation reads, each as given (not yet checked or normalised). */
-export interface SnapshotFields {
-  timeOnSite: unknown;
-  pageviews: unknown;
-  visits: unknown;
-  url: unknown;
-  /** Never used by a condition; read so that its size is checked like every other string's. */
-  previousUrl: unknown;
-  referrer: unknown;
-  language: unknown;
-  locale: unknown;
-  identifier: unknown;
-  department: unknown;
-  tags: unknown;
-  device: unknown;
-  attributes: unknown;
-  visibleAttributes: unknown;
-  events: unknown;
-  chat: unknown;
-  lastVisitAt: unknown;
-  state: unknown;
-}
+/** The fields of a snapshot that evaluation reads: every field of the table but `id`, which is read first, alone. */
+export type SnapshotField = Exclude<VisitorField, "id">;
+
+/**
+ * The raw fields of a visitor snapshot that evaluation reads, each as given (not yet checked or normalised).
+ * `previousUrl` is never used by a condition; it is read so that its size is checked like every other string's.
+ */
+export type SnapshotFields = { [K in SnapshotField]: unknown };
 
 /**
  * Reads every field of a snapshot that evaluation may need, once. Snapshots come in many shapes (fields present or
@@ -41,6 +28,8 @@ export function readSnapshot(visitor: Visitor): SnapshotFields {
   return proto === Object.prototype || proto === null ? walkKeys(visitor) : readByName(visitor);
 }
 
+// A literal rather than a loop over the table, so that every snapshot's fields share one shape; the type still
+// refuses a field missing here.
 function blank(): SnapshotFields {
   return {
     timeOnSite: undefined,
@@ -68,8 +57,11 @@ function walkKeys(visitor: Visitor): SnapshotFields {
   const f = blank();
   const v = visitor as unknown as Record<string, unknown>;
   // A switch over the key rather than `f[key] = v[key]`: the fields keep one shape and unknown keys are ignored.
+  // The `never` check in `default` makes a field of the table without its case fail to compile.
   for (const key in v) {
-    switch (key) {
+    const k = key as VisitorField;
+    switch (k) {
+      case "id": break;
       case "timeOnSite": f.timeOnSite = v[key]; break;
       case "pageviews": f.pageviews = v[key]; break;
       case "visits": f.visits = v[key]; break;
@@ -88,31 +80,19 @@ function walkKeys(visitor: Visitor): SnapshotFields {
       case "chat": f.chat = v[key]; break;
       case "lastVisitAt": f.lastVisitAt = v[key]; break;
       case "state": f.state = v[key]; break;
-      default: break;
+      default: k satisfies never; break;
     }
   }
   return f;
 }
 
+// Not the hot path (a snapshot that is not a plain object), so it walks the table.
 function readByName(visitor: Visitor): SnapshotFields {
   const f = blank();
-  f.timeOnSite = visitor.timeOnSite;
-  f.pageviews = visitor.pageviews;
-  f.visits = visitor.visits;
-  f.url = visitor.url;
-  f.previousUrl = visitor.previousUrl;
-  f.referrer = visitor.referrer;
-  f.language = visitor.language;
-  f.locale = visitor.locale;
-  f.identifier = visitor.identifier;
-  f.department = visitor.department;
-  f.tags = visitor.tags;
-  f.device = visitor.device;
-  f.attributes = visitor.attributes;
-  f.visibleAttributes = visitor.visibleAttributes;
-  f.events = visitor.events;
-  f.chat = visitor.chat;
-  f.lastVisitAt = visitor.lastVisitAt;
-  f.state = visitor.state;
+  const v = visitor as unknown as Record<string, unknown>;
+  for (let i = 0; i < VISITOR_FIELD_NAMES.length; i++) {
+    const name = VISITOR_FIELD_NAMES[i] as VisitorField;
+    if (name !== "id") f[name] = v[name];
+  }
   return f;
 }

@@ -3,6 +3,7 @@ import { normalizePage, type PageUrl } from "../conditions/normalize-page.js";
 import type { AttributeSource } from "../conditions/read-attribute-value.js";
 import { referrerHost } from "../conditions/referrer-host.js";
 import { normalizeDepartment, normalizeText } from "../conditions/text.js";
+import { VISITOR_FIELDS } from "../fields.js";
 import type {
   AttributeValue,
   ChatHistory,
@@ -16,6 +17,11 @@ import { checkSnapshot } from "./check-snapshot.js";
 import { readSnapshot, type SnapshotFields } from "./read-snapshot.js";
 
 const EMPTY: Readonly<Record<string, AttributeValue>> = Object.freeze({});
+// The documented defaults, read once from the field table rather than on every view.
+const TIME_ON_SITE = VISITOR_FIELDS.timeOnSite.default;
+const PAGEVIEWS = VISITOR_FIELDS.pageviews.default;
+const VISITS = VISITOR_FIELDS.visits.default;
+const DEVICE = VISITOR_FIELDS.device.default;
 
 /** The parts of the visitor's state the rules before selection read (README: The visitor's life). */
 export interface StateView {
@@ -76,14 +82,14 @@ export class VisitorView {
     this.raw = visitor;
     this.fields = f;
     this.id = id;
-    this.timeOnSite = nonNegative(f.timeOnSite, 0);
-    this.pageviews = nonNegative(f.pageviews, 1);
-    this.visits = nonNegative(f.visits, 1);
+    this.timeOnSite = nonNegative(f.timeOnSite, TIME_ON_SITE);
+    this.pageviews = nonNegative(f.pageviews, PAGEVIEWS);
+    this.visits = nonNegative(f.visits, VISITS);
     this.language = text(f.language);
     this.locale = typeof f.locale === "string" ? f.locale.trim() : "";
     this.identifier = text(f.identifier);
     this.department = department(f.department);
-    this.device = f.device === "mobile" || f.device === "tablet" ? f.device : "desktop";
+    this.device = f.device === "mobile" || f.device === "tablet" ? f.device : DEVICE;
     this.attributes = isObject(f.attributes) ? (f.attributes as Record<string, AttributeValue>) : EMPTY;
     this.visibleAttributes = isObject(f.visibleAttributes) ? (f.visibleAttributes as Record<string, AttributeValue>) : EMPTY;
     this.chatActive = chat.active === true;

@@ -1,5 +1,6 @@
 // Hostile JavaScript values: shapes no JSON can carry, planted at chosen paths inside otherwise ordinary input.
 import fc from "fast-check";
+import { VISITOR_FIELD_NAMES } from "../../../src/fields.js";
 
 export type Path = readonly (string | number)[];
 
@@ -105,10 +106,7 @@ export function plant(value: unknown, path: Path, kind: HostileKind): unknown {
  */
 export const VISITOR_READ_PATHS: readonly Path[] = [
   [],
-  ...[
-    "id", "timeOnSite", "pageviews", "visits", "url", "previousUrl", "referrer", "language", "locale", "identifier",
-    "department", "tags", "device", "attributes", "visibleAttributes", "events", "chat", "lastVisitAt", "state",
-  ].map((key) => [key]),
+  ...VISITOR_FIELD_NAMES.map((key) => [key]),
   ["attributes", "plan"],
   ["visibleAttributes", "city"],
   ["tags", 0],

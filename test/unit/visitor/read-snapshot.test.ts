@@ -1,12 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Visitor } from "../../../src/index.js";
-import { readSnapshot, type SnapshotFields } from "../../../src/visitor/read-snapshot.js";
+import { VISITOR_FIELD_NAMES } from "../../../src/fields.js";
+import { readSnapshot, type SnapshotField, type SnapshotFields } from "../../../src/visitor/read-snapshot.js";
 
-const FIELDS: (keyof SnapshotFields)[] = [
-  "timeOnSite", "pageviews", "visits", "url", "previousUrl", "referrer", "language", "locale", "identifier", "department", "tags",
-  "device", "attributes", "visibleAttributes", "events", "chat", "lastVisitAt", "state",
-];
+const FIELDS = VISITOR_FIELD_NAMES.filter((field): field is SnapshotField => field !== "id");
 
 function byName(visitor: Record<string, unknown>): SnapshotFields {
   return Object.fromEntries(FIELDS.map((field) => [field, visitor[field]])) as unknown as SnapshotFields;

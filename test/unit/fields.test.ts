@@ -1,0 +1,46 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { INVITATION_FIELDS, VISITOR_FIELDS } from "../../src/fields.js";
+
+const types = readFileSync(join(import.meta.dirname, "../../src/types.ts"), "utf8");
+
+/** The `@default` tag of each field of `interface name` in src/types.ts (`undefined` when the field has none). */
+function documentedDefaults(name: string): Map<string, string | undefined> {
+  const body = types.slice(types.indexOf(`export interface ${name} {`));
+  const lines = body.slice(0, body.indexOf("\n}")).split("\n").slice(1);
+  const tags = new Map<string, string | undefined>();
+  let doc = "";
+  for (const line of lines) {
+    const field = /^ {2}(\w+)\??:/.exec(line);
+    if (field === null) doc += line;
+    else {
+      tags.set(field[1] as string, /@default (.*?) \*\//.exec(doc)?.[1]);
+      doc = "";
+    }
+  }
+  return tags;
+}
+
+/** A tag's value as JSON without its trailing remark (`"" (the first-visit message)`), or `undefined` for words. */
+function parsed(tag: string | undefined): unknown {
+  if (tag === undefined) return undefined;
+  try {
+    return JSON.parse(tag.replace(/ \(.*\)$/, "")) as unknown;
+  } catch {
+    return undefined; // "none", "an empty state", "all false", "options.…": said in words, no constant to hold
+  }
+}
+
+describe("field tables", () => {
+  it.each([
+    ["Visitor", VISITOR_FIELDS],
+    ["Invitation", INVITATION_FIELDS],
+  ] as const)("list every field of %s with the default its @default tag documents", (name, table) => {
+    const tags = documentedDefaults(name);
+    expect(Object.keys(table)).toEqual([...tags.keys()]);
+    for (const [field, tag] of tags) {
+      expect({ field, default: (table as Record<string, { default: unknown }>)[field]?.default }).toEqual({ field, default: parsed(tag) });
+    }
+  });
+});

@@ -1,6 +1,6 @@
 import { beckonCompiled, beckonUncompiled } from "./beckon.js";
 import { growthbook } from "./growthbook.js";
-import { handLoop } from "./hand-loop.js";
+import { handLoop } from "../../test/property/oracles/hand-loop.js";
 import { jsonRulesEngine } from "./json-rules-engine.js";
 import type { Implementation } from "./types.js";
 

@@ -19,13 +19,14 @@ const visitorsArb: fc.Arbitrary<Visitor> = fc.oneof(
   fc.tuple(visitorArb, stateArb).map(([visitor, state]) => ({ ...visitor, state })),
 );
 
-/** What selection decides: the outcome, the winner, its variation, and when to ask again. */
-function outcome(d: Decision): Pick<Decision, "status" | "reason" | "invitationId" | "variationId" | "recheckAt"> {
-  return { status: d.status, reason: d.reason, invitationId: d.invitationId, variationId: d.variationId, recheckAt: d.recheckAt };
+/** What selection decides: the outcome, the winner, its variation, the armed and inject lists, when to ask again. */
+function outcome(d: Decision): Pick<Decision, "status" | "reason" | "variationId" | "armed" | "inject" | "recheckAt"> & { invitationId: string | null } {
+  const { status, reason, variationId, armed, inject, recheckAt } = d;
+  return { status, reason, invitationId: d.invitation?.id ?? null, variationId, armed, inject, recheckAt };
 }
 
 describe("evaluate against the naive walk", () => {
-  it("picks the naive walk's winner, variation and recheckAt", () => {
+  it("picks the naive walk's winner, variation, armed and inject lists, and recheckAt", () => {
     fc.assert(
       fc.property(tiedSetsArb, visitorsArb, instantArb, optionsArb, (invitations, visitor, now, options) => {
         expect(outcome(evaluate(invitations, visitor, now, options))).toEqual(outcome(walkAll(invitations, visitor, now, options)));

@@ -2,7 +2,7 @@
 // checked in full, in rank order, with no index, no cursor and no pruning. It shares only what is not selection with
 // src — compiling, reading the visitor, the rules before selection, the check of one candidate, rendering — so a
 // property can hold evaluate's winner and recheckAt to it.
-import { compiledRuleset, type CompiledRuleset } from "../../../src/compile/compile.js";
+import { compiledRuleset } from "../../../src/compile/compile.js";
 import type { CandidateIndex } from "../../../src/compile/candidate-index.js";
 import type { CompiledInvitation } from "../../../src/compile/compile-invitation.js";
 import { noDecision, offerDecision } from "../../../src/evaluate/build-decision.js";
@@ -49,12 +49,27 @@ export function walkAll(invitations: readonly Invitation[], visitor: Visitor, at
       ? walk(ruleset.standard, null, view, env, resolved.seed)
       : walk(ruleset.dynamic, (c) => fires(c, trigger), view, env, resolved.seed);
   let changeAt = walked.changeAt;
-  if (trigger === undefined) changeAt = Math.min(changeAt, soonestChange(ruleset, view, env));
+  const armed: Decision["armed"] = [];
+  const inject: Decision["inject"] = [];
+  if (trigger === undefined) {
+    for (const c of ruleset.dynamic.candidates) {
+      const verdict = check(c, view, env);
+      if (verdict.eligible) armed.push({ invitationId: c.id, trigger: c.trigger as Trigger });
+      changeAt = Math.min(changeAt, verdict.changeAt);
+    }
+    for (const c of ruleset.inject.candidates) {
+      const verdict = check(c, view, env);
+      if (verdict.eligible) inject.push({ invitationId: c.id, design: c.design });
+      changeAt = Math.min(changeAt, verdict.changeAt);
+    }
+  }
   const recheckAt = Number.isFinite(changeAt) ? changeAt : null;
   const decision =
     walked.winner === null
       ? noDecision(atMs, "no_eligible_invitation", recheckAt)
       : offerDecision(walked.winner, null, view, resolved, atMs, "selected");
+  decision.armed = armed;
+  decision.inject = inject;
   decision.recheckAt = recheckAt;
   return decision;
 }
@@ -85,12 +100,6 @@ function walk(
     ...group.filter((x) => beatsOnHash(x.tie, x.c.id, winner.tie, winner.c.id)),
   ];
   return { winner: winner.c, changeAt: Math.min(...counted.map((x) => x.changeAt)) };
-}
-
-/** The soonest change among armed and inject candidates: each of them is listed when eligible, so all count. */
-function soonestChange(ruleset: CompiledRuleset, visitor: VisitorView, env: CheckEnv): number {
-  const all = [...ruleset.dynamic.candidates, ...ruleset.inject.candidates];
-  return Math.min(Infinity, ...all.map((c) => check(c, visitor, env).changeAt));
 }
 
 function check(c: CompiledInvitation, visitor: VisitorView, env: CheckEnv): { eligible: boolean; changeAt: number } {

@@ -2,8 +2,12 @@
  * What a competent developer writes in an afternoon: invitations prepared once (texts normalised, URL globs as
  * RegExps, schedules as minute ranges), the visitor's values derived once, then one loop over every invitation that
  * skips those that cannot beat the best so far and checks the conditions of the others in order. No indexes.
+ *
+ * Two uses: a competitor in the benchmark (bench/impl/index.ts), and an oracle for evaluate's selection on the
+ * conditions it knows (test/property/hand-loop.property.test.ts) — standard invitations, no lifecycle state, no
+ * chat, no operators, the benchmark's vocabulary.
  */
-import type { AttributeCondition, Invitation } from "../../src/index.js";
+import type { AttributeCondition, Invitation } from "../../../src/index.js";
 import {
   attributeText,
   countEvents,
@@ -13,10 +17,10 @@ import {
   numericValue,
   readAttribute,
   type DerivedVisitor,
-} from "../derive.js";
-import { compileUrlSpec, matchPage, toUrlMatcher, type UrlMatcher } from "../url-matcher.js";
-import { breakTie, compareRank, rankOf, weeklyRanges, type Ranked } from "../winner.js";
-import type { Implementation } from "./types.js";
+} from "../../../bench/derive.js";
+import { compileUrlSpec, matchPage, toUrlMatcher, type UrlMatcher } from "../../../bench/url-matcher.js";
+import { breakTie, compareRank, rankOf, weeklyRanges, type Ranked } from "../../../bench/winner.js";
+import type { Implementation } from "../../../bench/impl/types.js";
 
 interface Prepared extends Ranked {
   pageviews: number;

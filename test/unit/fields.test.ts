@@ -44,3 +44,19 @@ describe("field tables", () => {
     }
   });
 });
+
+describe("README", () => {
+  const readme = readFileSync(join(import.meta.dirname, "../../README.md"), "utf8");
+  const section = (title: string): string => {
+    const start = readme.indexOf(`\n## ${title}\n`);
+    return readme.slice(start, readme.indexOf("\n## ", start + 1));
+  };
+
+  it.each([
+    ["Visitor snapshot", VISITOR_FIELDS],
+    ["Invitation fields", INVITATION_FIELDS],
+  ] as const)("names every field of the table in its section %s", (title, table) => {
+    const text = section(title);
+    expect(Object.keys(table).filter((field) => !text.includes(`\`${field}\``))).toEqual([]);
+  });
+});

@@ -98,10 +98,17 @@ export const INVITATION_FIELDS = {
 export type InvitationField = keyof typeof INVITATION_FIELDS;
 
 /**
- * The names of {@link VISITOR_FIELDS} and {@link INVITATION_FIELDS}, in table order, for code that walks them.
+ * The names of {@link VISITOR_FIELDS}, in table order, for code that walks them.
+ *
+ * @example
+ * VISITOR_FIELD_NAMES[1] // => "timeOnSite"
+ */
+export const VISITOR_FIELD_NAMES = Object.keys(VISITOR_FIELDS) as readonly VisitorField[];
+
+/**
+ * The names of {@link INVITATION_FIELDS}, in table order, for code that walks them.
  *
  * @example
  * INVITATION_FIELD_NAMES[0] // => "id"
  */
-export const VISITOR_FIELD_NAMES = Object.keys(VISITOR_FIELDS) as readonly VisitorField[];
 export const INVITATION_FIELD_NAMES = Object.keys(INVITATION_FIELDS) as readonly InvitationField[];

@@ -10,49 +10,56 @@ import type { OnlineOperator } from "../types.js";
 import type { VisitorView } from "../visitor/view-visitor.js";
 import type { CompiledInvitation } from "../compile/compile-invitation.js";
 
-/** What a candidate check needs besides the invitation and the visitor, and where it leaves `changeAt`. */
+/** What a candidate check needs besides the invitation and the visitor: the same for every check of one call. */
 export interface CheckEnv {
-  atMs: number;
-  timeZone: string;
-  operatorsOnline: readonly OnlineOperator[] | undefined;
-  /**
-   * Set by every {@link checkCandidate}: the earliest future instant at which the candidate's eligibility may flip
-   * while only time passes (`Infinity`: never). For an eligible candidate, the first moment a time-bound condition
-   * can stop holding; for an ineligible one, no earlier than the moment every failing condition could hold — a lower
-   * bound, so `recheckAt` built from it never promises too late. An out-parameter, so the hot path allocates nothing.
-   */
-  changeAt: number;
-  /**
-   * The earliest change the caller has found so far among candidates that count for `recheckAt`. A candidate that is
-   * not eligible now and cannot become eligible before it cannot move `recheckAt`, so its other conditions need not
-   * be checked (explain, which records every reason, never skips).
-   */
-  bound: number;
+  readonly atMs: number;
+  readonly timeZone: string;
+  readonly operatorsOnline: readonly OnlineOperator[] | undefined;
 }
 
+/** What {@link checkCandidate} finds. */
+export interface Verdict {
+  readonly eligible: boolean;
+  /**
+   * The earliest future instant at which the candidate's eligibility may flip while only time passes (`Infinity`:
+   * never). For an eligible candidate, the first moment a time-bound condition can stop holding; for an ineligible
+   * one, no earlier than the moment every failing condition could hold — a lower bound, so `recheckAt` built from it
+   * never promises too late.
+   */
+  readonly changeAt: number;
+}
+
+// The verdicts that time alone never changes, shared (they are frozen) so that most checks allocate nothing: a
+// candidate failing a static condition, or one pruned by `bound`, is NEVER; one with no time-bound condition, HOLDS.
+const NEVER: Verdict = Object.freeze({ eligible: false, changeAt: Number.POSITIVE_INFINITY });
+const HOLDS: Verdict = Object.freeze({ eligible: true, changeAt: Number.POSITIVE_INFINITY });
+
 /**
- * Checks every condition of an invitation (README: Semantics in detail, Schedules, Events, and rule 6 of Rules before selection): whether it is eligible now, with
- * `env.changeAt` set to when that may flip. Conditions that time cannot change are checked first. Without `reasons`
- * the check stops at the first that fails; with `reasons` (explain) it records every failing condition and goes
- * on — the same checks either way.
+ * Checks every condition of an invitation (README: Semantics in detail, Schedules, Events, and rule 6 of Rules before selection): whether it is eligible now, and
+ * when that may flip. Conditions that time cannot change are checked first. Without `reasons` the check stops at the
+ * first that fails; with `reasons` (explain) it records every failing condition and goes on — the same checks
+ * either way.
+ *
+ * `bound` is the earliest change the caller has found so far among candidates that count for `recheckAt`: a
+ * candidate not eligible now that cannot become eligible before it cannot move `recheckAt`, so its other conditions
+ * need not be checked and its verdict says "never" (with `reasons`, nothing is skipped).
  *
  * @example
- * checkCandidate(compileInvitation({ id: "a", message: "Hi", timeOnSite: 30 }), viewVisitor({ id: "v1", timeOnSite: 10 }), env, null)
- * // => false, with env.changeAt = env.atMs + 20_000
+ * checkCandidate(compileInvitation({ id: "a", message: "Hi", timeOnSite: 30 }), viewVisitor({ id: "v1", timeOnSite: 10 }), env, Infinity, null)
+ * // => { eligible: false, changeAt: env.atMs + 20_000 }
  */
 export function checkCandidate(
   invitation: CompiledInvitation,
   visitor: VisitorView,
   env: CheckEnv,
+  bound: number,
   reasons: ReasonCode[] | null,
-): boolean {
-  env.changeAt = Number.POSITIVE_INFINITY;
-  if (reasons === null && waitsPast(invitation, visitor, env)) return false;
+): Verdict {
+  if (reasons === null && waitsPast(invitation, visitor, env.atMs, bound)) return NEVER;
   const failed = checkStatic(invitation, visitor, env, reasons);
-  if (failed && reasons === null) return false;
-  const eligible = checkTimed(invitation, visitor, env, reasons);
-  if (failed) env.changeAt = Number.POSITIVE_INFINITY;
-  return eligible && !failed;
+  if (failed && reasons === null) return NEVER;
+  const timed = checkTimed(invitation, visitor, env, reasons);
+  return failed ? NEVER : timed;
 }
 
 /**
@@ -136,10 +143,10 @@ function note(reasons: ReasonCode[], reason: ReasonCode): true {
 /**
  * Conditions that time can change: minimums that only ever become true (time on site, time since the last visit or
  * chat) and conditions that can flip either way (schedule, relative-time attributes, event windows). Returns whether
- * they all hold and leaves in `env.changeAt` when that may change: while one fails, the latest instant a failing one
- * could hold; while all hold, the earliest instant one can stop.
+ * they all hold and when that may change: while one fails, the latest instant a failing one could hold; while all
+ * hold, the earliest instant one can stop.
  */
-function checkTimed(inv: CompiledInvitation, v: VisitorView, env: CheckEnv, reasons: ReasonCode[] | null): boolean {
+function checkTimed(inv: CompiledInvitation, v: VisitorView, env: CheckEnv, reasons: ReasonCode[] | null): Verdict {
   const at = env.atMs;
   let readyAt = Number.NEGATIVE_INFINITY;
   let endsAt = Number.POSITIVE_INFINITY;
@@ -164,8 +171,9 @@ function checkTimed(inv: CompiledInvitation, v: VisitorView, env: CheckEnv, reas
     if (end < endsAt) endsAt = end;
   }
   const allHold = readyAt === Number.NEGATIVE_INFINITY;
-  env.changeAt = allHold ? endsAt : readyAt;
-  return allHold;
+  const changeAt = allHold ? endsAt : readyAt;
+  if (changeAt === Number.POSITIVE_INFINITY) return allHold ? HOLDS : NEVER;
+  return { eligible: allHold, changeAt };
 }
 
 /** Notes a failing time-bound condition: records its reason and returns the later of the two "could hold" instants. */
@@ -175,11 +183,10 @@ function failing(reasons: ReasonCode[] | null, reason: ReasonCode, readyAt: numb
 }
 
 /**
- * A candidate whose time-on-site (or time-since-visit, time-since-chat) minimum is met only at or after `env.bound`:
+ * A candidate whose time-on-site (or time-since-visit, time-since-chat) minimum is met only at or after `bound`:
  * not eligible now, and nothing it could do before then. The cheapest rejection there is, so it comes first.
  */
-function waitsPast(inv: CompiledInvitation, v: VisitorView, env: CheckEnv): boolean {
-  const { atMs: at, bound } = env;
+function waitsPast(inv: CompiledInvitation, v: VisitorView, at: number, bound: number): boolean {
   const onSite = timeOnSiteMetAt(inv, v, at);
   if (onSite > at && onSite >= bound) return true;
   const sinceVisit = lastVisitMetAt(inv, v);

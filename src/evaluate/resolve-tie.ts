@@ -12,16 +12,22 @@ let ties = new Float64Array(256);
 /** After this many members checked in hash order by repeated minimum search, the rest are sorted once. */
 const SEARCHES_BEFORE_SORT = 8;
 
+/** The winner of a tie, and the earliest change among it and the members that beat it on hash. */
+export interface TieOutcome {
+  winner: CompiledInvitation;
+  changeAt: number;
+}
+
 /**
  * Settles the tie of README: Selection once the scan has met `first`, the first eligible candidate in rank order: its group
  * is the candidates that follow it in `cursor` with the same position and time on site. The winner is the eligible
  * member with the smallest `(tie hash, id)`. Members are checked in that order, so exactly those that beat the
  * winner on hash are checked before it — the ones whose eligibility can change the outcome, and the only ones
- * `changeAt` must watch. Returns the winner and leaves in `env.changeAt` the earliest change among it (`firstChange`
- * if it is `first`) and those members.
+ * `changeAt` must watch. Returns the winner and the earliest change among it (`firstChange` if it is `first`) and
+ * those members.
  *
  * @example
- * const winner = resolveTie(first, env.changeAt, cursor, null, view, env, hashPrefix("tie", "", view.id));
+ * const { winner, changeAt } = resolveTie(first, firstChange, cursor, null, view, env, hashPrefix("tie", "", view.id));
  */
 export function resolveTie(
   first: CompiledInvitation,
@@ -31,7 +37,7 @@ export function resolveTie(
   visitor: VisitorView,
   env: CheckEnv,
   tiePrefix: number,
-): CompiledInvitation {
+): TieOutcome {
   let count = 0;
   add(count++, first, tiePrefix);
   for (let c = cursor.next(); c !== undefined; c = cursor.next()) {
@@ -44,13 +50,13 @@ export function resolveTie(
     if (k < SEARCHES_BEFORE_SORT) moveSmallest(k, count);
     else if (k === SEARCHES_BEFORE_SORT) sortFrom(k, count);
     const c = members[k] as CompiledInvitation;
-    if (c === first) return settle(first, Math.min(changeAt, firstChange), env, count);
-    env.bound = Number.POSITIVE_INFINITY;
-    if (checkCandidate(c, visitor, env, null)) return settle(c, Math.min(changeAt, env.changeAt), env, count);
-    changeAt = Math.min(changeAt, env.changeAt);
+    if (c === first) return settle(first, Math.min(changeAt, firstChange), count);
+    const verdict = checkCandidate(c, visitor, env, Number.POSITIVE_INFINITY, null);
+    if (verdict.eligible) return settle(c, Math.min(changeAt, verdict.changeAt), count);
+    changeAt = Math.min(changeAt, verdict.changeAt);
   }
   // Unreachable: `first` is a member and eligible.
-  return settle(first, Math.min(changeAt, firstChange), env, count);
+  return settle(first, Math.min(changeAt, firstChange), count);
 }
 
 function add(i: number, c: CompiledInvitation, tiePrefix: number): void {
@@ -93,8 +99,7 @@ function sortFrom(k: number, count: number): void {
 }
 
 /** Hands the outcome back and lets go of the members, so the scratch never keeps a discarded ruleset alive. */
-function settle(winner: CompiledInvitation, changeAt: number, env: CheckEnv, count: number): CompiledInvitation {
-  env.changeAt = changeAt;
+function settle(winner: CompiledInvitation, changeAt: number, count: number): TieOutcome {
   for (let i = 0; i < count; i++) members[i] = null;
-  return winner;
+  return { winner, changeAt };
 }

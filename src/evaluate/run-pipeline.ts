@@ -95,7 +95,7 @@ function select(
   atMs: number,
   recorder: Recorder | null,
 ): Decision {
-  const env: CheckEnv = { atMs, timeZone: options.timeZone, operatorsOnline: options.operatorsOnline, changeAt: 0, bound: 0 };
+  const env: CheckEnv = { atMs, timeZone: options.timeZone, operatorsOnline: options.operatorsOnline };
   const trigger = options.trigger;
   const selection =
     trigger === undefined
@@ -161,10 +161,9 @@ function listEligible(
   const cursor = new CandidateCursor(list.candidates, mask);
   for (let candidate = cursor.next(); candidate !== undefined; candidate = cursor.next()) {
     // An ineligible candidate that cannot become eligible before the earliest change found so far moves nothing.
-    env.bound = changeAt;
-    const eligible = checkCandidate(candidate, view, env, null);
-    changeAt = Math.min(changeAt, env.changeAt);
-    if (eligible) take(candidate);
+    const verdict = checkCandidate(candidate, view, env, changeAt, null);
+    changeAt = Math.min(changeAt, verdict.changeAt);
+    if (verdict.eligible) take(candidate);
   }
   releaseMask(list, mask);
   return changeAt;

@@ -43,17 +43,20 @@ export function selectWinner(
   const cursor = new CandidateCursor(list.candidates, mask, true);
   let before = Number.POSITIVE_INFINITY; // changes of candidates ranked before the winner's group
   let first: CompiledInvitation | undefined;
+  let firstChange = Number.POSITIVE_INFINITY;
   for (let c = cursor.next(); c !== undefined; c = cursor.next()) {
     if (accepts !== null && !accepts(c)) continue;
-    env.bound = before;
-    if (checkCandidate(c, visitor, env, null)) {
+    const verdict = checkCandidate(c, visitor, env, before, null);
+    if (verdict.eligible) {
       first = c;
+      firstChange = verdict.changeAt;
       break;
     }
-    if (env.changeAt < before) before = env.changeAt;
+    if (verdict.changeAt < before) before = verdict.changeAt;
   }
-  const winner = first === undefined ? null : resolveTie(first, env.changeAt, cursor, accepts, visitor, env, hashPrefix("tie", seed, visitor.id));
-  const winnerChange = winner === null ? Number.POSITIVE_INFINITY : env.changeAt;
+  const tie = first === undefined ? null : resolveTie(first, firstChange, cursor, accepts, visitor, env, hashPrefix("tie", seed, visitor.id));
+  const winner = tie === null ? null : tie.winner;
+  const winnerChange = tie === null ? Number.POSITIVE_INFINITY : tie.changeAt;
   if (mask !== null) before = waitingChange(list, mask, accepts, winner, visitor, env, before);
   releaseMask(list, mask);
   if (winner === null) return { winner: null, reason: "no_eligible_invitation", changeAt: before };

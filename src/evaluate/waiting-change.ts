@@ -40,9 +40,8 @@ export function waitingChange(
       bits ^= lowest;
       const c = list.candidates[w * 32 + 31 - Math.clz32(lowest)] as CompiledInvitation;
       if (accepts !== null && !accepts(c)) continue;
-      env.bound = changeAt;
-      checkCandidate(c, visitor, env, null);
-      if (env.changeAt < changeAt) changeAt = env.changeAt;
+      const { changeAt: next } = checkCandidate(c, visitor, env, changeAt, null);
+      if (next < changeAt) changeAt = next;
     }
   }
   return changeAt;
@@ -67,9 +66,8 @@ function soonestWaiting(
     const c = candidates[i] as CompiledInvitation;
     if (timeOnSiteMetAt(c, visitor, env.atMs) >= changeAt) break;
     if (!mask.has(i) || (accepts !== null && !accepts(c))) continue;
-    env.bound = changeAt;
-    checkCandidate(c, visitor, env, null);
-    if (env.changeAt < changeAt) changeAt = env.changeAt;
+    const { changeAt: next } = checkCandidate(c, visitor, env, changeAt, null);
+    if (next < changeAt) changeAt = next;
   }
   return changeAt;
 }

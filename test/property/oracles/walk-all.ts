@@ -6,7 +6,7 @@ import { compiledRuleset } from "../../../src/compile/compile.js";
 import type { CandidateIndex } from "../../../src/compile/candidate-index.js";
 import type { CompiledInvitation } from "../../../src/compile/compile-invitation.js";
 import { noDecision, offerDecision } from "../../../src/evaluate/build-decision.js";
-import { checkCandidate, type CheckEnv } from "../../../src/evaluate/check-candidate.js";
+import { checkCandidate, type CheckEnv, type Verdict } from "../../../src/evaluate/check-candidate.js";
 import { checkGates } from "../../../src/evaluate/check-gates.js";
 import { resolveOptions } from "../../../src/evaluate/resolve-options.js";
 import { settleView } from "../../../src/evaluate/settle-view.js";
@@ -42,7 +42,7 @@ export function walkAll(invitations: readonly Invitation[], visitor: Visitor, at
     decision.recheckAt = gate.recheckAt;
     return decision;
   }
-  const env: CheckEnv = { atMs, timeZone: resolved.timeZone, operatorsOnline: resolved.operatorsOnline, changeAt: 0, bound: 0 };
+  const env: CheckEnv = { atMs, timeZone: resolved.timeZone, operatorsOnline: resolved.operatorsOnline };
   const trigger = resolved.trigger;
   const walked =
     trigger === undefined
@@ -102,10 +102,9 @@ function walk(
   return { winner: winner.c, changeAt: Math.min(...counted.map((x) => x.changeAt)) };
 }
 
-function check(c: CompiledInvitation, visitor: VisitorView, env: CheckEnv): { eligible: boolean; changeAt: number } {
+function check(c: CompiledInvitation, visitor: VisitorView, env: CheckEnv): Verdict {
   const reasons: ReasonCode[] = []; // a recording check: every condition, no pruning
-  const eligible = checkCandidate(c, visitor, env, reasons);
-  return { eligible, changeAt: env.changeAt };
+  return checkCandidate(c, visitor, env, Number.POSITIVE_INFINITY, reasons);
 }
 
 /** Does a fired trigger match a dynamic invitation's trigger? (README: Dynamic invitations) */

@@ -65,79 +65,42 @@ export function checkCandidate(
 /**
  * Conditions whose truth only new visitor input can change, cheapest first. Returns true when one fails. Written
  * out one by one rather than as a table of functions: a call through a table is a megamorphic call, and this runs
- * for every candidate of every evaluation.
+ * for every candidate of every evaluation. Each failing condition goes through {@link stop}, the one place that
+ * tells the fast path (stop at the first) from recording (note it and go on).
  */
 function checkStatic(inv: CompiledInvitation, v: VisitorView, env: CheckEnv, reasons: ReasonCode[] | null): boolean {
-  let failed = false;
-  if (!inv.enabled) {
-    if (reasons === null) return true;
-    failed = note(reasons, "disabled");
-  }
-  if (v.pageviews < inv.pageviews) {
-    if (reasons === null) return true;
-    failed = note(reasons, "pageviews");
-  }
-  if (inv.language !== "" && inv.language !== v.language) {
-    if (reasons === null) return true;
-    failed = note(reasons, "language");
-  }
-  if (inv.identifier !== "" && inv.identifier !== v.identifier) {
-    if (reasons === null) return true;
-    failed = note(reasons, "identifier");
-  }
-  if (inv.tag !== "" && !v.tags.has(inv.tag)) {
-    if (reasons === null) return true;
-    failed = note(reasons, "tag");
-  }
-  if (inv.departments !== null && (v.department === undefined || !inv.departments.has(v.department))) {
-    if (reasons === null) return true;
-    failed = note(reasons, "department");
-  }
-  if (inv.devices !== null && !inv.devices.has(v.device)) {
-    if (reasons === null) return true;
-    failed = note(reasons, "device");
-  }
-  return checkCostlyStatic(inv, v, env, reasons) || failed;
+  const noted = reasons === null ? 0 : reasons.length;
+  if (!inv.enabled && stop(reasons, "disabled")) return true;
+  if (v.pageviews < inv.pageviews && stop(reasons, "pageviews")) return true;
+  if (inv.language !== "" && inv.language !== v.language && stop(reasons, "language")) return true;
+  if (inv.identifier !== "" && inv.identifier !== v.identifier && stop(reasons, "identifier")) return true;
+  if (inv.tag !== "" && !v.tags.has(inv.tag) && stop(reasons, "tag")) return true;
+  if (inv.departments !== null && (v.department === undefined || !inv.departments.has(v.department)) && stop(reasons, "department")) return true;
+  if (inv.devices !== null && !inv.devices.has(v.device) && stop(reasons, "device")) return true;
+  if (checkCostlyStatic(inv, v, env, reasons)) return true;
+  return reasons !== null && reasons.length > noted;
 }
 
 /** The static conditions that parse, match or loop: referrer, URL, operators, state, attributes, events. */
 function checkCostlyStatic(inv: CompiledInvitation, v: VisitorView, env: CheckEnv, reasons: ReasonCode[] | null): boolean {
-  let failed = false;
-  if (inv.referrer !== "" && !matchReferrer(inv.referrer, v.referrerHost)) {
-    if (reasons === null) return true;
-    failed = note(reasons, "referrer");
-  }
-  if (inv.urls !== null && !matchUrl(inv.urls, v.page)) {
-    if (reasons === null) return true;
-    failed = note(reasons, "url");
-  }
-  if (inv.requireOperatorIds !== null && !operatorsPresent(inv, v, env)) {
-    if (reasons === null) return true;
-    failed = note(reasons, "operator_offline");
-  }
-  if (v.sessionExcluded.size > 0 && v.sessionExcluded.has(inv.id)) {
-    if (reasons === null) return true;
-    failed = note(reasons, "session_excluded");
-  }
-  if (inv.oncePerVisitor && v.seenOnce.has(inv.id)) {
-    if (reasons === null) return true;
-    failed = note(reasons, "once_per_visitor");
-  }
-  if (inv.attributes.length > 0 && !staticAttributesHold(inv, v, env)) {
-    if (reasons === null) return true;
-    failed = note(reasons, "attribute");
-  }
-  if (inv.events.length > 0 && !eventsHold(inv, v, env)) {
-    if (reasons === null) return true;
-    failed = note(reasons, "event");
-  }
-  return failed;
+  if (inv.referrer !== "" && !matchReferrer(inv.referrer, v.referrerHost) && stop(reasons, "referrer")) return true;
+  if (inv.urls !== null && !matchUrl(inv.urls, v.page) && stop(reasons, "url")) return true;
+  if (inv.requireOperatorIds !== null && !operatorsPresent(inv, v, env) && stop(reasons, "operator_offline")) return true;
+  if (v.sessionExcluded.size > 0 && v.sessionExcluded.has(inv.id) && stop(reasons, "session_excluded")) return true;
+  if (inv.oncePerVisitor && v.seenOnce.has(inv.id) && stop(reasons, "once_per_visitor")) return true;
+  if (inv.attributes.length > 0 && !staticAttributesHold(inv, v, env) && stop(reasons, "attribute")) return true;
+  if (inv.events.length > 0 && !eventsHold(inv, v, env) && stop(reasons, "event")) return true;
+  return false;
 }
 
-/** Records a failing condition for explain; returns true (the candidate failed). */
-function note(reasons: ReasonCode[], reason: ReasonCode): true {
+/**
+ * A static condition failed: without `reasons` (evaluate) the check stops here, so returns true; with them
+ * (explain) the reason is recorded and the check goes on.
+ */
+function stop(reasons: ReasonCode[] | null, reason: ReasonCode): boolean {
+  if (reasons === null) return true;
   reasons.push(reason);
-  return true;
+  return false;
 }
 
 /**

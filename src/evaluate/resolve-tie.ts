@@ -5,10 +5,6 @@ import { checkCandidate, type CheckEnv } from "./check-candidate.js";
 import type { CompiledInvitation } from "../compile/compile-invitation.js";
 import type { CandidateCursor } from "./visitor-mask.js";
 
-// Scratch for one tie at a time (evaluation is synchronous and never re-enters selection).
-const members: (CompiledInvitation | null)[] = [];
-let ties = new Float64Array(256);
-
 /** After this many members checked in hash order by repeated minimum search, the rest are sorted once. */
 const SEARCHES_BEFORE_SORT = 8;
 
@@ -38,42 +34,34 @@ export function resolveTie(
   env: CheckEnv,
   tiePrefix: number,
 ): TieOutcome {
-  let count = 0;
-  add(count++, first, tiePrefix);
+  const members = [first];
   for (let c = cursor.next(); c !== undefined; c = cursor.next()) {
     if (c.position !== first.position || c.timeOnSite !== first.timeOnSite) break;
     if (accepts !== null && !accepts(c)) continue;
-    add(count++, c, tiePrefix);
+    members.push(c);
   }
+  if (members.length === 1) return { winner: first, changeAt: firstChange };
+  // Arrays of this call, not module scratch: no state outlives or is shared between evaluations.
+  const ties = members.map((c) => hashWithKey(tiePrefix, c.tieKey));
   let changeAt = Number.POSITIVE_INFINITY;
-  for (let k = 0; k < count; k++) {
-    if (k < SEARCHES_BEFORE_SORT) moveSmallest(k, count);
-    else if (k === SEARCHES_BEFORE_SORT) sortFrom(k, count);
+  for (let k = 0; k < members.length; k++) {
+    if (k < SEARCHES_BEFORE_SORT) moveSmallest(members, ties, k);
+    else if (k === SEARCHES_BEFORE_SORT) sortFrom(members, ties, k);
     const c = members[k] as CompiledInvitation;
-    if (c === first) return settle(first, Math.min(changeAt, firstChange), count);
+    if (c === first) return { winner: first, changeAt: Math.min(changeAt, firstChange) };
     const verdict = checkCandidate(c, visitor, env, Number.POSITIVE_INFINITY, null);
-    if (verdict.eligible) return settle(c, Math.min(changeAt, verdict.changeAt), count);
+    if (verdict.eligible) return { winner: c, changeAt: Math.min(changeAt, verdict.changeAt) };
     changeAt = Math.min(changeAt, verdict.changeAt);
   }
   // Unreachable: `first` is a member and eligible.
-  return settle(first, Math.min(changeAt, firstChange), count);
+  return { winner: first, changeAt: Math.min(changeAt, firstChange) };
 }
 
-function add(i: number, c: CompiledInvitation, tiePrefix: number): void {
-  if (i === ties.length) {
-    const grown = new Float64Array(ties.length * 2);
-    grown.set(ties);
-    ties = grown;
-  }
-  members[i] = c;
-  ties[i] = hashWithKey(tiePrefix, c.tieKey);
-}
-
-/** Swaps the smallest `(tie, id)` of positions `k…count − 1` into position `k` (one step of a selection sort). */
-function moveSmallest(k: number, count: number): void {
+/** Swaps the smallest `(tie, id)` of positions `k` onward into position `k` (one step of a selection sort). */
+function moveSmallest(members: CompiledInvitation[], ties: number[], k: number): void {
   let best = k;
   let bestTie = ties[k] as number;
-  for (let j = k + 1; j < count; j++) {
+  for (let j = k + 1; j < members.length; j++) {
     const tie = ties[j] as number;
     if (tie < bestTie || (tie === bestTie && (members[j] as CompiledInvitation).id < (members[best] as CompiledInvitation).id)) {
       best = j;
@@ -88,18 +76,12 @@ function moveSmallest(k: number, count: number): void {
   ties[k] = bestTie;
 }
 
-/** Sorts positions `k…count − 1` by `(tie, id)`: beyond a few checks, one sort is cheaper than more searches. */
-function sortFrom(k: number, count: number): void {
-  const rest = Array.from({ length: count - k }, (_, j) => ({ member: members[k + j] as CompiledInvitation, tie: ties[k + j] as number }));
+/** Sorts positions `k` onward by `(tie, id)`: beyond a few checks, one sort is cheaper than more searches. */
+function sortFrom(members: CompiledInvitation[], ties: number[], k: number): void {
+  const rest = Array.from({ length: members.length - k }, (_, j) => ({ member: members[k + j] as CompiledInvitation, tie: ties[k + j] as number }));
   rest.sort((a, b) => (beatsOnHash(a.tie, a.member.id, b.tie, b.member.id) ? -1 : beatsOnHash(b.tie, b.member.id, a.tie, a.member.id) ? 1 : 0));
   rest.forEach(({ member, tie }, j) => {
     members[k + j] = member;
     ties[k + j] = tie;
   });
-}
-
-/** Hands the outcome back and lets go of the members, so the scratch never keeps a discarded ruleset alive. */
-function settle(winner: CompiledInvitation, changeAt: number, count: number): TieOutcome {
-  for (let i = 0; i < count; i++) members[i] = null;
-  return { winner, changeAt };
 }

@@ -41,9 +41,7 @@ export function serviceVisitorId(value: unknown): string {
  * serviceEvent({ name: 5 })              // throws ConfigError: event.name: expected a non-empty string …
  */
 export function serviceEvent(value: unknown): { name: string; value?: string } {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    throw invalid(["event"], "invalid_type", "expected an object { name, value? }");
-  }
+  if (!isObject(value, ["event"])) throw invalid(["event"], "invalid_type", "expected an object { name, value? }");
   const { name: rawName, value: given } = readFields(value, ["name", "value"], ["event"]);
   const name = text(rawName, ["event", "name"], false);
   return given === undefined ? { name } : { name, value: text(given, ["event", "value"], true) };
@@ -108,8 +106,18 @@ export function serviceEvaluateOptions(value: unknown, path: (string | number)[]
 }
 
 function objectAt(value: unknown, path: (string | number)[]): object {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) throw invalid(path, "invalid_type", "expected an object");
+  if (!isObject(value, path)) throw invalid(path, "invalid_type", "expected an object");
   return value;
+}
+
+/** An object that is no array; a revoked proxy (on which even `Array.isArray` throws) is a ConfigError at `path`. */
+function isObject(value: unknown, path: (string | number)[]): value is object {
+  if (typeof value !== "object" || value === null) return false;
+  try {
+    return !Array.isArray(value);
+  } catch (error) {
+    throw invalid(path, "invalid_value", `could not be read: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
 
 /** Reads the named fields of a caller's object once; a getter or proxy that throws is a ConfigError at `path`. */

@@ -188,6 +188,8 @@ describe("createBeckon", () => {
     };
     // A proxy whose every read throws, as a caller's object may be: the service reads nothing from it twice.
     const hostile = new Proxy({}, { get: () => { throw new Error("hostile"); }, ownKeys: () => { throw new Error("hostile"); } });
+    const { proxy: revoked, revoke } = Proxy.revocable({}, {});
+    revoke();
     const calls: [() => Promise<unknown>, (string | number)[]][] = [
       [() => beckon.check(null as never), []],
       [() => beckon.check({ id: "v1", colour: 1 } as never), ["colour"]],
@@ -197,6 +199,8 @@ describe("createBeckon", () => {
       [() => beckon.check({ id: "v1" }, { pageView: "yes" } as never), ["options", "pageView"]],
       [() => beckon.check({ id: "v1" }, { options: { operatorsOnline: hostile } } as never), ["options", "options", "operatorsOnline"]],
       [() => beckon.logEvent("v1", hostile as never), ["event", "name"]],
+      [() => beckon.logEvent("v1", revoked as never), ["event"]],
+      [() => beckon.check({ id: "v1" }, revoked as never), ["options"]],
       [() => beckon.logEvent("v1", { name: 42 } as never), ["event", "name"]],
       [() => beckon.logEvent("v1", null as never), ["event"]],
       [() => beckon.logEvent("v1", { name: "viewed", value: ["x"] } as never), ["event", "value"]],

@@ -1,5 +1,8 @@
 import type { Clock } from "./types.js";
 
+/** The largest instant a clock may give, in ms either side of 1970: the range of a JavaScript `Date`. */
+export const MAX_INSTANT_MS = 8.64e15;
+
 /**
  * Reads a clock exactly once and returns the instant in epoch ms, or `NaN` when the clock gives no valid instant.
  * This is the one module of the core that touches a time source, and only the one it is handed.
@@ -13,7 +16,8 @@ export function readClock(clock: Clock): number {
   try {
     const value = typeof clock === "object" && clock !== null && !(clock instanceof Date) ? clock.now() : clock;
     const ms = value instanceof Date ? value.getTime() : value;
-    return typeof ms === "number" && Number.isFinite(ms) ? ms : Number.NaN;
+    // Past ±8.64e15 ms no Date exists, and adding seconds to such a number changes nothing in floating point.
+    return typeof ms === "number" && Math.abs(ms) <= MAX_INSTANT_MS ? ms : Number.NaN;
   } catch {
     return Number.NaN;
   }

@@ -50,7 +50,7 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   ],
   // lifecycle: pure reducers over the compiled ruleset
   state: ["compile", "config", "conditions", "types.ts", "lib"],
-  events: ["compile", "conditions", "types.ts", "lib"],
+  events: ["compile", "config", "conditions", "types.ts", "lib"],
   lint: ["render", "types.ts", "lib"],
   visitor: ["config", "conditions", "fields.ts", "types.ts", "lib"],
   // compile: the ruleset, immutable after compile

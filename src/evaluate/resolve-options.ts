@@ -68,9 +68,16 @@ const DEFAULTS: ResolvedOptions = {
   trigger: undefined,
 };
 
+/**
+ * The most operators `operatorsOnline` may list, and departments per operator: a list's length is judged before its
+ * items, since a sparse array can claim 2³² − 1 of them (the visitor's lists are bounded the same way).
+ */
+export const MAX_OPERATORS_ONLINE = 10_000;
+const MAX_OPERATOR_DEPARTMENTS = 1_000;
+
 function isUsable(o: ResolvedOptions): boolean {
   return (
-    (o.operatorsOnline === undefined || (Array.isArray(o.operatorsOnline) && o.operatorsOnline.every(isOperator))) &&
+    (o.operatorsOnline === undefined || (isList(o.operatorsOnline, MAX_OPERATORS_ONLINE) && o.operatorsOnline.every(isOperator))) &&
     typeof o.requireOperatorOnline === "boolean" &&
     isDuration(o.suppressAfterCloseMs) &&
     isDuration(o.suppressAfterChatMs) &&
@@ -80,6 +87,10 @@ function isUsable(o: ResolvedOptions): boolean {
     typeof o.defaultOperatorName === "string" &&
     typeof o.seed === "string"
   );
+}
+
+function isList(value: unknown, max: number): value is readonly unknown[] {
+  return Array.isArray(value) && value.length <= max;
 }
 
 function isDuration(ms: unknown): boolean {
@@ -92,7 +103,7 @@ function isOperator(value: unknown): value is OnlineOperator {
   return (
     typeof op.id === "string" &&
     (op.name === undefined || typeof op.name === "string") &&
-    (op.departments === undefined || (Array.isArray(op.departments) && op.departments.every(isDepartment)))
+    (op.departments === undefined || (isList(op.departments, MAX_OPERATOR_DEPARTMENTS) && op.departments.every(isDepartment)))
   );
 }
 

@@ -1,6 +1,8 @@
 import { compiledRuleset, type Ruleset } from "../compile/compile.js";
 import { normalizeText } from "../conditions/text.js";
 import type { CompiledInvitation } from "../compile/compile-invitation.js";
+import { ConfigError } from "../config/config-error.js";
+import { MAX_VISITOR_EVENTS } from "../config/visitor-limits.js";
 import type { Invitation, VisitorEvent } from "../types.js";
 
 /**
@@ -27,7 +29,7 @@ interface NameNeeds {
  * the newest `max(maxPerName, largest minCount on that name)` records — a condition only ever looks at its `minCount`
  * newest records. Kept records stay in their order; the input is never changed. Prune against the whole invitation
  * set in use: records another set needs may go. Throws `ConfigError` when `invitations` is a plain array that is not
- * a valid invitation set (as `compile` does).
+ * a valid invitation set (as `compile` does), or when the log holds more than `MAX_VISITOR_EVENTS` records.
  *
  * @example
  * const events = [{ event: "login_failed", minCount: 5, withinSeconds: 1800 }];
@@ -46,6 +48,11 @@ export function pruneEvents(
   const limit = options.maxPerName ?? DEFAULT_MAX_EVENTS_PER_NAME;
   const maxPerName = Number.isNaN(limit) ? DEFAULT_MAX_EVENTS_PER_NAME : limit;
   const records = log ?? [];
+  // Judged before anything walks it: a sparse array can claim 2³² − 1 records and hold none.
+  if (records.length > MAX_VISITOR_EVENTS) {
+    const message = `expected at most ${MAX_VISITOR_EVENTS} records, got ${records.length}`;
+    throw new ConfigError([{ code: "too_big", path: ["log"], message }], "arguments");
+  }
   const kept = new Set<number>();
   for (const [key, indexes] of stillUsable(records, needs, now)) {
     const cap = Math.max(maxPerName, (needs.get(key) as NameNeeds).minCount);

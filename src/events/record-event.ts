@@ -1,4 +1,6 @@
 import { normalizeText } from "../conditions/text.js";
+import { ConfigError } from "../config/config-error.js";
+import { MAX_VISITOR_EVENTS } from "../config/visitor-limits.js";
 import type { EventDefinition, RecordEventOutcome, VisitorEvent } from "../types.js";
 
 /**
@@ -10,7 +12,8 @@ import type { EventDefinition, RecordEventOutcome, VisitorEvent } from "../types
  * definition's name as configured. Pure: the input log and its records are never changed; a new array comes back
  * whenever anything changed.
  *
- * Definitions are expected to come from `parseEventDefinitions`; with duplicate names the first one applies.
+ * Definitions are expected to come from `parseEventDefinitions`; with duplicate names the first one applies. A log
+ * longer than `MAX_VISITOR_EVENTS` (the bound every snapshot's log keeps) throws `ConfigError`.
  *
  * @example
  * const definitions = [{ name: "login_failed", storeTimeoutSeconds: 1 }];
@@ -28,6 +31,11 @@ export function recordEvent(
 ): { log: VisitorEvent[]; outcome: RecordEventOutcome } {
   // Unchanged means the very same array; the public type is mutable only to keep one return type.
   const records = (log ?? []) as VisitorEvent[];
+  // Judged before anything walks it: a sparse array can claim 2³² − 1 records and hold none.
+  if (records.length > MAX_VISITOR_EVENTS) {
+    const message = `expected at most ${MAX_VISITOR_EVENTS} records, got ${records.length}`;
+    throw new ConfigError([{ code: "too_big", path: ["log"], message }], "arguments");
+  }
   const key = normalizeText(event.name);
   const definition = definitions.find((candidate) => normalizeText(candidate.name) === key);
   if (definition === undefined) return { log: records, outcome: "unknown_event" };

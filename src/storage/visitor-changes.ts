@@ -76,7 +76,8 @@ export function logEventChange(
 ): VisitorChange<RecordEventOutcome> {
   const { log, outcome } = recordEvent(record.events, definitions, event, now);
   if (outcome === "unknown_event") return { record, result: outcome };
-  return { record: { ...record, events: newest(pruneEvents(log, ruleset, now), MAX_VISITOR_EVENTS) }, result: outcome };
+  // Cut to the bound before pruning: pruneEvents, like every reader of a log, refuses one past it.
+  return { record: { ...record, events: pruneEvents(newest(log, MAX_VISITOR_EVENTS), ruleset, now) }, result: outcome };
 }
 
 /**

@@ -72,6 +72,7 @@ export { ISSUE_CODES } from "./config/issue-codes.js";
 export { lintInvitations } from "./lint/lint-invitations.js";
 export { LINT_CODES } from "./lint/lint-codes.js";
 export { HASH_VERSION } from "./hashing/hash-unit.js";
+export { MAX_OPERATORS_ONLINE } from "./evaluate/resolve-options.js";
 export { MAX_VISITOR_EVENTS, MAX_VISITOR_LIST_LENGTH, MAX_VISITOR_STRING_LENGTH } from "./config/visitor-limits.js";
 export { detectDevice } from "./conditions/detect-device.js";
 export { emptyState } from "./state/empty-state.js";

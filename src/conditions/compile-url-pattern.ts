@@ -86,7 +86,8 @@ function segmentKey(path: string): string | null {
 function literalHost(glob: string): string | null {
   const slash = glob.indexOf("/");
   const host = slash === -1 ? glob : glob.slice(0, slash);
-  return host === "" || GLOB_CHARS.test(host) ? null : host;
+  // A leading "./" is dropped by the glob reader (as picomatch does): "./*" is "*", so "." names no host.
+  return host === "" || host === "." || GLOB_CHARS.test(host) ? null : host;
 }
 
 /** Users paste full URLs: read them the way `normalizePage` reads the visitor's page. */

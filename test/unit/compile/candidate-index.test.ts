@@ -159,6 +159,10 @@ describe("candidate index: soundness of the URL filters", () => {
     .tuple(fc.constantFrom("https://example.com", "https://shop.example.com", "http://x.example.com", "https://shop.example.com:8080", ""), fc.array(segment, { maxLength: 3 }), fc.boolean())
     .map(([origin, segments, slash]) => `${origin}/${segments.join("/")}${slash ? "/" : ""}`);
 
+  it("keeps a pattern whose host part is '.', which the glob reader drops as a leading './' (found by this property)", () => {
+    expect(walk([{ id: "u", urls: ["//./*", "!/docs"], message: "x" }], { url: "https://example.com/" })).toEqual(["u"]);
+  });
+
   it("never drops a candidate whose URL patterns match the page", () => {
     fc.assert(
       fc.property(fc.array(patternArb, { minLength: 1, maxLength: 3 }), pageArb, (patterns, url) => {

@@ -3,7 +3,7 @@ import type { CharClasses } from "./char-classes.js";
 import * as contexts from "./holds-assertion.js";
 import * as ops from "./nfa-operations.js";
 import * as stepBits from "./nfa-stepper.js";
-import type { NfaSimulation } from "./simulate-nfa.js";
+import type { NfaSimulation } from "./nfa-simulation.js";
 
 // Local copies: an imported binding may be read through a getter (tsx, vitest), and these are read per code unit.
 const { AFTER_OTHER, AFTER_WORD, AT_END, BEFORE_OTHER, BEFORE_WORD, holdsAssertion } = contexts;
@@ -20,7 +20,7 @@ const MASK_BUDGET = 1 << 16;
  * zero-width states reached (splits, assertions) and the few `CHAR` states leading elsewhere are followed one by one.
  * Patterns whose lazy DFA keeps meeting new states (`*a` then a thousand `?`) have hundreds of states active at
  * every code unit, which is where a state-by-state step spends its time; the answers are those of
- * {@link nfaSimulation}, state for state.
+ * the plain simulation in test/property/oracles/simulate-nfa.ts, state for state (a property test holds it).
  *
  * @example
  * const simulation = bitSimulation(nfa, classes, false);

@@ -6,7 +6,7 @@ import { charClasses } from "../../src/automaton/char-classes.js";
 import { AFTER_OTHER, AFTER_WORD, AT_START } from "../../src/automaton/holds-assertion.js";
 import { nfaStepper } from "../../src/automaton/nfa-stepper.js";
 import type { Pattern } from "../../src/automaton/pattern.js";
-import { nfaSimulation } from "../../src/automaton/simulate-nfa.js";
+import { nfaSimulation } from "./oracles/simulate-nfa.js";
 import { patternArb, patternInputArb } from "./arbitraries/pattern.js";
 
 /** Where a run starts: its first code unit, its context, and states drawn from the NFA's (by index modulo its size). */

@@ -1,27 +1,12 @@
-import type { CharClasses } from "./char-classes.js";
-import * as contexts from "./holds-assertion.js";
-import * as stepBits from "./nfa-stepper.js";
-import type { NfaStep } from "./nfa-stepper.js";
+import type { CharClasses } from "../../../src/automaton/char-classes.js";
+import * as contexts from "../../../src/automaton/holds-assertion.js";
+import type { NfaSimulation } from "../../../src/automaton/nfa-simulation.js";
+import * as stepBits from "../../../src/automaton/nfa-stepper.js";
+import type { NfaStep } from "../../../src/automaton/nfa-stepper.js";
 
 // Local copies: an imported binding may be read through a getter (tsx, vitest), and these are read per code unit.
 const { AFTER_OTHER, AFTER_WORD, AT_END, BEFORE_OTHER, BEFORE_WORD } = contexts;
 const { ANY_TAIL, MATCHED } = stepBits;
-
-/** A plain NFA simulation, and where it stands when it stops before the input's end. */
-export interface NfaSimulation {
-  /**
-   * Reads `input[from, to)` starting from the states `kernel[0..length)` with `before` the context before
-   * `input[from]`. Returns `true` once the answer is yes whatever follows (search mode: a match has ended; otherwise:
-   * a state that accepts every rest was reached), `false` once it is no, or `null` when it reached `to` undecided:
-   * the states are then `states[0..length)` and the context `before`.
-   */
-  run(input: string, from: number, to: number, kernel: Int32Array, length: number, before: number): boolean | null;
-  /** After `run` returned `null` at the input's end: whether the input matches. */
-  acceptsAtEnd(): boolean;
-  states: Int32Array;
-  length: number;
-  before: number;
-}
 
 /**
  * Runs an input through an NFA directly, the set of current states in two preallocated arrays used in turn: per code

@@ -1,5 +1,6 @@
 import { readClock } from "../clock.js";
 import { safeParseVisitor } from "../config/safe-parse-visitor.js";
+import { describeError } from "../config/describe-error.js";
 import { readPlain } from "../config/read-plain.js";
 import { MAX_VISITOR_STRING_LENGTH } from "../config/visitor-limits.js";
 import { ConfigError, type ConfigIssue } from "../config/config-error.js";
@@ -116,7 +117,7 @@ function isObject(value: unknown, path: (string | number)[]): value is object {
   try {
     return !Array.isArray(value);
   } catch (error) {
-    throw invalid(path, "invalid_value", `could not be read: ${error instanceof Error ? error.message : String(error)}`);
+    throw invalid(path, "invalid_value", `could not be read: ${describeError(error)}`);
   }
 }
 
@@ -127,7 +128,7 @@ function readFields<K extends string>(value: object, keys: readonly K[], path: (
     try {
       read[key] = (value as Record<string, unknown>)[key];
     } catch (error) {
-      throw invalid([...path, key], "invalid_value", `could not be read: ${error instanceof Error ? error.message : String(error)}`);
+      throw invalid([...path, key], "invalid_value", `could not be read: ${describeError(error)}`);
     }
   }
   return read;

@@ -1,9 +1,8 @@
 import { compiledRuleset, type Ruleset } from "../compile/compile.js";
 import { normalizeText } from "../conditions/text.js";
 import type { CompiledInvitation } from "../compile/compile-invitation.js";
-import { ConfigError } from "../config/config-error.js";
-import { MAX_VISITOR_EVENTS } from "../config/visitor-limits.js";
 import type { Invitation, VisitorEvent } from "../types.js";
+import { checkLogLength } from "./check-log-length.js";
 
 /**
  * How many records of one event name {@link pruneEvents} keeps at most, unless a condition needs more.
@@ -48,11 +47,7 @@ export function pruneEvents(
   const limit = options.maxPerName ?? DEFAULT_MAX_EVENTS_PER_NAME;
   const maxPerName = Number.isNaN(limit) ? DEFAULT_MAX_EVENTS_PER_NAME : limit;
   const records = log ?? [];
-  // Judged before anything walks it: a sparse array can claim 2³² − 1 records and hold none.
-  if (records.length > MAX_VISITOR_EVENTS) {
-    const message = `expected at most ${MAX_VISITOR_EVENTS} records, got ${records.length}`;
-    throw new ConfigError([{ code: "too_big", path: ["log"], message }], "arguments");
-  }
+  checkLogLength(records);
   const kept = new Set<number>();
   for (const [key, indexes] of stillUsable(records, needs, now)) {
     const cap = Math.max(maxPerName, (needs.get(key) as NameNeeds).minCount);

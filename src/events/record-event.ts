@@ -1,7 +1,6 @@
 import { normalizeText } from "../conditions/text.js";
-import { ConfigError } from "../config/config-error.js";
-import { MAX_VISITOR_EVENTS } from "../config/visitor-limits.js";
 import type { EventDefinition, RecordEventOutcome, VisitorEvent } from "../types.js";
+import { checkLogLength } from "./check-log-length.js";
 
 /**
  * Logs one event the website reported (README: Events). Names compare trimmed and case-insensitively, as evaluation counts
@@ -31,11 +30,7 @@ export function recordEvent(
 ): { log: VisitorEvent[]; outcome: RecordEventOutcome } {
   // Unchanged means the very same array; the public type is mutable only to keep one return type.
   const records = (log ?? []) as VisitorEvent[];
-  // Judged before anything walks it: a sparse array can claim 2³² − 1 records and hold none.
-  if (records.length > MAX_VISITOR_EVENTS) {
-    const message = `expected at most ${MAX_VISITOR_EVENTS} records, got ${records.length}`;
-    throw new ConfigError([{ code: "too_big", path: ["log"], message }], "arguments");
-  }
+  checkLogLength(records);
   const key = normalizeText(event.name);
   const definition = definitions.find((candidate) => normalizeText(candidate.name) === key);
   if (definition === undefined) return { log: records, outcome: "unknown_event" };

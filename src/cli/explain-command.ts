@@ -1,9 +1,8 @@
 import { explain, safeParseInvitations, safeParseVisitor, type EvaluateOptions, type Trigger } from "../index.js";
-import { formatPath } from "../config/config-error.js";
 import { formatInstant } from "./format-instant.js";
 import { EXIT, InputError, UsageError, type CliIo } from "./io.js";
 import { paint } from "./paint.js";
-import { label, readJson } from "./read-json.js";
+import { issueLines, label, readJson } from "./read-json.js";
 
 /** How `beckon explain` was called. */
 export interface ExplainArguments {
@@ -29,8 +28,8 @@ export async function explainCommand(io: CliIo, args: ExplainArguments): Promise
   const given = args.options === undefined ? {} : await readJson(io, args.options);
   if (typeof given !== "object" || given === null || Array.isArray(given)) throw new InputError(`${label(args.options ?? "")}: expected an options object`);
   const problems = [
-    ...(invitations.success ? [] : invitations.error.issues.map((issue) => `${label(args.invitations)} ${formatPath(issue.path)}: ${issue.message} (${issue.code})`)),
-    ...(visitor.success ? [] : visitor.error.issues.map((issue) => `${label(args.visitor)} ${formatPath(issue.path)}: ${issue.message} (${issue.code})`)),
+    ...(invitations.success ? [] : issueLines(args.invitations, invitations.error.issues)),
+    ...(visitor.success ? [] : issueLines(args.visitor, visitor.error.issues)),
   ];
   if (!invitations.success || !visitor.success) throw new InputError(problems.join("\n"));
   const options: EvaluateOptions = { ...(given as EvaluateOptions), ...(args.trigger === undefined ? {} : { trigger: parseTrigger(args.trigger) }) };

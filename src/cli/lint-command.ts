@@ -2,7 +2,7 @@ import { lintInvitations, safeParseInvitations } from "../index.js";
 import { formatPath } from "../config/config-error.js";
 import { EXIT, InputError, type CliIo } from "./io.js";
 import { paint } from "./paint.js";
-import { label, readJson } from "./read-json.js";
+import { issueLines, label, readJson } from "./read-json.js";
 
 /** One lint finding as the command reports it. */
 export interface LintReport {
@@ -24,7 +24,7 @@ export interface LintReport {
 export async function lintCommand(io: CliIo, file: string, options: { json?: boolean }): Promise<number> {
   const parsed = safeParseInvitations(await readJson(io, file));
   if (!parsed.success) {
-    throw new InputError(parsed.error.issues.map((issue) => `${label(file)} ${formatPath(issue.path)}: ${issue.message} (${issue.code})`).join("\n"));
+    throw new InputError(issueLines(file, parsed.error.issues).join("\n"));
   }
   const findings: LintReport[] = lintInvitations(parsed.data).map((finding) => ({
     invitationId: parsed.data[finding.path[0] as number]?.id ?? "",

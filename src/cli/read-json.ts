@@ -1,3 +1,4 @@
+import { formatPath, type ConfigIssue } from "../config/config-error.js";
 import { InputError, type CliIo } from "./io.js";
 
 /**
@@ -26,4 +27,15 @@ export async function readJson(io: CliIo, path: string): Promise<unknown> {
 /** How a file is named in messages: standard input has no name. */
 export function label(path: string): string {
   return path === "-" ? "standard input" : path;
+}
+
+/**
+ * A file's problems as lines for standard error: the file, the path, the message and the code.
+ *
+ * @example
+ * issueLines("ana.json", [{ code: "invalid_type", path: ["id"], message: "expected a string" }])
+ * // => ["ana.json id: expected a string (invalid_type)"]
+ */
+export function issueLines(path: string, issues: readonly ConfigIssue[]): string[] {
+  return issues.map((issue) => `${label(path)} ${formatPath(issue.path)}: ${issue.message} (${issue.code})`);
 }

@@ -24,9 +24,14 @@ const library: Options = {
   // `npm run build` empties dist/ first: the two builds below run side by side, and cleaning in one would race the other.
   clean: false,
   sourcemap: true,
-  // Minified because a cold start compiles every function it calls from source: smaller source, less to parse
-  // (~3 ms of a ~45 ms cold start). The source maps name everything as written.
-  minify: true,
+  // Errors must read well from the installed package: class and function names are kept (`ConfigError`, not `kt`),
+  // and whitespace stays, so a stack trace's line is a statement, not the whole 100 kB file Node would print above
+  // an uncaught error. Identifiers and syntax are still shortened: a cold start parses every function it calls, and
+  // full minification saves only ≈ 10 % of it (bench/RESULTS.md, "Issue 11: the published build"). The source maps
+  // name everything as written (`node --enable-source-maps`).
+  minifyIdentifiers: true,
+  minifySyntax: true,
+  keepNames: true,
   target: "es2022",
   platform: "neutral",
   treeshake: true,

@@ -17,7 +17,10 @@ const dist = new URL("../dist/", import.meta.url);
 const built = readdirSync(dist, { recursive: true }).filter((file) => /\.c?js$/.test(file));
 for (const file of built) {
   const code = readFileSync(new URL(file, dist), "utf8");
-  // Minified: several statements share a line, so a statement starts at a line start, `;` or `}`.
+  // Identifiers shortened but whitespace kept: no line so long that Node, printing the line of an uncaught error,
+  // buries the message under the bundle; a statement still may start after `;` or `}`.
+  const longest = Math.max(...code.split("\n").map((line) => line.length));
+  assert.ok(longest <= 2000, `dist/${file} has a ${longest}-character line: the build must keep whitespace`);
   const statements = /(?:^|[;}])\s*(?:(?:import|export)\s*[\w$*{},\s]*?from|import)\s*["']([^"']+)["']/gm;
   const calls = /\b(?:require|import)\(\s*["']([^"']+)["']\s*\)/g;
   const specifiers = [...code.matchAll(statements), ...code.matchAll(calls)].map((m) => m[1]);
@@ -38,6 +41,16 @@ for (const entry of entries) {
 for (const core of [await import("../dist/index.js"), require("../dist/index.cjs")]) {
   const decision = core.evaluate(core.compile(core.parseInvitations(invitations)), visitor, Date.UTC(2026, 0, 1));
   assert.equal(decision.message, "Hi &lt;Ann&gt;");
+  // Names kept through the build: errors read as what they are in a log and in util.inspect.
+  const thrown = (() => {
+    try {
+      core.parseInvitations([{}]);
+    } catch (error) {
+      return error;
+    }
+  })();
+  assert.equal(thrown?.constructor?.name, "ConfigError", "the published ConfigError keeps its name");
+  assert.match(String(thrown.stack), /\n\s+at (?:\w+\.)?parseInvitations /, "stack frames name the functions as written");
 }
 
 for (const [storage, redis] of [
@@ -47,6 +60,7 @@ for (const [storage, redis] of [
   const beckon = storage.createBeckon({ invitations });
   assert.equal((await beckon.check(visitor, { at: Date.UTC(2026, 0, 1) })).status, "selected");
   assert.equal(typeof redis.createRedisStorage, "function");
+  assert.equal(storage.StorageError.name, "StorageError", "the published StorageError keeps its name");
 }
 // The executable as npm links it: `bin` points at dist/cli.js, run by Node with nothing but dist/ to lean on.
 const { bin } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));

@@ -143,7 +143,7 @@ async function runStartup(settings: Settings, samples: Sample[]): Promise<Pick<R
 }
 
 /**
- * Builds the core entry with tsup.config.ts's own options (bundled dependencies, minified, splitting, tree-shaken),
+ * Builds the core entry with tsup.config.ts's own options (bundled dependencies, identifiers shortened with names kept, splitting, tree-shaken),
  * ESM only and without types, into node_modules/.cache, so that the cold start measures the current src/ as it
  * would be published, without touching dist/.
  */

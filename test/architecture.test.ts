@@ -68,7 +68,9 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   // the public data model and its vocabulary
   // the field tables: one declaration of each public type's fields, checked against it by the compiler
   "fields.ts": ["types.ts", "lib"],
-  "types.ts": ["reason-codes.ts", "lib"],
+  // the model's one door, and its topics behind it
+  "types.ts": ["types", "reason-codes.ts", "lib"],
+  types: ["reason-codes.ts", "lib"],
   "reason-codes.ts": ["lib"],
   lib: [],
 };

@@ -1,6 +1,6 @@
 /**
  * Every zod schema of beckon in one place, for `test/types.test-d.ts` and for hosts that compose them. Each output type
- * is exactly the matching hand-written interface of `src/types.ts`. Parse with the `parseX` / `safeParseX` functions
+ * is exactly the matching hand-written interface of `src/types/`. Parse with the `parseX` / `safeParseX` functions
  * rather than `schema.parse`, which would give zod's issues instead of beckon's.
  *
  * @example

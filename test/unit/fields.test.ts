@@ -1,13 +1,18 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { INVITATION_FIELDS, VISITOR_FIELDS } from "../../src/fields.js";
 
-const types = readFileSync(join(import.meta.dirname, "../../src/types.ts"), "utf8");
+const folder = join(import.meta.dirname, "../../src/types");
+const types = readdirSync(folder)
+  .map((file) => readFileSync(join(folder, file), "utf8"))
+  .join("\n");
 
-/** The `@default` tag of each field of `interface name` in src/types.ts (`undefined` when the field has none). */
+/** The `@default` tag of each field of `interface name` in src/types/ (`undefined` when the field has none). */
 function documentedDefaults(name: string): Map<string, string | undefined> {
-  const body = types.slice(types.indexOf(`export interface ${name} {`));
+  const start = types.indexOf(`export interface ${name} {`);
+  if (start === -1) throw new Error(`interface ${name} is not in src/types/`);
+  const body = types.slice(start);
   const lines = body.slice(0, body.indexOf("\n}")).split("\n").slice(1);
   const tags = new Map<string, string | undefined>();
   let doc = "";

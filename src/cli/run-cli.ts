@@ -3,6 +3,7 @@ import { explainCommand } from "./explain-command.js";
 import { parseInstant } from "./format-instant.js";
 import { EXIT, InputError, UsageError, type CliIo } from "./io.js";
 import { lintCommand } from "./lint-command.js";
+import { schemaCommand } from "./schema-command.js";
 import { validateCommand } from "./validate-command.js";
 
 /** The version the executable reports; the package's own. */
@@ -57,6 +58,14 @@ export async function runCli(argv: readonly string[], io: CliIo, now: () => numb
     .option("--json", "print JSON instead of text")
     .action(async (file: string, options: { json?: boolean }) => {
       code = await lintCommand(io, file, options);
+    });
+
+  program
+    .command("schema")
+    .description("print the JSON Schema (draft 2020-12) of an invitations file, for editors and form builders")
+    .option("--out <file>", "write it to this file instead")
+    .action(async (options: { out?: string }) => {
+      code = await schemaCommand(io, options);
     });
 
   try {

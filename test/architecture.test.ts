@@ -53,7 +53,9 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   // lifecycle: pure reducers over the compiled ruleset
   state: ["compile", "config", "conditions", "types.ts", "lib"],
   events: ["compile", "config", "conditions", "types.ts", "lib"],
-  lint: ["render", "types.ts", "lib"],
+  // lint: static analysis over the compiled forms evaluation uses (candidates, schedules, shared URL matchers and
+  // attribute predicates), the pattern parsers and the automaton's own size measure, so it judges what runs
+  lint: ["compile", "render", "conditions", "schedule", "automaton", "config", "types.ts", "lib"],
   visitor: ["config", "conditions", "fields.ts", "types.ts", "lib"],
   // compile: the ruleset, immutable after compile
   compile: ["config", "render", "conditions", "schedule", "hashing", "fields.ts", "types.ts", "lib"],

@@ -38,13 +38,16 @@ function importersOf(pattern: RegExp): string[] {
 const MAY_IMPORT: Record<string, readonly string[]> = {
   // entry points
   "index.ts": ["evaluate", "state", "events", "lint", "compile", "config", "conditions", "hashing", "types.ts", "reason-codes.ts"],
-  cli: ["index.ts", "schema", "lhc", "config", "lib"],
+  cli: ["index.ts", "schema", "lhc", "simulate", "config", "lib"],
   // the LHC importer: pure, maps LHC's rows onto configuration and checks it with the parse functions
   lhc: ["config", "schedule", "types.ts"],
   // the JSON Schema of an invitations file: generated data (schema.json at the package root), no code of src below it
   schema: [],
   redis: ["storage", "lib"],
   postgres: ["storage", "lib"],
+  // simulation: a visitor's journey played with the service's reducers in the service's order, without storage, so it
+  // stays pure and runs in a browser (the playground); test/property/simulate.property.test.ts holds it to createBeckon
+  simulate: ["evaluate", "state", "events", "compile", "config", "types.ts", "reason-codes.ts", "lib"],
   // service
   storage: ["evaluate", "state", "events", "compile", "config", "clock.ts", "types.ts", "lib"],
   // evaluation: one walk over the compiled ruleset; settles expiry and reads event windows through the lifecycle's pure functions

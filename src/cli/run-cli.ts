@@ -3,6 +3,9 @@ import { explainCommand } from "./explain-command.js";
 import { parseInstant } from "./format-instant.js";
 import { EXIT, InputError, UsageError, type CliIo } from "./io.js";
 import { lintCommand } from "./lint-command.js";
+import { simulateCommand } from "./simulate-command.js";
+import { parseDuration } from "../config/parse-duration.js";
+import { MAX_JOURNEY_DURATION_MS } from "../config/journey-schema.js";
 import { schemaCommand } from "./schema-command.js";
 import { validateCommand } from "./validate-command.js";
 
@@ -20,7 +23,7 @@ declare const BECKON_VERSION: string | undefined;
 export async function runCli(argv: readonly string[], io: CliIo, now: () => number = Date.now): Promise<number> {
   let code: number = EXIT.ok;
   const program = new Command("beckon")
-    .description("Check, explain and lint proactive chat invitations (beckon).")
+    .description("Check, explain, simulate and lint proactive chat invitations (beckon).")
     .version(typeof BECKON_VERSION === "string" ? BECKON_VERSION : "development", "-v, --version")
     .showHelpAfterError("(add --help for usage)")
     .exitOverride()
@@ -52,12 +55,32 @@ export async function runCli(argv: readonly string[], io: CliIo, now: () => numb
     });
 
   program
-    .command("lint")
-    .description("find what validation accepts but is probably a mistake (unsafe placeholders, …)")
+    .command("simulate")
+    .description("play a visitor's journey over time: one line per check with what happened, the decision and the next recheckAt")
     .argument("<invitations>", "invitations JSON file, or - for standard input")
+    .argument("<journey>", "journey JSON file (docs/journey.md), or - for standard input")
+    .option("--until <duration>", "after the last step, keep rechecking at each recheckAt until this long after the start (90s, 30m, 1h30m, 2d)")
+    .option("--options <file>", "evaluation options JSON file (time zone, operators online, …)")
+    .option("--events <file>", "event definitions JSON file, for the journey's events")
+    .option("--json", "print the timeline as JSON instead of text")
+    .action(async (invitations: string, journey: string, options: { until?: string; options?: string; events?: string; json?: boolean }) => {
+      const untilMs = options.until === undefined ? undefined : parseDuration(options.until);
+      if (options.until !== undefined && (untilMs === undefined || untilMs > MAX_JOURNEY_DURATION_MS)) {
+        throw new UsageError(`--until must be a duration of at most 366 days such as 90s, 30m, 1h30m or 2d, not ${JSON.stringify(options.until)}`);
+      }
+      code = await simulateCommand(io, { invitations, journey, ...(untilMs === undefined ? {} : { untilMs }), ...pick(options, "options", "events", "json") });
+    });
+
+  program
+    .command("lint")
+    .description("find what validation accepts but is probably a mistake: invitations that can never be shown (shadowed, never active, contradictory), dead or slow patterns, ties, missing translations, unsafe placeholders")
+    .argument("<invitations>", "invitations JSON file, or - for standard input")
+    .option("--at <instant>", "judge schedules from this instant: ISO 8601 or epoch milliseconds (default: now)")
     .option("--json", "print JSON instead of text")
-    .action(async (file: string, options: { json?: boolean }) => {
-      code = await lintCommand(io, file, options);
+    .action(async (file: string, options: { at?: string; json?: boolean }) => {
+      const at = options.at === undefined ? now() : parseInstant(options.at);
+      if (at === undefined) throw new UsageError(`--at must be an ISO 8601 instant or epoch milliseconds, not ${JSON.stringify(options.at)}`);
+      code = await lintCommand(io, { file, at, ...pick(options, "json") });
     });
 
   program

@@ -1,0 +1,138 @@
+import { isConfigError, safeParseEventDefinitions, safeParseInvitations, type EvaluateOptions } from "../index.js";
+import { safeParseJourney } from "../config/safe-parse-journey.js";
+import { simulateJourney } from "../simulate/simulate-journey.js";
+import type { Timeline, TimelineDecision, TimelineEntry, TimelineHappening } from "../simulate/timeline.js";
+import { assertNever } from "../lib/assert-never.js";
+import { formatInstant } from "./format-instant.js";
+import { EXIT, InputError, UsageError, type CliIo } from "./io.js";
+import { paint, type Paint } from "./paint.js";
+import { issueLines, label, readJson } from "./read-json.js";
+
+/** How `beckon simulate` was called. */
+export interface SimulateArguments {
+  invitations: string;
+  journey: string;
+  /** `--until`, already read as milliseconds. */
+  untilMs?: number;
+  options?: string;
+  events?: string;
+  json?: boolean;
+}
+
+/**
+ * `beckon simulate <invitations.json> <journey.json> [--until] [--options] [--events] [--json]`: plays a visitor's
+ * journey (docs/journey.md) as the service would serve it and prints a timeline, one line per check: the instant in
+ * the options' time zone, what happened, the decision and the next `recheckAt`. Exit code 0 when it ran, 1 when an
+ * input is invalid.
+ *
+ * @example
+ * await simulateCommand(io, { invitations: "valid.json", journey: "journey.json", untilMs: 3_600_000 }) // => 0
+ */
+export async function simulateCommand(io: CliIo, args: SimulateArguments): Promise<number> {
+  if (args.invitations === "-" && args.journey === "-") throw new UsageError("only one of the files can be read from standard input (-)");
+  const invitations = safeParseInvitations(await readJson(io, args.invitations));
+  const journey = safeParseJourney(await readJson(io, args.journey));
+  const events = args.events === undefined ? undefined : safeParseEventDefinitions(await readJson(io, args.events));
+  const given = args.options === undefined ? {} : await readJson(io, args.options);
+  if (typeof given !== "object" || given === null || Array.isArray(given)) throw new InputError(`${label(args.options ?? "")}: expected an options object`);
+  const problems = [
+    ...(invitations.success ? [] : issueLines(args.invitations, invitations.error.issues)),
+    ...(journey.success ? [] : issueLines(args.journey, journey.error.issues)),
+    ...(events === undefined || events.success ? [] : issueLines(args.events ?? "", events.error.issues)),
+  ];
+  if (!invitations.success || !journey.success || (events !== undefined && !events.success)) throw new InputError(problems.join("\n"));
+  const options = given as EvaluateOptions;
+  let timeline: Timeline;
+  try {
+    const setup = { options, ...(events === undefined ? {} : { events: events.data }), ...(args.untilMs === undefined ? {} : { untilMs: args.untilMs }) };
+    timeline = simulateJourney(invitations.data, journey.data, setup);
+  } catch (error) {
+    // Everything else was validated above: only --until can still be refused (past a Date's range from this start).
+    if (!isConfigError(error)) throw error;
+    throw new UsageError(`--until must keep the journey within a Date's range: ${error.issues.map((issue) => issue.message).join("; ")}`);
+  }
+  if (timeline.entries.some((entry) => entry.decision.reason === "invalid_options")) {
+    throw new InputError(`${label(args.options ?? "options")}: not valid evaluation options`);
+  }
+  if (args.json === true) io.out(`${JSON.stringify(timeline, null, 2)}\n`);
+  else io.out(describe(timeline, typeof options.timeZone === "string" ? options.timeZone : "UTC", paint(io.colour)));
+  return EXIT.ok;
+}
+
+function describe(timeline: Timeline, zone: string, p: Paint): string {
+  const time = (ms: number): string => formatInstant(ms, zone).replace(/ \(.*\)$/, "");
+  const rows = timeline.entries.map((entry) => [time(entry.at), happening(entry), decision(entry.decision, p), recheck(entry.decision, time)] as const);
+  const width = Math.max(4, ...rows.map((row) => row[1].length));
+  const decisionWidth = Math.max(8, ...timeline.entries.map((entry) => decision(entry.decision, null).length));
+  const pad = (text: string, plain: number, to: number): string => text + " ".repeat(Math.max(0, to - plain));
+  const lines = [
+    p.dim(`times in ${zone}`),
+    p.dim(`${"time".padEnd(26)}  ${"what".padEnd(width)}  ${"decision".padEnd(decisionWidth)}  next recheckAt`),
+    ...rows.map(([at, what, shown], i) => {
+      const plain = decision((timeline.entries[i] as TimelineEntry).decision, null).length;
+      return `${at}  ${what.padEnd(width)}  ${pad(shown, plain, decisionWidth)}  ${rows[i]?.[3] ?? ""}`;
+    }),
+    `${p.strong("end")} ${time(timeline.end)}`,
+  ];
+  if (timeline.stepsLeft > 0) lines.push(`${timeline.stepsLeft} step${timeline.stepsLeft === 1 ? "" : "s"} after the end not run`);
+  if (timeline.truncated) lines.push(p.bad(`stopped after ${timeline.entries.filter((e) => e.what.kind === "recheck").length} rechecks (the most one simulation makes)`));
+  return `${lines.join("\n")}\n`;
+}
+
+function happening(entry: TimelineEntry): string {
+  const text = what(entry.what);
+  return entry.newSession ? `${text} · new session` : text;
+}
+
+function what(w: TimelineHappening): string {
+  switch (w.kind) {
+    case "start":
+      return w.url === null ? "arrives" : `arrives on ${w.url}`;
+    case "recheck":
+      return "recheck";
+    case "page":
+      return `page ${w.url}${w.title === undefined ? "" : ` "${w.title}"`}${w.referrer === undefined ? "" : ` from ${w.referrer}`}`;
+    case "event":
+      return `event ${w.name}${w.value === undefined ? "" : `=${w.value}`} (${w.outcome})`;
+    case "shown":
+      return w.counted ? "shown" : "shown (nothing new on screen)";
+    case "closed":
+      return w.onScreen ? "closed" : "closed (nothing on screen)";
+    case "chatStarted":
+      return w.fromInvitation ? "chat started from the invitation" : "chat started";
+    case "conversion":
+      return `conversion ${w.event} (${w.outcome})`;
+    case "newSession":
+      return `back after ${formatDuration(w.awayMs)}${w.url === null ? "" : ` on ${w.url}`}`;
+    case "trigger":
+      return w.trigger.type === "exitIntent" ? "exit intent" : `idle ${w.trigger.seconds}s`;
+    default:
+      return assertNever(w, "timeline entry");
+  }
+}
+
+/** `selected hello (lowest_position)`; `p` null for its plain width. */
+function decision(d: TimelineDecision, p: Paint | null): string {
+  const status = p === null ? d.status : d.status === "none" ? p.bad(d.status) : p.good(d.status);
+  const variation = d.variationId !== null && d.variationId !== d.invitationId ? ` (variation ${d.variationId})` : "";
+  const winner = d.invitationId === null ? "" : ` ${d.invitationId}${variation}`;
+  const armed = d.armed.length === 0 ? "" : `, armed ${d.armed.join(", ")}`;
+  return `${status}${winner} (${d.reason ?? "no reason"})${armed}`;
+}
+
+function recheck(d: TimelineDecision, time: (ms: number) => string): string {
+  return d.recheckAt === null ? "never" : time(d.recheckAt);
+}
+
+/** `2d`, `1h30m`, `45s`, `250ms`. */
+function formatDuration(ms: number): string {
+  const units: [string, number][] = [["d", 86_400_000], ["h", 3_600_000], ["m", 60_000], ["s", 1_000], ["ms", 1]];
+  let rest = ms;
+  let text = "";
+  for (const [unit, size] of units) {
+    const count = Math.floor(rest / size);
+    if (count > 0) text += `${count}${unit}`;
+    rest -= count * size;
+  }
+  return text === "" ? "0s" : text;
+}

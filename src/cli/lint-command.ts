@@ -1,4 +1,4 @@
-import { lintInvitations, safeParseInvitations } from "../index.js";
+import { lintInvitations, safeParseInvitations, type LintSeverity } from "../index.js";
 import { formatPath } from "../config/config-error.js";
 import { EXIT, InputError, type CliIo } from "./io.js";
 import { paint } from "./paint.js";
@@ -8,37 +8,56 @@ import { issueLines, label, readJson } from "./read-json.js";
 export interface LintReport {
   invitationId: string;
   code: string;
-  severity: "warning";
+  severity: LintSeverity;
   path: (string | number)[];
   message: string;
 }
 
+/** What `lint` is asked: the file, the instant it judges from (epoch ms), and whether to print JSON. */
+export interface LintRequest {
+  file: string;
+  at: number;
+  json?: boolean;
+}
+
 /**
- * `beckon lint <invitations.json>`: what validation cannot refuse but is probably a mistake, each finding with the
- * invitation id, a code, a severity and a message. Exit code 0 when nothing is found, 1 for findings or an invalid
- * file (whose problems are printed as `validate` prints them).
+ * `beckon lint <invitations.json> [--at <instant>]`: what validation cannot refuse but is probably a mistake
+ * (docs/lint.md), each finding with the invitation id, a code, a severity and a message. Exit code 1 for an error or
+ * a warning, or an invalid file (whose problems are printed as `validate` prints them); 0 when nothing is found or
+ * only `info` findings are (ties the visitor's hash settles are often intended).
  *
  * @example
- * await lintCommand(io, "invitations.json", { json: true })
+ * await lintCommand(io, { file: "invitations.json", at: Date.parse("2026-12-02T18:00:00Z"), json: true })
  */
-export async function lintCommand(io: CliIo, file: string, options: { json?: boolean }): Promise<number> {
+export async function lintCommand(io: CliIo, request: LintRequest): Promise<number> {
+  const { file } = request;
   const parsed = safeParseInvitations(await readJson(io, file));
   if (!parsed.success) {
     throw new InputError(issueLines(file, parsed.error.issues).join("\n"));
   }
-  const findings: LintReport[] = lintInvitations(parsed.data).map((finding) => ({
+  const findings: LintReport[] = lintInvitations(parsed.data, { at: request.at }).map((finding) => ({
     invitationId: parsed.data[finding.path[0] as number]?.id ?? "",
     code: finding.code,
-    severity: "warning",
+    severity: finding.severity,
     path: finding.path,
     message: finding.message,
   }));
-  if (options.json === true) io.out(`${JSON.stringify({ findings }, null, 2)}\n`);
-  else {
-    const p = paint(io.colour);
-    const head = findings.length === 0 ? `${p.good("✓")} ${label(file)}: nothing found` : `${p.bad("!")} ${label(file)}: ${findings.length} finding${findings.length === 1 ? "" : "s"}`;
-    const lines = findings.map((f) => `  ${p.strong(f.invitationId)} ${formatPath(f.path)}  ${f.severity}  ${f.message}  ${p.dim(`(${f.code})`)}`);
-    io.out(`${[head, ...lines].join("\n")}\n`);
-  }
-  return findings.length === 0 ? EXIT.ok : EXIT.findings;
+  const failing = findings.filter((f) => f.severity !== "info").length;
+  if (request.json === true) io.out(`${JSON.stringify({ findings }, null, 2)}\n`);
+  else io.out(`${[head(io, file, findings.length, failing), ...lines(io, findings)].join("\n")}\n`);
+  return failing === 0 ? EXIT.ok : EXIT.findings;
+}
+
+function head(io: CliIo, file: string, total: number, failing: number): string {
+  const p = paint(io.colour);
+  const count = (n: number, what: string): string => `${n} ${what}${n === 1 ? "" : "s"}`;
+  if (total === 0) return `${p.good("✓")} ${label(file)}: nothing found`;
+  if (failing === 0) return `${p.good("✓")} ${label(file)}: nothing to fix, ${count(total, "note")}`;
+  return `${p.bad("!")} ${label(file)}: ${count(total, "finding")}`;
+}
+
+function lines(io: CliIo, findings: readonly LintReport[]): string[] {
+  const p = paint(io.colour);
+  const severity = (s: LintSeverity): string => (s === "error" ? p.bad(s) : s === "warning" ? s : p.dim(s));
+  return findings.map((f) => `  ${p.strong(f.invitationId)} ${formatPath(f.path)}  ${severity(f.severity)}  ${f.message}  ${p.dim(`(${f.code})`)}`);
 }

@@ -1,87 +1,57 @@
-import { placeholderContexts, type PlaceholderContext } from "../render/placeholder-contexts.js";
-import type { EvaluateOptions, Invitation, Translation } from "../types.js";
-import type { LintCode, LintFinding } from "./lint-codes.js";
+import { compileInvitations, type CompiledInvitation } from "../compile/compile-invitation.js";
+import type { EvaluateOptions, Invitation } from "../types.js";
+import { findContradictions } from "./find-contradictions.js";
+import { findNeverActive } from "./find-never-active.js";
+import { findShadowed } from "./find-shadowed.js";
+import { findTies } from "./find-ties.js";
+import { NEVER_SHOWN_CODES, type LintFinding } from "./lint-codes.js";
+import { lintContent } from "./lint-content.js";
+import { lintPatterns } from "./lint-patterns.js";
+import { lintPlaceholders } from "./lint-placeholders.js";
 
-const TEMPLATE_FIELDS = ["message", "returningMessage"] as const satisfies readonly (keyof Translation)[];
-
-const UNSAFE: Partial<Record<PlaceholderContext, { code: LintCode; why: string }>> = {
-  url: {
-    code: "placeholder_in_url",
-    why: "stands in an attribute read as a URL or document: HTML escaping does not stop a value such as javascript:…",
-  },
-  unquoted_attribute: {
-    code: "placeholder_in_unquoted_attribute",
-    why: "stands in an unquoted attribute value: a space in the value starts a new attribute; quote the value",
-  },
-  event_handler: {
-    code: "placeholder_in_event_handler",
-    why: "stands in an event-handler attribute: the browser decodes the escaped value and runs it as script",
-  },
-  style: { code: "placeholder_in_style", why: "stands in CSS, where HTML escaping does not apply" },
-  script: { code: "placeholder_in_script", why: "stands in a <script>, where HTML escaping does not apply" },
-  tag: {
-    code: "placeholder_in_tag",
-    why: "stands where a tag or attribute name goes: a value can write its own tag or attributes",
-  },
-};
+/** Options of {@link lintInvitations}. */
+export interface LintOptions {
+  /** How placeholders will be escaped, as given to `evaluate`. @default "html" */
+  escape?: EvaluateOptions["escape"];
+  /** The instant lint judges from (epoch ms or a Date): a period schedule that has ended by then is `never_active`. Without it, no finding depends on the date. */
+  at?: number | Date;
+}
 
 /**
- * Warns about messages that put a visitor-supplied value where HTML escaping cannot protect it: in a URL attribute
- * (`href`, `src`, …), an unquoted attribute value, an event handler (`onclick`), CSS, a `<script>`, or a tag or
- * attribute name. With `escape: "none"` every placeholder is reported, since nothing is escaped. It reads valid
- * invitations (parse them first) and never throws; an empty list means nothing was found.
+ * Static analysis of a valid invitation set (docs/lint.md): invitations that can never be shown (`shadowed` by a
+ * better-ranked one, `never_active`, `contradictory_conditions`, `url_matches_nothing`), parts that do not work as
+ * written (dead or slow URL patterns and regexes, missing translations, variations that are never picked), ties the
+ * visitor's hash settles, and placeholders that HTML escaping cannot protect. Each finding has a closed `code`, a
+ * `severity` and the `path` it concerns; they come in the order of the invitations. It reads valid invitations
+ * (parse them first) and never throws; an empty list means nothing was found.
  *
  * @example
- * lintInvitations([{ id: "a", message: '<a href="{lhc.var.link}">Open</a>' }])
- * // => [{ code: "placeholder_in_url", path: [0, "message"], message: "{lhc.var.link} stands in an attribute …" }]
+ * lintInvitations([{ id: "all", message: "Hi", urls: ["*"] }, { id: "pricing", message: "Plans?", position: 1, urls: ["/pricing"] }])
+ * // => [{ code: "shadowed", severity: "error", path: [1], message: 'never wins: "all" (position 0, …' }]
  */
-export function lintInvitations(
-  invitations: readonly Invitation[],
-  options: Pick<EvaluateOptions, "escape"> = {},
-): LintFinding[] {
+export function lintInvitations(invitations: readonly Invitation[], options: LintOptions = {}): LintFinding[] {
+  const atMs = options.at === undefined ? undefined : Number(options.at);
   const findings: LintFinding[] = [];
-  const check = (text: string | undefined, path: (string | number)[]): void => {
-    if (typeof text !== "string") return;
-    for (const { placeholder, context } of placeholderContexts(text)) {
-      const finding = options.escape === "none" ? unescaped(placeholder) : contextFinding(placeholder, context);
-      if (finding !== null) findings.push({ ...finding, path });
+  const run = (analysis: () => LintFinding[]): void => {
+    try {
+      findings.push(...analysis());
+    } catch {
+      // Only input that is not a valid set gets here: lint promises nothing about it, and throws nothing.
     }
   };
-  invitations.forEach((invitation, i) => {
-    checkContent(invitation, [i], check);
-    invitation.variations?.forEach((variation, v) => checkContent(variation, [i, "variations", v], check));
+  let compiled: CompiledInvitation[] = [];
+  run(() => {
+    compiled = compileInvitations(invitations);
+    return [];
   });
-  return findings;
-}
-
-type Check = (text: string | undefined, path: (string | number)[]) => void;
-
-/** The texts an invitation or a variation renders from. */
-interface Content {
-  readonly message?: string | undefined;
-  readonly returningMessage?: string | undefined;
-  readonly translations?: Readonly<Record<string, Translation>> | undefined;
-}
-
-function checkContent(
-  content: Content,
-  path: (string | number)[],
-  check: Check,
-): void {
-  for (const field of TEMPLATE_FIELDS) check(content[field], [...path, field]);
-  for (const [locale, translation] of Object.entries(content.translations ?? {})) {
-    for (const field of TEMPLATE_FIELDS) check(translation[field], [...path, "translations", locale, field]);
-  }
-}
-
-function contextFinding(placeholder: string, context: PlaceholderContext): Omit<LintFinding, "path"> | null {
-  const unsafe = UNSAFE[context];
-  return unsafe === undefined ? null : { code: unsafe.code, message: `${placeholder} ${unsafe.why}` };
-}
-
-function unescaped(placeholder: string): Omit<LintFinding, "path"> {
-  return {
-    code: "unescaped_placeholder",
-    message: `${placeholder} is substituted unescaped (escape: "none"): the host must escape it for where it goes`,
-  };
+  run(() => findShadowed(compiled));
+  run(() => findNeverActive(compiled, atMs));
+  run(() => findContradictions(invitations));
+  run(() => lintPatterns(invitations));
+  const neverShown = new Set(findings.filter((f) => NEVER_SHOWN_CODES.includes(f.code)).map((f) => f.path[0] as number));
+  run(() => findTies(compiled, neverShown));
+  run(() => lintContent(invitations));
+  run(() => lintPlaceholders(invitations, options.escape));
+  // A stable sort: per invitation, in the order above (what can never be shown first).
+  return findings.sort((a, b) => (a.path[0] as number) - (b.path[0] as number));
 }

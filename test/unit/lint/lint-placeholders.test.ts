@@ -1,22 +1,22 @@
 import { describe, expect, it } from "vitest";
-import { lintInvitations } from "../../../src/lint/lint-invitations.js";
+import { lintPlaceholders } from "../../../src/lint/lint-placeholders.js";
 import type { Invitation } from "../../../src/types.js";
 
-describe("lintInvitations", () => {
+describe("lintPlaceholders", () => {
   it("finds nothing in messages whose placeholders stand in text or quoted ordinary attributes", () => {
     const invitations: Invitation[] = [
       { id: "a", message: 'Hi {nick}, <span title="{lhc.var.plan}">{lhc.add.cart}</span>', returningMessage: "{nick}" },
     ];
-    expect(lintInvitations(invitations)).toEqual([]);
+    expect(lintPlaceholders(invitations, "html")).toEqual([]);
   });
 
   it("warns about a placeholder in a URL attribute, with the path of the text", () => {
-    const findings = lintInvitations([
+    const findings = lintPlaceholders([
       { id: "ok", message: "fine" },
       { id: "link", message: '<a href="{lhc.var.u}">Open</a>' },
-    ]);
+    ], "html");
     expect(findings).toEqual([
-      { code: "placeholder_in_url", path: [1, "message"], message: expect.stringContaining("{lhc.var.u}") },
+      { code: "placeholder_in_url", severity: "warning", path: [1, "message"], message: expect.stringContaining("{lhc.var.u}") },
     ]);
     expect(findings[0]?.message).toContain("javascript:");
   });
@@ -31,7 +31,7 @@ describe("lintInvitations", () => {
         { id: "b", message: "<script>{nick}</script>", translations: { de: { returningMessage: '<b style="{nick}">' } } },
       ],
     };
-    expect(lintInvitations([invitation]).map((f) => [f.code, f.path])).toEqual([
+    expect(lintPlaceholders([invitation], "html").map((f) => [f.code, f.path])).toEqual([
       ["placeholder_in_unquoted_attribute", [0, "returningMessage"]],
       ["placeholder_in_event_handler", [0, "translations", "lt", "message"]],
       ["placeholder_in_script", [0, "variations", 0, "message"]],
@@ -40,11 +40,11 @@ describe("lintInvitations", () => {
   });
 
   it("warns about a placeholder where a tag or attribute name goes", () => {
-    expect(lintInvitations([{ id: "a", message: "<b {lhc.var.x}>" }]).map((f) => f.code)).toEqual(["placeholder_in_tag"]);
+    expect(lintPlaceholders([{ id: "a", message: "<b {lhc.var.x}>" }], "html").map((f) => f.code)).toEqual(["placeholder_in_tag"]);
   });
 
   it('reports every placeholder with escape: "none", wherever it stands', () => {
-    const findings = lintInvitations([{ id: "a", message: "Hi {nick} {operator}" }], { escape: "none" });
+    const findings = lintPlaceholders([{ id: "a", message: "Hi {nick} {operator}" }], "none");
     expect(findings.map((f) => f.code)).toEqual(["unescaped_placeholder", "unescaped_placeholder"]);
   });
 });

@@ -1,0 +1,85 @@
+import type { CompiledAttributeCondition } from "../conditions/compile-attribute-condition.js";
+import type { UrlMatcher } from "../conditions/compile-url-patterns.js";
+import type { CompiledEventCondition, CompiledInvitation } from "../compile/compile-invitation.js";
+
+/**
+ * Whether `b`'s conditions hold whenever `a`'s do, proved condition by condition and conservatively: `false` means
+ * "not proved", never "disproved". Compiled pieces that a set shares (URL lists, schedules, attribute predicates) are
+ * compared by identity: equal configuration compiles to one object, so identity is equality and a miss only loses a
+ * finding. Ranking, kind, triggers and state limits are the caller's business ({@link canShadow}).
+ *
+ * @example
+ * covers(compiled({ urls: ["*"] }), compiled({ urls: ["/pricing"], language: "eng" })) // => true
+ */
+export function covers(b: CompiledInvitation, a: CompiledInvitation): boolean {
+  return (
+    b.timeOnSite <= a.timeOnSite &&
+    b.pageviews <= a.pageviews &&
+    sameOrAny(b.language, a.language) &&
+    sameOrAny(b.identifier, a.identifier) &&
+    sameOrAny(b.tag, a.tag) &&
+    (b.referrer === "" || a.referrer.startsWith(b.referrer)) &&
+    widerSet(b.departments, a.departments) &&
+    widerSet(b.devices, a.devices) &&
+    widerSet(b.requireOperatorIds, a.requireOperatorIds) &&
+    coversUrls(b.urls, a.urls) &&
+    (b.schedule === null || b.schedule === a.schedule) &&
+    atMost(b.minMsSinceLastVisit, a.minMsSinceLastVisit) &&
+    atMost(b.minMsSinceLastChat, a.minMsSinceLastChat) &&
+    b.attributes.every((c) => attributeImplied(c, a)) &&
+    b.movingAttributes.every((c) => attributeImplied(c, a)) &&
+    b.events.every((e) => a.events.some((f) => eventImplies(f, e)))
+  );
+}
+
+/**
+ * Whether `b` may be trusted to stay eligible while `a` is, whatever the visitor did: it is enabled and carries none
+ * of the limits through which the reducers take one invitation out of the running and not another (closing it for
+ * good, for the session, or after a number of page views). A gate before selection (a chat, a pause) stops both.
+ */
+export function staysInRunning(b: CompiledInvitation): boolean {
+  const source = b.source;
+  return b.enabled && !b.oncePerVisitor && source.hideForSessionAfterClose !== true && (source.showLimit ?? 0) === 0;
+}
+
+/** Every page `a` matches, `b` matches: `b` is every page, the same list, or all pages but none that `a` allows. */
+export function coversUrls(b: UrlMatcher | null, a: UrlMatcher | null): boolean {
+  return b === null || b === a || isEveryPage(b);
+}
+
+/** A list that matches every page, a missing one included: a positive `*` and no exclusion. */
+export function isEveryPage(matcher: UrlMatcher): boolean {
+  return matcher.matchesAll && !matcher.excludesAll && matcher.exclude.length === 0;
+}
+
+function sameOrAny(b: string, a: string): boolean {
+  return b === "" || b === a;
+}
+
+/** `null` is "any"; otherwise every value `a` accepts, `b` accepts. */
+function widerSet<T>(b: ReadonlySet<T> | null, a: ReadonlySet<T> | null): boolean {
+  if (b === null) return true;
+  if (a === null) return false;
+  for (const value of a) if (!b.has(value)) return false;
+  return true;
+}
+
+/** A minimum time since something: `b`'s is absent, or no longer than `a`'s. */
+function atMost(b: number | undefined, a: number | undefined): boolean {
+  return b === undefined || (a !== undefined && b <= a);
+}
+
+/**
+ * `a` has the same condition (same key, same shared predicate), or `c` is `exists` and `a` tests the key with an
+ * operator that a missing or `null` value fails (every one but `notExists`).
+ */
+function attributeImplied(c: CompiledAttributeCondition, a: CompiledInvitation): boolean {
+  const same = (d: CompiledAttributeCondition): boolean => d.key === c.key && (d.holds === c.holds || (c.op === "exists" && !d.whenMissing));
+  return a.attributes.some(same) || a.movingAttributes.some(same);
+}
+
+/** At least as many records of the same event in a window no wider: whatever satisfies `f` satisfies `e`. */
+function eventImplies(f: CompiledEventCondition, e: CompiledEventCondition): boolean {
+  const within = e.withinMs === 0 || (f.withinMs !== 0 && f.withinMs <= e.withinMs);
+  return f.event === e.event && f.minCount >= e.minCount && within;
+}

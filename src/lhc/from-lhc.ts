@@ -2,8 +2,8 @@ import { safeParseEventDefinitions } from "../config/safe-parse-event-definition
 import { isValidTimeZone } from "../schedule/time-zone.js";
 import type { EventDefinition, Invitation } from "../types.js";
 import { attachDepartments, attachEvents, attachVariations, groupLinks, ordered } from "./attach-links.js";
-import { LhcReport } from "./lhc-report.js";
-import type { FromLhcOptions, FromLhcResult, LhcRow, LhcRows } from "./lhc-types.js";
+import { LHC_TABLES, LhcReport } from "./lhc-report.js";
+import type { FromLhcOptions, FromLhcResult, LhcReportEntry, LhcRow, LhcRows } from "./lhc-types.js";
 import { mapInvitation, type MappedRow } from "./map-invitation.js";
 import { mapVariables } from "./map-variables.js";
 import { RowReader } from "./read-cell.js";
@@ -73,7 +73,23 @@ function importRows(rows: unknown, options: FromLhcOptions, report: LhcReport): 
       const checked = validateImported(row);
       return checked === null ? [] : [ordered(checked)];
     });
-  return { invitations, events: checkDefinitions(variables.definitions, report), report: report.entries };
+  const definitions = checkDefinitions(variables.definitions, report);
+  return { invitations, events: definitions, report: sortReport(report.entries) };
+}
+
+const TABLE_ORDER: readonly string[] = Object.values(LHC_TABLES);
+
+/** Findings grouped by table and row (ids in numeric order), each row's in the order they were found. */
+function sortReport(entries: LhcReportEntry[]): LhcReportEntry[] {
+  const tableRank = (table: string | null): number => (table === null ? -1 : TABLE_ORDER.findIndex((name) => table.endsWith(name)));
+  const rowRank = (rowId: string | null): number => {
+    const n = Number(rowId ?? -1);
+    return Number.isFinite(n) ? n : Number.MAX_VALUE;
+  };
+  return entries
+    .map((entry, index) => ({ entry, index }))
+    .sort((a, b) => tableRank(a.entry.table) - tableRank(b.entry.table) || rowRank(a.entry.rowId) - rowRank(b.entry.rowId) || a.index - b.index)
+    .map(({ entry }) => entry);
 }
 
 function checkTimeZone(timeZone: unknown, report: LhcReport): string | undefined {

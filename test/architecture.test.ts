@@ -43,6 +43,8 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   lhc: ["config", "schedule", "types.ts"],
   // the JSON Schema of an invitations file: generated data (schema.json at the package root), no code of src below it
   schema: [],
+  // fast-check arbitraries for users' property tests (beckon/testing): built on the public model only
+  testing: ["types.ts", "lib"],
   redis: ["storage", "lib"],
   postgres: ["storage", "lib"],
   // simulation: a visitor's journey played with the service's reducers in the service's order, without storage, so it
@@ -200,6 +202,12 @@ describe("architecture", () => {
   // The LHC importer is pure (it runs anywhere); only the command line reads a live database, through mysql2.
   it("imports mysql2 only in src/cli/ (statically or dynamically)", () => {
     expect(importersOf(/(?:from|import\s*\()\s*"mysql2(\/[^"]*)?"/).filter((p) => !p.startsWith("src/cli/"))).toEqual([]);
+  });
+
+  // fast-check is an optional peer, for beckon/testing only: the core and the other entry points must load without it.
+  it("imports fast-check only in src/testing/", () => {
+    expect(importersOf(/from "fast-check(\/[^"]*)?"/).filter((p) => !p.startsWith("src/testing/"))).toEqual([]);
+    expect(importersOf(/from "fast-check"/).length).toBeGreaterThan(0);
   });
 
   it("imports ioredis only in src/redis/ and pg only in src/postgres/", () => {

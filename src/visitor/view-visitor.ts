@@ -14,6 +14,7 @@ import type {
   VisitorEvent,
 } from "../types.js";
 import { checkSnapshot } from "./check-snapshot.js";
+import { indexEvents } from "./index-events.js";
 import { readSnapshot, type SnapshotFields } from "./read-snapshot.js";
 
 const EMPTY: Readonly<Record<string, AttributeValue>> = Object.freeze({});
@@ -216,37 +217,6 @@ function viewCurrent(current: unknown): CurrentInvitation | undefined {
     ...(closedAt === undefined ? {} : { closedAt }),
     ...(expiresAt === undefined ? {} : { expiresAt }),
   };
-}
-
-const NO_EVENTS: ReadonlyMap<string, readonly number[]> = new Map();
-
-function indexEvents(events: unknown, wanted: ReadonlySet<string> | null): ReadonlyMap<string, readonly number[]> {
-  if (!Array.isArray(events) || events.length === 0 || wanted?.size === 0) return NO_EVENTS;
-  const byName = new Map<string, number[]>();
-  let ordered = true;
-  for (let i = 0; i < events.length; i++) {
-    const event: unknown = events[i];
-    if (!isObject(event)) continue;
-    const { name, at } = event as Partial<VisitorEvent>;
-    const time = finite(at);
-    if (typeof name !== "string" || time === undefined) continue;
-    // Most names arrive normalised already; a normalised name is its own normal form, so one lookup settles it.
-    let key = name;
-    if (wanted === null) key = normalizeText(name);
-    else if (!wanted.has(name)) {
-      key = normalizeText(name);
-      if (!wanted.has(key)) continue;
-    }
-    const list = byName.get(key);
-    if (list === undefined) byName.set(key, [time]);
-    else {
-      if ((list[list.length - 1] as number) > time) ordered = false;
-      list.push(time);
-    }
-  }
-  // Logs are appended in time order, so sorting is the exception.
-  if (!ordered) for (const list of byName.values()) list.sort((a, b) => a - b);
-  return byName;
 }
 
 function normalizedTags(tags: unknown): ReadonlySet<string> {

@@ -9,11 +9,16 @@ const library: Options = {
     "storage/index": "src/storage/index.ts",
     "redis/index": "src/redis/index.ts",
     "postgres/index": "src/postgres/index.ts",
+    // schema.json as a module for admin UIs; nothing of the core, so importing beckon never loads it.
+    "schema/index": "src/schema/index.ts",
+    // fast-check arbitraries: fast-check stays external (an optional peer, so tsup leaves it out of the bundle).
+    "testing/index": "src/testing/index.ts",
   },
   // The runtime dependencies are bundled (and are only devDependencies): Node resolving and evaluating their many
   // files cost more at start-up (serverless cold start) than all of beckon, and zod/mini tree-shakes to the parts the
-  // schemas use. ioredis and pg stay external, optional peers of their adapters. scripts/smoke-dist.mjs fails if
-  // dist/ imports any other package; LICENSE lists the bundled ones.
+  // schemas use. ioredis and pg stay external, optional peers of their adapters, and so does fast-check (an optional
+  // peer of beckon/testing). scripts/smoke-dist.mjs fails if dist/ imports any other package; LICENSE lists the
+  // bundled ones.
   noExternal: [/^zod(\/|$)/, /^@date-fns\/tz(\/|$)/],
   // Shared code (StorageError, the core) lives in chunks both formats share, so the entry points hand each other the
   // same classes, not copies.

@@ -10,8 +10,8 @@ import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
 const require = createRequire(import.meta.url);
-const entries = ["index", "storage/index", "redis/index", "postgres/index"];
-const PEERS = ["ioredis", "pg"];
+const entries = ["index", "storage/index", "redis/index", "postgres/index", "schema/index", "testing/index"];
+const PEERS = ["ioredis", "pg", "fast-check"];
 
 const dist = new URL("../dist/", import.meta.url);
 const built = readdirSync(dist, { recursive: true }).filter((file) => /\.c?js$/.test(file));
@@ -62,6 +62,18 @@ for (const [storage, redis] of [
   assert.equal(typeof redis.createRedisStorage, "function");
   assert.equal(storage.StorageError.name, "StorageError", "the published StorageError keeps its name");
 }
+// beckon/schema is schema.json as a module, and the package exports the file itself; beckon/testing generates sets
+// the published parser accepts, with fast-check (an optional peer) resolved from the user's installation.
+const schemaFile = JSON.parse(readFileSync(new URL("../schema.json", import.meta.url), "utf8"));
+const fc = (await import("fast-check")).default;
+for (const [schema, testing, core] of [
+  [await import("../dist/schema/index.js"), await import("../dist/testing/index.js"), await import("../dist/index.js")],
+  [require("../dist/schema/index.cjs"), require("../dist/testing/index.cjs"), require("../dist/index.cjs")],
+]) {
+  assert.deepEqual(schema.invitationsJsonSchema, schemaFile, "beckon/schema exports schema.json");
+  for (const set of fc.sample(testing.arbitraryInvitations(), { numRuns: 20, seed: 1 })) core.parseInvitations(set);
+}
+assert.deepEqual(require("beckon/schema.json"), schemaFile, "beckon/schema.json resolves through the package's exports");
 // The executable as npm links it: `bin` points at dist/cli.js, run by Node with nothing but dist/ to lean on.
 const { bin } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
 const cli = fileURLToPath(new URL(`../${bin.beckon}`, import.meta.url));
@@ -70,4 +82,6 @@ assert.equal(valid.status, 0, `beckon validate: ${valid.stderr}`);
 assert.match(valid.stdout, /3 invitations, valid/);
 const usage = spawnSync(process.execPath, [cli, "frobnicate"], { encoding: "utf8" });
 assert.equal(usage.status, 2, "beckon with an unknown command exits 2");
+const printed = spawnSync(process.execPath, [cli, "schema"], { encoding: "utf8" });
+assert.equal(printed.stdout, readFileSync(new URL("../schema.json", import.meta.url), "utf8"), "beckon schema prints schema.json");
 console.log(`dist smoke test passed: ${entries.length} entries, ESM and CommonJS, the beckon executable, ${built.length} files import no unbundled package`);

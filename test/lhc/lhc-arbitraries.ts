@@ -94,7 +94,7 @@ export const invitationModels: fc.Arbitrary<InvitationModel[]> = fc
       tag: fc.oneof(fc.constant(""), word),
       referrer: fc.oneof(fc.constant(""), word),
       device: fc.integer({ min: 0, max: 6 }),
-      urls: fc.oneof(fc.constant([]), fc.array(fc.tuple(word, word, fc.boolean()).map(([h, p, star]) => `${h}.com/${p}${star ? "*" : ""}`), { minLength: 1, maxLength: 3 })),
+      urls: fc.oneof(fc.constant<string[]>([]), fc.array(fc.tuple(word, word, fc.boolean()).map(([h, p, star]) => `${h}.com/${p}${star ? "*" : ""}`), { minLength: 1, maxLength: 3 })),
       slots: fc.uniqueArray(fc.integer({ min: 1, max: 10 }), { maxLength: 4 }).chain((indexes) => fc.tuple(...indexes.map(slot))),
       windows: fc.oneof(fc.constant(null), fc.uniqueArray(window, { maxLength: 4, selector: (w) => w.day })),
       events: fc.array(fc.record({ variable: fc.integer({ min: 1, max: 3 }), min: fc.integer({ min: 0, max: 9 }), within: fc.integer({ min: 0, max: 86400 }) }), { maxLength: 2 }),

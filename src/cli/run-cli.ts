@@ -2,6 +2,7 @@ import { Command, CommanderError } from "commander";
 import { explainCommand } from "./explain-command.js";
 import { parseInstant } from "./format-instant.js";
 import { EXIT, InputError, UsageError, type CliIo } from "./io.js";
+import { importLhcCommand, type ImportLhcOptions } from "./import-lhc-command.js";
 import { lintCommand } from "./lint-command.js";
 import { simulateCommand } from "./simulate-command.js";
 import { parseDuration } from "../config/parse-duration.js";
@@ -89,6 +90,20 @@ export async function runCli(argv: readonly string[], io: CliIo, now: () => numb
     .option("--out <file>", "write it to this file instead")
     .action(async (options: { out?: string }) => {
       code = await schemaCommand(io, options);
+    });
+
+  program
+    .command("import-lhc")
+    .description("import Live Helper Chat's proactive invitations from its database (or its rows as JSON), with a report of what differs")
+    .option("--mysql <url>", "a live LHC database: mysql://user:password@host:3306/database (needs the mysql2 package)")
+    .option("--rows <file>", "LHC's rows exported as JSON: { invitations, departments, events, variables }")
+    .option("--prefix <prefix>", "LHC's table prefix", "lh_")
+    .option("--time-zone <zone>", "the IANA time zone LHC's server runs its schedules in (e.g. Europe/Vilnius)")
+    .option("--out <file>", "write the invitations here (default: standard output, the report then on standard error)")
+    .option("--events-out <file>", "write the event definitions here")
+    .option("--strict", "exit 1 when anything could not be carried over exactly")
+    .action(async (options: ImportLhcOptions) => {
+      code = await importLhcCommand(io, options);
     });
 
   try {

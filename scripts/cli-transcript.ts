@@ -15,6 +15,10 @@ const SESSION: [string, string[]][] = [
   ["A valid file, with its event definitions (a duplicate name is refused).", ["validate", "valid.json", "--events", "events.json"]],
   ["Why did this visitor get what they got, and when can it change? (`recheckAt` in the options' time zone)", ["explain", "valid.json", "ana.json", "--at", "2026-12-02T18:00:00Z", "--options", "vilnius.json"]],
   ["The same as data, with the exit-intent trigger fired.", ["explain", "valid.json", "ana.json", "--at", "2026-12-02T18:00:00Z", "--trigger", "exitIntent", "--json"]],
+  [
+    "A visitor's journey over time ([journey.md](journey.md)): one line per check, and with `--until` the clock jumps from one `recheckAt` to the next after the last step.",
+    ["simulate", "journey-invitations.json", "journey.json", "--options", "journey-options.json", "--events", "journey-events.json", "--until", "1h"],
+  ],
   ["What validation accepts but is probably a mistake.", ["lint", "unsafe.json"]],
 ];
 

@@ -1,4 +1,4 @@
-import { hashWithKey } from "../hashing/hash-unit.js";
+import { hashPrefix, hashWithKey } from "../hashing/hash-unit.js";
 import { beatsOnHash } from "../hashing/pick-lowest-hash.js";
 import type { VisitorView } from "../visitor/view-visitor.js";
 import { checkCandidate, type CheckEnv } from "./check-candidate.js";
@@ -20,10 +20,10 @@ export interface TieOutcome {
  * member with the smallest `(tie hash, id)`. Members are checked in that order, so exactly those that beat the
  * winner on hash are checked before it — the ones whose eligibility can change the outcome, and the only ones
  * `changeAt` must watch. Returns the winner and the earliest change among it (`firstChange` if it is `first`) and
- * those members.
+ * those members. The visitor's tie hash (with `seed`) is worked out only when the group has a second member.
  *
  * @example
- * const { winner, changeAt } = resolveTie(first, firstChange, cursor, null, view, env, hashPrefix("tie", "", view.id));
+ * const { winner, changeAt } = resolveTie(first, firstChange, cursor, null, view, env, "");
  */
 export function resolveTie(
   first: CompiledInvitation,
@@ -32,17 +32,20 @@ export function resolveTie(
   accepts: ((candidate: CompiledInvitation) => boolean) | null,
   visitor: VisitorView,
   env: CheckEnv,
-  tiePrefix: number,
+  seed: string,
 ): TieOutcome {
-  const members = [first];
+  // Most groups have one member: nothing is allocated or hashed until a second one turns up.
+  let members: CompiledInvitation[] | null = null;
   for (let c = cursor.next(); c !== undefined; c = cursor.next()) {
     if (c.position !== first.position || c.timeOnSite !== first.timeOnSite) break;
     if (accepts !== null && !accepts(c)) continue;
-    members.push(c);
+    if (members === null) members = [first, c];
+    else members.push(c);
   }
-  if (members.length === 1) return { winner: first, changeAt: firstChange };
+  if (members === null) return { winner: first, changeAt: firstChange };
   // Arrays of this call, not module scratch: no state outlives or is shared between evaluations.
-  const ties = members.map((c) => hashWithKey(tiePrefix, c.tieKey));
+  const prefix = hashPrefix("tie", seed, visitor.id);
+  const ties = members.map((c) => hashWithKey(prefix, c.tieKey));
   let changeAt = Number.POSITIVE_INFINITY;
   for (let k = 0; k < members.length; k++) {
     if (k < SEARCHES_BEFORE_SORT) moveSmallest(members, ties, k);

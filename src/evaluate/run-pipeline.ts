@@ -101,26 +101,18 @@ function select(
     trigger === undefined
       ? selectWinner(ruleset.standard, null, view, env, options.seed)
       : selectWinner(ruleset.dynamic, (c) => fires(c, trigger), view, env, options.seed);
-  let changeAt = selection.changeAt;
-  const armed: Decision["armed"] = [];
-  const inject: Decision["inject"] = [];
-  if (trigger === undefined) {
-    changeAt = Math.min(changeAt, listEligible(ruleset.dynamic, view, env, (c) => {
-      armed.push({ invitationId: c.id, trigger: c.trigger as Trigger });
-    }));
-    changeAt = Math.min(changeAt, listEligible(ruleset.inject, view, env, (c) => {
-      inject.push({ invitationId: c.id, design: c.design });
-    }));
-  }
   if (recorder !== null) record(ruleset, view, env, trigger, selection.winner, recorder);
-  const recheckAt = Number.isFinite(changeAt) ? changeAt : null;
   const decision =
     selection.winner === null
-      ? noDecision(atMs, selection.reason, recheckAt)
+      ? noDecision(atMs, selection.reason, null)
       : offerDecision(selection.winner, null, view, options, atMs, "selected");
-  decision.armed = armed;
-  decision.inject = inject;
-  decision.recheckAt = recheckAt;
+  let changeAt = selection.changeAt;
+  if (trigger === undefined) {
+    // The decision's own (fresh) lists are filled in place: the checks need nothing the decision holds.
+    changeAt = Math.min(changeAt, listEligible(ruleset.dynamic, view, env, decision.armed, null));
+    changeAt = Math.min(changeAt, listEligible(ruleset.inject, view, env, null, decision.inject));
+  }
+  decision.recheckAt = Number.isFinite(changeAt) ? changeAt : null;
   return decision;
 }
 
@@ -148,12 +140,16 @@ function record(
   for (const c of ruleset.all) recorder.skipped(c.id, c.kind === "dynamic" ? "trigger_mismatch" : "kind_mismatch");
 }
 
-/** Checks the candidates of a list whose equality keys fit, hands each eligible one to `take`, and returns the list's next change. */
+/**
+ * Checks the candidates of a list whose equality keys fit, lists each eligible one in `armed` (a dynamic list) or
+ * `inject` (an inject list), and returns the list's next change.
+ */
 function listEligible(
   list: CandidateIndex,
   view: VisitorView,
   env: CheckEnv,
-  take: (candidate: CompiledInvitation) => void,
+  armed: Decision["armed"] | null,
+  inject: Decision["inject"] | null,
 ): number {
   let changeAt = Number.POSITIVE_INFINITY;
   if (list.candidates.length === 0) return changeAt;
@@ -163,7 +159,9 @@ function listEligible(
     // An ineligible candidate that cannot become eligible before the earliest change found so far moves nothing.
     const verdict = checkCandidate(candidate, view, env, changeAt, null);
     changeAt = Math.min(changeAt, verdict.changeAt);
-    if (verdict.eligible) take(candidate);
+    if (!verdict.eligible) continue;
+    armed?.push({ invitationId: candidate.id, trigger: candidate.trigger as Trigger });
+    inject?.push({ invitationId: candidate.id, design: candidate.design });
   }
   releaseMask(list, mask);
   return changeAt;

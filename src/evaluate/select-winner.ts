@@ -1,4 +1,3 @@
-import { hashPrefix } from "../hashing/hash-unit.js";
 import type { VisitorView } from "../visitor/view-visitor.js";
 import type { CandidateIndex } from "../compile/candidate-index.js";
 import { checkCandidate, type CheckEnv } from "./check-candidate.js";
@@ -54,7 +53,7 @@ export function selectWinner(
     }
     if (verdict.changeAt < before) before = verdict.changeAt;
   }
-  const tie = first === undefined ? null : resolveTie(first, firstChange, cursor, accepts, visitor, env, hashPrefix("tie", seed, visitor.id));
+  const tie = first === undefined ? null : resolveTie(first, firstChange, cursor, accepts, visitor, env, seed);
   const winner = tie === null ? null : tie.winner;
   const winnerChange = tie === null ? Number.POSITIVE_INFINITY : tie.changeAt;
   if (mask !== null) before = waitingChange(list, mask, accepts, winner, visitor, env, before);

@@ -6,5 +6,7 @@
  * normalizeLocale(" pt_BR ") // => "pt-br"
  */
 export function normalizeLocale(locale: string): string {
+  // Most visitors send no locale: nothing to normalise.
+  if (locale === "") return locale;
   return locale.trim().toLowerCase().replaceAll("_", "-");
 }

@@ -9,8 +9,8 @@ import { fileURLToPath } from "node:url";
 const root = join(fileURLToPath(import.meta.url), "..", "..");
 const files = join(root, "test", "cli", "files");
 
-/** The commands shown, each with a line saying why a reader would run it. */
-const SESSION: [string, string[]][] = [
+/** The commands shown, each with a line saying why a reader would run it (and, for a long output, how many lines of it). */
+const SESSION: [string, string[], number?][] = [
   ["Check a file: every problem with its path and code, and the key a misspelt one was meant to be.", ["validate", "misspelt.json"]],
   ["A valid file, with its event definitions (a duplicate name is refused).", ["validate", "valid.json", "--events", "events.json"]],
   ["Why did this visitor get what they got, and when can it change? (`recheckAt` in the options' time zone)", ["explain", "valid.json", "ana.json", "--at", "2026-12-02T18:00:00Z", "--options", "vilnius.json"]],
@@ -20,6 +20,7 @@ const SESSION: [string, string[]][] = [
     ["simulate", "journey-invitations.json", "journey.json", "--options", "journey-options.json", "--events", "journey-events.json", "--until", "1h"],
   ],
   ["What validation accepts but is probably a mistake.", ["lint", "unsafe.json"]],
+  ["The JSON Schema of an invitations file, for editors and form builders (its first lines; see [schema.md](schema.md)).", ["schema"], 12],
 ];
 
 /**
@@ -37,13 +38,14 @@ export function cliTranscript(): string {
     "usage error.",
     "",
   ];
-  for (const [why, args] of SESSION) {
+  for (const [why, args, lines] of SESSION) {
     const run = spawnSync(process.execPath, ["--import", "tsx", join(root, "src/cli/index.ts"), ...args], {
       cwd: files,
       encoding: "utf8",
       env: { ...process.env, NO_COLOR: "1" },
     });
-    const output = `${run.stdout}${run.stderr}`.trimEnd();
+    const full = `${run.stdout}${run.stderr}`.trimEnd();
+    const output = lines === undefined ? full : [...full.split("\n").slice(0, lines), "…"].join("\n");
     parts.push(why, "", "```console", `$ npx beckon ${args.join(" ")}`, output, `$ echo $?`, String(run.status), "```", "");
   }
   return `${parts.join("\n").trimEnd()}\n`;

@@ -1,4 +1,5 @@
 import { isValidTimeZone } from "../schedule/time-zone.js";
+import { OPTION_DEFAULTS } from "../state/option-defaults.js";
 import type { EvaluateOptions, OnlineOperator, Trigger } from "../types.js";
 
 /** Evaluation options with every default applied and seconds turned into milliseconds. */
@@ -15,12 +16,12 @@ export interface ResolvedOptions {
   trigger: Trigger | undefined;
 }
 
-const DAY_SECONDS = 86_400;
+const D = OPTION_DEFAULTS;
 
 /**
- * Applies the documented defaults (README: Visitor snapshot) to evaluation options, or returns `null` when an option cannot be used
- * or cannot be read (a getter or proxy trap that throws): every part evaluation reads later, down to each online
- * operator's departments, is read and checked here once. Hand-written on purpose: it runs on every call, where zod
+ * Applies the documented defaults ({@link OPTION_DEFAULTS}) to evaluation options, or returns `null` when an option
+ * cannot be used or cannot be read (a getter or proxy trap that throws): every part evaluation reads later, down to
+ * each online operator's departments, is read and checked here once. Hand-written on purpose: it runs on every call, where zod
  * would be too slow.
  *
  * @example
@@ -44,28 +45,28 @@ function resolve(options: EvaluateOptions): ResolvedOptions | null {
   if (trigger === null) return null;
   const resolved: ResolvedOptions = {
     operatorsOnline: o.operatorsOnline,
-    requireOperatorOnline: o.requireOperatorOnline ?? true,
-    suppressAfterCloseMs: (o.suppressAfterCloseSeconds ?? DAY_SECONDS) * 1000,
-    suppressAfterChatMs: (o.suppressAfterChatSeconds ?? DAY_SECONDS) * 1000,
-    timeZone: o.timeZone ?? "UTC",
-    escape: o.escape ?? "html",
-    defaultOperatorName: o.defaultOperatorName ?? "Live Support",
-    seed: o.seed ?? "",
+    requireOperatorOnline: o.requireOperatorOnline ?? D.requireOperatorOnline,
+    suppressAfterCloseMs: (o.suppressAfterCloseSeconds ?? D.suppressAfterCloseSeconds) * 1000,
+    suppressAfterChatMs: (o.suppressAfterChatSeconds ?? D.suppressAfterChatSeconds) * 1000,
+    timeZone: o.timeZone ?? D.timeZone,
+    escape: o.escape ?? D.escape,
+    defaultOperatorName: o.defaultOperatorName ?? D.defaultOperatorName,
+    seed: o.seed ?? D.seed,
     trigger,
   };
   return isUsable(resolved) ? resolved : null;
 }
 
 const DEFAULTS: ResolvedOptions = {
-  operatorsOnline: undefined,
-  requireOperatorOnline: true,
-  suppressAfterCloseMs: DAY_SECONDS * 1000,
-  suppressAfterChatMs: DAY_SECONDS * 1000,
-  timeZone: "UTC",
-  escape: "html",
-  defaultOperatorName: "Live Support",
-  seed: "",
-  trigger: undefined,
+  operatorsOnline: D.operatorsOnline,
+  requireOperatorOnline: D.requireOperatorOnline,
+  suppressAfterCloseMs: D.suppressAfterCloseSeconds * 1000,
+  suppressAfterChatMs: D.suppressAfterChatSeconds * 1000,
+  timeZone: D.timeZone,
+  escape: D.escape,
+  defaultOperatorName: D.defaultOperatorName,
+  seed: D.seed,
+  trigger: D.trigger,
 };
 
 /**

@@ -1,12 +1,12 @@
 import type { EvaluateOptions } from "../types.js";
+import { OPTION_DEFAULTS } from "./option-defaults.js";
 
 /** The evaluation options the state reducers read; pass the same object you give `evaluate`. */
 export type StateOptions = Pick<EvaluateOptions, "suppressAfterCloseSeconds" | "suppressAfterChatSeconds">;
 
-const DAY_MS = 86_400_000;
-
 /**
- * The pause after a close or expiry, in ms: the invitation's own `cooldownSeconds`, else the global option.
+ * The pause after a close or expiry, in ms: the invitation's own `cooldownSeconds`, else the global option (its
+ * default from {@link OPTION_DEFAULTS}).
  *
  * @example
  * cooldownMs(undefined, {}) // => 86400000
@@ -14,7 +14,7 @@ const DAY_MS = 86_400_000;
 export function cooldownMs(invitationCooldownMs: number | undefined, options: StateOptions | undefined): number {
   if (invitationCooldownMs !== undefined) return invitationCooldownMs;
   const seconds = options?.suppressAfterCloseSeconds;
-  return seconds === undefined ? DAY_MS : seconds * 1000;
+  return (seconds === undefined ? OPTION_DEFAULTS.suppressAfterCloseSeconds : seconds) * 1000;
 }
 
 /**
@@ -25,5 +25,5 @@ export function cooldownMs(invitationCooldownMs: number | undefined, options: St
  */
 export function chatPauseMs(options: StateOptions | undefined): number {
   const seconds = options?.suppressAfterChatSeconds;
-  return seconds === undefined ? DAY_MS : seconds * 1000;
+  return (seconds === undefined ? OPTION_DEFAULTS.suppressAfterChatSeconds : seconds) * 1000;
 }

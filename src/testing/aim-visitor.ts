@@ -25,7 +25,8 @@ export function aimVisitor(invitation: Invitation, around: number): fc.Arbitrary
       extraViews: fc.integer({ min: 0, max: 2 }),
       page: pages.length === 0 ? fc.constant(undefined) : fc.constantFrom(...pages),
       device: fc.constantFrom(...(invitation.devices ?? ["desktop", "mobile", "tablet"])),
-      department: fc.constantFrom(...(invitation.departments ?? [undefined])),
+      // An empty list means every department: nothing to aim at.
+      department: fc.constantFrom(...(invitation.departments?.length ? invitation.departments : [undefined])),
     })
     .map(({ extraSeconds, extraViews, page, device, department }) => {
       const fields: Partial<Visitor> = {

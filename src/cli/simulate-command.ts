@@ -1,6 +1,6 @@
 import { isConfigError, safeParseEventDefinitions, safeParseInvitations, type EvaluateOptions } from "../index.js";
 import { safeParseJourney } from "../config/safe-parse-journey.js";
-import { simulateJourney } from "../simulate/simulate-journey.js";
+import { MAX_SIMULATION_RECHECKS, simulateJourney } from "../simulate/simulate-journey.js";
 import type { Timeline, TimelineDecision, TimelineEntry, TimelineHappening } from "../simulate/timeline.js";
 import { assertNever } from "../lib/assert-never.js";
 import { formatInstant } from "./format-instant.js";
@@ -61,21 +61,24 @@ export async function simulateCommand(io: CliIo, args: SimulateArguments): Promi
 
 function describe(timeline: Timeline, zone: string, p: Paint): string {
   const time = (ms: number): string => formatInstant(ms, zone).replace(/ \(.*\)$/, "");
-  const rows = timeline.entries.map((entry) => [time(entry.at), happening(entry), decision(entry.decision, p), recheck(entry.decision, time)] as const);
-  const width = Math.max(4, ...rows.map((row) => row[1].length));
-  const decisionWidth = Math.max(8, ...timeline.entries.map((entry) => decision(entry.decision, null).length));
-  const pad = (text: string, plain: number, to: number): string => text + " ".repeat(Math.max(0, to - plain));
+  const rows = timeline.entries.map((entry) => ({
+    at: time(entry.at),
+    what: happening(entry),
+    decision: decision(entry.decision),
+    painted: decision(entry.decision, p),
+    recheck: entry.decision.recheckAt === null ? "never" : time(entry.decision.recheckAt),
+  }));
+  const whatWidth = Math.max(4, ...rows.map((row) => row.what.length));
+  const decisionWidth = Math.max(8, ...rows.map((row) => row.decision.length));
   const lines = [
     p.dim(`times in ${zone}`),
-    p.dim(`${"time".padEnd(26)}  ${"what".padEnd(width)}  ${"decision".padEnd(decisionWidth)}  next recheckAt`),
-    ...rows.map(([at, what, shown], i) => {
-      const plain = decision((timeline.entries[i] as TimelineEntry).decision, null).length;
-      return `${at}  ${what.padEnd(width)}  ${pad(shown, plain, decisionWidth)}  ${rows[i]?.[3] ?? ""}`;
-    }),
+    p.dim(`${"time".padEnd(26)}  ${"what".padEnd(whatWidth)}  ${"decision".padEnd(decisionWidth)}  next recheckAt`),
+    // Padding is measured on the plain text: colour codes take no room on screen.
+    ...rows.map((row) => `${row.at}  ${row.what.padEnd(whatWidth)}  ${row.painted}${" ".repeat(decisionWidth - row.decision.length)}  ${row.recheck}`),
     `${p.strong("end")} ${time(timeline.end)}`,
   ];
   if (timeline.stepsLeft > 0) lines.push(`${timeline.stepsLeft} step${timeline.stepsLeft === 1 ? "" : "s"} after the end not run`);
-  if (timeline.truncated) lines.push(p.bad(`stopped after ${timeline.entries.filter((e) => e.what.kind === "recheck").length} rechecks (the most one simulation makes)`));
+  if (timeline.truncated) lines.push(p.bad(`stopped after ${MAX_SIMULATION_RECHECKS} rechecks, the most one simulation makes`));
   return `${lines.join("\n")}\n`;
 }
 
@@ -111,17 +114,13 @@ function what(w: TimelineHappening): string {
   }
 }
 
-/** `selected hello (lowest_position)`; `p` null for its plain width. */
-function decision(d: TimelineDecision, p: Paint | null): string {
-  const status = p === null ? d.status : d.status === "none" ? p.bad(d.status) : p.good(d.status);
+/** `selected hello (lowest_position)`, the status coloured when `p` is given. */
+function decision(d: TimelineDecision, p?: Paint): string {
+  const status = p === undefined ? d.status : d.status === "none" ? p.bad(d.status) : p.good(d.status);
   const variation = d.variationId !== null && d.variationId !== d.invitationId ? ` (variation ${d.variationId})` : "";
   const winner = d.invitationId === null ? "" : ` ${d.invitationId}${variation}`;
   const armed = d.armed.length === 0 ? "" : `, armed ${d.armed.join(", ")}`;
   return `${status}${winner} (${d.reason ?? "no reason"})${armed}`;
-}
-
-function recheck(d: TimelineDecision, time: (ms: number) => string): string {
-  return d.recheckAt === null ? "never" : time(d.recheckAt);
 }
 
 /** `2d`, `1h30m`, `45s`, `250ms`. */

@@ -20,8 +20,11 @@ export function checkInvitationSet(input: unknown): ConfigIssue[] {
   if (!Array.isArray(input)) return [];
   const seen = new Set<string>();
   const issues: ConfigIssue[] = [];
-  input.forEach((invitation: unknown, index) => {
-    if (!isRecord(invitation)) return;
+  // An indexed loop that skips holes, as `forEach` does: this runs over every invitation of a set.
+  for (let index = 0; index < input.length; index++) {
+    if (!(index in input)) continue;
+    const invitation: unknown = input[index];
+    if (!isRecord(invitation)) continue;
     const id = ownProperty(invitation, "id");
     if (typeof id === "string") {
       if (seen.has(id)) {
@@ -31,22 +34,26 @@ export function checkInvitationSet(input: unknown): ConfigIssue[] {
       seen.add(id);
     }
     checkInvitation(invitation, index, issues);
-  });
+  }
   return issues;
 }
 
 /** Appends one invitation's issues to `issues`, so a set without problems builds no list per invitation. */
 function checkInvitation(invitation: Record<string, unknown>, index: number, issues: ConfigIssue[]): void {
-  append(issues, [index], checkKindRules(invitation));
-  append(issues, [index], checkVariationIds(invitation));
-  append(issues, [index, "translations"], checkLocales(ownProperty(invitation, "translations")));
+  append(issues, index, "", checkKindRules(invitation));
+  append(issues, index, "", checkVariationIds(invitation));
+  append(issues, index, "translations", checkLocales(ownProperty(invitation, "translations")));
   const variations = ownProperty(invitation, "variations");
   if (!Array.isArray(variations)) return;
   variations.forEach((variation: unknown, v) => {
-    append(issues, [index, "variations", v, "translations"], checkLocales(ownProperty(variation, "translations")));
+    const found = checkLocales(ownProperty(variation, "translations"));
+    if (found.length > 0) append(issues, index, ["variations", v, "translations"], found);
   });
 }
 
-function append(issues: ConfigIssue[], prefix: Path, found: readonly ConfigIssue[]): void {
+/** Adds `found` (paths relative to `[index, ...under]`; `""`: the invitation itself) with full paths. */
+function append(issues: ConfigIssue[], index: number, under: string | Path, found: readonly ConfigIssue[]): void {
+  if (found.length === 0) return;
+  const prefix: Path = typeof under === "string" ? (under === "" ? [index] : [index, under]) : [index, ...under];
   for (const issue of found) issues.push({ ...issue, path: [...prefix, ...issue.path] });
 }

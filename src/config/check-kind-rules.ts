@@ -2,6 +2,7 @@ import type { ConfigIssue } from "./config-error.js";
 import { ownProperty } from "./own-property.js";
 
 const KINDS: readonly unknown[] = ["standard", "dynamic", "inject"];
+const NONE: readonly ConfigIssue[] = [];
 
 /**
  * Checks how `kind`, `trigger` and `events` go together (README: Invitation fields, Kinds) on one raw invitation. An invalid `kind` is
@@ -11,12 +12,14 @@ const KINDS: readonly unknown[] = ["standard", "dynamic", "inject"];
  * checkKindRules({ id: "a", message: "Hi", kind: "dynamic" })
  * // => [{ code: "dynamic_without_trigger", path: ["trigger"], message: "…" }]
  */
-export function checkKindRules(invitation: object): ConfigIssue[] {
+export function checkKindRules(invitation: object): readonly ConfigIssue[] {
   const raw = ownProperty(invitation, "kind");
-  if (raw !== undefined && !KINDS.includes(raw)) return [];
+  if (raw !== undefined && !KINDS.includes(raw)) return NONE;
   const kind = raw ?? "standard";
   const hasTrigger = Object.hasOwn(invitation, "trigger");
   const events = ownProperty(invitation, "events");
+  // Most invitations are standard ones without a trigger: nothing to report, and no list to build for it.
+  if (kind === "standard" && !hasTrigger) return NONE;
   const issues: ConfigIssue[] = [];
   if (kind === "dynamic" && !hasTrigger) {
     const message = 'a dynamic invitation needs a trigger: { type: "exitIntent" } or { type: "idle", seconds }';

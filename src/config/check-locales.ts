@@ -2,6 +2,7 @@ import type { ConfigIssue } from "./config-error.js";
 import { isRecord } from "./is-record.js";
 
 /** A BCP 47-looking tag: a 2–3 letter language, then subtags of 2–8 letters or digits (`lt`, `lt-LT`, `zh_Hant_TW`). */
+const NONE: readonly ConfigIssue[] = [];
 const LOCALE = /^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$/;
 
 /**
@@ -12,8 +13,8 @@ const LOCALE = /^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$/;
  * checkLocales({ "lt-LT": {}, lt_lt: {} })
  * // => [{ code: "duplicate_locale", path: ["lt_lt"], message: "…" }]
  */
-export function checkLocales(translations: unknown): ConfigIssue[] {
-  if (!isRecord(translations)) return [];
+export function checkLocales(translations: unknown): readonly ConfigIssue[] {
+  if (!isRecord(translations)) return NONE;
   const seen = new Map<string, string>();
   const issues: ConfigIssue[] = [];
   for (const key of Object.keys(translations)) {

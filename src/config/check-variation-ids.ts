@@ -1,6 +1,8 @@
 import type { ConfigIssue } from "./config-error.js";
 import { ownProperty } from "./own-property.js";
 
+const NONE: readonly ConfigIssue[] = [];
+
 /**
  * Checks that no variation id repeats another variation's id or the invitation's own id: `Decision.variationId` must
  * say unambiguously which content was shown (README: Variations). The later occurrence is reported. Paths are relative to the
@@ -10,9 +12,9 @@ import { ownProperty } from "./own-property.js";
  * checkVariationIds({ id: "a", variations: [{ id: "a" }] })
  * // => [{ code: "duplicate_variation_id", path: ["variations", 0, "id"], message: "…" }]
  */
-export function checkVariationIds(invitation: object): ConfigIssue[] {
+export function checkVariationIds(invitation: object): readonly ConfigIssue[] {
   const variations = ownProperty(invitation, "variations");
-  if (!Array.isArray(variations)) return [];
+  if (!Array.isArray(variations)) return NONE;
   const ownId = ownProperty(invitation, "id");
   const seen = new Set<string>();
   const issues: ConfigIssue[] = [];

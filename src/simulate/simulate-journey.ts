@@ -1,5 +1,6 @@
 import { compile, isRuleset, type Ruleset } from "../compile/compile.js";
 import { ConfigError } from "../config/config-error.js";
+import { readPlain } from "../config/read-plain.js";
 import { durationMs, MAX_INSTANT_MS, MAX_JOURNEY_DURATION_MS, startMs, type Journey, type JourneyStep } from "../config/journey-schema.js";
 import { safeParseEventDefinitions } from "../config/safe-parse-event-definitions.js";
 import { safeParseJourney } from "../config/safe-parse-journey.js";
@@ -58,9 +59,10 @@ export function simulateJourney(
   const definitions = safeParseEventDefinitions(setup.events ?? []);
   if (!definitions.success) throw definitions.error;
   const ruleset = isRuleset(invitations) ? invitations : compile(invitations);
+  const options = plainOptions(setup.options);
   const start = startMs(parsed.data.start);
   const end = setup.untilMs === undefined ? start + span(parsed.data.steps) : start + checkUntil(setup.untilMs, start);
-  const run = new Run(ruleset, definitions.data, setup.options ?? {}, parsed.data, start, end);
+  const run = new Run(ruleset, definitions.data, options, parsed.data, start, end);
   return run.play(parsed.data.steps, setup.untilMs !== undefined);
 }
 
@@ -72,6 +74,19 @@ function span(steps: readonly JourneyStep[]): number {
     else if (step.do === "newSession") ms += step.after === undefined ? DEFAULT_AWAY_MS : durationMs(step.after);
   }
   return ms;
+}
+
+/**
+ * The evaluation options copied as plain data, as the service copies them: the reducers read them too, and a getter
+ * or proxy that throws must be a ConfigError naming it, not an exception from inside a reducer.
+ */
+function plainOptions(options: EvaluateOptions | undefined): EvaluateOptions {
+  if (options === undefined) return {};
+  const plain = readPlain(options);
+  const issues = [...plain.issues, ...plain.cuts];
+  if (plain.complete && issues.length === 0) return plain.value as EvaluateOptions;
+  const listed = issues.length > 0 ? issues : [{ code: "too_big" as const, path: [], message: "too many values" }];
+  throw new ConfigError(listed.map((issue) => ({ ...issue, path: ["options", ...issue.path] })), "simulation options");
 }
 
 function checkUntil(untilMs: number, start: number): number {

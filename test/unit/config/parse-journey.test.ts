@@ -2,6 +2,7 @@
  * The journey format of `beckon simulate` (docs/journey.md): one step of each kind is accepted as written, and every
  * problem is reported at once with its path and code.
  */
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isConfigError } from "../../../src/config/config-error.js";
 import { durationMs, MAX_JOURNEY_STEPS, startMs, type Journey } from "../../../src/config/journey-schema.js";
@@ -9,6 +10,7 @@ import { parseJourney } from "../../../src/config/parse-journey.js";
 import { safeParseJourney } from "../../../src/config/safe-parse-journey.js";
 import { SESSION_TIMEOUT_MS } from "../../../src/state/is-new-session.js";
 import { copy, sharedObjects } from "./examples.js";
+import { hostileKindArb, pathsOf, plant } from "../../property/arbitraries/hostile.js";
 
 const fullJourney: Journey = {
   start: "2026-12-02T09:00:00+02:00",
@@ -132,6 +134,20 @@ describe("safeParseJourney", () => {
     for (const input of [undefined, null, 3, "journey", [], revoked.proxy, { get start() { throw new Error("gone"); } }]) {
       expect(safeParseJourney(input).success).toBe(false);
     }
+  });
+});
+
+describe("safeParseJourney on hostile values", () => {
+  it("never throws, and reports a part that is no data (a throwing getter or proxy, a Promise, a class instance, a cycle) at its path", () => {
+    const paths = pathsOf(fullJourney);
+    fc.assert(
+      fc.property(fc.constantFrom(...paths), hostileKindArb, (path, kind) => {
+        const result = safeParseJourney(plant(fullJourney, path, kind));
+        expect(result.success).toBe(false);
+        const reported = result.success ? [] : result.error.issues.map((issue) => JSON.stringify(issue.path));
+        expect(reported).toContain(JSON.stringify(path));
+      }),
+    );
   });
 });
 

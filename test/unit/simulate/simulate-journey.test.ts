@@ -118,6 +118,7 @@ describe("simulateJourney", () => {
       [() => simulateJourney([{ id: "a" }] as Invitation[], valid), [0, "message"]],
       [() => simulateJourney(invitations, valid, { untilMs: -1 }), ["untilMs"]],
       [() => simulateJourney(invitations, valid, { untilMs: Number.NaN }), ["untilMs"]],
+      [() => simulateJourney(invitations, valid, { options: { get suppressAfterCloseSeconds(): number { throw new Error("no") } } }), ["options", "suppressAfterCloseSeconds"]],
     ];
     for (const [run, path] of cases) {
       let thrown: unknown;

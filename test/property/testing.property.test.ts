@@ -80,7 +80,7 @@ describe("beckon/testing", () => {
     expect(pageForPattern("!example.com/admin/**")).toBeUndefined();
     const patterns = ["*", "example.com/pricing*", "/docs/**", "*.example.com/docs/*", "shop.example.com/strategy/*", "/Docs/*", "/doc?", "example.com/[ab]x"];
     for (const pattern of patterns) {
-      const url = pageForPattern(pattern);
+      const url = pageForPattern(pattern) ?? "";
       const [candidate] = explain([{ id: "p", message: "Hi", urls: [pattern] }], { id: "v", url }, TESTING_BASE_MS).candidates;
       expect([pattern, url, candidate?.eligible]).toEqual([pattern, url, true]);
     }

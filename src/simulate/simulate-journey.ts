@@ -45,9 +45,10 @@ export interface SimulateOptions {
  * no Node built-ins. Throws `ConfigError` for an invalid journey, invitation set, event definitions or `untilMs`.
  *
  * @example
- * simulateJourney(invitations, { start: "2026-12-02T18:00:00Z", visitor: { id: "ana" }, steps: [{ do: "wait", for: "1m" }] })
- *   .entries.map((e) => [e.what.kind, e.decision.invitationId])
- * // => [["start", "hello"], ["recheck", "pricing-help"]]
+ * const invitations = [{ id: "hello", timeOnSite: 60, message: "Hello" }];
+ * simulateJourney(invitations, { start: "2026-12-02T18:00:00Z", visitor: { id: "ana" }, steps: [{ do: "wait", for: "2m" }] })
+ *   .entries.map((e) => [e.at - Date.parse("2026-12-02T18:00:00Z"), e.what.kind, e.decision.invitationId])
+ * // => [[0, "start", null], [60000, "recheck", "hello"]]
  */
 export function simulateJourney(
   invitations: Ruleset | readonly Invitation[],

@@ -13,6 +13,8 @@ const library: Options = {
     "schema/index": "src/schema/index.ts",
     // fast-check arbitraries: fast-check stays external (an optional peer, so tsup leaves it out of the bundle).
     "testing/index": "src/testing/index.ts",
+    // The LHC importer: pure, so it runs anywhere; the command line adds the database reader (mysql2).
+    "lhc/index": "src/lhc/index.ts",
   },
   // The runtime dependencies are bundled (and are only devDependencies): Node resolving and evaluating their many
   // files cost more at start-up (serverless cold start) than all of beckon, and zod/mini tree-shakes to the parts the
@@ -46,6 +48,8 @@ const library: Options = {
 // dev dependency, so its libraries (commander, picocolors, fastest-levenshtein) are bundled like the core's.
 const cli: Options = {
   entry: { cli: "src/cli/index.ts" },
+  // mysql2 (for `import-lhc --mysql`) is an optional peer, loaded with a dynamic import only then: never bundled.
+  external: [/^mysql2(\/|$)/],
   noExternal: [/^zod(\/|$)/, /^@date-fns\/tz(\/|$)/, /^commander$/, /^picocolors$/, /^fastest-levenshtein$/],
   format: ["esm"],
   dts: false,

@@ -3,15 +3,17 @@
 // import that works in the tests but not for users (such as a bare "picomatch/posix" without its ".js").
 // The runtime dependencies are bundled into dist/ and are only devDependencies, so dist/ may import nothing else
 // but the adapters' optional peers and Node's built-ins: anything more would be missing for users.
-import { readdirSync, readFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { builtinModules, createRequire } from "node:module";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
 const require = createRequire(import.meta.url);
-const entries = ["index", "storage/index", "redis/index", "postgres/index", "schema/index", "testing/index"];
-const PEERS = ["ioredis", "pg", "fast-check"];
+const entries = ["index", "storage/index", "redis/index", "postgres/index", "schema/index", "testing/index", "lhc/index"];
+const PEERS = ["ioredis", "pg", "fast-check", "mysql2/promise"];
 
 const dist = new URL("../dist/", import.meta.url);
 const built = readdirSync(dist, { recursive: true }).filter((file) => /\.c?js$/.test(file));
@@ -74,6 +76,12 @@ for (const [schema, testing, core] of [
   for (const set of fc.sample(testing.arbitraryInvitations(), { numRuns: 20, seed: 1 })) core.parseInvitations(set);
 }
 assert.deepEqual(require("beckon/schema.json"), schemaFile, "beckon/schema.json resolves through the package's exports");
+// beckon/lhc: LHC's rows (numbers as strings, as drivers give them) import in both formats.
+for (const lhc of [await import("../dist/lhc/index.js"), require("../dist/lhc/index.cjs")]) {
+  const { invitations, report } = lhc.fromLhc({ invitations: [{ id: "7", position: "1", message: "Hi", show_on_mobile: "0" }] });
+  assert.deepEqual(invitations, [{ id: "7", position: 1, devices: ["desktop"], message: "Hi" }]);
+  assert.deepEqual(report, []);
+}
 // The executable as npm links it: `bin` points at dist/cli.js, run by Node with nothing but dist/ to lean on.
 const { bin } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
 const cli = fileURLToPath(new URL(`../${bin.beckon}`, import.meta.url));
@@ -82,6 +90,16 @@ assert.equal(valid.status, 0, `beckon validate: ${valid.stderr}`);
 assert.match(valid.stdout, /3 invitations, valid/);
 const usage = spawnSync(process.execPath, [cli, "frobnicate"], { encoding: "utf8" });
 assert.equal(usage.status, 2, "beckon with an unknown command exits 2");
+// mysql2 is an optional peer: where it is not installed, import-lhc --mysql says so (the executable alone, copied
+// where no node_modules is); everything else works without it.
+const alone = mkdtempSync(join(tmpdir(), "beckon-cli-"));
+copyFileSync(cli, join(alone, "cli.js"));
+const noDriver = spawnSync(process.execPath, [join(alone, "cli.js"), "import-lhc", "--mysql", "mysql://root@127.0.0.1:3306/test"], { encoding: "utf8" });
+assert.equal(noDriver.status, 1, `beckon import-lhc --mysql without mysql2: ${noDriver.stderr}`);
+assert.match(noDriver.stderr, /mysql2 package, which is not installed: npm install mysql2/);
+const rows = spawnSync(process.execPath, [join(alone, "cli.js"), "import-lhc", "--rows", fileURLToPath(new URL("../test/cli/files/lhc-rows.json", import.meta.url)), "--time-zone", "Europe/Vilnius"], { encoding: "utf8" });
+assert.equal(rows.status, 0, `beckon import-lhc --rows without mysql2: ${rows.stderr}`);
+rmSync(alone, { recursive: true, force: true });
 const printed = spawnSync(process.execPath, [cli, "schema"], { encoding: "utf8" });
 assert.equal(printed.stdout, readFileSync(new URL("../schema.json", import.meta.url), "utf8"), "beckon schema prints schema.json");
 console.log(`dist smoke test passed: ${entries.length} entries, ESM and CommonJS, the beckon executable, ${built.length} files import no unbundled package`);

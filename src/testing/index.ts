@@ -1,9 +1,9 @@
 /**
  * `beckon/testing`: fast-check arbitraries for the property tests of code that uses beckon — invitation sets,
- * visitors (optionally aimed at a set, so they meet its conditions), states, evaluation options and instants. They
- * draw from small shared vocabularies, so generated visitors and invitations meet often. fast-check is an optional
- * peer dependency: install it (`npm install -D fast-check`) to use this entry point. docs/testing.md shows the
- * properties users write with them.
+ * visitors (optionally aimed at a set, so they meet its conditions), states, evaluation options, instants and journeys
+ * for `beckon simulate`. They draw from small shared vocabularies, so generated visitors and invitations meet often.
+ * fast-check is an optional peer dependency: install it (`npm install -D fast-check`) to use this entry point.
+ * docs/testing.md shows the properties users write with them.
  *
  * @example
  * import fc from "fast-check";
@@ -17,6 +17,8 @@
  */
 export type { InvitationArbitraryOptions } from "./arbitrary-invitations.js";
 export type { VisitorArbitraryOptions } from "./arbitrary-visitor.js";
+export type { JourneyArbitraryOptions } from "./arbitrary-journey.js";
+export type { Journey, JourneyStep } from "../config/journey-schema.js";
 export { TESTING_BASE_MS } from "./vocabulary.js";
 export { arbitraryInvitation, arbitraryInvitations } from "./arbitrary-invitations.js";
 export { arbitrarySchedule } from "./arbitrary-schedule.js";
@@ -26,3 +28,4 @@ export { pageForPattern } from "./page-for-pattern.js";
 export { arbitraryState } from "./arbitrary-state.js";
 export { arbitraryEvaluateOptions } from "./arbitrary-evaluate-options.js";
 export { arbitraryInstant } from "./arbitrary-instant.js";
+export { arbitraryJourney } from "./arbitrary-journey.js";

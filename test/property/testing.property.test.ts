@@ -8,11 +8,13 @@ import {
   arbitraryInstant,
   arbitraryInvitation,
   arbitraryInvitations,
+  arbitraryJourney,
   arbitraryState,
   arbitraryVisitor,
   pageForPattern,
   TESTING_BASE_MS,
 } from "../../src/testing/index.js";
+import { safeParseJourney } from "../../src/config/safe-parse-journey.js";
 
 /** Conditions on the visitor that aimVisitor meets. */
 const AIMED: readonly ReasonCode[] = [
@@ -40,6 +42,13 @@ describe("beckon/testing", () => {
     fc.assert(fc.property(fc.oneof(arbitraryVisitor(), aimed), arbitraryState(), (visitor, state) => {
       expect(safeParseVisitor(visitor)).toMatchObject({ success: true });
       expect(safeParseState(state)).toMatchObject({ success: true });
+    }));
+  });
+
+  it("generates journeys safeParseJourney accepts, aimed or not", () => {
+    const aimed = arbitraryInvitations({ maxLength: 4 }).chain((set) => arbitraryJourney({ aimedAt: set }));
+    fc.assert(fc.property(fc.oneof(arbitraryJourney(), aimed), (journey) => {
+      expect(safeParseJourney(journey)).toMatchObject({ success: true });
     }));
   });
 

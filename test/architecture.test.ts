@@ -43,8 +43,8 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   lhc: ["config", "schedule", "types.ts"],
   // the JSON Schema of an invitations file: generated data (schema.json at the package root), no code of src below it
   schema: [],
-  // fast-check arbitraries for users' property tests (beckon/testing): built on the public model only
-  testing: ["types.ts", "lib"],
+  // fast-check arbitraries for users' property tests (beckon/testing): the public model, and the journey format's types
+  testing: ["config", "types.ts", "lib"],
   redis: ["storage", "lib"],
   postgres: ["storage", "lib"],
   // simulation: a visitor's journey played with the service's reducers in the service's order, without storage, so it

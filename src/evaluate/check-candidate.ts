@@ -89,7 +89,8 @@ function checkCostlyStatic(inv: CompiledInvitation, v: VisitorView, env: CheckEn
   if (v.sessionExcluded.size > 0 && v.sessionExcluded.has(inv.id) && stop(reasons, "session_excluded")) return true;
   if (inv.oncePerVisitor && v.seenOnce.has(inv.id) && stop(reasons, "once_per_visitor")) return true;
   if (inv.attributes.length > 0 && !staticAttributesHold(inv, v, env) && stop(reasons, "attribute")) return true;
-  if (inv.events.length > 0 && !eventsHold(inv, v, env) && stop(reasons, "event")) return true;
+  // Without `reasons` the event windows are read once, in checkTimed, which rejects a condition that does not hold.
+  if (reasons !== null && inv.events.length > 0 && !eventsHold(inv, v, env)) reasons.push("event");
   return false;
 }
 
@@ -113,6 +114,13 @@ function checkTimed(inv: CompiledInvitation, v: VisitorView, env: CheckEnv, reas
   const at = env.atMs;
   let readyAt = Number.NEGATIVE_INFINITY;
   let endsAt = Number.POSITIVE_INFINITY;
+  // First, since one that does not hold now never will (records only age): the candidate is out for good. With
+  // `reasons` checkStatic has recorded it and the verdict is "never" anyway; the window's end still counts below.
+  for (const e of inv.events) {
+    const end = eventConditionEnd(e, v.events.get(e.event), at);
+    if (Number.isNaN(end) && reasons === null) return NEVER;
+    if (end < endsAt) endsAt = end;
+  }
   const onSite = timeOnSiteMetAt(inv, v, at);
   if (onSite > at) readyAt = failing(reasons, "time_on_site", readyAt, onSite);
   const sinceVisit = lastVisitMetAt(inv, v);
@@ -128,10 +136,6 @@ function checkTimed(inv: CompiledInvitation, v: VisitorView, env: CheckEnv, reas
     const change = nextAttributeChange(a, v.attributeSource, at) ?? Number.POSITIVE_INFINITY;
     if (!testAttribute(a, v.attributeSource, at)) readyAt = failing(reasons, "attribute", readyAt, change);
     else if (change < endsAt) endsAt = change;
-  }
-  for (const e of inv.events) {
-    const end = eventConditionEnd(e, v.events.get(e.event), at);
-    if (end < endsAt) endsAt = end;
   }
   const allHold = readyAt === Number.NEGATIVE_INFINITY;
   const changeAt = allHold ? endsAt : readyAt;

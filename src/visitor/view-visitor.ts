@@ -18,6 +18,9 @@ import { indexEvents } from "./index-events.js";
 import { readSnapshot, type SnapshotFields } from "./read-snapshot.js";
 
 const EMPTY: Readonly<Record<string, AttributeValue>> = Object.freeze({});
+// Read-only stand-ins for a missing chat history or state, shared rather than built per view.
+const NO_CHAT: Partial<ChatHistory> = Object.freeze({});
+const NO_STATE: Partial<InvitationState> = Object.freeze({});
 // The documented defaults, read once from the field table rather than on every view.
 const TIME_ON_SITE = VISITOR_FIELDS.timeOnSite.default;
 const PAGEVIEWS = VISITOR_FIELDS.pageviews.default;
@@ -79,7 +82,7 @@ export class VisitorView {
     state?: StateView,
   ) {
     const f = fields;
-    const chat = isObject(f.chat) ? (f.chat as Partial<ChatHistory>) : {};
+    const chat = isObject(f.chat) ? (f.chat as Partial<ChatHistory>) : NO_CHAT;
     this.raw = visitor;
     this.fields = f;
     this.id = id;
@@ -97,7 +100,7 @@ export class VisitorView {
     this.lastChatAt = finite(chat.lastStartedAt);
     this.nick = typeof chat.nick === "string" ? chat.nick : undefined;
     this.lastVisitAt = finite(f.lastVisitAt);
-    this.rawState = isObject(f.state) ? (f.state as Partial<InvitationState>) : {};
+    this.rawState = isObject(f.state) ? (f.state as Partial<InvitationState>) : NO_STATE;
     this.current = state === undefined ? viewCurrent(this.rawState.current) : state.current;
     this.suppressedUntil = state === undefined ? finite(this.rawState.suppressedUntil) : state.suppressedUntil;
     if (state !== undefined) {

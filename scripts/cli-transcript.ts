@@ -20,6 +20,8 @@ const SESSION: [string, string[], number?][] = [
     ["simulate", "journey-invitations.json", "journey.json", "--options", "journey-options.json", "--events", "journey-events.json", "--until", "1h"],
   ],
   ["What validation accepts but is probably a mistake.", ["lint", "unsafe.json"]],
+  ["Invitations that can never be shown: a global fallback placed above specific ones shadows them ([lint.md](lint.md) lists every code).", ["lint", "lint-shadowed.json", "--at", "2026-12-02T18:00:00Z"]],
+  ["Judged from an instant: a period that has ended, a week without windows, contradictory attributes, a dead URL pattern, missing translations, a slow pattern, a tie the hash settles.", ["lint", "lint-problems.json", "--at", "2026-12-02T18:00:00Z"]],
   ["The JSON Schema of an invitations file, for editors and form builders (its first lines; see [schema.md](schema.md)).", ["schema"], 12],
 ];
 

@@ -40,6 +40,19 @@ export function extractHost(value: string): string {
     }
     if (c < 0x30 || c > 0x39) break;
   }
+  if (isPlainLower(s, from, to)) {
+    // Nothing to trim or lower-case: one slice, past a leading `www.`.
+    return s.slice(s.startsWith(WWW, from) && to - from >= WWW.length ? from + WWW.length : from, to);
+  }
   const host = normalizeText(s.slice(from, to));
   return host.startsWith(WWW) ? host.slice(WWW.length) : host;
+}
+
+/** Whether `s[from, to)` holds only printable ASCII other than space and upper-case letters. */
+function isPlainLower(s: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c <= 0x20 || c >= 0x7f || (c >= 0x41 && c <= 0x5a)) return false;
+  }
+  return true;
 }

@@ -10,7 +10,9 @@ type Last = "bos" | "slash" | "dot" | "sep" | "paren" | "other";
  * Reads a glob into tokens with micromatch's syntax (`dot: true`, negation off, strict brackets): brackets,
  * braces and parentheses must balance; `!(…)` is refused, since excluding what a sub-pattern matches cannot be decided
  * in one linear pass; brace ranges other than one character to one character (`{a..e}`) are refused rather than
- * read in micromatch's surprising way (`{1..10}` would match only `0` and `1`). Returns the tokens, or a message.
+ * read in micromatch's surprising way (`{1..10}` would match only `0` and `1`). A brace without a comma is literal
+ * text, read where it stands, so a parenthesis may open inside it and close after it (`{(})`), as in picomatch.
+ * Returns the tokens, or a message.
  *
  * @example
  * globTokens("a/*") // => [{ t: "text", code: 97 }, { t: "slash" }, { t: "star", segmentStart: true }]
@@ -19,6 +21,8 @@ type Last = "bos" | "slash" | "dot" | "sep" | "paren" | "other";
 export function globTokens(glob: string, fast: boolean): GlobToken[] | string {
   let i = 0;
   let last: Last = "bos";
+  /** Where the `}` of a brace read as literal text stands (a brace without a comma or a range). */
+  const literalClosers = new Set<number>();
 
   const group = (kind: Kind): { alts: GlobToken[][]; closed: boolean; commas: boolean } | string => {
     const alts: GlobToken[][] = [[]];
@@ -29,7 +33,10 @@ export function globTokens(glob: string, fast: boolean): GlobToken[] | string {
     };
     while (i < glob.length) {
       const c = glob[i] as string;
-      if ((kind === "brace" && c === ",") || (kind === "paren" && c === "|")) {
+      if (c === "}" && literalClosers.has(i)) {
+        push({ t: "text", code: 0x7d }, "other");
+        i += 1;
+      } else if ((kind === "brace" && c === ",") || (kind === "paren" && c === "|")) {
         commas = true;
         alts.push([]);
         last = "sep";
@@ -61,6 +68,11 @@ export function globTokens(glob: string, fast: boolean): GlobToken[] | string {
         return missing("opening", "[");
       } else if (c === ")") {
         return missing("opening", "(");
+      } else if (c === "{" && literalBrace(glob, i, literalClosers)) {
+        // Its content is read where the brace stands, so a parenthesis may open inside it and close after it, as
+        // in picomatch (`{(})` is `{` then the group `(})`). `**` right after it still spans segments.
+        push({ t: "text", code: 0x7b }, "sep");
+        i += 1;
       } else if (c === "{") {
         const open = i;
         const inner = enclosed("brace", 1);
@@ -138,4 +150,38 @@ export function globTokens(glob: string, fast: boolean): GlobToken[] | string {
   const top = group("top");
   if (typeof top === "string") return top;
   return top.alts[0] as GlobToken[];
+}
+
+/**
+ * Whether the `{` at `open` is literal text: it has a closing `}` (the next one at its depth, parentheses aside, as
+ * picomatch pairs them) and no comma of its own (one outside any parenthesis opened within it) and no `..` range.
+ * If so, records where that `}` stands in `closers`.
+ */
+function literalBrace(glob: string, open: number, closers: Set<number>): boolean {
+  let depth = 0;
+  let parens = 0;
+  let comma = false;
+  for (let j = open + 1; j < glob.length; j += 1) {
+    const c = glob[j];
+    if (c === "\\") j += 1;
+    else if (c === '"') {
+      const close = glob.indexOf('"', j + 1);
+      if (close === -1) return false;
+      j = close;
+    } else if (c === "[") {
+      const read = globBracket(glob, j);
+      if (typeof read === "string") return false;
+      j = read.end - 1;
+    } else if (c === "(") parens += 1;
+    else if (c === ")") parens = Math.max(0, parens - 1);
+    else if (c === "{") depth += 1;
+    else if (c === "," && depth === 0 && parens === 0) comma = true;
+    else if (c === "}" && depth > 0) depth -= 1;
+    else if (c === "}") {
+      if (comma || glob.slice(open + 1, j).includes("..")) return false;
+      closers.add(j);
+      return true;
+    }
+  }
+  return false;
 }

@@ -14,7 +14,7 @@ describe("fromLhc", () => {
   });
 
   it("reports tables that are not lists and rows that are not objects or have no usable id", () => {
-    const { invitations, report } = fromLhc({ invitations: [null, { id: "x", message: "a" }, base(2), base(2)], departments: "no" as never });
+    const { invitations, report } = fromLhc({ invitations: [null as never, { id: "x", message: "a" }, base(2), base(2)], departments: "no" as never });
     expect(invitations.map((inv) => inv.id)).toEqual(["2"]);
     expect(report.map((e) => [e.code, e.table?.replace("lh_abstract_proactive_chat_", ""), e.rowId])).toEqual([
       ["invalid_row", "invitation", null],

@@ -86,7 +86,11 @@ export class DesignData {
   rest(): { [key: string]: JsonValue } {
     const out: { [key: string]: JsonValue } = {};
     for (const [key, value] of Object.entries(this.data)) {
-      if (this.used.has(key) || key === "__proto__") continue;
+      if (this.used.has(key)) continue;
+      if (key === "__proto__") {
+        this.lossy("invalid_option", key, "a key beckon's design cannot hold (it would not survive a parse unchanged): left out");
+        continue;
+      }
       out[key] = value as JsonValue;
     }
     return out;

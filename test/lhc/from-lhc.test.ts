@@ -105,3 +105,12 @@ describe("fromLhc", () => {
     expect(report[0]?.table).toBe("chat_abstract_proactive_chat_invitation");
   });
 });
+
+describe("fromLhc design_data", () => {
+  it("hands the options it does not map to design, and reports a __proto__ key instead of dropping it silently", () => {
+    const { invitations, report } = fromLhc({ invitations: [base(1, { delay: 3, design_data: '{"message_width":300,"__proto__":{"x":1},"one_time":1}' })] });
+    expect(invitations[0]?.design).toEqual({ message_width: 300, delay: 3 });
+    expect(invitations[0]?.oncePerVisitor).toBe(true);
+    expect(codes(report, "1")).toEqual(["lossy:invalid_option"]);
+  });
+});

@@ -45,7 +45,7 @@ describe("findShadowed", () => {
   });
 
   it("compares kinds apart, and dynamic triggers by whether the better one fires too", () => {
-    const dynamic = (id: string, position: number, trigger: Invitation["trigger"]): Invitation => ({ id, ...base, kind: "dynamic", position, trigger });
+    const dynamic = (id: string, position: number, trigger: NonNullable<Invitation["trigger"]>): Invitation => ({ id, ...base, kind: "dynamic", position, trigger });
     expect(shadowed([{ id: "s", ...base }, dynamic("d", 1, { type: "exitIntent" })])).toEqual([]);
     expect(shadowed([dynamic("a", 0, { type: "idle", seconds: 10 }), dynamic("b", 1, { type: "idle", seconds: 30 })])).toEqual([["b", "a"]]);
     expect(shadowed([dynamic("a", 0, { type: "idle", seconds: 30 }), dynamic("b", 1, { type: "idle", seconds: 10 })])).toEqual([]);

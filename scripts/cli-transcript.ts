@@ -23,6 +23,7 @@ const SESSION: [string, string[], number?][] = [
   ["Invitations that can never be shown: a global fallback placed above specific ones shadows them ([lint.md](lint.md) lists every code).", ["lint", "lint-shadowed.json", "--at", "2026-12-02T18:00:00Z"]],
   ["Judged from an instant: a period that has ended, a week without windows, contradictory attributes, a dead URL pattern, missing translations, a slow pattern, a tie the hash settles.", ["lint", "lint-problems.json", "--at", "2026-12-02T18:00:00Z"]],
   ["The JSON Schema of an invitations file, for editors and form builders (its first lines; see [schema.md](schema.md)).", ["schema"], 12],
+  ["Move from Live Helper Chat ([migrating-from-lhc.md](migrating-from-lhc.md)): import its rows exported as JSON (`--mysql <url>` reads a live database). The invitations go to standard output (or `--out`), the report of what was not carried over and what LHC does differently to standard error.", ["import-lhc", "--rows", "lhc-export.json", "--time-zone", "Europe/Vilnius"]],
 ];
 
 /**

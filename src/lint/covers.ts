@@ -1,6 +1,7 @@
 import type { CompiledAttributeCondition } from "../conditions/compile-attribute-condition.js";
 import type { UrlMatcher } from "../conditions/compile-url-patterns.js";
 import type { CompiledEventCondition, CompiledInvitation } from "../compile/compile-invitation.js";
+import type { CompiledSchedule } from "../schedule/compile-schedule.js";
 
 /**
  * Whether `b`'s conditions hold whenever `a`'s do, proved condition by condition and conservatively: `false` means
@@ -23,7 +24,7 @@ export function covers(b: CompiledInvitation, a: CompiledInvitation): boolean {
     widerSet(b.devices, a.devices) &&
     widerSet(b.requireOperatorIds, a.requireOperatorIds) &&
     coversUrls(b.urls, a.urls) &&
-    (b.schedule === null || b.schedule === a.schedule) &&
+    coversSchedule(b.schedule, a.schedule) &&
     atMost(b.minMsSinceLastVisit, a.minMsSinceLastVisit) &&
     atMost(b.minMsSinceLastChat, a.minMsSinceLastChat) &&
     b.attributes.every((c) => attributeImplied(c, a)) &&
@@ -50,6 +51,26 @@ export function coversUrls(b: UrlMatcher | null, a: UrlMatcher | null): boolean 
 /** A list that matches every page, a missing one included: a positive `*` and no exclusion. */
 export function isEveryPage(matcher: UrlMatcher): boolean {
   return matcher.matchesAll && !matcher.excludesAll && matcher.exclude.length === 0;
+}
+
+/**
+ * Every instant `a`'s schedule is active, `b`'s is: `b` has none, is the same (shared) schedule, or both are weekly
+ * in the same time zone and each of `a`'s windows lies inside one of `b`'s (both read the same local wall clock, so
+ * containment holds through every offset change).
+ */
+function coversSchedule(b: CompiledSchedule | null, a: CompiledSchedule | null): boolean {
+  if (b === null || b === a) return true;
+  if (a === null || b.timeZone !== a.timeZone || b.rule.type !== "weekly" || a.rule.type !== "weekly") return false;
+  const outer = b.rule.intervals;
+  const inner = a.rule.intervals;
+  for (let i = 0; i < inner.length; i += 2) {
+    let inside = false;
+    for (let j = 0; j < outer.length && !inside; j += 2) {
+      inside = (outer[j] as number) <= (inner[i] as number) && (inner[i + 1] as number) <= (outer[j + 1] as number);
+    }
+    if (!inside) return false;
+  }
+  return true;
 }
 
 function sameOrAny(b: string, a: string): boolean {

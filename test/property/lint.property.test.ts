@@ -55,6 +55,42 @@ describe("lintInvitations (soundness)", () => {
   });
 });
 
+describe("lintInvitations (weekly schedules that contain another's)", () => {
+  const windows = [
+    { start: "00:00", end: "23:59" },
+    { start: "08:00", end: "18:00" },
+    { start: "12:00", end: "13:00" },
+    { start: "17:00", end: "09:00" },
+    { start: "23:00", end: "01:00" },
+  ];
+  const dayArb = fc.subarray(windows, { maxLength: 2 });
+  const weekArb = (timeZone: string) =>
+    fc.record({ thu: dayArb, fri: dayArb, sun: dayArb }, { requiredKeys: [] }).map((days) => ({ type: "weekly" as const, timeZone, days }));
+  const zones = ["UTC", "Europe/Vilnius", "America/New_York"];
+  const pairArb = fc
+    .tuple(fc.constantFrom(...zones), fc.constantFrom(...zones), fc.boolean())
+    .chain(([za, zb, same]) => fc.tuple(weekArb(za), weekArb(same ? za : zb)));
+  // Every 17 minutes over two weeks from lint's instant, so every window of the week is met.
+  const instants = Array.from({ length: 1200 }, (_, i) => BASE_MS + i * 17 * 60_000);
+
+  it("never lets the covered invitation win while the covering one's schedule is inactive", () => {
+    let found = 0;
+    fc.assert(
+      fc.property(pairArb, ([inner, outer]) => {
+        const set: Invitation[] = [
+          { id: TARGET, message: "Inner", position: 1, schedule: inner },
+          { id: COVER, message: "Outer", position: 0, schedule: outer },
+        ];
+        if (!lintInvitations(set, { at: BASE_MS }).some((f) => f.code === "shadowed")) return;
+        found += 1;
+        for (const now of instants) expect(evaluate(set, { id: "v" }, now).invitation?.id, new Date(now).toISOString()).not.toBe(TARGET);
+      }),
+      { numRuns: 100 },
+    );
+    expect(found).toBeGreaterThan(0);
+  });
+});
+
 describe("lintInvitations (the constructions are found)", () => {
   it("finds shadowed: an invitation ranked before the target whose conditions are a subset of the target's", () => {
     fc.assert(

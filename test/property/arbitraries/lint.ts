@@ -35,11 +35,14 @@ export function coverArb(a: Invitation): fc.Arbitrary<Invitation> {
       events: fc.subarray(a.events ?? []),
       lowerTime: fc.boolean(),
       below: fc.integer({ min: 1, max: 3 }),
+      widerWeek: fc.boolean(),
     })
-    .map(({ keep, everyPage, attributes, events, lowerTime, below }) => {
+    .map(({ keep, everyPage, attributes, events, lowerTime, below, widerWeek }) => {
       const b: Record<string, unknown> = { id: COVER, message: "Covering you" };
       for (const field of keep) if (a[field] !== undefined) b[field] = a[field];
       if (everyPage) b.urls = ["*"];
+      // A weekly schedule of its own whose windows contain the target's: the same days plus a Monday.
+      if (widerWeek && a.schedule?.type === "weekly") b.schedule = { ...a.schedule, days: { ...a.schedule.days, mon: [{ start: "08:00", end: "18:00" }] } };
       if (attributes.length > 0) b.attributes = attributes;
       if (events.length > 0) b.events = events;
       if (a.kind !== undefined) b.kind = a.kind;
@@ -64,6 +67,8 @@ function spoilArb(b: Invitation): fc.Arbitrary<Invitation> {
     { timeOnSite: 59.5 },
     { attributes: [{ key: "plan", op: "eq", value: "pro" }] },
     { urls: ["/pricing"] },
+    { schedule: { type: "weekly", timeZone: "UTC", days: { thu: [{ start: "10:00", end: "11:00" }] } } },
+    { schedule: { type: "weekly", timeZone: "Europe/Vilnius", days: { thu: [{ start: "00:00", end: "23:59" }], fri: [{ start: "00:00", end: "23:59" }] } } },
     { enabled: false },
   ).map((change) => ({ ...b, ...change }));
 }

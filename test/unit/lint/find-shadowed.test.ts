@@ -38,6 +38,15 @@ describe("findShadowed", () => {
     expect(shadowed([{ id: "a", ...base, minSecondsSinceLastChat: 600 }, { id: "b", ...base, position: 1, minSecondsSinceLastChat: 60 }])).toEqual([]);
   });
 
+  it("reads a weekly schedule in the same time zone whose windows contain the other's as covering it", () => {
+    const week = (days: Record<string, { start: string; end: string }[]>, timeZone = "Europe/Vilnius"): Invitation["schedule"] => ({ type: "weekly", timeZone, days });
+    const evening = { start: "18:00", end: "02:00" };
+    const wide = week({ fri: [{ start: "12:00", end: "23:59" }], sat: [{ start: "00:00", end: "03:00" }] });
+    expect(shadowed([{ id: "a", ...base, schedule: wide }, { id: "b", ...base, position: 1, schedule: week({ fri: [evening] }) }])).toEqual([["b", "a"]]);
+    expect(shadowed([{ id: "a", ...base, schedule: week({ fri: [{ start: "19:00", end: "23:00" }] }) }, { id: "b", ...base, position: 1, schedule: week({ fri: [evening] }) }])).toEqual([]);
+    expect(shadowed([{ id: "a", ...base, schedule: week({ fri: [{ start: "00:00", end: "23:59" }] }, "UTC") }, { id: "b", ...base, position: 1, schedule: week({ fri: [evening] }) }])).toEqual([]);
+  });
+
   it("does not let an invitation the reducers can take out of the running shadow another", () => {
     for (const limit of [{ oncePerVisitor: true }, { hideForSessionAfterClose: true }, { showLimit: 2 }, { enabled: false }]) {
       expect(shadowed([{ id: "a", ...base, ...limit }, { id: "b", ...base, position: 1 }])).toEqual([]);

@@ -36,6 +36,9 @@ export function groupLinks(rows: readonly unknown[], table: "department" | "even
 /**
  * `dep_id` with the department table: 0 is any department (the table is then ignored, as LHC's query does); otherwise
  * the listed departments and a positive `dep_id`. Answers whether no department can ever match.
+ *
+ * @example
+ * attachDepartments(row, links) // dep_id 7, links to departments 4 → row.invitation.departments = [7, 4]; => false
  */
 export function attachDepartments(row: MappedRow, links: readonly LinkRow[]): boolean {
   const inv = row.invitation;
@@ -55,7 +58,13 @@ export function attachDepartments(row: MappedRow, links: readonly LinkRow[]): bo
   return false;
 }
 
-/** Event conditions; answers whether one points at a variable that does not exist (LHC never satisfies it). */
+/**
+ * Event conditions; answers whether one points at a variable that does not exist (LHC never satisfies it).
+ *
+ * @example
+ * attachEvents(row, links, names) // event_id 2 ("login_failed"), min 5, during 1800
+ * // row.invitation.events = [{ event: "login_failed", minCount: 5, withinSeconds: 1800 }]; => false
+ */
 export function attachEvents(row: MappedRow, links: readonly LinkRow[], names: ReadonlyMap<number, string>): boolean {
   if (links.length === 0) return false;
   if (row.kind !== "standard" || !row.eventFlag) {
@@ -91,6 +100,10 @@ export function attachEvents(row: MappedRow, links: readonly LinkRow[], names: R
 /**
  * The enabled rows whose `parent_id` is this invitation become its variations ("only main display attributes are
  * taken as variation"), each picked with the same weight as the invitation itself.
+ *
+ * @example
+ * attachVariations(row, [child]) // child 14 with message "Our team is here"
+ * // row.invitation.variations = [{ id: "14", message: "Our team is here" }]
  */
 export function attachVariations(row: MappedRow, children: readonly MappedRow[]): void {
   const variations: Variation[] = [];

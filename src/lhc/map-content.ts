@@ -36,7 +36,12 @@ export function mapContent(reader: RowReader, data: DesignData): MappedContent {
   };
 }
 
-/** A comma-separated id list, trimmed, blanks dropped (`"3, 5,"` → `["3", "5"]`). */
+/**
+ * A comma-separated id list, trimmed, blanks dropped.
+ *
+ * @example
+ * splitList("3, 5,") // => ["3", "5"]
+ */
 export function splitList(text: string): string[] {
   return text
     .split(",")

@@ -16,7 +16,13 @@ export function phpNumber(text: string): number {
   return Number.isFinite(value) ? value : 0;
 }
 
-/** Whether the whole text is one decimal literal, so the prefix conversion reads all of it. */
+/**
+ * Whether the whole text is one decimal literal, so the prefix conversion reads all of it.
+ *
+ * @example
+ * isCleanNumber(" 1.5e3 ") // => true
+ * isCleanNumber("3 visits") // => false
+ */
 export function isCleanNumber(text: string): boolean {
   return CLEAN.test(text);
 }

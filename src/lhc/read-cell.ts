@@ -62,7 +62,13 @@ export class RowReader {
   }
 }
 
-/** An integer from a number, a bigint or an integer string; `null` for anything else. */
+/**
+ * An integer from a number, a bigint or an integer string; `null` for anything else.
+ *
+ * @example
+ * readInteger(" 10 ") // => 10
+ * readInteger("1.5")  // => null
+ */
 export function readInteger(value: unknown): number | null {
   if (typeof value === "number") return Number.isSafeInteger(value) ? value : null;
   if (typeof value === "bigint") {
@@ -76,7 +82,12 @@ export function readInteger(value: unknown): number | null {
   return null;
 }
 
-/** A value as the report shows it: JSON where it can, else its type. */
+/**
+ * A value as the report shows it: JSON where it can (cut at 80 characters), else its type.
+ *
+ * @example
+ * show({ start: 900 }) // => '{"start":900}'
+ */
 export function show(value: unknown): string {
   try {
     const text = JSON.stringify(value);

@@ -1,7 +1,8 @@
 import type { Nfa } from "./build-nfa.js";
 import type { CharClasses } from "./char-classes.js";
 import * as cached from "./dfa-cache.js";
-import { bitSimulation } from "./bit-simulation.js";
+import { handOverSimulation } from "./hand-over-simulation.js";
+import type { NfaSimulation } from "./nfa-simulation.js";
 import { nfaStepper } from "./nfa-stepper.js";
 
 // A local copy: an imported binding may be read through a getter (tsx, vitest).
@@ -36,7 +37,7 @@ const THRASH_SHIFT = 3;
  * Runs an NFA as a DFA built lazily (dfa-cache.ts): ordinary patterns run one table lookup per code unit once their
  * states are built. Some patterns have exponentially many DFA states (`*a` then 40 `?`, `a[ab]{20}$`), and then each
  * code unit of a fresh input is a new state; so a call that builds more states than its {@link HandOver} allows goes
- * on as a {@link bitSimulation}, coming back to the DFA now and then in case it knows the way on (patterns whose
+ * on as an NFA simulation ({@link handOverSimulation}), coming back to the DFA now and then in case it knows the way on (patterns whose
  * states stop changing, as `*a*a*a…` once every `a` is passed). An automaton whose recent calls found the DFA not
  * paying is wary: it builds fewer states per call and comes back less often. The worst case is O(input × NFA states)
  * with a small constant (32 states per operation along a chain of `?`), and there is never any backtracking.
@@ -49,7 +50,8 @@ export function lazyDfa(nfa: Nfa, classes: CharClasses, search: boolean, prefix 
   const { count, ascii, classOf } = classes;
   const step = nfaStepper(nfa, classes, search);
   const cache = cached.dfaCache(nfa, classes, step, search);
-  const simulation = bitSimulation(nfa, classes, search);
+  // Built at the first hand-over: most patterns never need it, and working out its tables costs O(NFA states) or more.
+  let handedTo: NfaSimulation | null = null;
   const { kernels, befores } = cache;
   const { floor, shift, stretch } = handOver;
   // In search mode a move's low bit says a match ended before the code unit: the answer is yes.
@@ -104,6 +106,7 @@ export function lazyDfa(nfa: Nfa, classes: CharClasses, search: boolean, prefix 
       let kernel = kernels[state] as Int32Array;
       let size = kernel.length;
       let before = befores[state] as number;
+      const simulation = (handedTo ??= handOverSimulation(nfa, classes, step, search));
       for (;;) {
         const stop = Math.min(input.length, i + length);
         const answer = simulation.run(input, i, stop, kernel, size, before);

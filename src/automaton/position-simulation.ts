@@ -1,0 +1,388 @@
+import * as nfaKinds from "./build-nfa.js";
+import type { Nfa } from "./build-nfa.js";
+import type { CharClasses } from "./char-classes.js";
+import * as contexts from "./holds-assertion.js";
+import * as ops from "./nfa-operations.js";
+import * as stepBits from "./nfa-stepper.js";
+import type { NfaStep } from "./nfa-stepper.js";
+import type { NfaSimulation } from "./nfa-simulation.js";
+
+// Local copies: an imported binding may be read through a getter (tsx, vitest), and these are read per code unit.
+const { CHAR, MATCH, SPLIT, START } = nfaKinds;
+const { AFTER_OTHER, AFTER_WORD, AT_END, AT_START } = contexts;
+const { OP_ANY_TAIL, OP_SPANS, inClasses, nfaOperations } = ops;
+const { MATCHED } = stepBits;
+
+/** Follow pairs (position → position) one automaton may hold; past it the pattern keeps the Thompson simulation. */
+const PAIR_BUDGET = 1 << 16;
+/** Zero-width states visited while working the follow sets out; past it, the same. */
+const VISIT_BUDGET = 1 << 20;
+/**
+ * Pairs per word an offset needs to become a shift: a shift reads and writes every word its sources span, a pair
+ * taken alone costs about what two words shifted cost.
+ */
+const SHARE = 2;
+/** Words of per-class masks one automaton keeps before it drops them all and starts over (256 kB). */
+const MASK_BUDGET = 1 << 16;
+
+/**
+ * The follow sets of an NFA's positions (its `CHAR` states), as bit-parallel shifts: `offsets[k]` moves every
+ * position of `masks[k]` (words `from[k]..to[k]`) by that many places; `extra` lists the rest pair by pair, per
+ * source, as `extra.slice(extraStart[p], extraStart[p + 1])`.
+ */
+interface Follow {
+  readonly offsets: Int32Array;
+  readonly masks: Int32Array[];
+  readonly from: Int32Array;
+  readonly to: Int32Array;
+  readonly irregular: Int32Array;
+  readonly extraStart: Int32Array;
+  readonly extra: Int32Array;
+  /** Positions after which a match ends (not at the input's end), and those that accept every rest. */
+  readonly final: Int32Array;
+  readonly tails: Int32Array;
+  /** What a code unit costs with every position active, in the units of `handOverSimulation`'s estimate. */
+  readonly cost: number;
+}
+
+/**
+ * The NFA simulation on the position (Glushkov) automaton of a Thompson NFA: a state is a set of `CHAR` states, and
+ * one code unit moves it by the positions' follow sets, worked out once, with every zero-width path already taken.
+ * A follow set is a union of bit-parallel shifts (the offsets most pairs share: a chain, a loop, the copies of a
+ * counted repetition) plus a few pairs taken one by one, so a step costs a few operations per 32 positions and never
+ * visits a split, where the Thompson simulation (bit-simulation.ts) visits each active one in turn: patterns made of
+ * choices and stars (`*a` then `[ab]` many times, `(?:a|b|ab|ba){400}`) run 10–50 times faster. Returns `null` when
+ * the automaton would not pay: word-boundary assertions (the follow sets would depend on the next code unit), follow
+ * sets too large to hold, or shifts costing more than `costToBeat`. `share` is how many pairs per word an offset
+ * needs to become a shift (0: every offset shifts, `Infinity`: every pair is taken alone). Answers and stops state for state as the
+ * plain simulation in test/property/oracles/simulate-nfa.ts (a property test holds it).
+ *
+ * @example
+ * const simulation = positionSimulation(nfa, classes, nfaStepper(nfa, classes, false), false, Infinity);
+ * simulation?.run("abc", 0, 3, Int32Array.of(nfa.start), 1, AT_START) // => true, false, or null to go on
+ */
+export function positionSimulation(nfa: Nfa, classes: CharClasses, step: NfaStep, search: boolean, costToBeat: number, share = SHARE): NfaSimulation | null {
+  if (nfa.words) return null;
+  const { kind, out, start } = nfa;
+  const size = kind.length;
+  // Positions are numbered in the order of their states, so a chain (each state leading to the one below) stays a
+  // shift by one.
+  const index = new Int32Array(size).fill(-1);
+  const stateOf: number[] = [];
+  for (let s = 0; s < size; s += 1) {
+    if (kind[s] === CHAR) {
+      index[s] = stateOf.length;
+      stateOf.push(s);
+    }
+  }
+  const positions = stateOf.length;
+  const words = Math.max(1, (positions + 31) >>> 5);
+  // Three passes over the words at least: a pattern whose Thompson simulation costs less (a chain) is not worked out.
+  if (3 * words > costToBeat) return null;
+  const closure = closer(nfa, index, { count: 0 });
+  const operations = nfaOperations(nfa, classes);
+  const follow = followSets(nfa, operations.op, index, stateOf, words, share);
+  if (follow === null || follow.cost > costToBeat) return null;
+  const { offsets, masks, from: maskFrom, to: maskTo, irregular, extraStart, extra, final, tails } = follow;
+  const offsetCount = offsets.length;
+  const { op, lo, hi } = operations;
+  const { ascii, classOf, wordClass, members } = classes;
+
+  // The positions taking each class, built when the class is first read.
+  let takers: (Int32Array | undefined)[] = [];
+  let cached = 0;
+  const takersOf = (cls: number): Int32Array => {
+    let mask = takers[cls];
+    if (mask !== undefined) return mask;
+    if (cached + words > MASK_BUDGET) {
+      takers = [];
+      cached = 0;
+    }
+    mask = new Int32Array(words);
+    for (let p = 0; p < positions; p += 1) {
+      const s = stateOf[p] as number;
+      const takes = op[s] === OP_SPANS ? inClasses(members[s], cls) : cls >= (lo[s] as number) && cls <= (hi[s] as number);
+      if (takes) mask[p >>> 5] = (mask[p >>> 5] as number) | (1 << (p & 31));
+    }
+    takers[cls] = mask;
+    cached += words;
+    return mask;
+  };
+  // Search mode: where a match may begin at any code unit, what the start state's closure holds.
+  const first = new Int32Array(words + 1);
+  const startMatches = search && closure(Int32Array.of(start), 1, AFTER_OTHER, first);
+  const firstWords = wordRange(first);
+  const firstLow = firstWords[0] ?? 0;
+  const firstHigh = firstWords.at(-1) ?? -1;
+  const irregularWords = Int32Array.from(wordRange(irregular));
+  const irregularCount = irregularWords.length;
+  const tailCount = tails.length;
+
+  // One spare word at the end, which shifts may write zeros to.
+  const current = new Int32Array(words + 1);
+  const taken = new Int32Array(words);
+  const seen = new Uint32Array(size);
+  let generation = 0;
+
+  const simulation: NfaSimulation = {
+    states: new Int32Array(size),
+    length: 0,
+    before: AFTER_OTHER,
+    run(input, from, to, kernel, length, before) {
+      if (from >= to) {
+        if (kernel !== simulation.states) simulation.states.set(kernel.subarray(0, length));
+        simulation.length = length;
+        simulation.before = before;
+        return null;
+      }
+      current.fill(0);
+      let matched = closure(kernel, length, before, current);
+      // `current` is zero outside words `low..high`; `taken` is read only inside `takenLow..takenHigh`.
+      let low = 0;
+      let high = words - 1;
+      let takenLow = 0;
+      let takenHigh = -1;
+      let context = before;
+      for (let i = from; i < to; i += 1) {
+        if (search ? matched : tailCount > 0 && intersects(current, tails)) return true;
+        const code = input.charCodeAt(i);
+        const cls = code < 128 ? (ascii[code] as number) : classOf(code);
+        const takes = takers[cls] ?? takersOf(cls);
+        takenLow = words;
+        takenHigh = -1;
+        let ends = 0;
+        for (let w = low; w <= high; w += 1) {
+          const x = (current[w] as number) & (takes[w] as number);
+          current[w] = 0;
+          taken[w] = x;
+          ends |= x & (final[w] as number);
+          if (x !== 0) {
+            if (w < takenLow) takenLow = w;
+            takenHigh = w;
+          }
+        }
+        current[high + 1] = 0;
+        context = wordClass[cls] === 1 ? AFTER_WORD : AFTER_OTHER;
+        if (takenLow > takenHigh && !search) return false;
+        if (i + 1 === to) break;
+        matched = ends !== 0 || startMatches;
+        low = words;
+        high = -1;
+        if (search) {
+          for (let w = firstLow; w <= firstHigh; w += 1) current[w] = first[w] as number;
+          low = firstLow;
+          high = firstHigh;
+        }
+        if (takenLow > takenHigh) continue;
+        for (let k = 0; k < offsetCount; k += 1) {
+          const a = Math.max(takenLow, maskFrom[k] as number);
+          const b = Math.min(takenHigh, maskTo[k] as number);
+          if (a > b) continue;
+          const mask = masks[k] as Int32Array;
+          const d = offsets[k] as number;
+          const q = d >> 5;
+          const r = d & 31;
+          let w = a;
+          if (r === 0) {
+            for (; w <= b; w += 1) current[w + q] = (current[w + q] as number) | ((taken[w] as number) & (mask[w] as number));
+          } else {
+            // A source word's bits land in two target words; the lower one may be below word 0 (then its part is
+            // empty: no position is negative), the upper one never past the spare word at the end.
+            const back = 32 - r;
+            if (w + q < 0) {
+              current[w + q + 1] = (current[w + q + 1] as number) | (((taken[w] as number) & (mask[w] as number)) >>> back);
+              w += 1;
+            }
+            for (; w <= b; w += 1) {
+              const x = (taken[w] as number) & (mask[w] as number);
+              current[w + q] = (current[w + q] as number) | (x << r);
+              current[w + q + 1] = (current[w + q + 1] as number) | (x >>> back);
+            }
+          }
+          if (a + q < low) low = Math.max(0, a + q);
+          if (b + q + 1 > high) high = Math.min(words - 1, b + q + 1);
+        }
+        for (let k = 0; k < irregularCount; k += 1) {
+          const w = irregularWords[k] as number;
+          if (w < takenLow || w > takenHigh) continue;
+          let found = (taken[w] as number) & (irregular[w] as number);
+          while (found !== 0) {
+            const lowest = found & -found;
+            found ^= lowest;
+            const p = (w << 5) | (31 - Math.clz32(lowest));
+            for (let e = extraStart[p] as number, end = extraStart[p + 1] as number; e < end; e += 1) {
+              const t = extra[e] as number;
+              const tw = t >>> 5;
+              current[tw] = (current[tw] as number) | (1 << (t & 31));
+              if (tw < low) low = tw;
+              if (tw > high) high = tw;
+            }
+          }
+        }
+      }
+      // Stopped undecided after the code unit before `to`: the Thompson kernel is where the positions taken lead.
+      generation += 1;
+      let count = 0;
+      const states = simulation.states;
+      for (let w = takenLow; w <= takenHigh; w += 1) {
+        let found = taken[w] as number;
+        while (found !== 0) {
+          const lowest = found & -found;
+          found ^= lowest;
+          const target = out[stateOf[(w << 5) | (31 - Math.clz32(lowest))] as number] as number;
+          if (seen[target] !== generation) {
+            seen[target] = generation;
+            states[count++] = target;
+          }
+        }
+      }
+      if (search && seen[start] !== generation) states[count++] = start;
+      simulation.length = count;
+      simulation.before = context;
+      return null;
+    },
+    acceptsAtEnd: () => (step(simulation.states, simulation.length, simulation.before, AT_END, -1, scratch) & MATCHED) !== 0,
+  };
+  const scratch = new Int32Array(size);
+  return simulation;
+}
+
+/** The indexes of the words of `bits` that are not zero. */
+function wordRange(bits: Int32Array): number[] {
+  const found: number[] = [];
+  for (let w = 0; w < bits.length; w += 1) if (bits[w] !== 0) found.push(w);
+  return found;
+}
+
+function intersects(a: Int32Array, positions: Int32Array): boolean {
+  for (let k = 0; k < positions.length; k += 1) {
+    const p = positions[k] as number;
+    if (((a[p >>> 5] as number) & (1 << (p & 31))) !== 0) return true;
+  }
+  return false;
+}
+
+/**
+ * Makes the closure of this automaton: from the states `kernel[0..length)`, every path of zero-width states, with
+ * `before` the context before the code unit about to be read (a `start` assertion holds only at the input's start;
+ * an `end` one never, since a code unit follows). Sets in `into` the positions reached, returns whether the match
+ * state was reached.
+ */
+function closer(nfa: Nfa, index: Int32Array, visits: { count: number }, list?: number[]): (kernel: Int32Array, length: number, before: number, into: Int32Array) => boolean {
+  const { kind, out, arg } = nfa;
+  const size = kind.length;
+  const seen = new Uint32Array(size);
+  const stack = new Int32Array(size);
+  let generation = 0;
+  return (kernel, length, before, into) => {
+    generation += 1;
+    const mark = generation;
+    let top = 0;
+    let matched = false;
+    for (let i = 0; i < length; i += 1) {
+      const s = kernel[i] as number;
+      if (seen[s] !== mark) {
+        seen[s] = mark;
+        stack[top++] = s;
+      }
+    }
+    while (top > 0) {
+      const s = stack[--top] as number;
+      visits.count += 1;
+      const k = kind[s];
+      let a = -1;
+      let b = -1;
+      if (k === CHAR) {
+        const p = index[s] as number;
+        if (list === undefined) into[p >>> 5] = (into[p >>> 5] as number) | (1 << (p & 31));
+        else list.push(p);
+      } else if (k === MATCH) matched = true;
+      else if (k === SPLIT) {
+        a = out[s] as number;
+        b = arg[s] as number;
+      } else if (arg[s] === START && before === AT_START) a = out[s] as number;
+      for (let t = a; t >= 0; t = b, b = -1) {
+        if (seen[t] !== mark) {
+          seen[t] = mark;
+          stack[top++] = t;
+        }
+      }
+    }
+    return matched;
+  };
+}
+
+/** Works the follow sets out and splits them into shifts and single pairs; `null` past the budgets. */
+function followSets(nfa: Nfa, op: Uint8Array, index: Int32Array, stateOf: readonly number[], words: number, share: number): Follow | null {
+  const positions = stateOf.length;
+  const visits = { count: 0 };
+  const found: number[] = [];
+  const closure = closer(nfa, index, visits, found);
+  const final = new Int32Array(words);
+  const tails: number[] = [];
+  const sets: Int32Array[] = [];
+  const from = new Int32Array(1);
+  let pairs = 0;
+  for (let p = 0; p < positions; p += 1) {
+    const s = stateOf[p] as number;
+    if (op[s] === OP_ANY_TAIL) tails.push(p);
+    found.length = 0;
+    from[0] = nfa.out[s] as number;
+    if (closure(from, 1, AFTER_OTHER, final)) final[p >>> 5] = (final[p >>> 5] as number) | (1 << (p & 31));
+    pairs += found.length;
+    if (pairs > PAIR_BUDGET || visits.count > VISIT_BUDGET) return null;
+    sets.push(Int32Array.from(found));
+  }
+  // Pairs per offset (target − source), and the words their sources span.
+  const byOffset = new Map<number, { count: number; from: number; to: number }>();
+  for (let p = 0; p < positions; p += 1) {
+    const targets = sets[p] as Int32Array;
+    for (let k = 0; k < targets.length; k += 1) {
+      const d = (targets[k] as number) - p;
+      const entry = byOffset.get(d);
+      if (entry === undefined) byOffset.set(d, { count: 1, from: p >>> 5, to: p >>> 5 });
+      else {
+        entry.count += 1;
+        entry.to = p >>> 5;
+      }
+    }
+  }
+  const chosen = [...byOffset].filter(([, e]) => e.count >= share * (e.to - e.from + 1)).sort((x, y) => y[1].count - x[1].count);
+  const offsetSet = new Set(chosen.map(([d]) => d));
+  const masks = chosen.map(() => new Int32Array(words));
+  const slot = new Map(chosen.map(([d], k) => [d, k]));
+  const irregular = new Int32Array(words);
+  const extraStart = new Int32Array(positions + 1);
+  const extra: number[] = [];
+  let cost = 3 * words;
+  for (const [, e] of chosen) cost += 4 + 2 * (e.to - e.from + 1);
+  for (let p = 0; p < positions; p += 1) {
+    extraStart[p] = extra.length;
+    const targets = sets[p] as Int32Array;
+    for (let k = 0; k < targets.length; k += 1) {
+      const q = targets[k] as number;
+      const d = q - p;
+      if (offsetSet.has(d)) {
+        const mask = masks[slot.get(d) as number] as Int32Array;
+        mask[p >>> 5] = (mask[p >>> 5] as number) | (1 << (p & 31));
+      } else {
+        extra.push(q);
+        irregular[p >>> 5] = (irregular[p >>> 5] as number) | (1 << (p & 31));
+        cost += 2;
+      }
+    }
+  }
+  extraStart[positions] = extra.length;
+  return {
+    offsets: Int32Array.from(chosen, ([d]) => d),
+    masks,
+    from: Int32Array.from(chosen, ([, e]) => e.from),
+    to: Int32Array.from(chosen, ([, e]) => e.to),
+    irregular,
+    extraStart,
+    extra: Int32Array.from(extra),
+    final,
+    tails: Int32Array.from(tails),
+    cost,
+  };
+}

@@ -30,9 +30,12 @@ const DENSE_PER_WORDS = 8;
 export class KeyPostingsBuilder {
   private readonly ids = new Map<string, number>();
   private readonly keys: string[] = [];
-  private readonly last: number[] = [];
-  private readonly pairKeys: number[] = [];
-  private readonly pairPositions: number[] = [];
+  // Typed arrays grown by doubling, not arrays grown by `push`: with all-distinct keys each holds one entry per
+  // candidate, and 4 bytes an entry without boxing or copies of a generic array's backing store.
+  private last = new Int32Array(16);
+  private pairKeys = new Uint32Array(16);
+  private pairPositions = new Uint32Array(16);
+  private pairs = 0;
 
   /** Records that candidate `i` (no smaller than any before) goes with `key`; a repeat is ignored. */
   add(key: string, i: number): void {
@@ -40,11 +43,16 @@ export class KeyPostingsBuilder {
     if (id === undefined) {
       id = this.keys.push(key) - 1;
       this.ids.set(key, id);
-      this.last.push(-1);
+      if (id === this.last.length) this.last = grown(this.last);
     } else if (this.last[id] === i) return;
     this.last[id] = i;
-    this.pairKeys.push(id);
-    this.pairPositions.push(i);
+    if (this.pairs === this.pairKeys.length) {
+      this.pairKeys = grown(this.pairKeys);
+      this.pairPositions = grown(this.pairPositions);
+    }
+    this.pairKeys[this.pairs] = id;
+    this.pairPositions[this.pairs] = i;
+    this.pairs += 1;
   }
 
   get size(): number {
@@ -58,10 +66,10 @@ export class KeyPostingsBuilder {
    * keys fills one Map, not two.
    */
   build(words: number, base: Uint32Array | null): KeyPostings {
-    const { ids, keys, pairKeys, pairPositions } = this;
+    const { ids, keys, pairKeys, pairPositions, pairs } = this;
     const denseFrom = Math.max(1, Math.ceil(words / DENSE_PER_WORDS));
     const counts = new Uint32Array(keys.length);
-    for (let p = 0; p < pairKeys.length; p++) counts[pairKeys[p] as number] = (counts[pairKeys[p] as number] as number) + 1;
+    for (let p = 0; p < pairs; p++) counts[pairKeys[p] as number] = (counts[pairKeys[p] as number] as number) + 1;
     const dense = new Map<string, Uint32Array>();
     const bitsOf: (Uint32Array | undefined)[] = [];
     // Lists follow each other in key order.
@@ -82,7 +90,7 @@ export class KeyPostingsBuilder {
     // `next[id]`: where the list of key `id` is filled next. Pairs come in ascending candidate order, so each list
     // comes out sorted.
     const next = starts.slice(0, keys.length);
-    for (let p = 0; p < pairKeys.length; p++) {
+    for (let p = 0; p < pairs; p++) {
       const id = pairKeys[p] as number;
       const i = pairPositions[p] as number;
       const bits = bitsOf[id];
@@ -95,4 +103,11 @@ export class KeyPostingsBuilder {
     }
     return { dense, sparse: ids, starts, positions };
   }
+}
+
+/** A typed array of twice the length holding the same entries first. */
+function grown<T extends Int32Array | Uint32Array>(array: T): T {
+  const larger = new (array.constructor as new (length: number) => T)(array.length * 2);
+  larger.set(array);
+  return larger;
 }

@@ -1,4 +1,5 @@
 import { literalGlobTest } from "./literal-glob-test.js";
+import { literalHostPattern } from "./literal-host-pattern.js";
 import type { PageUrl } from "./normalize-page.js";
 import { stripScheme } from "./strip-scheme.js";
 import { compileGlob } from "./url-glob.js";
@@ -39,6 +40,8 @@ export function compileUrlPattern(pattern: string): CompiledUrlPattern {
   // A bare `!` excludes nothing; treating it as a pattern that matches nothing keeps a broken list failing closed.
   if (body === "") return { negated: false, kind: "none" };
   if (ALL_STARS.test(body)) return { negated, kind: "all" };
+  const literal = literalHostPattern(body, negated);
+  if (literal !== null) return literal;
   const pathOnly = body.startsWith("/") && !body.startsWith("//");
   const glob = pathOnly ? cleanPath(withoutFragment(body)) : hostPathGlob(body);
   const field = pathOnly ? "path" : "hostPath";

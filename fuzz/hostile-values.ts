@@ -316,9 +316,9 @@ export const HOSTILE_KINDS: readonly HostileKind[] = [
   },
   {
     // [[n, n], [n, n]]… : d + 1 objects, 2^d paths. JSON cannot share (its trees are as big as their text); a walk
-    // that does not remember what it has seen visits every path. The deep ones cost a parse up to the values bound
-    // (0.1–1.5 s a call today, each re-run once as slow), so they are capped at about one input in 500: a million
-    // inputs still hold ~2 000 of them, and they no longer take most of a run.
+    // that does not remember what it has seen visits every path. The parse functions read each object once and
+    // refuse a graph past the values or sharing bound at once (1–2 ms); the weight is kept, so a million inputs hold
+    // ~2 000 of them and earlier runs' seeds still make the same inputs.
     name: "shared DAG",
     json: false,
     weight: 0.5,

@@ -6,44 +6,17 @@ import * as ops from "./nfa-operations.js";
 import * as stepBits from "./nfa-stepper.js";
 import type { NfaStep } from "./nfa-stepper.js";
 import type { NfaSimulation } from "./nfa-simulation.js";
+import { followSets, SHARE } from "./follow-sets.js";
+import { positionClosure } from "./position-closure.js";
 
 // Local copies: an imported binding may be read through a getter (tsx, vitest), and these are read per code unit.
-const { CHAR, MATCH, SPLIT, START } = nfaKinds;
-const { AFTER_OTHER, AFTER_WORD, AT_END, AT_START } = contexts;
-const { OP_ANY_TAIL, OP_SPANS, inClasses, nfaOperations } = ops;
+const { CHAR } = nfaKinds;
+const { AFTER_OTHER, AFTER_WORD, AT_END } = contexts;
+const { OP_SPANS, inClasses, nfaOperations } = ops;
 const { MATCHED } = stepBits;
 
-/** Follow pairs (position → position) one automaton may hold; past it the pattern keeps the Thompson simulation. */
-const PAIR_BUDGET = 1 << 16;
-/** Zero-width states visited while working the follow sets out; past it, the same. */
-const VISIT_BUDGET = 1 << 20;
-/**
- * Pairs per word an offset needs to become a shift: a shift reads and writes every word its sources span, a pair
- * taken alone costs about what two words shifted cost.
- */
-const SHARE = 2;
 /** Words of per-class masks one automaton keeps before it drops them all and starts over (256 kB). */
 const MASK_BUDGET = 1 << 16;
-
-/**
- * The follow sets of an NFA's positions (its `CHAR` states), as bit-parallel shifts: `offsets[k]` moves every
- * position of `masks[k]` (words `from[k]..to[k]`) by that many places; `extra` lists the rest pair by pair, per
- * source, as `extra.slice(extraStart[p], extraStart[p + 1])`.
- */
-interface Follow {
-  readonly offsets: Int32Array;
-  readonly masks: Int32Array[];
-  readonly from: Int32Array;
-  readonly to: Int32Array;
-  readonly irregular: Int32Array;
-  readonly extraStart: Int32Array;
-  readonly extra: Int32Array;
-  /** Positions after which a match ends (not at the input's end), and those that accept every rest. */
-  readonly final: Int32Array;
-  readonly tails: Int32Array;
-  /** What a code unit costs with every position active, in the units of `handOverSimulation`'s estimate. */
-  readonly cost: number;
-}
 
 /**
  * The NFA simulation on the position (Glushkov) automaton of a Thompson NFA: a state is a set of `CHAR` states, and
@@ -79,7 +52,7 @@ export function positionSimulation(nfa: Nfa, classes: CharClasses, step: NfaStep
   const words = Math.max(1, (positions + 31) >>> 5);
   // Three passes over the words at least: a pattern whose Thompson simulation costs less (a chain) is not worked out.
   if (3 * words > costToBeat) return null;
-  const closure = closer(nfa, index, { count: 0 });
+  const closure = positionClosure(nfa, index, { count: 0 });
   const operations = nfaOperations(nfa, classes);
   const follow = followSets(nfa, operations.op, index, stateOf, words, share);
   if (follow === null || follow.cost > costToBeat) return null;
@@ -260,129 +233,4 @@ function intersects(a: Int32Array, positions: Int32Array): boolean {
     if (((a[p >>> 5] as number) & (1 << (p & 31))) !== 0) return true;
   }
   return false;
-}
-
-/**
- * Makes the closure of this automaton: from the states `kernel[0..length)`, every path of zero-width states, with
- * `before` the context before the code unit about to be read (a `start` assertion holds only at the input's start;
- * an `end` one never, since a code unit follows). Sets in `into` the positions reached, returns whether the match
- * state was reached.
- */
-function closer(nfa: Nfa, index: Int32Array, visits: { count: number }, list?: number[]): (kernel: Int32Array, length: number, before: number, into: Int32Array) => boolean {
-  const { kind, out, arg } = nfa;
-  const size = kind.length;
-  const seen = new Uint32Array(size);
-  const stack = new Int32Array(size);
-  let generation = 0;
-  return (kernel, length, before, into) => {
-    generation += 1;
-    const mark = generation;
-    let top = 0;
-    let matched = false;
-    for (let i = 0; i < length; i += 1) {
-      const s = kernel[i] as number;
-      if (seen[s] !== mark) {
-        seen[s] = mark;
-        stack[top++] = s;
-      }
-    }
-    while (top > 0) {
-      const s = stack[--top] as number;
-      visits.count += 1;
-      const k = kind[s];
-      let a = -1;
-      let b = -1;
-      if (k === CHAR) {
-        const p = index[s] as number;
-        if (list === undefined) into[p >>> 5] = (into[p >>> 5] as number) | (1 << (p & 31));
-        else list.push(p);
-      } else if (k === MATCH) matched = true;
-      else if (k === SPLIT) {
-        a = out[s] as number;
-        b = arg[s] as number;
-      } else if (arg[s] === START && before === AT_START) a = out[s] as number;
-      for (let t = a; t >= 0; t = b, b = -1) {
-        if (seen[t] !== mark) {
-          seen[t] = mark;
-          stack[top++] = t;
-        }
-      }
-    }
-    return matched;
-  };
-}
-
-/** Works the follow sets out and splits them into shifts and single pairs; `null` past the budgets. */
-function followSets(nfa: Nfa, op: Uint8Array, index: Int32Array, stateOf: readonly number[], words: number, share: number): Follow | null {
-  const positions = stateOf.length;
-  const visits = { count: 0 };
-  const found: number[] = [];
-  const closure = closer(nfa, index, visits, found);
-  const final = new Int32Array(words);
-  const tails: number[] = [];
-  const sets: Int32Array[] = [];
-  const from = new Int32Array(1);
-  let pairs = 0;
-  for (let p = 0; p < positions; p += 1) {
-    const s = stateOf[p] as number;
-    if (op[s] === OP_ANY_TAIL) tails.push(p);
-    found.length = 0;
-    from[0] = nfa.out[s] as number;
-    if (closure(from, 1, AFTER_OTHER, final)) final[p >>> 5] = (final[p >>> 5] as number) | (1 << (p & 31));
-    pairs += found.length;
-    if (pairs > PAIR_BUDGET || visits.count > VISIT_BUDGET) return null;
-    sets.push(Int32Array.from(found));
-  }
-  // Pairs per offset (target − source), and the words their sources span.
-  const byOffset = new Map<number, { count: number; from: number; to: number }>();
-  for (let p = 0; p < positions; p += 1) {
-    const targets = sets[p] as Int32Array;
-    for (let k = 0; k < targets.length; k += 1) {
-      const d = (targets[k] as number) - p;
-      const entry = byOffset.get(d);
-      if (entry === undefined) byOffset.set(d, { count: 1, from: p >>> 5, to: p >>> 5 });
-      else {
-        entry.count += 1;
-        entry.to = p >>> 5;
-      }
-    }
-  }
-  const chosen = [...byOffset].filter(([, e]) => e.count >= share * (e.to - e.from + 1)).sort((x, y) => y[1].count - x[1].count);
-  const offsetSet = new Set(chosen.map(([d]) => d));
-  const masks = chosen.map(() => new Int32Array(words));
-  const slot = new Map(chosen.map(([d], k) => [d, k]));
-  const irregular = new Int32Array(words);
-  const extraStart = new Int32Array(positions + 1);
-  const extra: number[] = [];
-  let cost = 3 * words;
-  for (const [, e] of chosen) cost += 4 + 2 * (e.to - e.from + 1);
-  for (let p = 0; p < positions; p += 1) {
-    extraStart[p] = extra.length;
-    const targets = sets[p] as Int32Array;
-    for (let k = 0; k < targets.length; k += 1) {
-      const q = targets[k] as number;
-      const d = q - p;
-      if (offsetSet.has(d)) {
-        const mask = masks[slot.get(d) as number] as Int32Array;
-        mask[p >>> 5] = (mask[p >>> 5] as number) | (1 << (p & 31));
-      } else {
-        extra.push(q);
-        irregular[p >>> 5] = (irregular[p >>> 5] as number) | (1 << (p & 31));
-        cost += 2;
-      }
-    }
-  }
-  extraStart[positions] = extra.length;
-  return {
-    offsets: Int32Array.from(chosen, ([d]) => d),
-    masks,
-    from: Int32Array.from(chosen, ([, e]) => e.from),
-    to: Int32Array.from(chosen, ([, e]) => e.to),
-    irregular,
-    extraStart,
-    extra: Int32Array.from(extra),
-    final,
-    tails: Int32Array.from(tails),
-    cost,
-  };
 }

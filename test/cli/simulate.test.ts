@@ -42,8 +42,9 @@ interface TimelineJson {
 }
 
 // A spawned process costs about half a second: these run side by side.
-// The machine running the suite may be busy (a spawn has taken 40 s under load): generous time per test.
-describe.concurrent("beckon simulate (the executable)", { timeout: 180_000 }, () => {
+// The machine running the suite may be busy (a spawn has taken 90 s at a load of 60 on two cores): generous time per
+// test, and no spawn waits for another inside one.
+describe.concurrent("beckon simulate (the executable)", { timeout: 300_000 }, () => {
   it("prints one line per check: the instant in the options' time zone, what happened, the decision, the next recheckAt", async () => {
     const run = await beckon([...EXAMPLE, "--until", "1h"]);
     expect(run).toMatchObject({ code: 0, stderr: "" });
@@ -69,11 +70,14 @@ describe.concurrent("beckon simulate (the executable)", { timeout: 180_000 }, ()
     });
   });
 
-  it("without --until stops at the last step; a short --until leaves later steps out and says so", async () => {
+  it("without --until stops at the last step", async () => {
     const plain = await beckon(EXAMPLE);
     expect(plain.code).toBe(0);
     expect(plain.stdout).not.toContain("trial-nudge");
     expect(plain.stdout).toContain("end 2026-12-02 11:02:20 +02:00");
+  });
+
+  it("a short --until leaves later steps out and says so", async () => {
     const short = await beckon([...EXAMPLE, "--until", "90s"]);
     expect(short.code).toBe(0);
     // The first step, a three-minute wait, already passes the end: it and the eight after it are not run.
@@ -125,11 +129,14 @@ describe.concurrent("beckon simulate (the executable)", { timeout: 180_000 }, ()
   });
 
   it("exits 1 for a missing file or options that are not evaluation options", async () => {
-    expect(await beckon(["simulate", "journey-invitations.json", "nowhere.json"])).toMatchObject({ code: 1, stderr: "nowhere.json: cannot be read (no such file)\n" });
-    const badOptions = await beckon(["simulate", "journey-invitations.json", "journey.json", "--options", "journey-events.json"]);
+    const [missing, badOptions, wrongOptions] = await Promise.all([
+      beckon(["simulate", "journey-invitations.json", "nowhere.json"]),
+      beckon(["simulate", "journey-invitations.json", "journey.json", "--options", "journey-events.json"]),
+      beckon(["simulate", "journey-invitations.json", "journey.json", "--options", "journey-bad-options.json"]),
+    ]);
+    expect(missing).toMatchObject({ code: 1, stderr: "nowhere.json: cannot be read (no such file)\n" });
     expect(badOptions).toMatchObject({ code: 1, stdout: "" });
     expect(badOptions.stderr).toContain("journey-events.json: expected an options object");
-    const wrongOptions = await beckon(["simulate", "journey-invitations.json", "journey.json", "--options", "journey-bad-options.json"]);
     expect(wrongOptions).toMatchObject({ code: 1, stdout: "", stderr: "journey-bad-options.json: not valid evaluation options\n" });
   });
 

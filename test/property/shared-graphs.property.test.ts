@@ -56,7 +56,7 @@ function at(input: unknown, path: readonly (string | number)[]): unknown {
   return path.reduce<unknown>((node, key) => (node as Record<string | number, unknown>)[key], input);
 }
 
-function outcome<T>(result: SafeParseResult<T>): { data: T } | { issues: ConfigIssue[] } {
+function outcome<T>(result: SafeParseResult<T>): { data: T } | { issues: readonly ConfigIssue[] } {
   return result.success ? { data: result.data } : { issues: result.error.issues };
 }
 

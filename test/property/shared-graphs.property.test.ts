@@ -108,7 +108,11 @@ describe("parse functions on object graphs that share their parts (properties)",
   it("the size oracle agrees with the recipe's own count", () => {
     fc.assert(
       fc.property(graphRecipeArb(), (recipe: GraphRecipe) => {
-        expect(jsonSize(buildGraph(recipe))).toEqual(recipeSize(recipe));
+        const [oracle, recipeCount] = [jsonSize(buildGraph(recipe)), recipeSize(recipe)];
+        expect(oracle.distinct).toBe(recipeCount.distinct);
+        // Past 2⁵³ sums in another order round differently; both are then far past every bound.
+        if (Number.isSafeInteger(recipeCount.values)) expect(oracle.values).toBe(recipeCount.values);
+        else expect(oracle.values).toBeGreaterThan(2 ** 53);
       }),
     );
   });

@@ -39,7 +39,7 @@ describe("findShadowed", () => {
   });
 
   it("reads a weekly schedule in the same time zone whose windows contain the other's as covering it", () => {
-    const week = (days: Record<string, { start: string; end: string }[]>, timeZone = "Europe/Vilnius"): Invitation["schedule"] => ({ type: "weekly", timeZone, days });
+    const week = (days: Record<string, { start: string; end: string }[]>, timeZone = "Europe/Vilnius"): NonNullable<Invitation["schedule"]> => ({ type: "weekly", timeZone, days });
     const evening = { start: "18:00", end: "02:00" };
     const wide = week({ fri: [{ start: "12:00", end: "23:59" }], sat: [{ start: "00:00", end: "03:00" }] });
     expect(shadowed([{ id: "a", ...base, schedule: wide }, { id: "b", ...base, position: 1, schedule: week({ fri: [evening] }) }])).toEqual([["b", "a"]]);

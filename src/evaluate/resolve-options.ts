@@ -46,8 +46,8 @@ function resolve(options: EvaluateOptions): ResolvedOptions | null {
   const resolved: ResolvedOptions = {
     operatorsOnline: o.operatorsOnline,
     requireOperatorOnline: o.requireOperatorOnline ?? D.requireOperatorOnline,
-    suppressAfterCloseMs: (o.suppressAfterCloseSeconds ?? D.suppressAfterCloseSeconds) * 1000,
-    suppressAfterChatMs: (o.suppressAfterChatSeconds ?? D.suppressAfterChatSeconds) * 1000,
+    suppressAfterCloseMs: milliseconds(o.suppressAfterCloseSeconds ?? D.suppressAfterCloseSeconds),
+    suppressAfterChatMs: milliseconds(o.suppressAfterChatSeconds ?? D.suppressAfterChatSeconds),
     timeZone: o.timeZone ?? D.timeZone,
     escape: o.escape ?? D.escape,
     defaultOperatorName: o.defaultOperatorName ?? D.defaultOperatorName,
@@ -88,6 +88,14 @@ function isUsable(o: ResolvedOptions): boolean {
     typeof o.defaultOperatorName === "string" &&
     typeof o.seed === "string"
   );
+}
+
+/**
+ * Seconds as ms, or `NaN` (refused by `isDuration`) for anything but a number: multiplying a value converts it to
+ * text first, and an array that shares its parts takes exponentially long to write out.
+ */
+function milliseconds(seconds: unknown): number {
+  return typeof seconds === "number" ? seconds * 1000 : Number.NaN;
 }
 
 function isList(value: unknown, max: number): value is readonly unknown[] {

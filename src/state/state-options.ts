@@ -1,3 +1,4 @@
+import { ConfigError } from "../config/config-error.js";
 import type { EvaluateOptions } from "../types.js";
 import { OPTION_DEFAULTS } from "./option-defaults.js";
 
@@ -13,8 +14,7 @@ export type StateOptions = Pick<EvaluateOptions, "suppressAfterCloseSeconds" | "
  */
 export function cooldownMs(invitationCooldownMs: number | undefined, options: StateOptions | undefined): number {
   if (invitationCooldownMs !== undefined) return invitationCooldownMs;
-  const seconds = options?.suppressAfterCloseSeconds;
-  return (seconds === undefined ? OPTION_DEFAULTS.suppressAfterCloseSeconds : seconds) * 1000;
+  return secondsOption(options, "suppressAfterCloseSeconds") * 1000;
 }
 
 /**
@@ -24,6 +24,18 @@ export function cooldownMs(invitationCooldownMs: number | undefined, options: St
  * chatPauseMs({ suppressAfterChatSeconds: 60 }) // => 60000
  */
 export function chatPauseMs(options: StateOptions | undefined): number {
-  const seconds = options?.suppressAfterChatSeconds;
-  return (seconds === undefined ? OPTION_DEFAULTS.suppressAfterChatSeconds : seconds) * 1000;
+  return secondsOption(options, "suppressAfterChatSeconds") * 1000;
+}
+
+/**
+ * An option in seconds, or its default when absent. Anything but a number is a `ConfigError`: multiplying it would
+ * convert it to text first, and an array that shares its parts takes exponentially long to write out.
+ */
+function secondsOption(options: StateOptions | undefined, key: keyof StateOptions): number {
+  const seconds: unknown = options?.[key];
+  if (seconds === undefined) return OPTION_DEFAULTS[key];
+  if (typeof seconds !== "number") {
+    throw new ConfigError([{ code: "invalid_type", path: [key], message: "expected seconds as a number" }], "options");
+  }
+  return seconds;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   applyDecision,
+  compile,
   emptyState,
   evaluate,
   isConfigError,
@@ -75,5 +76,29 @@ describe("reducers and a state past its bounds", () => {
   it("leaves a state within its bounds alone", () => {
     const full = { ...emptyState(), seenOnce: new Array<string>(MAX_VISITOR_LIST_LENGTH).fill("b") };
     expect(recordShown(full, 0)).toBe(full);
+  });
+});
+
+describe("the pause options the reducers read", () => {
+  // 2^40 elements when written out: converting it to a number (as `* 1000` would) never ends.
+  const sharedArray = (): never => {
+    let value: unknown = [1];
+    for (let i = 0; i < 40; i++) value = [value, value];
+    return value as never;
+  };
+
+  it("refuses anything but a number with a ConfigError naming the option, without converting it", () => {
+    const ruleset = compile(invitations);
+    const current = applyDecision(emptyState(), evaluate(ruleset, { id: "v" }, 0), 0, ruleset);
+    const closing = (): unknown => recordClosed(current, ruleset, 0, { suppressAfterCloseSeconds: sharedArray() });
+    expect(closing).toThrow(expect.objectContaining({ issues: [expect.objectContaining({ code: "invalid_type", path: ["suppressAfterCloseSeconds"] })] }));
+    const chatting = (): unknown => recordChatStarted(current, ruleset, 0, { suppressAfterChatSeconds: "60" as never });
+    expect(chatting).toThrow(expect.objectContaining({ issues: [expect.objectContaining({ path: ["suppressAfterChatSeconds"] })] }));
+    expect(recordClosed(current, ruleset, 0, { suppressAfterCloseSeconds: 60 }).suppressedUntil).toBe(60_000);
+  });
+
+  it("evaluate answers invalid_options for such an option, without converting it", () => {
+    expect(evaluate(invitations, { id: "v" }, 0, { suppressAfterCloseSeconds: sharedArray() }).reason).toBe("invalid_options");
+    expect(evaluate(invitations, { id: "v" }, 0, { suppressAfterChatSeconds: sharedArray() }).reason).toBe("invalid_options");
   });
 });

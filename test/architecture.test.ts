@@ -37,7 +37,7 @@ function importersOf(pattern: RegExp): string[] {
  */
 const MAY_IMPORT: Record<string, readonly string[]> = {
   // entry points
-  "index.ts": ["evaluate", "state", "events", "lint", "compile", "config", "conditions", "hashing", "types.ts", "reason-codes.ts"],
+  "index.ts": ["evaluate", "state", "events", "lint", "simulate", "compile", "config", "conditions", "hashing", "types.ts", "reason-codes.ts"],
   cli: ["index.ts", "schema", "lhc", "simulate", "config", "lib"],
   // the LHC importer: pure, maps LHC's rows onto configuration and checks it with the parse functions
   lhc: ["config", "schedule", "types.ts"],

@@ -49,9 +49,11 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   postgres: ["storage", "lib"],
   // simulation: a visitor's journey played with the service's reducers in the service's order, without storage, so it
   // stays pure and runs in a browser (the playground); test/property/simulate.property.test.ts holds it to createBeckon
-  simulate: ["evaluate", "state", "events", "compile", "config", "types.ts", "reason-codes.ts", "lib"],
+  simulate: ["visits", "evaluate", "state", "events", "compile", "config", "types.ts", "reason-codes.ts", "lib"],
   // service
-  storage: ["evaluate", "state", "events", "compile", "config", "clock.ts", "types.ts", "lib"],
+  storage: ["visits", "evaluate", "state", "events", "compile", "config", "clock.ts", "types.ts", "lib"],
+  // one visitor's record and what each service call does to it, pure: the service and the simulation share it
+  visits: ["evaluate", "state", "events", "compile", "config", "types.ts", "lib"],
   // evaluation: one walk over the compiled ruleset; settles expiry and reads event windows through the lifecycle's pure functions
   evaluate: [
     "state", "events", "compile", "visitor", "render", "conditions", "schedule", "hashing",

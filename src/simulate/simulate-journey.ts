@@ -10,14 +10,14 @@ import type { EvaluateOptions, EventDefinition, Invitation } from "../types.js";
 import { JourneyVisitor } from "./journey-visitor.js";
 import { timelineDecision, type Timeline, type TimelineEntry, type TimelineHappening } from "./timeline.js";
 import {
-  checkVisitor,
-  logVisitorEvent,
-  markChatStarted,
-  markClosed,
-  markConverted,
-  markShown,
-  type VisitorRecord,
-} from "./visitor-record.js";
+  chatStartedChange,
+  checkChange,
+  closedChange,
+  convertChange,
+  logEventChange,
+  shownChange,
+} from "../visits/visitor-changes.js";
+import type { VisitorRecord } from "../visits/visitor-record.js";
 
 /** The most rechecks one simulation makes (between steps and after the last one) before it stops: 1 000. */
 export const MAX_SIMULATION_RECHECKS = 1_000;
@@ -164,18 +164,18 @@ class Run {
     switch (step.do) {
       case "event": {
         const event = { name: step.name, ...pick(step, "value") };
-        const outcome = this.apply(logVisitorEvent(this.record, event, ruleset, this.definitions, now));
+        const outcome = this.apply(logEventChange(this.record, event, ruleset, this.definitions, now));
         return { kind: "event", ...event, outcome };
       }
       case "shown":
-        return { kind: "shown", counted: this.apply(markShown(this.record, now)) };
+        return { kind: "shown", counted: this.apply(shownChange(this.record, now)) };
       case "closed":
-        return { kind: "closed", onScreen: this.apply(markClosed(this.record, ruleset, options, now)) };
+        return { kind: "closed", onScreen: this.apply(closedChange(this.record, ruleset, options, now)) };
       case "chatStarted":
         this.visitor.chatStarted(now);
-        return { kind: "chatStarted", fromInvitation: this.apply(markChatStarted(this.record, ruleset, options, now)) };
+        return { kind: "chatStarted", fromInvitation: this.apply(chatStartedChange(this.record, ruleset, options, now)) };
       case "conversion":
-        return { kind: "conversion", event: step.event, outcome: this.apply(markConverted(this.record, step.event, now)) };
+        return { kind: "conversion", event: step.event, outcome: this.apply(convertChange(this.record, step.event, now)) };
       case "trigger":
         return { kind: "trigger", trigger: step.trigger };
       default:
@@ -191,7 +191,7 @@ class Run {
   /** The widget checks now: the service's `check` with the host's snapshot, recorded as an entry. */
   private check(step: number | null, what: TimelineHappening, pageView: boolean, options: EvaluateOptions = this.options): void {
     const { visitor, newSession } = this.visitor.check(this.now, pageView, what.kind === "start");
-    const decision = this.apply(checkVisitor(this.record, visitor, this.ruleset, options, pageView, this.now));
+    const decision = this.apply(checkChange(this.record, visitor, this.ruleset, options, pageView, this.now));
     this.entries.push({ at: this.now, step, what, newSession, decision: timelineDecision(decision) });
   }
 

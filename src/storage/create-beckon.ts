@@ -34,7 +34,7 @@ import {
   convertChange,
   logEventChange,
   shownChange,
-} from "./visitor-changes.js";
+} from "../visits/visitor-changes.js";
 
 /** How a service is set up. */
 export interface BeckonOptions {

@@ -2,20 +2,11 @@
  * The storage contract (README: Storage and the service): what an adapter keeps, and the small interface every adapter implements. One
  * contract suite (test/storage/contract.ts) runs against each adapter.
  */
-import type { EventDefinition, Invitation, InvitationState, VisitorEvent } from "../types.js";
+import type { EventDefinition, Invitation } from "../types.js";
+import type { CounterIncrement, CounterName, VisitorRecord } from "../visits/visitor-record.js";
 
-/** Everything beckon keeps about one visitor between calls. */
-export interface VisitorRecord {
-  state: InvitationState;
-  /** The visitor's event log (README: Events), pruned to what the invitation set can still count. */
-  events: VisitorEvent[];
-  /** Last activity, for the 30-minute session rule. */
-  lastActivityAt?: number;
-  /** Last page seen, the `previousUrl` of the next page view. */
-  lastUrl?: string;
-  /** The assignment (`assignedAt`) last counted as shown, so a repeated "shown" is not counted twice. */
-  shownAssignedAt?: number;
-}
+export { COUNTER_NAMES } from "../visits/visitor-record.js";
+export type { CounterIncrement, CounterName, VisitorRecord } from "../visits/visitor-record.js";
 
 /** A stored value with its version: 1 for the first write, one more for each write after it. */
 export interface Stored<T> {
@@ -29,19 +20,6 @@ export interface InvitationSet {
   definitions: EventDefinition[];
 }
 
-/** The counters kept per invitation and variation. */
-export const COUNTER_NAMES = ["assigned", "shown", "closed", "chatStarted", "converted"] as const;
-
-/** One of {@link COUNTER_NAMES}. */
-export type CounterName = (typeof COUNTER_NAMES)[number];
-
-/** Adds `by` (default 1) to one counter. */
-export interface CounterIncrement {
-  invitationId: string;
-  variationId: string;
-  counter: CounterName;
-  by?: number;
-}
 
 /** One counter's value. */
 export interface CounterRow {

@@ -1,13 +1,10 @@
 import { StorageError } from "./storage-error.js";
 import type { CounterIncrement, StorageAdapter, VisitorRecord } from "./types.js";
+import type { VisitorChange } from "../visits/visitor-record.js";
+
+export type { VisitorChange } from "../visits/visitor-record.js";
 import { emptyState } from "../state/empty-state.js";
 
-/** What one atomic step computes from a visitor's record. */
-export interface VisitorChange<T> {
-  record: VisitorRecord;
-  increments?: readonly CounterIncrement[];
-  result: T;
-}
 
 /** A pure change of a visitor's record; it may run several times, so it must only compute. */
 export type ChangeOf<T> = (record: VisitorRecord) => VisitorChange<T>;

@@ -25,8 +25,7 @@ import type {
   VisitorEvent,
 } from "../types.js";
 import { MAX_VISITOR_EVENTS } from "../config/visitor-limits.js";
-import type { CounterName, VisitorRecord } from "./types.js";
-import type { VisitorChange } from "./update-visitor.js";
+import type { CounterName, VisitorChange, VisitorRecord } from "./visitor-record.js";
 
 /**
  * A check: the session rule (a new session after 30 minutes without a check), the page view when there was one,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { compile, emptyState, MAX_VISITOR_EVENTS, safeParseVisitor } from "../../../src/index.js";
-import { logEventChange } from "../../../src/storage/visitor-changes.js";
+import { logEventChange } from "../../../src/visits/visitor-changes.js";
 import type { VisitorRecord } from "../../../src/storage/index.js";
 
 const t = Date.UTC(2026, 10, 26, 10);

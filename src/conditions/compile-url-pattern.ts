@@ -42,12 +42,10 @@ export function compileUrlPattern(pattern: string): CompiledUrlPattern {
   if (ALL_STARS.test(body)) return { negated, kind: "all" };
   const literal = literalHostPattern(body, negated);
   if (literal !== null) return literal;
-  const pathOnly = body.startsWith("/") && !body.startsWith("//");
-  const glob = pathOnly ? cleanPath(withoutFragment(body)) : hostPathGlob(body);
-  const field = pathOnly ? "path" : "hostPath";
+  const { glob, field } = pageGlob(body);
   const test = literalGlobTest(glob, field) ?? compileTest(glob, field);
   if (test === null) return { negated, kind: "none" };
-  if (pathOnly) return { negated, kind: "page", test, host: null, segment: segmentKey(glob) };
+  if (field === "path") return { negated, kind: "page", test, host: null, segment: segmentKey(glob) };
   const host = literalHost(glob);
   return { negated, kind: "page", test, host, segment: segmentKey(pathOf(glob, host)) };
 }
@@ -93,6 +91,33 @@ function literalHost(glob: string): string | null {
   return host === "" || host === "." || GLOB_CHARS.test(host) ? null : host;
 }
 
+/**
+ * The glob a pattern's body (no `!`, not blank, not all stars) stands for, and the field of the page it tests: a
+ * path (`/pricing`) or `host/path` (a pasted scheme and `#fragment` dropped, the host lower-cased), trailing slashes
+ * removed. Lint reads patterns through it too.
+ *
+ * @example
+ * pageGlob("https://Shop.Example.com/strategy/*") // => { glob: "shop.example.com/strategy/*", field: "hostPath" }
+ */
+export function pageGlob(body: string): { glob: string; field: "path" | "hostPath" } {
+  const pathOnly = body.startsWith("/") && !body.startsWith("//");
+  return pathOnly ? { glob: cleanPath(withoutFragment(body)), field: "path" } : { glob: hostPathGlob(body), field: "hostPath" };
+}
+
+/**
+ * The globs a pattern's glob is matched as: LHC treats a trailing `*` as "starts with", so `a/b/*` also matches
+ * `a/b` and `a/b/c/d` (widened with a globstar).
+ *
+ * @example
+ * widenedGlobs("/docs/*") // => ["/docs/**"]
+ */
+export function widenedGlobs(glob: string): [string, ...string[]] {
+  const base = glob.replace(/\*+$/, "");
+  if (base === glob || base.endsWith("\\")) return [glob];
+  if (base.endsWith("/")) return [`${base}**`];
+  return [`${base}*`, `${base}*/**`];
+}
+
 /** Users paste full URLs: read them the way `normalizePage` reads the visitor's page. */
 function hostPathGlob(body: string): string {
   const rest = withoutFragment(stripScheme(body));
@@ -121,13 +146,7 @@ function cleanPath(path: string): string {
  */
 function compileTest(glob: string, field: "path" | "hostPath"): ((page: PageUrl) => boolean) | null {
   try {
-    const base = glob.replace(/\*+$/, "");
-    const matches =
-      base === glob || base.endsWith("\\")
-        ? compileGlob(glob)
-        : base.endsWith("/")
-          ? compileGlob(`${base}**`)
-          : compileGlob(`${base}*`, `${base}*/**`);
+    const matches = compileGlob(...widenedGlobs(glob));
     return (page) => matches(page[field]);
   } catch {
     return null;

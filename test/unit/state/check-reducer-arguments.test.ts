@@ -80,25 +80,31 @@ describe("reducers and a state past its bounds", () => {
 });
 
 describe("the pause options the reducers read", () => {
-  // 2^40 elements when written out: converting it to a number (as `* 1000` would) never ends.
-  const sharedArray = (): never => {
-    let value: unknown = [1];
-    for (let i = 0; i < 40; i++) value = [value, value];
-    return value as never;
+  // An array that records being converted (as `* 1000` would convert it, through its toString): a shared array of
+  // 2^40 elements would take for ever, and a synchronous loop cannot be stopped by a test timeout.
+  const convertible = (): { value: never; converted: () => boolean } => {
+    let converted = false;
+    const value = Object.assign([60], { toString: () => ((converted = true), "60") });
+    return { value: value as never, converted: () => converted };
   };
 
   it("refuses anything but a number with a ConfigError naming the option, without converting it", () => {
     const ruleset = compile(invitations);
     const current = applyDecision(emptyState(), evaluate(ruleset, { id: "v" }, 0), 0, ruleset);
-    const closing = (): unknown => recordClosed(current, ruleset, 0, { suppressAfterCloseSeconds: sharedArray() });
+    const close = convertible();
+    const closing = (): unknown => recordClosed(current, ruleset, 0, { suppressAfterCloseSeconds: close.value });
     expect(closing).toThrow(expect.objectContaining({ issues: [expect.objectContaining({ code: "invalid_type", path: ["suppressAfterCloseSeconds"] })] }));
+    expect(close.converted()).toBe(false);
     const chatting = (): unknown => recordChatStarted(current, ruleset, 0, { suppressAfterChatSeconds: "60" as never });
     expect(chatting).toThrow(expect.objectContaining({ issues: [expect.objectContaining({ path: ["suppressAfterChatSeconds"] })] }));
     expect(recordClosed(current, ruleset, 0, { suppressAfterCloseSeconds: 60 }).suppressedUntil).toBe(60_000);
   });
 
   it("evaluate answers invalid_options for such an option, without converting it", () => {
-    expect(evaluate(invitations, { id: "v" }, 0, { suppressAfterCloseSeconds: sharedArray() }).reason).toBe("invalid_options");
-    expect(evaluate(invitations, { id: "v" }, 0, { suppressAfterChatSeconds: sharedArray() }).reason).toBe("invalid_options");
+    for (const key of ["suppressAfterCloseSeconds", "suppressAfterChatSeconds"] as const) {
+      const option = convertible();
+      expect(evaluate(invitations, { id: "v" }, 0, { [key]: option.value }).reason).toBe("invalid_options");
+      expect(option.converted()).toBe(false);
+    }
   });
 });

@@ -112,6 +112,11 @@ function select(
     changeAt = Math.min(changeAt, listEligible(ruleset.dynamic, view, env, decision.armed, null));
     changeAt = Math.min(changeAt, listEligible(ruleset.inject, view, env, null, decision.inject));
   }
+  // A selected invitation with an expiry disappears that long after it is assigned (applyDecision assigns it now):
+  // the host must ask again then, as it does for a current one at its expiresAt (one ms on for an expiry of 0, so
+  // the instant stays after this one).
+  const expiresAfterSeconds = decision.invitation?.expiresAfterSeconds;
+  if (expiresAfterSeconds !== undefined) changeAt = Math.min(changeAt, atMs + Math.max(1, expiresAfterSeconds * 1000));
   decision.recheckAt = Number.isFinite(changeAt) ? changeAt : null;
   return decision;
 }

@@ -63,4 +63,15 @@ describe("evaluate", () => {
     set.push({ id: "a", message: "duplicate id, added after the first call" });
     expect(evaluate(set, { id: "v1" }, now)).toEqual(first);
   });
+
+  it("asks again when a selected invitation with an expiry will disappear, as it does for a current one", () => {
+    const expiring: Invitation[] = [{ id: "a", message: "Hello", expiresAfterSeconds: 60 }];
+    expect(evaluate(expiring, { id: "v1" }, now).recheckAt).toBe(now + 60_000);
+    // An earlier change still comes first: b, ranked better, starts at 30 s on site.
+    const withEarlier: Invitation[] = [...expiring, { id: "b", message: "Hi", position: -1, timeOnSite: 30 }];
+    expect(evaluate(withEarlier, { id: "v1", timeOnSite: 0 }, now).recheckAt).toBe(now + 30_000);
+    // An expiry of 0 is over at once: ask again a millisecond on, never at the same instant.
+    expect(evaluate([{ id: "a", message: "Hello", expiresAfterSeconds: 0 }], { id: "v1" }, now).recheckAt).toBe(now + 1);
+    expect(evaluate(invitations, { id: "v1" }, now).recheckAt).toBeNull();
+  });
 });

@@ -150,15 +150,31 @@ export function invitationsJsonSchema(): Json {
   // The designs' record allows no `__proto__` key either (recordOf in src/config/field-schemas.ts).
   place(defs, ["Invitation", "properties", "design", "propertyNames"], { not: { const: "__proto__" } });
   describeDefs(defs, readTypeDocs(join(root, "src", "types.ts")));
+  defs["Invitations"] = {
+    description: "A list of proactive chat invitations, as parseInvitations takes it.",
+    type: generated["type"],
+    items: generated["items"],
+  };
   return {
     $schema: generated["$schema"],
     title: "beckon invitations",
     description:
-      "A list of proactive chat invitations for beckon's parseInvitations. Rules that span several fields or " +
-      "need more than JSON Schema (unique ids, time zones, URL patterns, regexes) are checked by parseInvitations " +
-      "and `beckon validate` only.",
-    type: generated["type"],
-    items: generated["items"],
+      "An invitations file: the list of proactive chat invitations itself, or an object holding it under " +
+      "`invitations` with this schema's address under `$schema`, so an editor finds the schema from the file. " +
+      "Rules that span several fields or need more than JSON Schema (unique ids, time zones, URL patterns, regexes) " +
+      "are checked by parseInvitations and `beckon validate` only.",
+    anyOf: [
+      { $ref: "#/$defs/Invitations" },
+      {
+        type: "object",
+        properties: {
+          $schema: { type: "string", description: "Where editors find this schema, e.g. ./node_modules/beckon/schema.json." },
+          invitations: { $ref: "#/$defs/Invitations" },
+        },
+        required: ["invitations"],
+        additionalProperties: false,
+      },
+    ],
     $defs: sortKeys(defs),
   };
 }

@@ -1,7 +1,8 @@
-import { explain, safeParseInvitations, safeParseVisitor, type EvaluateOptions, type Trigger } from "../index.js";
+import { explain, safeParseVisitor, type EvaluateOptions, type Trigger } from "../index.js";
 import { formatInstant } from "./format-instant.js";
 import { EXIT, InputError, UsageError, type CliIo } from "./io.js";
 import { paint } from "./paint.js";
+import { safeParseInvitationsFile } from "./invitations-file.js";
 import { issueLines, label, readJson } from "./read-json.js";
 
 /** How `beckon explain` was called. */
@@ -23,7 +24,7 @@ export interface ExplainArguments {
  * await explainCommand(io, { invitations: "set.json", visitor: "ana.json", at: Date.UTC(2026, 11, 2, 18) })
  */
 export async function explainCommand(io: CliIo, args: ExplainArguments): Promise<number> {
-  const invitations = safeParseInvitations(await readJson(io, args.invitations));
+  const invitations = safeParseInvitationsFile(await readJson(io, args.invitations));
   const visitor = safeParseVisitor(await readJson(io, args.visitor));
   const given = args.options === undefined ? {} : await readJson(io, args.options);
   if (typeof given !== "object" || given === null || Array.isArray(given)) throw new InputError(`${label(args.options ?? "")}: expected an options object`);

@@ -1,7 +1,8 @@
-import { lintInvitations, safeParseInvitations, type LintSeverity } from "../index.js";
+import { lintInvitations, type LintSeverity } from "../index.js";
 import { formatPath } from "../config/config-error.js";
 import { EXIT, InputError, type CliIo } from "./io.js";
 import { paint } from "./paint.js";
+import { safeParseInvitationsFile } from "./invitations-file.js";
 import { issueLines, label, readJson } from "./read-json.js";
 
 /** One lint finding as the command reports it. */
@@ -31,7 +32,7 @@ export interface LintRequest {
  */
 export async function lintCommand(io: CliIo, request: LintRequest): Promise<number> {
   const { file } = request;
-  const parsed = safeParseInvitations(await readJson(io, file));
+  const parsed = safeParseInvitationsFile(await readJson(io, file));
   if (!parsed.success) {
     throw new InputError(issueLines(file, parsed.error.issues).join("\n"));
   }

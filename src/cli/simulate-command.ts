@@ -1,4 +1,4 @@
-import { isConfigError, safeParseEventDefinitions, safeParseInvitations, type EvaluateOptions } from "../index.js";
+import { isConfigError, safeParseEventDefinitions, type EvaluateOptions } from "../index.js";
 import { safeParseJourney } from "../config/safe-parse-journey.js";
 import { MAX_SIMULATION_RECHECKS, simulateJourney } from "../simulate/simulate-journey.js";
 import type { Timeline, TimelineDecision, TimelineEntry, TimelineHappening } from "../simulate/timeline.js";
@@ -6,6 +6,7 @@ import { assertNever } from "../lib/assert-never.js";
 import { formatInstant } from "./format-instant.js";
 import { EXIT, InputError, UsageError, type CliIo } from "./io.js";
 import { paint, type Paint } from "./paint.js";
+import { safeParseInvitationsFile } from "./invitations-file.js";
 import { issueLines, label, readJson } from "./read-json.js";
 
 /** How `beckon simulate` was called. */
@@ -30,7 +31,7 @@ export interface SimulateArguments {
  */
 export async function simulateCommand(io: CliIo, args: SimulateArguments): Promise<number> {
   if (args.invitations === "-" && args.journey === "-") throw new UsageError("only one of the files can be read from standard input (-)");
-  const invitations = safeParseInvitations(await readJson(io, args.invitations));
+  const invitations = safeParseInvitationsFile(await readJson(io, args.invitations));
   const journey = safeParseJourney(await readJson(io, args.journey));
   const events = args.events === undefined ? undefined : safeParseEventDefinitions(await readJson(io, args.events));
   const given = args.options === undefined ? {} : await readJson(io, args.options);

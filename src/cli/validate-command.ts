@@ -1,8 +1,8 @@
 import { knownKeysAt, type DocumentKind } from "../config/known-keys.js";
 import { safeParseEventDefinitions } from "../config/safe-parse-event-definitions.js";
-import { safeParseInvitations } from "../config/safe-parse-invitations.js";
 import { formatPath, type ConfigIssue } from "../config/config-error.js";
 import { didYouMean } from "./did-you-mean.js";
+import { invitationsPart, safeParseInvitationsFile } from "./invitations-file.js";
 import { EXIT, type CliIo } from "./io.js";
 import { paint } from "./paint.js";
 import { label, readJson } from "./read-json.js";
@@ -26,9 +26,10 @@ export async function validateCommand(io: CliIo, file: string, options: { events
   const counts: Record<string, { count: number; kind: DocumentKind }> = {};
   for (const [kind, path] of documents) {
     const input = await readJson(io, path);
-    const parsed = kind === "invitations" ? safeParseInvitations(input) : safeParseEventDefinitions(input);
-    counts[label(path)] = { count: Array.isArray(input) ? input.length : 0, kind };
-    if (!parsed.success) for (const issue of parsed.error.issues) findings.push(withHint({ ...issue, file: label(path) }, kind));
+    const part = kind === "invitations" ? invitationsPart(input) : { list: input, at: [] };
+    const parsed = kind === "invitations" ? safeParseInvitationsFile(input) : safeParseEventDefinitions(input);
+    counts[label(path)] = { count: Array.isArray(part.list) ? part.list.length : 0, kind };
+    if (!parsed.success) for (const issue of parsed.error.issues) findings.push(withHint({ ...issue, file: label(path) }, kind, part.at.length));
   }
   if (options.json === true) {
     io.out(`${JSON.stringify({ valid: findings.length === 0, findings }, null, 2)}\n`);
@@ -38,10 +39,11 @@ export async function validateCommand(io: CliIo, file: string, options: { events
   return findings.length === 0 ? EXIT.ok : EXIT.findings;
 }
 
-function withHint(finding: ValidateFinding, kind: DocumentKind): ValidateFinding {
+/** `skip`: how many leading path parts name where the list sits in the file (the wrapped form's `invitations`). */
+function withHint(finding: ValidateFinding, kind: DocumentKind, skip: number): ValidateFinding {
   const key = finding.path.at(-1);
-  if (finding.code !== "unknown_key" || typeof key !== "string") return finding;
-  const hint = didYouMean(key, knownKeysAt(kind, finding.path.slice(0, -1)));
+  if (finding.code !== "unknown_key" || typeof key !== "string" || finding.path.length <= skip) return finding;
+  const hint = didYouMean(key, knownKeysAt(kind, finding.path.slice(skip, -1)));
   return hint === undefined ? finding : { ...finding, hint: `did you mean "${hint}"?` };
 }
 

@@ -14,5 +14,5 @@ import type { InvitationsJsonSchema } from "./json-schema.js";
 
 export type { InvitationsJsonSchema, JsonSchemaNode } from "./json-schema.js";
 
-/** The JSON Schema of an invitations file (a JSON array of invitations). Treat it as read-only. */
+/** The JSON Schema of an invitations file (the list, or `{ "$schema", "invitations" }`). Treat it as read-only. */
 export const invitationsJsonSchema: InvitationsJsonSchema = generated as InvitationsJsonSchema;

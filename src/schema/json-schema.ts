@@ -24,8 +24,9 @@ export interface JsonSchemaNode {
 }
 
 /**
- * The invitations file's schema: a list of `#/$defs/Invitation`, with a definition per public type (`Invitation`,
- * `Schedule`, `AttributeCondition`, `Variation`, …).
+ * The invitations file's schema: the list (`#/$defs/Invitations`, items `#/$defs/Invitation`), or an object holding
+ * it under `invitations` beside `$schema`; a definition per public type (`Invitation`, `Schedule`,
+ * `AttributeCondition`, `Variation`, …).
  *
  * @example
  * Object.keys(invitationsJsonSchema.$defs) // => ["AnnualSchedule", "AttributeCondition", …]
@@ -33,7 +34,6 @@ export interface JsonSchemaNode {
 export interface InvitationsJsonSchema extends JsonSchemaNode {
   readonly $schema: "https://json-schema.org/draft/2020-12/schema";
   readonly title: string;
-  readonly type: "array";
-  readonly items: { readonly $ref: "#/$defs/Invitation" };
-  readonly $defs: Readonly<Record<string, JsonSchemaNode>> & { readonly Invitation: JsonSchemaNode };
+  readonly anyOf: readonly JsonSchemaNode[];
+  readonly $defs: Readonly<Record<string, JsonSchemaNode>> & { readonly Invitation: JsonSchemaNode; readonly Invitations: JsonSchemaNode };
 }

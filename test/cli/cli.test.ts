@@ -39,6 +39,13 @@ describe.concurrent("beckon (the executable)", () => {
     expect(run.stdout).toBe("✓ valid.json: 3 invitations, valid\n");
   });
 
+  it("validate: reads the wrapped form { $schema, invitations } an editor checks against beckon/schema.json", async () => {
+    const run = await beckon(["validate", "wrapped-misspelt.json"]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain("✗ wrapped-misspelt.json: 2 invitations, 1 problem");
+    expect(run.stdout).toContain('invitations[0].postion  unknown key "postion" — did you mean "position"?  (unknown_key)');
+  });
+
   it("validate: lists every problem with its path and code, suggests the key meant, and exits 1", async () => {
     const run = await beckon(["validate", "misspelt.json", "--events", "events.json"]);
     expect(run.code).toBe(1);

@@ -22,7 +22,8 @@ describe("schema.json", () => {
 
   it("is a draft 2020-12 schema of a list of invitations", () => {
     expect(invitationsJsonSchema.$schema).toBe("https://json-schema.org/draft/2020-12/schema");
-    expect(invitationsJsonSchema.items).toEqual({ $ref: "#/$defs/Invitation" });
+    expect(invitationsJsonSchema.$defs.Invitations).toMatchObject({ type: "array", items: { $ref: "#/$defs/Invitation" } });
+    expect(invitationsJsonSchema.anyOf[0]).toEqual({ $ref: "#/$defs/Invitations" });
     expect(invitation.additionalProperties).toBe(false);
     expect(invitation.required).toEqual(["id", "message"]);
   });

@@ -1,35 +1,13 @@
 // The `beckon` executable, spawned as a user runs it (the source entry through tsx; scripts/smoke-dist.mjs runs the
 // built dist/cli.js the same way), against the files in test/cli/files/: output and exit codes.
-import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { beckon } from "./run-beckon.js";
 
 const root = join(import.meta.dirname, "..", "..");
 const files = join(import.meta.dirname, "files");
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs `beckon …args` in test/cli/files/, with `stdin` on standard input. */
-function beckon(args: string[], stdin = ""): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", join(root, "src/cli/index.ts"), ...args], {
-      cwd: files,
-      env: { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined },
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(stdin);
-  });
-}
 
 // A spawned process costs about half a second: these run side by side.
 describe.concurrent("beckon (the executable)", () => {

@@ -1,12 +1,12 @@
 // `beckon import-lhc`, spawned as a user runs it (the source entry through tsx), on test/cli/files/lhc-rows.json and
 // on a live MariaDB (127.0.0.1:3306, root, database `test`): files written, report printed, exit codes.
-import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import mysql from "mysql2/promise";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beckon } from "./run-beckon.js";
 import { createLhcTables, dropLhcTables, insertLhcRows } from "../lhc/lhc-tables.js";
 
 const root = join(import.meta.dirname, "..", "..");
@@ -15,27 +15,6 @@ const expected = JSON.parse(readFileSync(join(root, "test", "lhc", "expected.jso
 const rows = JSON.parse(readFileSync(join(files, "lhc-rows.json"), "utf8")) as Record<string, Record<string, unknown>[]>;
 const out = mkdtempSync(join(tmpdir(), "beckon-import-lhc-"));
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function beckon(args: string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", join(root, "src/cli/index.ts"), ...args], {
-      cwd: files,
-      env: { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined },
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end();
-  });
-}
 
 const prefix = `c${randomUUID().replaceAll("-", "").slice(0, 10)}_`;
 let connection: mysql.Connection;

@@ -1,36 +1,10 @@
 // `beckon lint`'s analyses, spawned as a user runs it (the source entry through tsx) against test/cli/files/lint-*.json:
 // output, --json, --at and exit codes.
-import { spawn } from "node:child_process";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-
-const root = join(import.meta.dirname, "..", "..");
-const files = join(import.meta.dirname, "files");
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
+import { beckon } from "./run-beckon.js";
 
 interface Report {
   findings: { invitationId: string; code: string; severity: string; path: (string | number)[]; message: string }[];
-}
-
-function beckon(args: string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", join(root, "src/cli/index.ts"), ...args], {
-      cwd: files,
-      env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: undefined },
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end();
-  });
 }
 
 const AT = ["--at", "2026-12-02T18:00:00Z"];

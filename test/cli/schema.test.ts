@@ -1,33 +1,15 @@
 // `beckon schema`, spawned as a user runs it: the invitations JSON Schema on standard output or into a file.
-import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { beckon } from "./run-beckon.js";
 
 const root = join(import.meta.dirname, "..", "..");
 const committed = readFileSync(join(root, "schema.json"), "utf8");
 const scratch = mkdtempSync(join(tmpdir(), "beckon-schema-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function beckon(args: string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", join(root, "src/cli/index.ts"), ...args], { cwd: root });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end();
-  });
-}
 
 // A spawned process through tsx takes seconds on a loaded machine: these run side by side, with room to spare.
 describe.concurrent("beckon schema", { timeout: 90_000 }, () => {

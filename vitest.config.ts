@@ -1,6 +1,17 @@
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
+const src = (path: string): string => fileURLToPath(new URL(`./src/${path}`, import.meta.url));
+
 export default defineConfig({
+  // Examples import beckon by its package name, as a user's project would; the tests run them on the source, not on
+  // a dist/ that may be stale or not built yet.
+  resolve: {
+    alias: [
+      { find: /^beckon$/, replacement: src("index.ts") },
+      { find: /^beckon\/(storage|redis|postgres|schema|testing|lhc)$/, replacement: src("$1/index.ts") },
+    ],
+  },
   test: {
     include: ["test/**/*.test.ts"],
     setupFiles: ["test/setup.ts"],

@@ -50,8 +50,8 @@ describe("field tables", () => {
   });
 });
 
-describe("README", () => {
-  const readme = readFileSync(join(import.meta.dirname, "../../README.md"), "utf8");
+describe("docs/api.md", () => {
+  const readme = readFileSync(join(import.meta.dirname, "../../docs/api.md"), "utf8");
   const section = (title: string): string => {
     const start = readme.indexOf(`\n## ${title}\n`);
     return readme.slice(start, readme.indexOf("\n## ", start + 1));

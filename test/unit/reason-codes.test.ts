@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { NONE_REASONS, OFFER_REASONS, REASON_CODES, WARNING_CODES } from "../../src/reason-codes.js";
 
 const root = join(import.meta.dirname, "../..");
-const readme = readFileSync(join(root, "README.md"), "utf8");
+const api = readFileSync(join(root, "docs/api.md"), "utf8");
 const casesDir = join(root, "test/fixtures/cases");
 const cases = readdirSync(casesDir).map((file) => readFileSync(join(casesDir, file), "utf8"));
 
@@ -14,8 +14,8 @@ const candidateReasons = REASON_CODES.filter(
 );
 
 describe("REASON_CODES", () => {
-  it("are each documented in README: Reason codes", () => {
-    const section = readme.slice(readme.indexOf("\n## Reason codes\n"), readme.indexOf("\n## Issue codes\n"));
+  it("are each documented in docs/api.md: Reason codes", () => {
+    const section = api.slice(api.indexOf("\n## Reason codes\n"), api.indexOf("\n## Issue codes\n"));
     expect(REASON_CODES.filter((code) => !section.includes(`\`${code}\``))).toEqual([]);
   });
 

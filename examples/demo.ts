@@ -3,14 +3,25 @@
 //
 //   npm run demo
 import { readFileSync } from "node:fs";
-import { compile, explain, parseInvitations, type EvaluateOptions, type Visitor } from "../src/index.js";
-import { createBeckon, createMemoryStorage } from "../src/storage/index.js";
+import { compile, explain, parseInvitations, type EvaluateOptions, type Visitor } from "beckon";
+import { createBeckon, createMemoryStorage } from "beckon/storage";
 
 const invitations = parseInvitations(JSON.parse(readFileSync(new URL("./invitations.json", import.meta.url), "utf8")));
 const ruleset = compile(invitations);
 
-// Thursday 26 November 2026, 12:00 in Vilnius.
+// Thursday 26 November 2026, 12:00 in Vilnius. Every time is printed in the site's zone.
 const now = Date.parse("2026-11-26T10:00:00Z");
+const SITE_ZONE = "Europe/Vilnius";
+const timeFormat = new Intl.DateTimeFormat("en-GB", {
+  timeZone: SITE_ZONE,
+  weekday: "short",
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+  timeZoneName: "short",
+});
+/** An instant as the site's wall clock, with its zone: "Thu 12:00:15 GMT+2". */
+const clockTime = (ms: number): string => timeFormat.format(ms).replace(",", "");
 const minutesAgo = (m: number): number => now - m * 60_000;
 
 const options: EvaluateOptions = {
@@ -63,22 +74,23 @@ for (const { who, visitor } of visitors) {
   if (decision.status === "none") {
     console.log(`  no invitation (${decision.reason})`);
   } else {
-    console.log(`  ${decision.invitation?.id} [${decision.variationId}] from ${decision.operator?.name} (${decision.reason})`);
+    // With A/B variations, variationId names the content shown (the invitation's own id for its base content).
+    const variation = decision.variationId === decision.invitation?.id ? "" : `, variation ${decision.variationId} of its A/B test`;
+    console.log(`  ${decision.invitation?.id}${variation}, from ${decision.operator?.name} (${decision.reason})`);
     console.log(`  “${decision.message}”`);
   }
   if (decision.armed.length > 0) console.log(`  armed: ${decision.armed.map((a) => `${a.invitationId} on ${a.trigger.type}`).join(", ")}`);
   if (decision.warnings.length > 0) console.log(`  warnings: ${decision.warnings.join(", ")}`);
-  console.log(`  ask again: ${decision.recheckAt === null ? "only on new input" : new Date(decision.recheckAt).toISOString()}`);
+  console.log(`  ask again: ${decision.recheckAt === null ? "only on new input" : clockTime(decision.recheckAt)}`);
   const why = candidates.map((c) => `${c.invitationId}: ${c.reasons.join("+")}`).join(" · ");
   console.log(`  why: ${why}`);
 }
 
 // A visitor's journey in the evening (office hours are over), through the service a chat server runs: every call
 // loads the visitor from storage (here the embedded memory adapter), applies the pure functions and saves atomically.
-console.log("\n● A visitor's journey on the pricing page, 20:00 in Vilnius (service on the memory adapter)");
+console.log(`\n● A visitor's journey on the pricing page in the evening, ${clockTime(Date.parse("2026-11-26T18:00:00Z"))} (service on the memory adapter)`);
 const evening = Date.parse("2026-11-26T18:00:00Z");
 const beckon = createBeckon({ storage: createMemoryStorage(), invitations, options: { ...options, suppressAfterCloseSeconds: 600 } });
-const clockTime = (ms: number): string => new Date(ms).toISOString().slice(5, 19).replace("T", " ");
 async function poll(what: string, t: number, pageView = false): Promise<void> {
   const visitor: Visitor = { id: "visitor-8", url: "https://example.com/pricing", timeOnSite: (t - evening) / 1000 };
   const decision = await beckon.check(visitor, { at: t, pageView });

@@ -93,7 +93,7 @@ function plainLoop(plain: readonly Plain[], v: Visitor, now: number): number {
     if (p.referrer !== "" && !referrerHost.startsWith(p.referrer)) continue;
     if (!p.devices.includes(v.device ?? "desktop")) continue;
     const window = p.windows[day];
-    // Weekly windows are inclusive to the minute at both ends (README: Schedules).
+    // Weekly windows are inclusive to the minute at both ends (docs/semantics.md: Schedules).
     if (window === null || window === undefined || minute < window[0] || minute > window[1]) continue;
     if (p.prefixes.length > 0 && !p.prefixes.some((prefix) => path.startsWith(prefix))) continue;
     if (recent < p.minEvents) continue;

@@ -1,5 +1,5 @@
 /**
- * A hand-written reading of beckon's URL patterns (README "URL patterns") for the patterns the generator produces:
+ * A hand-written reading of beckon's URL patterns (docs/semantics.md "URL patterns") for the patterns the generator produces:
  * literal characters, `*` inside a segment, a trailing `*` meaning "this and everything below", path-only patterns,
  * `!` exclusions and the global `*`. Each glob becomes one anchored RegExp source, so every competitor (hand loop,
  * json-rules-engine, GrowthBook `$regex`) uses the same translation. Anything else throws: the generator must not
@@ -88,7 +88,7 @@ function escape(text: string): string {
 }
 
 /**
- * Normalises a visitor's URL to `host/path` (README "URL patterns"); `null` for a missing or blank one.
+ * Normalises a visitor's URL to `host/path` (docs/semantics.md "URL patterns"); `null` for a missing or blank one.
  *
  * @example
  * normalizePage("https://Shop.Example.com/Pricing/?x=1") // => { hostPath: "shop.example.com/Pricing", path: "/Pricing" }

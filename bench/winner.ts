@@ -1,5 +1,5 @@
 /**
- * The selection rule every competitor applies to its eligible set (README "Selection"): lowest position, then lower
+ * The selection rule every competitor applies to its eligible set (docs/semantics.md "Selection"): lowest position, then lower
  * timeOnSite, then the smallest `hashUnit("tie", seed, visitorId, invitationId)` (equal hashes: the smaller id).
  */
 import type { Invitation, WeeklySchedule } from "../src/index.js";

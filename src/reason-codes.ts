@@ -1,6 +1,6 @@
 /** What explain says of one candidate: the condition that does not hold, or what became of it. */
 const CANDIDATE_REASONS = [
-  // A candidate's conditions (README: Semantics in detail, Schedules, Events): the one that does not hold.
+  // A candidate's conditions (docs/semantics.md: Semantics in detail, Schedules, Events): the one that does not hold.
   "disabled",
   "kind_mismatch",
   "trigger_mismatch",

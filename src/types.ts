@@ -1,5 +1,5 @@
 /**
- * Public data model of beckon (README: Invitation fields, Visitor snapshot, Decision).
+ * Public data model of beckon (docs/api.md: Invitation fields, Visitor snapshot, Decision).
  *
  * These interfaces are written by hand so that they read well in editors; `test/types.test-d.ts` proves that each
  * one is exactly the output type of its zod schema in `src/config/`, so the two can never drift apart.

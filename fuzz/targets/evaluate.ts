@@ -116,7 +116,7 @@ function checkOwnership(probe: Probe, base: EvaluateBase): void {
   if (later.ok && !deepEqual(later.value, expected)) probe.report("shared_output", "evaluate", "writing to one decision's design/wait/inject/operator changed a later decision");
 }
 
-/** A proxy or a prototype-less copy of a visitor is read as the same data (README "Visitor snapshot"). */
+/** A proxy or a prototype-less copy of a visitor is read as the same data (docs/api.md "Visitor snapshot"). */
 function checkReadAsData(probe: Probe, ruleset: Ruleset, base: EvaluateBase, reference: Decision, rng: Random): void {
   const proxy = rng.chance(0.5);
   const visitor = proxy ? markOpaque(new Proxy(base.visitor, {}), "transparent proxy") : Object.assign(Object.create(null) as object, base.visitor);

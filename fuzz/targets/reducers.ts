@@ -92,7 +92,7 @@ function argumentsOf(step: Step, walk: Walk, world: LifecycleWorld): unknown[] {
 function contractFor(step: Step, slot: number, original: unknown, value: unknown, recipe: readonly Mutation[]): Contract {
   if (recipe.length === 0) return "total";
   const json = recipe.every((m) => m.json);
-  // A log past MAX_VISITOR_EVENTS is refused with a ConfigError (README: Events), as a snapshot's would be.
+  // A log past MAX_VISITOR_EVENTS is refused with a ConfigError (docs/api.md: Events), as a snapshot's would be.
   if (step.command === "event" && slot === 0 && json && Array.isArray(value)) return value.length > MAX_VISITOR_EVENTS ? "tolerant" : "total";
   if (step.command === "check" && slot === 0) return "total"; // evaluate is total on any visitor
   if (typeof original === "string" && typeof value === "string") return "total";

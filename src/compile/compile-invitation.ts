@@ -28,7 +28,7 @@ export interface CompiledEventCondition {
 }
 
 /**
- * One invitation with its defaults applied and every matcher built, so evaluation only compares (README: Invitation fields defaults).
+ * One invitation with its defaults applied and every matcher built, so evaluation only compares (docs/api.md: Invitation fields defaults).
  * `source` is the caller's object, handed back untouched in `Decision.invitation`; the fields are compiled from the
  * validated data (the same object when the caller passed the output of `parseInvitations`, else the copy validation
  * made, which is not kept). `wait`, `design` and `trigger` are deep-frozen copies: decisions hand them out, and no
@@ -112,7 +112,7 @@ export function compileInvitations(
 const OBJECT_PROTOTYPE: unknown = Object.prototype;
 
 /**
- * A compiled invitation: every field starts at its default (README: Invitation fields) and each field the invitation sets is compiled
+ * A compiled invitation: every field starts at its default (docs/api.md: Invitation fields) and each field the invitation sets is compiled
  * in {@link Compiled.read}. The invitations of a large set come in hundreds of shapes (each sets other fields), so
  * reading every named field from each would be a slow lookup per field, most of them for a field that is not there;
  * a plain object instead says through its own keys which fields it has, usually a handful.

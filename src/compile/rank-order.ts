@@ -2,7 +2,7 @@ import type { CompiledInvitation } from "./compile-invitation.js";
 import { stableOrder } from "./stable-order.js";
 
 /**
- * The invitations in rank order: position, then time on site, then id (README: Kinds). Sorted without a call back into
+ * The invitations in rank order: position, then time on site, then id (docs/semantics.md: Kinds). Sorted without a call back into
  * JavaScript per comparison: the ids go through the engine's own string sort, then two stable counting passes order
  * them by time on site and then by position. A comparator sort of 10 000 invitations makes ~130 000 calls, most of
  * what the first `compile` in a process used to cost. Takes the invitations by id, so ids are unique.

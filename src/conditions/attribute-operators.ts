@@ -8,7 +8,7 @@ import { normalizeText } from "./text.js";
 /** Whether a present, non-null visitor value satisfies a compiled condition at `nowMs`. */
 export type AttributePredicate = (value: AttributeScalar, nowMs: number) => boolean;
 
-/** One row per operator: from the configured condition to its predicate, compiled once (README: Attribute conditions). */
+/** One row per operator: from the configured condition to its predicate, compiled once (docs/semantics.md: Attribute conditions). */
 export type AttributeOperatorTable = {
   readonly [Op in AttributeOperator]: (condition: Extract<AttributeCondition, { op: Op }>) => AttributePredicate;
 };

@@ -14,7 +14,7 @@ export interface CompiledAttributeCondition {
 }
 
 /**
- * Compiles one attribute condition (README: Attribute conditions) through the operator table: texts normalised, numbers parsed,
+ * Compiles one attribute condition (docs/semantics.md: Attribute conditions) through the operator table: texts normalised, numbers parsed,
  * `like` words split and regexes built here, once, so that evaluation only reads the visitor value. Conditions
  * compiled with the same `predicates` map share the predicate of an equal operator and value.
  *

@@ -30,7 +30,7 @@ export interface LikeMatcher {
 }
 
 /**
- * Compiles a `like` / `notLike` value (README: Attribute conditions) once: split on `&&` into groups that must all match, each split on
+ * Compiles a `like` / `notLike` value (docs/semantics.md: Attribute conditions) once: split on `&&` into groups that must all match, each split on
  * `,` into alternatives of which any may match; an alternative is one or more words that must occur consecutively as
  * whole words. Alternatives and groups without words are ignored, and a value without any word matches nothing.
  * Only a leading or trailing `*` is a wildcard; LHC's typo syntax (`$`, `{n}`) and `/regex/` alternatives are not

@@ -23,7 +23,7 @@ const GLOB_CHARS = /[*?[\]{}()!+@\\]/;
 const SLASH = 0x2f;
 
 /**
- * Compiles one URL pattern (README: URL patterns): trimmed; a leading `!` marks an exclusion; `*` or `**` alone is every page; a
+ * Compiles one URL pattern (docs/semantics.md: URL patterns): trimmed; a leading `!` marks an exclusion; `*` or `**` alone is every page; a
  * pattern starting with a single `/` tests the path, any other the `host/path` (scheme, `//` and `#fragment` removed,
  * host lower-cased, trailing `/` dropped as pages are). A pattern ending in `*` also matches everything below it.
  * A `?` stays the glob single-character wildcard: query strings never take part in matching.

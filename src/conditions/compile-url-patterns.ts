@@ -25,7 +25,7 @@ export interface UrlMatcher {
 }
 
 /**
- * Compiles an invitation's `urls` (README: URL patterns). Returns `null` for an empty list, which means every page. A page
+ * Compiles an invitation's `urls` (docs/semantics.md: URL patterns). Returns `null` for an empty list, which means every page. A page
  * matches when it matches at least one positive pattern (or only negated patterns were given) and no `!` pattern.
  * `compilePattern` lets a caller compiling many lists share the compiled patterns they have in common.
  *

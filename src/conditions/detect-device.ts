@@ -8,7 +8,7 @@ const MOBILE_WORD = /Mobile/i;
 const MOBILE = /Mobi|iPhone|iPod|Windows Phone|BlackBerry|Opera Mini/i;
 
 /**
- * Classifies a browser's user agent, for hosts that fill `visitor.device` (README: Visitor snapshot): tablets (iPad, Android without
+ * Classifies a browser's user agent, for hosts that fill `visitor.device` (docs/api.md: Visitor snapshot): tablets (iPad, Android without
  * "Mobile", Tablet, Kindle, Silk, PlayBook) are checked first, then phones (Mobi, iPhone, iPod, Android with
  * "Mobile", Windows Phone, BlackBerry, Opera Mini); everything else, an empty string included, is a desktop. iPads
  * that announce themselves as a Mac (iPadOS 13+ by default) read as desktop: the user agent cannot tell them apart.

@@ -9,7 +9,7 @@ const COLON = 0x3a;
 const WWW = "www.";
 
 /**
- * Reads the host of a URL written with or without scheme, the way referrers are compared (README: Referrer): credentials
+ * Reads the host of a URL written with or without scheme, the way referrers are compared (docs/semantics.md: Referrer): credentials
  * and port dropped, lower-cased, and exactly one leading `www.` removed. Gives `""` when there is no host. One scan
  * by hand, no regular expression: it runs once per visitor with a referrer.
  *

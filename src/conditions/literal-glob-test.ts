@@ -9,7 +9,7 @@ const SLASH = 0x2f;
  * The test of a URL glob that is literal text, possibly ending in stars (`host.example.com/*`, `/pricing`), the
  * pattern nearly every invitation set is made of: one string comparison on the page's `field`, no parsing, no
  * automaton and nothing remembered, so a set naming 100 000 hosts costs a closure per host. The answers are the
- * automaton's for the glob as `compileUrlPattern` widens it (README: URL patterns): no star is the text itself,
+ * automaton's for the glob as `compileUrlPattern` widens it (docs/semantics.md: URL patterns): no star is the text itself,
  * `a/*` is `a` and all below it, `a*` everything starting with `a`. `null` for any other glob, and for the few forms
  * where micromatch's rules make a trailing star mean more (after a `/` or `.` opening the glob, after `./`).
  *

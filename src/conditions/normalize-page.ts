@@ -1,6 +1,6 @@
 import { schemeLength } from "./strip-scheme.js";
 
-/** A page as URL patterns see it (README: URL patterns). */
+/** A page as URL patterns see it (docs/semantics.md: URL patterns). */
 export interface PageUrl {
   /** Lower-cased host then path, e.g. `"shop.example.com/pricing"`; just the path when the URL had no host. */
   hostPath: string;
@@ -16,7 +16,7 @@ const HASH = 0x23;
 const AT = 0x40;
 
 /**
- * Normalises a page URL once per visitor for URL patterns (README: URL patterns): scheme or leading `//`, query and fragment
+ * Normalises a page URL once per visitor for URL patterns (docs/semantics.md: URL patterns): scheme or leading `//`, query and fragment
  * are removed, the host is lower-cased (the path keeps its case), credentials are dropped (the port is kept), trailing
  * slashes are removed unless the path is `/`, and a URL without a path gets `/`. A value starting with a single `/`
  * is a path without host. Gives `null` for an empty or blank value. One scan over the characters, and the result

@@ -1,7 +1,7 @@
 import { extractHost } from "./extract-host.js";
 
 /**
- * Reads the host a referrer rule is compared with (README: Referrer), once per visitor: the referrer may come with a scheme,
+ * Reads the host a referrer rule is compared with (docs/semantics.md: Referrer), once per visitor: the referrer may come with a scheme,
  * scheme-relative (`//www.google.com/x`, as LHC's widget sends it) or bare; the host is lower-cased, credentials and
  * port are dropped and one leading `www.` is removed. Gives `""` when the referrer has no host.
  *

@@ -1,4 +1,4 @@
-/** Structure and checks of attribute conditions (README: Attribute conditions), one variant per row of the operator table. */
+/** Structure and checks of attribute conditions (docs/semantics.md: Attribute conditions), one variant per row of the operator table. */
 import * as z from "zod/mini";
 import { likeWords } from "../conditions/like-words.js";
 import { numericValue } from "../conditions/numeric-value.js";

@@ -5,7 +5,7 @@ const KINDS: readonly unknown[] = ["standard", "dynamic", "inject"];
 const NONE: readonly ConfigIssue[] = [];
 
 /**
- * Checks how `kind`, `trigger` and `events` go together (README: Invitation fields, Kinds) on one raw invitation. An invalid `kind` is
+ * Checks how `kind`, `trigger` and `events` go together (docs/api.md: Invitation fields; docs/semantics.md: Kinds) on one raw invitation. An invalid `kind` is
  * reported by the schema and judged here no further. Paths are relative to the invitation.
  *
  * @example

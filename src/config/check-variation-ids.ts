@@ -5,7 +5,7 @@ const NONE: readonly ConfigIssue[] = [];
 
 /**
  * Checks that no variation id repeats another variation's id or the invitation's own id: `Decision.variationId` must
- * say unambiguously which content was shown (README: Variations). The later occurrence is reported. Paths are relative to the
+ * say unambiguously which content was shown (docs/semantics.md: Variations). The later occurrence is reported. Paths are relative to the
  * invitation.
  *
  * @example

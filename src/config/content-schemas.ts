@@ -1,4 +1,4 @@
-/** Structure of what an invitation says and who says it (README: Invitation fields, Variations, Rendering). Templates are checked for placeholders. */
+/** Structure of what an invitation says and who says it (docs/api.md: Invitation fields; docs/semantics.md: Variations, Rendering). Templates are checked for placeholders. */
 import * as z from "zod/mini";
 import {
   booleanSchema,

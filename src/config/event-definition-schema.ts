@@ -1,4 +1,4 @@
-/** Structure of the event definitions (README: Events). Unique names are checked by `safeParseEventDefinitions`. */
+/** Structure of the event definitions (docs/api.md: Events). Unique names are checked by `safeParseEventDefinitions`. */
 import * as z from "zod/mini";
 import { expected } from "./expected.js";
 import { booleanSchema, nonEmptyStringSchema, nonNegativeNumberSchema, optional } from "./field-schemas.js";

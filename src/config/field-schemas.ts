@@ -141,7 +141,7 @@ export const nonEmptyStringSchema = stringSchema.check(
 const PLACEHOLDERS = "use {nick}, {operator}, {lhc.var.KEY} or {lhc.add.KEY}";
 
 /**
- * A message template (README: Rendering): every `{lhc.…}` in it must be a well-formed placeholder.
+ * A message template (docs/semantics.md: Rendering): every `{lhc.…}` in it must be a well-formed placeholder.
  *
  * @example
  * templateSchema.safeParse("Hi {lhc.var.}") // fails with code "malformed_placeholder"

@@ -1,4 +1,4 @@
-/** Structure of an invitation (README: Invitation fields). Rules that span several fields live in `checkInvitationSet`. */
+/** Structure of an invitation (docs/api.md: Invitation fields). Rules that span several fields live in `checkInvitationSet`. */
 import * as z from "zod/mini";
 import { checkGlob } from "../conditions/url-glob.js";
 import { attributeConditionSchema } from "./attribute-condition-schema.js";
@@ -38,7 +38,7 @@ export const triggerSchema = z.discriminatedUnion("type", [
 ]);
 
 /**
- * A condition on the visitor's event log (README: Events).
+ * A condition on the visitor's event log (docs/semantics.md: Events).
  *
  * @example
  * eventConditionSchema.parse({ event: "login_failed", minCount: 5, withinSeconds: 1800 }) // => the same, copied
@@ -49,7 +49,7 @@ export const eventConditionSchema = z.strictObject({
   withinSeconds: optional(nonNegativeNumberSchema),
 });
 
-/** A URL pattern: any string micromatch can compile (README: URL patterns). */
+/** A URL pattern: any string micromatch can compile (docs/semantics.md: URL patterns). */
 const urlPatternSchema = stringSchema.check(
   z.superRefine((pattern, ctx) => {
     const problem = checkGlob(pattern);
@@ -84,7 +84,7 @@ export const requiresSchema = z.strictObject({
 });
 
 /**
- * A custom conversion goal (README: Conversions); a zero window could never convert.
+ * A custom conversion goal (docs/api.md: Conversions); a zero window could never convert.
  *
  * @example
  * conversionSchema.safeParse({ event: "buy", withinSeconds: 0 }) // fails with code "too_small"

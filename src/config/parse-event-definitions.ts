@@ -2,7 +2,7 @@ import type { EventDefinition } from "../types.js";
 import { safeParseEventDefinitions } from "./safe-parse-event-definitions.js";
 
 /**
- * Validates a list of event definitions (README: Events) and returns a fresh deep copy, or throws a `ConfigError` whose
+ * Validates a list of event definitions (docs/api.md: Events) and returns a fresh deep copy, or throws a `ConfigError` whose
  * `issues` list every problem at once, each with its path from the input root.
  *
  * @example

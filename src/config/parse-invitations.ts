@@ -2,7 +2,7 @@ import type { Invitation } from "../types.js";
 import { safeParseInvitations } from "./safe-parse-invitations.js";
 
 /**
- * Validates a list of invitations (README: Invitation fields) and returns a fresh deep copy, or throws a `ConfigError` whose `issues`
+ * Validates a list of invitations (docs/api.md: Invitation fields) and returns a fresh deep copy, or throws a `ConfigError` whose `issues`
  * list every problem at once, each with its path from the input root.
  *
  * @example

@@ -2,7 +2,7 @@ import type { InvitationState } from "../types.js";
 import { safeParseState } from "./safe-parse-state.js";
 
 /**
- * Validates a stored `InvitationState` (README: The visitor's life) and returns a fresh deep copy, or throws a `ConfigError` listing
+ * Validates a stored `InvitationState` (docs/api.md: The visitor's life) and returns a fresh deep copy, or throws a `ConfigError` listing
  * every problem.
  *
  * @example

@@ -2,7 +2,7 @@ import type { Visitor } from "../types.js";
 import { safeParseVisitor } from "./safe-parse-visitor.js";
 
 /**
- * Validates a visitor snapshot arriving as JSON (README: Visitor snapshot) and returns a fresh deep copy, or throws a `ConfigError`
+ * Validates a visitor snapshot arriving as JSON (docs/api.md: Visitor snapshot) and returns a fresh deep copy, or throws a `ConfigError`
  * listing every problem.
  *
  * @example

@@ -7,7 +7,7 @@ import { parseWithSchema } from "./parse-with-schema.js";
 import type { SafeParseResult } from "./safe-parse-result.js";
 
 /**
- * Validates a list of event definitions (README: Events) without throwing: every problem is listed in `error.issues`. Names
+ * Validates a list of event definitions (docs/api.md: Events) without throwing: every problem is listed in `error.issues`. Names
  * must be unique after trimming and lower-casing, the rule `recordEvent` and evaluation compare names by; the later
  * one is reported as `duplicate_id`. The data is a fresh deep copy; no default is filled in.
  *

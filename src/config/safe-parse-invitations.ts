@@ -8,7 +8,7 @@ import type { SafeParseResult } from "./safe-parse-result.js";
 import { markValidated } from "./validated.js";
 
 /**
- * Validates a list of invitations (README: Invitation fields) without throwing: every problem, structural or semantic, is listed in
+ * Validates a list of invitations (docs/api.md: Invitation fields) without throwing: every problem, structural or semantic, is listed in
  * `error.issues`. The data is a fresh deep copy; no default is filled in. The returned array is remembered as
  * validated, so `compile` does not check it a second time.
  *

@@ -5,7 +5,7 @@ import type { SafeParseResult } from "./safe-parse-result.js";
 import { stateSchema } from "./state-schema.js";
 
 /**
- * Validates a stored `InvitationState` (README: The visitor's life) without throwing. Only version 1 is read; another `v` is an
+ * Validates a stored `InvitationState` (docs/api.md: The visitor's life) without throwing. Only version 1 is read; another `v` is an
  * `invalid_value` issue naming the supported versions.
  *
  * @example

@@ -5,7 +5,7 @@ import type { SafeParseResult } from "./safe-parse-result.js";
 import { visitorSchema } from "./visitor-schema.js";
 
 /**
- * Validates a visitor snapshot arriving as JSON (README: Visitor snapshot) without throwing. The data is a fresh deep copy; no default
+ * Validates a visitor snapshot arriving as JSON (docs/api.md: Visitor snapshot) without throwing. The data is a fresh deep copy; no default
  * is filled in.
  *
  * @example

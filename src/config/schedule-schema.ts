@@ -1,5 +1,5 @@
 /**
- * Structure of a schedule (README: Schedules). Formats, time zones and window lengths are judged by `checkSchedule`, which owns
+ * Structure of a schedule (docs/semantics.md: Schedules). Formats, time zones and window lengths are judged by `checkSchedule`, which owns
  * schedule semantics, once the structure is sound.
  */
 import * as z from "zod/mini";

@@ -1,4 +1,4 @@
-/** Structure of the persisted visitor state (README: The visitor's life), versioned with `v`. */
+/** Structure of the persisted visitor state (docs/api.md: The visitor's life), versioned with `v`. */
 import * as z from "zod/mini";
 import { describeValue } from "./describe-value.js";
 import { nonNegativeIntegerSchema, numberSchema, optional, stringSchema, visitorStringListSchema } from "./field-schemas.js";

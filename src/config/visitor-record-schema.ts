@@ -1,4 +1,4 @@
-/** Structure of what the service stores per visitor (README: Storage and the service). */
+/** Structure of what the service stores per visitor (docs/storage.md: Storage and the service). */
 import * as z from "zod/mini";
 import { expected } from "./expected.js";
 import { numberSchema, optional, stringSchema } from "./field-schemas.js";

@@ -1,4 +1,4 @@
-/** Structure of a visitor snapshot (README: Visitor snapshot). */
+/** Structure of a visitor snapshot (docs/api.md: Visitor snapshot). */
 import * as z from "zod/mini";
 import { expected } from "./expected.js";
 import {

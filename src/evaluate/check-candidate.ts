@@ -35,7 +35,7 @@ const NEVER: Verdict = Object.freeze({ eligible: false, changeAt: Number.POSITIV
 const HOLDS: Verdict = Object.freeze({ eligible: true, changeAt: Number.POSITIVE_INFINITY });
 
 /**
- * Checks every condition of an invitation (README: Semantics in detail, Schedules, Events, and rule 6 of Rules before selection): whether it is eligible now, and
+ * Checks every condition of an invitation (docs/semantics.md: Semantics in detail, Schedules, Events, and rule 6 of Rules before selection): whether it is eligible now, and
  * when that may flip. Conditions that time cannot change are checked first. Without `reasons` the check stops at the
  * first that fails; with `reasons` (explain) it records every failing condition and goes on — the same checks
  * either way.

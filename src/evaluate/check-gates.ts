@@ -15,7 +15,7 @@ export type GateOutcome =
 const OPEN: GateOutcome = { type: "open" };
 
 /**
- * Applies the rules before selection (README: Rules before selection) 1–5, in order, before any invitation is checked: an active chat, a recent chat, a running
+ * Applies the rules before selection (docs/semantics.md: Rules before selection) 1–5, in order, before any invitation is checked: an active chat, a recent chat, a running
  * suppression, a current invitation that still stands, and nobody online to answer. The visitor's state must be
  * settled first (`settleView`), so an expired invitation already counts as closed.
  *

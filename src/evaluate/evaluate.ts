@@ -4,7 +4,7 @@ import type { Clock, Decision, EvaluateOptions, Invitation, Visitor } from "../t
 
 /**
  * Decides which invitation a visitor gets right now, renders its message, and says when to ask again
- * (README: evaluate, Decision). Pure, synchronous and total: the clock is read once, nothing is mutated, and it never throws —
+ * (docs/api.md: evaluate, Decision). Pure, synchronous and total: the clock is read once, nothing is mutated, and it never throws —
  * a problem with the input is a `"none"` decision with a reason such as `invalid_visitor`.
  *
  * Pass a `Ruleset` from `compile` on hot paths; a plain array of valid invitations is compiled on first use and

@@ -15,7 +15,7 @@ export interface TieOutcome {
 }
 
 /**
- * Settles the tie of README: Selection once the scan has met `first`, the first eligible candidate in rank order: its group
+ * Settles the tie of docs/semantics.md: Selection once the scan has met `first`, the first eligible candidate in rank order: its group
  * is the candidates that follow it in `cursor` with the same position and time on site. The winner is the eligible
  * member with the smallest `(tie hash, id)`. Members are checked in that order, so exactly those that beat the
  * winner on hash are checked before it — the ones whose eligibility can change the outcome, and the only ones

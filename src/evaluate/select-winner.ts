@@ -12,7 +12,7 @@ export type Selection =
   | { winner: null; reason: "no_eligible_invitation"; changeAt: number };
 
 /**
- * Picks the winner among candidates in rank order (README: Selection): the eligible one with the lowest position, then the
+ * Picks the winner among candidates in rank order (docs/semantics.md: Selection): the eligible one with the lowest position, then the
  * lowest time on site, then the smallest tie hash of the visitor. An ineligible invitation never blocks a
  * lower-ranked eligible one.
  *

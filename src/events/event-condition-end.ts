@@ -1,7 +1,7 @@
 import type { CompiledEventCondition } from "../compile/compile-invitation.js";
 
 /**
- * Checks an event condition (README: Events) — at least `minCount` records with `now − at < withinSeconds` (every record
+ * Checks an event condition (docs/semantics.md: Events) — at least `minCount` records with `now − at < withinSeconds` (every record
  * when the window is 0) — and says when it stops holding as records age out of the window: an instant after
  * `atMs`, `Infinity` when it never will, or `NaN` when it does not hold now. One number, so the hot path allocates
  * nothing. `times` are the record instants of that event, oldest first.

@@ -3,7 +3,7 @@ import type { EventDefinition, RecordEventOutcome, VisitorEvent } from "../types
 import { checkLogLength } from "./check-log-length.js";
 
 /**
- * Logs one event the website reported (README: Events). Names compare trimmed and case-insensitively, as evaluation counts
+ * Logs one event the website reported (docs/api.md: Events). Names compare trimmed and case-insensitively, as evaluation counts
  * them. An event without a definition changes nothing (`"unknown_event"`, the log handed back as given). Otherwise
  * the newest record of that name (with `filterByValue`: and exactly that value; no value matches only no value) is
  * refreshed when it is recent — any age for `storeTimeoutSeconds` 0 or absent, else

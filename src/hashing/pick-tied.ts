@@ -1,7 +1,7 @@
 import { pickLowestHash } from "./pick-lowest-hash.js";
 
 /**
- * Breaks the last tie of README: Selection: among invitations tied on `(position, timeOnSite)`, the one with the smallest
+ * Breaks the last tie of docs/semantics.md: Selection: among invitations tied on `(position, timeOnSite)`, the one with the smallest
  * `hashUnit("tie", seed, visitorId, id)` wins (equal hashes: the smaller id). The same visitor always gets the same
  * winner whatever the order of `invitationIds`, and different visitors spread evenly over the tied ids.
  *

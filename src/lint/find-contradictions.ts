@@ -5,7 +5,7 @@ import { finding, type LintFinding } from "./lint-codes.js";
 
 type Op = AttributeCondition["op"];
 
-/** Each operator that holds exactly where its partner fails, for a present value (README: Attribute conditions). */
+/** Each operator that holds exactly where its partner fails, for a present value (docs/semantics.md: Attribute conditions). */
 const NEGATIONS: Partial<Record<Op, Op>> = { eq: "neq", in: "notIn", contains: "notContains", like: "notLike" };
 
 /**

@@ -4,7 +4,7 @@ import type { CompiledSchedule } from "../schedule/compile-schedule.js";
 import { finding, type LintFinding } from "./lint-codes.js";
 
 /**
- * Finds invitations whose schedule is never active again (README: Schedules): a weekly schedule without a single
+ * Finds invitations whose schedule is never active again (docs/semantics.md: Schedules): a weekly schedule without a single
  * window, and, given the instant `atMs`, a period that has ended by then. A period end written without an offset is
  * wall time in a time zone lint does not know (the schedule's own, else the evaluation's `timeZone`), so it counts
  * as ended only a day after it ended in UTC — later than in any time zone.

@@ -5,7 +5,7 @@ import { finding, type LintFinding } from "./lint-codes.js";
 
 /**
  * Finds the invitations no visitor can ever get because a better-ranked one of the same kind is eligible whenever
- * they are (README: Selection): a global `*` fallback placed above specific invitations, the same conditions at a
+ * they are (docs/semantics.md: Selection): a global `*` fallback placed above specific invitations, the same conditions at a
  * lower position. B shadows A only when B ranks strictly before A (lower position, or the same position and a lower
  * time on site: an equal rank is a tie the hash settles), B's conditions are implied by A's ({@link covers}), B has
  * no state limit that could take it out of the running while A stays in, and, for dynamic invitations, B's trigger

@@ -6,7 +6,7 @@ const NAMED = 3;
 
 /**
  * Finds invitations that tie on rank with another of the same kind (equal position and equal time on site) that may
- * be eligible at the same time: between them, the visitor's hash decides (README: Selection), so which one a visitor
+ * be eligible at the same time: between them, the visitor's hash decides (docs/semantics.md: Selection), so which one a visitor
  * gets looks random. Two invitations are left out when they can never be eligible together: different languages or
  * identifiers, no device or department in common, URL lists naming different hosts only, or dynamic triggers of
  * different types, and those lint already proved are never shown (`neverShown`, by index). Often intended (an even

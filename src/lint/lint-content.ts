@@ -15,7 +15,7 @@ const TWO_LETTER: Readonly<Record<string, string>> = {
 };
 
 /**
- * Content that will not show as written (README: Translations, Variations): a `language` the invitation targets for
+ * Content that will not show as written (docs/semantics.md: Translations, Variations): a `language` the invitation targets for
  * which it has no translation while it translates into others; a locale whose translation covers the message but
  * not the returning message (or the reverse) the invitation sets; a variation that replaces a text the invitation
  * translates without translating its own (`missing_translation`); and variations whose weights are all 0, so only

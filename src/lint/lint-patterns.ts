@@ -86,7 +86,7 @@ function parsedGlobs(globs: readonly string[]): Pattern | null {
   return items.length === 1 ? (items[0] as Pattern) : { type: "alt", items };
 }
 
-/** Why a whole list matches no page (README: URL patterns), or `null` when it may match one. */
+/** Why a whole list matches no page (docs/semantics.md: URL patterns), or `null` when it may match one. */
 function listMatchesNothing(list: readonly PatternFacts[]): string | null {
   if (list.some((f) => f.negated && f.kind === "all")) return "a negated * excludes every page: the invitation can never be shown";
   const positives = list.filter((f) => !f.negated);

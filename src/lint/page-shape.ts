@@ -2,7 +2,7 @@ import { ASSERT, buildNfa, CHAR, MATCH, SPLIT } from "../automaton/build-nfa.js"
 import { MAX_AUTOMATON_STATES } from "../automaton/compile-automaton.js";
 import type { Pattern } from "../automaton/pattern.js";
 
-// What every normalised page looks like (README: URL patterns; `normalizePage`): an optional host with no `/`, `?`,
+// What every normalised page looks like (docs/semantics.md: URL patterns; `normalizePage`): an optional host with no `/`, `?`,
 // `#`, `@` or upper-case ASCII letter (it is lower-cased, credentials dropped), then a path that starts with `/`,
 // holds no `?` or `#` (query and fragment are cut) and ends in a `/` only when it is `/` alone. As a small automaton
 // over code units, each state's edges as [ranges, next state]:

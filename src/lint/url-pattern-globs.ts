@@ -8,7 +8,7 @@ export type UrlPatternGlobs =
 const ALL_STARS = /^\*+$/;
 
 /**
- * The globs `compileUrlPattern` builds for a pattern (README: URL patterns): trimmed, `!` read, a pasted scheme and
+ * The globs `compileUrlPattern` builds for a pattern (docs/semantics.md: URL patterns): trimmed, `!` read, a pasted scheme and
  * `#fragment` dropped, the host lower-cased, trailing slashes removed, and a trailing `*` widened to everything
  * below. It reads them with `compileUrlPattern`'s own steps (`pageGlob`,
  * `widenedGlobs`), so the two cannot drift apart.

@@ -65,7 +65,7 @@ function localize<T>(
   for (const [locale, translation] of Object.entries(source.translations ?? {})) {
     const text = translation?.[key];
     const normalized = normalizeLocale(locale);
-    // First key wins when two spellings (`lt_LT`, `lt-LT`) normalise alike; blank texts fall back (README: Translations).
+    // First key wins when two spellings (`lt_LT`, `lt-LT`) normalise alike; blank texts fall back (docs/semantics.md: Translations).
     if (typeof text !== "string" || text.trim() === "" || normalized === "" || translations.has(normalized)) continue;
     translations.set(normalized, convert(text));
   }

@@ -22,7 +22,7 @@ export interface CompiledRendering {
 }
 
 /**
- * Prepares an invitation for rendering (README: Variations, Rendering). The base content weighs 1; a variation weighs its `weight`
+ * Prepares an invitation for rendering (docs/semantics.md: Variations, Rendering). The base content weighs 1; a variation weighs its `weight`
  * (default 1; 0, negative or not finite = never picked). When two contents share an id, the first one keeps it.
  *
  * @example

@@ -1,5 +1,5 @@
 /**
- * Normalises a locale for translation lookup (README: Translations): trimmed, lower-cased, `_` written as `-`, so the
+ * Normalises a locale for translation lookup (docs/semantics.md: Translations): trimmed, lower-cased, `_` written as `-`, so the
  * configured key `lt_LT` and the visitor locale `lt-LT` meet as `lt-lt`.
  *
  * @example

@@ -1,6 +1,6 @@
 import { PLACEHOLDER_PATTERN } from "./placeholders.js";
 
-/** One piece of a parsed template: literal text, or one of the four placeholder families of README: Rendering. */
+/** One piece of a parsed template: literal text, or one of the four placeholder families of docs/semantics.md: Rendering. */
 export type TemplateSegment =
   | { kind: "text"; text: string }
   | { kind: "nick" }

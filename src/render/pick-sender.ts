@@ -18,7 +18,7 @@ export interface SenderChoice {
 }
 
 /**
- * Chooses the sender (README: Sender). With `random` and a non-empty `operatorsOnline`: among the online operators that
+ * Chooses the sender (docs/semantics.md: Sender). With `random` and a non-empty `operatorsOnline`: among the online operators that
  * are in `operatorIds` (when that list is non-empty; ids compared trimmed) and serve the visitor's department, the
  * one with the smallest `hashUnit("operator", seed, visitorId, id)`, shown under its own name (or `fallbackName`
  * when it has none). No such operator → `fallbackName` and `randomMissed`. Otherwise → `fallbackName`, no id.

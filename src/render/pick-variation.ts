@@ -2,7 +2,7 @@ import type { CompiledRendering } from "./compile-rendering.js";
 import { hashUnit } from "../hashing/hash-unit.js";
 
 /**
- * Picks the content a visitor sees (README: Variations): a weighted choice over the pool (base content first, then the
+ * Picks the content a visitor sees (docs/semantics.md: Variations): a weighted choice over the pool (base content first, then the
  * variations in configuration order) driven by `hashUnit("variation", seed, visitorId, invitationId)`, so a visitor
  * keeps the same variation on every call. Returns the variation id, or the invitation's own id for the base content.
  *

@@ -1,5 +1,5 @@
 /**
- * Placeholder grammar (README: Rendering). Only four families are placeholders: `{nick}`, `{operator}`, `{lhc.var.KEY}` and
+ * Placeholder grammar (docs/semantics.md: Rendering). Only four families are placeholders: `{nick}`, `{operator}`, `{lhc.var.KEY}` and
  * `{lhc.add.KEY}`, where KEY is letters, digits, `_`, `-` and `.`. Any other text in braces (CSS, `{proactive_img_1}`
  * for the LHC widget, …) is literal. Text that starts like an `lhc.` placeholder but is not one is malformed.
  */

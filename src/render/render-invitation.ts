@@ -39,7 +39,7 @@ export interface RenderedInvitation {
 }
 
 /**
- * Renders an invitation for a visitor (README: Variations, Rendering): picks the variation (when `variationId` is `null`; an id the
+ * Renders an invitation for a visitor (docs/semantics.md: Variations, Rendering): picks the variation (when `variationId` is `null`; an id the
  * invitation does not know renders the base content, as for a stored invitation whose variation was removed),
  * translates, chooses the first-visit or returning message, picks the sender and fills the placeholders.
  *

@@ -8,7 +8,7 @@ export interface Localized<T> {
 }
 
 /**
- * Picks the translation for a normalised visitor locale (README: Translations): the exact locale (`lt-lt`), then its language
+ * Picks the translation for a normalised visitor locale (docs/semantics.md: Translations): the exact locale (`lt-lt`), then its language
  * (`lt`), then the untranslated value.
  *
  * @example

@@ -7,7 +7,7 @@ import { settleExpiry } from "./settle-expiry.js";
 import type { StateOptions } from "./state-options.js";
 
 /**
- * Makes a decision's winner the visitor's current invitation (README: The visitor's life): assigned now, on its first page view,
+ * Makes a decision's winner the visitor's current invitation (docs/api.md: The visitor's life): assigned now, on its first page view,
  * expiring `expiresAfterSeconds` later when set, with a conversion record when the invitation has a goal; records
  * that can no longer change an outcome are pruned into `conversionTallies` (see `pruneConversions`). Only a
  * `"selected"` decision changes anything; for `"current"` and `"none"` the state comes back as it was.

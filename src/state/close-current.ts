@@ -6,7 +6,7 @@ import { cooldownMs, type StateOptions } from "./state-options.js";
 export type CloseCause = "closed" | "expired" | "limit";
 
 /**
- * Marks the current invitation closed at `atMs` and applies what follows from that (README: The visitor's life): the pause until
+ * Marks the current invitation closed at `atMs` and applies what follows from that (docs/api.md: The visitor's life): the pause until
  * `atMs + cooldown` (never shortening a longer pause already running), the session exclusion for
  * `hideForSessionAfterClose`, and — only when the visitor closed it — `oncePerVisitor`.
  *

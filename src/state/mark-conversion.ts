@@ -12,7 +12,7 @@ export interface Assignment {
 }
 
 /**
- * Moves the record of one assignment a step along README: Conversions (`sent → shown → closed | chatStarted`; "closed" and
+ * Moves the record of one assignment a step along docs/api.md: Conversions (`sent → shown → closed | chatStarted`; "closed" and
  * "chatStarted" may also come straight from "sent"), when its status allows. Only the record sent with that
  * assignment moves — the newest one of that invitation sent at `assignedAt` (an invitation assigned twice in one
  * millisecond has two; the later in the array is the one on screen) — never an older record of the same

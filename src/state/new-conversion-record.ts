@@ -1,7 +1,7 @@
 import type { ConversionRecord, Invitation } from "../types.js";
 
 /**
- * The conversion record for an invitation just assigned to a visitor (README: Conversions), or `null` when the invitation has
+ * The conversion record for an invitation just assigned to a visitor (docs/api.md: Conversions), or `null` when the invitation has
  * no `conversion` goal. The window starts at assignment ("sent"), not when the visitor clicks, as in LHC.
  *
  * @example

@@ -6,7 +6,7 @@ import { settleExpiry } from "./settle-expiry.js";
 import { chatPauseMs, type StateOptions } from "./state-options.js";
 
 /**
- * Records that the visitor started a chat (README: The visitor's life): no invitation for `suppressAfterChatSeconds`, kept in the
+ * Records that the visitor started a chat (docs/api.md: The visitor's life): no invitation for `suppressAfterChatSeconds`, kept in the
  * state itself so the pause holds even when a later snapshot lacks `chat.lastStartedAt`. The current invitation is
  * consumed and leaves the state — an open one is never offered again with `oncePerVisitor` and its conversion
  * record moves to `chatStarted`. With no current invitation left, nothing (such as `nextOnUrlChange`) can end the

@@ -6,7 +6,7 @@ import { settleExpiry } from "./settle-expiry.js";
 import type { StateOptions } from "./state-options.js";
 
 /**
- * Records that the visitor closed the current invitation (README: The visitor's life): no new invitation until the invitation's
+ * Records that the visitor closed the current invitation (docs/api.md: The visitor's life): no new invitation until the invitation's
  * `cooldownSeconds` (else `suppressAfterCloseSeconds`) have passed, not again this session with
  * `hideForSessionAfterClose`, never again with `oncePerVisitor`; its conversion record moves to `closed`. An
  * invitation that had already expired stays expired (closing it changes nothing). Throws `ConfigError` when given an

@@ -4,7 +4,7 @@ import { checkReducerArguments } from "./check-reducer-arguments.js";
 import { conversionNewestIndex } from "./conversion-newest-index.js";
 
 /**
- * Records that the visitor reached a conversion goal (README: Conversions). Only the newest record (largest `sentAt`) whose
+ * Records that the visitor reached a conversion goal (docs/api.md: Conversions). Only the newest record (largest `sentAt`) whose
  * `event` equals `eventName` case-insensitively is considered — an older record still open is ignored, as in LHC.
  * It converts (`convertedAt = now`) when not yet converted and `now < expiresAt`, whatever its status: the goal is
  * independent of the chat. Otherwise the same state comes back with the reason. A blank name matches nothing.

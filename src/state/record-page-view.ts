@@ -14,7 +14,7 @@ export interface PageView {
 }
 
 /**
- * Records a page view for the current invitation (README: The visitor's life):
+ * Records a page view for the current invitation (docs/api.md: The visitor's life):
  * * an invitation on screen counts one more page view and is hidden — like a close, with its cooldown — on the
  *   page view past its `showLimit`;
  * * a `urlBound` invitation on screen is withdrawn when the visitor navigates to a page its `urls` do not match,

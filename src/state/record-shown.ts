@@ -4,7 +4,7 @@ import { markConversion } from "./mark-conversion.js";
 
 /**
  * Records that the widget actually displayed the current invitation: its conversion record moves from `sent` to
- * `shown` (README: Conversions). Nothing else changes; without a current invitation on screen (none, closed, or expired by
+ * `shown` (docs/api.md: Conversions). Nothing else changes; without a current invitation on screen (none, closed, or expired by
  * `now`) the state comes back as it was.
  *
  * @example

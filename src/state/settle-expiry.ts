@@ -5,7 +5,7 @@ import { closeCurrent } from "./close-current.js";
 import type { StateOptions } from "./state-options.js";
 
 /**
- * Applies an expiry that happened since the state was last touched (README: The visitor's life: expiry is lazy): a current
+ * Applies an expiry that happened since the state was last touched (docs/api.md: The visitor's life: expiry is lazy): a current
  * invitation whose `expiresAt` has passed counts as closed at `expiresAt`, so its cooldown runs from then.
  *
  * @example

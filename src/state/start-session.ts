@@ -4,7 +4,7 @@ import { settleExpiry } from "./settle-expiry.js";
 import type { StateOptions } from "./state-options.js";
 
 /**
- * Starts a new visitor session (README: The visitor's life): the session exclusions are cleared, and an invitation still on screen
+ * Starts a new visitor session (docs/api.md: The visitor's life): the session exclusions are cleared, and an invitation still on screen
  * from the last session is withdrawn, as LHC does, so a visitor who ignored it is not stuck with it. A closed one
  * stays with its pause: suppression outlives sessions. Use `isNewSession` to tell when a session starts.
  *

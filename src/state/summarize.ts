@@ -3,7 +3,7 @@ import { checkReducerArguments } from "./check-reducer-arguments.js";
 import { addToTallies } from "./tally-conversions.js";
 
 /**
- * Conversion statistics (README: Conversions): one row per (invitationId, variationId), sorted by invitationId then
+ * Conversion statistics (docs/api.md: Conversions): one row per (invitationId, variationId), sorted by invitationId then
  * variationId in code-unit order. `shown` counts every record that got past "sent" — a closed or chatted invitation
  * was shown first; `converted` counts records with `convertedAt`, whatever their status.
  *

@@ -73,7 +73,7 @@ export interface CheckOptions {
   options?: EvaluateOptions;
 }
 
-/** The async host flow over a storage adapter (README: Storage and the service). Every visitor call is one atomic read-modify-write. */
+/** The async host flow over a storage adapter (docs/storage.md: Storage and the service). Every visitor call is one atomic read-modify-write. */
 export interface Beckon {
   /** Decides for a visitor snapshot and records the decision; the stored state and event log are used. */
   check(visitor: Visitor, options?: CheckOptions): Promise<Decision>;

@@ -1,5 +1,5 @@
 /**
- * The storage contract (README: Storage and the service): what an adapter keeps, and the small interface every adapter implements. One
+ * The storage contract (docs/storage.md: Storage and the service): what an adapter keeps, and the small interface every adapter implements. One
  * contract suite (test/storage/contract.ts) runs against each adapter.
  */
 import type { EventDefinition, Invitation } from "../types.js";

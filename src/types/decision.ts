@@ -66,7 +66,7 @@ export interface NoDecision extends DecisionCommon {
 }
 
 /**
- * The answer of `evaluate` (README: Decision), told apart by `status`: after `decision.status !== "none"`, the
+ * The answer of `evaluate` (docs/api.md: Decision), told apart by `status`: after `decision.status !== "none"`, the
  * invitation, its message and sender are there, and `reason` says why for each status.
  */
 export type Decision = SelectedDecision | CurrentDecision | NoDecision;

@@ -1,6 +1,6 @@
 /** Event definitions: the events a website may log, and what recording one did. */
 
-/** Declares an event the website may log (LHC "proactive chat variable", README: Events). */
+/** Declares an event the website may log (LHC "proactive chat variable", docs/api.md: Events). */
 export interface EventDefinition {
   name: string;
   /** Refresh instead of append while the newest matching record is younger than this; 0 = refresh for ever. */

@@ -3,7 +3,7 @@
 /** A device class, covering LHC's seven device options as a set. */
 export type Device = "desktop" | "mobile" | "tablet";
 
-/** How an invitation competes: on every call, on a widget trigger, or as an HTML injection payload (README: Kinds). */
+/** How an invitation competes: on every call, on a widget trigger, or as an HTML injection payload (docs/semantics.md: Kinds). */
 export type InvitationKind = "standard" | "dynamic" | "inject";
 
 /** A dynamic invitation's client-side trigger. */
@@ -40,7 +40,7 @@ export interface AnnualSchedule {
   to: string;
 }
 
-/** When an invitation may be offered (README: Schedules). */
+/** When an invitation may be offered (docs/semantics.md: Schedules). */
 export type Schedule = WeeklySchedule | PeriodSchedule | AnnualSchedule;
 
 /** A moving instant: the evaluation instant in epoch **seconds** plus `now` seconds (LHC's `{time}-(3*24*3600)`). */
@@ -51,7 +51,7 @@ export interface RelativeTime {
 /** A scalar an attribute condition compares against. */
 export type AttributeScalar = string | number | boolean;
 
-/** A condition on `visitor.attributes[key]` (README: Attribute conditions). */
+/** A condition on `visitor.attributes[key]` (docs/semantics.md: Attribute conditions). */
 export type AttributeCondition =
   | { key: string; op: "eq" | "neq"; value: AttributeScalar | AttributeScalar[] }
   | { key: string; op: "gt" | "gte" | "lt" | "lte"; value: number | string | RelativeTime }
@@ -64,21 +64,21 @@ export type AttributeCondition =
 /** Attribute operators, one per row of the operator table. */
 export type AttributeOperator = AttributeCondition["op"];
 
-/** A condition on the visitor's event log (README: Events): at least `minCount` records of `event` in the window. */
+/** A condition on the visitor's event log (docs/semantics.md: Events): at least `minCount` records of `event` in the window. */
 export interface EventCondition {
   event: string;
   minCount: number;
   withinSeconds?: number;
 }
 
-/** Sender of an invitation (README: Sender). */
+/** Sender of an invitation (docs/semantics.md: Sender). */
 export interface OperatorConfig {
   name?: string;
   random?: boolean;
   operatorIds?: string[];
 }
 
-/** Translated texts for one locale (README: Translations). */
+/** Translated texts for one locale (docs/semantics.md: Translations). */
 export interface Translation {
   message?: string;
   returningMessage?: string;
@@ -101,7 +101,7 @@ export interface RequiresConfig {
   phone?: boolean;
 }
 
-/** An A/B content variation of an invitation (README: Variations). */
+/** An A/B content variation of an invitation (docs/semantics.md: Variations). */
 export interface Variation {
   id: string;
   weight?: number;
@@ -112,7 +112,7 @@ export interface Variation {
   translations?: Record<string, Translation>;
 }
 
-/** Custom conversion goal (README: Conversions). */
+/** Custom conversion goal (docs/api.md: Conversions). */
 export interface ConversionConfig {
   event: string;
   withinSeconds: number;
@@ -122,7 +122,7 @@ export interface ConversionConfig {
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
 /**
- * One proactive invitation as configured (README: Invitation fields). Every field but `id` and `message` is optional; the documented
+ * One proactive invitation as configured (docs/api.md: Invitation fields). Every field but `id` and `message` is optional; the documented
  * defaults are applied by `compile`, so the object you pass in is the object you get back in `Decision.invitation`.
  */
 export interface Invitation {

@@ -8,7 +8,7 @@ export interface OnlineOperator {
   departments?: (string | number)[];
 }
 
-/** World facts and switches for one evaluation (README: Visitor snapshot, the fourth argument). */
+/** World facts and switches for one evaluation (docs/api.md: Visitor snapshot, the fourth argument). */
 export interface EvaluateOptions {
   /** Operators online right now; absent = presence unknown and not checked. */
   operatorsOnline?: readonly OnlineOperator[];
@@ -26,7 +26,7 @@ export interface EvaluateOptions {
   defaultOperatorName?: string;
   /** Mixed into every deterministic choice (ties, variations, random operator). Default `""`. */
   seed?: string;
-  /** A dynamic trigger that just fired in the widget (README: Kinds). */
+  /** A dynamic trigger that just fired in the widget (docs/semantics.md: Kinds). */
   trigger?: Trigger;
 }
 

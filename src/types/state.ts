@@ -1,6 +1,6 @@
 /** A visitor's invitation state: what was shown, closed and sent, and the conversions it led to. */
 
-/** The invitation currently assigned to a visitor (README: The visitor's life). */
+/** The invitation currently assigned to a visitor (docs/api.md: The visitor's life). */
 export interface CurrentInvitation {
   invitationId: string;
   variationId: string;
@@ -10,7 +10,7 @@ export interface CurrentInvitation {
   expiresAt?: number;
 }
 
-/** Status of a conversion record (README: Conversions). */
+/** Status of a conversion record (docs/api.md: Conversions). */
 export type ConversionStatus = "sent" | "shown" | "closed" | "chatStarted";
 
 /** One sent invitation awaiting (or having reached) its conversion goal. */
@@ -39,7 +39,7 @@ export interface ConversionTally {
   converted: number;
 }
 
-/** What a visitor has been shown, closed and excluded from, as versioned JSON (README: The visitor's life). */
+/** What a visitor has been shown, closed and excluded from, as versioned JSON (docs/api.md: The visitor's life). */
 export interface InvitationState {
   v: 1;
   current?: CurrentInvitation;

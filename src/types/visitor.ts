@@ -5,7 +5,7 @@ import type { InvitationState } from "./state.js";
 /** A value of a visitor variable. */
 export type AttributeValue = string | number | boolean | null;
 
-/** One record of the visitor's event log (README: Events); `at` in epoch ms. */
+/** One record of the visitor's event log (docs/semantics.md: Events); `at` in epoch ms. */
 export interface VisitorEvent {
   name: string;
   at: number;
@@ -20,7 +20,7 @@ export interface ChatHistory {
 }
 
 /**
- * A snapshot of one visitor at the moment of evaluation (README: Visitor snapshot). Only `id` is required. Every string in it is at
+ * A snapshot of one visitor at the moment of evaluation (docs/api.md: Visitor snapshot). Only `id` is required. Every string in it is at
  * most `MAX_VISITOR_STRING_LENGTH` (8 192) UTF-16 code units: `parseVisitor` reports a longer one as `too_big`,
  * `evaluate` answers `invalid_visitor`. A snapshot whose parts cannot be read (a getter or proxy that throws) is
  * `invalid_visitor` too.

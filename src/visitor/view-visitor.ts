@@ -27,7 +27,7 @@ const PAGEVIEWS = VISITOR_FIELDS.pageviews.default;
 const VISITS = VISITOR_FIELDS.visits.default;
 const DEVICE = VISITOR_FIELDS.device.default;
 
-/** The parts of the visitor's state the rules before selection read (README: The visitor's life). */
+/** The parts of the visitor's state the rules before selection read (docs/api.md: The visitor's life). */
 export interface StateView {
   current: CurrentInvitation | undefined;
   suppressedUntil: number | undefined;
@@ -37,7 +37,7 @@ export interface StateView {
 
 /**
  * A visitor snapshot normalised for evaluation, so each condition compares ready-made values. Fields the snapshot
- * leaves out, or gives in an unusable form, take their documented default (README: Visitor snapshot): evaluation treats garbage like
+ * leaves out, or gives in an unusable form, take their documented default (docs/api.md: Visitor snapshot): evaluation treats garbage like
  * missing data and never throws. The costlier fields (page, referrer, tags, event index) are worked out on first use
  * only: most evaluations never need most of them.
  */
@@ -109,7 +109,7 @@ export class VisitorView {
     }
   }
 
-  /** The current page as `host/path` and path (README: URL patterns), or `null` when unknown. */
+  /** The current page as `host/path` and path (docs/semantics.md: URL patterns), or `null` when unknown. */
   get page(): PageUrl | null {
     if (this.pageMemo === undefined) this.pageMemo = typeof this.fields.url === "string" ? normalizePage(this.fields.url) : null;
     return this.pageMemo;
@@ -129,7 +129,7 @@ export class VisitorView {
     return slash === -1 ? page.path.slice(1) : page.path.slice(1, slash);
   }
 
-  /** The referrer's host with one leading `www.` stripped (README: Referrer), `""` when there is none. */
+  /** The referrer's host with one leading `www.` stripped (docs/semantics.md: Referrer), `""` when there is none. */
   get referrerHost(): string {
     this.referrerMemo ??= typeof this.fields.referrer === "string" ? referrerHost(this.fields.referrer) : "";
     return this.referrerMemo;

@@ -7,7 +7,7 @@ import type { InvitationState, VisitorEvent } from "../types.js";
 /** Everything beckon keeps about one visitor between calls. */
 export interface VisitorRecord {
   state: InvitationState;
-  /** The visitor's event log (README: Events), pruned to what the invitation set can still count. */
+  /** The visitor's event log (docs/api.md: Events), pruned to what the invitation set can still count. */
   events: VisitorEvent[];
   /** Last activity, for the 30-minute session rule. */
   lastActivityAt?: number;

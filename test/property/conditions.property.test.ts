@@ -129,7 +129,7 @@ describe("standard conditions", () => {
   });
 });
 
-/** The obvious way to normalise a page (README: URL patterns), kept as the oracle of the hand-scanned `normalizePage`. */
+/** The obvious way to normalise a page (docs/semantics.md: URL patterns), kept as the oracle of the hand-scanned `normalizePage`. */
 function naiveNormalizePage(url: string): { hostPath: string; path: string; host: string } | null {
   const trimmed = url.trim();
   if (trimmed === "") return null;

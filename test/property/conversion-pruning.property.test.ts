@@ -47,7 +47,7 @@ function selected(invitation: (typeof JOURNEY_INVITATIONS)[number], variationId:
   };
 }
 
-/** README's The visitor's life's lazy expiry, for the oracle: an invitation past expiresAt is closed. */
+/** docs/api.md's The visitor's life's lazy expiry, for the oracle: an invitation past expiresAt is closed. */
 function settle(o: Oracle, now: number): void {
   if (o.current !== null && !o.current.closed && o.current.expiresAt !== undefined && o.current.expiresAt <= now) o.current.closed = true;
 }

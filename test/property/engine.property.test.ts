@@ -1,4 +1,4 @@
-// The laws README: evaluate, Selection, Decision state for evaluate/explain, checked on generated invitation sets and visitors.
+// The laws docs/api.md: evaluate; docs/semantics.md: Selection; docs/api.md: Decision state for evaluate/explain, checked on generated invitation sets and visitors.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {

@@ -1,4 +1,4 @@
-// The laws of the event log (README: Events): recordEvent is a pure reducer whose outcome says exactly what it did, store
+// The laws of the event log (docs/api.md: Events): recordEvent is a pure reducer whose outcome says exactly what it did, store
 // timeout 0 keeps one record per name (and value), and pruneEvents never changes what evaluation decides.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { extractHost } from "../../src/conditions/extract-host.js";
 
 /**
- * The oracle: the definition written with regular expressions, step by step as README's "Referrer" says it (scheme
+ * The oracle: the definition written with regular expressions, step by step as docs/semantics.md's "Referrer" says it (scheme
  * or `//` removed, host up to the first `/`, `?` or `#`, credentials and port dropped, trimmed and lower-cased, one
  * `www.` removed). extractHost scans by hand and must read every value the same.
  */

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { normalizePage, type PageUrl } from "../../src/conditions/normalize-page.js";
 
-/** The oracle: README's "URL patterns" normalisation written with regular expressions and string methods. */
+/** The oracle: docs/semantics.md's "URL patterns" normalisation written with regular expressions and string methods. */
 function oraclePage(url: string): PageUrl | null {
   const s = url.trim();
   if (s === "") return null;

@@ -23,7 +23,7 @@ import {
 } from "./arbitraries/schedule.js";
 
 // ---------------------------------------------------------------------------------------------------------------
-// The naive oracle: reads the wall clock with Intl and applies README: Schedules literally, one instant at a time.
+// The naive oracle: reads the wall clock with Intl and applies docs/semantics.md: Schedules literally, one instant at a time.
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, "0");
 const minutesOf = (time: string): number => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));

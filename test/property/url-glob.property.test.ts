@@ -77,7 +77,7 @@ describe("URL globs (properties)", () => {
       .tuple(fc.boolean(), fc.array(fc.constantFrom("", "a", "b", ".", "/", "-", "//", "/a", "./"), { maxLength: 3 }))
       .map(([kept, tail]) => (kept ? g.replace(/\*+$/, "") : "") + tail.join(""));
 
-  /** The automaton of the glob as compileUrlPattern widens a trailing star (README: URL patterns). */
+  /** The automaton of the glob as compileUrlPattern widens a trailing star (docs/semantics.md: URL patterns). */
   function widened(g: string): (input: string) => boolean {
     const base = g.replace(/\*+$/, "");
     if (base === g) return compileGlob(g);

@@ -1,4 +1,4 @@
-// DECISIONS (where README: Storage and the service and the brief are silent):
+// DECISIONS (where docs/storage.md: Storage and the service and the brief are silent):
 // * Documents (visitor records, invitation sets) are stored as `json`, not `jsonb`: `json` keeps the text as written,
 //   so strings `jsonb` refuses (U+0000, lone surrogates) round-trip as they do in the memory and Redis adapters.
 // * A commit with no counter increments is a single UPDATE/INSERT statement (atomic on its own, two round trips

@@ -1,4 +1,4 @@
-// DECISIONS (where README: Storage and the service is silent)
+// DECISIONS (where docs/storage.md: Storage and the service is silent)
 // * Key layout under the prefix (default "beckon:"): `v:<visitorId>` one hash per visitor (`version`, `value` =
 //   JSON record, `commit` = id of the write that made it); `counters` one hash (field counterKey(...), HINCRBY);
 //   `invitations` one hash for the shared set (`version`, `value`, `commit`). An id holding a lone UTF-16 surrogate

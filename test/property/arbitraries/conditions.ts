@@ -1,5 +1,5 @@
 /**
- * Arbitraries for the standard condition matchers (README: Semantics in detail): like values and texts rich in boundaries and wildcards,
+ * Arbitraries for the standard condition matchers (docs/semantics.md: Semantics in detail): like values and texts rich in boundaries and wildcards,
  * attribute conditions of every operator, well-formed page URLs, and time-relative comparisons placed close to their
  * flip so that `nextAttributeChange` is exercised where rounding matters.
  */

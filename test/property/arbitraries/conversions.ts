@@ -1,5 +1,5 @@
 /**
- * Arbitraries for conversion records (README: Conversions). Ids, event names and times come from small pools so records of one
+ * Arbitraries for conversion records (docs/api.md: Conversions). Ids, event names and times come from small pools so records of one
  * invitation, one event and one instant meet often: ties in `sentAt`, names differing only in case, windows that
  * have just closed.
  */

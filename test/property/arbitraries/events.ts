@@ -1,5 +1,5 @@
 /**
- * Arbitraries for the event log (README: Events): a small vocabulary of names written in several spellings, so definitions,
+ * Arbitraries for the event log (docs/semantics.md: Events): a small vocabulary of names written in several spellings, so definitions,
  * conditions and records meet often; stored instants on whole seconds around {@link BASE_MS}, so records land exactly
  * on window and store-timeout edges; and invitation sets from the engine arbitraries given richer event conditions.
  */

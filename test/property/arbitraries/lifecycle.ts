@@ -3,7 +3,7 @@
  * the arguments of the host calls a chat server makes. Pools are tiny on purpose so that positions tie, pages match
  * and stop matching the same patterns, events reach their counts and pauses end within one run of ~40 commands.
  *
- * Each URL pattern comes with its own oracle written from README "URL patterns" (not by calling beckon), so the model
+ * Each URL pattern comes with its own oracle written from docs/semantics.md "URL patterns" (not by calling beckon), so the model
  * can tell which invitation a page allows.
  */
 import fc from "fast-check";

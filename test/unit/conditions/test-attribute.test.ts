@@ -1,5 +1,5 @@
 /*
- * DECISIONS (standard conditions, README: Semantics in detail, where the spec is silent):
+ * DECISIONS (standard conditions, docs/semantics.md: Semantics in detail, where the spec is silent):
  * - Referrer: host read with or without scheme; credentials and port dropped; exactly one leading `www.` removed.
  *   The configured value goes through the same host reading, so `www.google` and `https://google.com/` work.
  * - Pages: the port stays part of the host (`localhost:3000/*`); credentials are dropped; all trailing slashes are

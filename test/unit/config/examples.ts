@@ -1,4 +1,4 @@
-/** Valid configuration used by the config tests: every field of README: Invitation fields, Visitor snapshot, The visitor's life is set somewhere. */
+/** Valid configuration used by the config tests: every field of docs/api.md: Invitation fields, Visitor snapshot, The visitor's life is set somewhere. */
 import type { Invitation, InvitationState, Visitor } from "../../../src/types.js";
 
 /** Every §2 field set (trigger aside, which only a dynamic invitation may have). */
@@ -99,7 +99,7 @@ export const otherInvitations: Invitation[] = [
   { id: "banner", kind: "inject", message: "<div>Sale</div>", design: {}, schedule: { type: "period" } },
 ];
 
-/** A state with every field of README: The visitor's life set. */
+/** A state with every field of docs/api.md: The visitor's life set. */
 export const fullState: InvitationState = {
   v: 1,
   current: {
@@ -137,7 +137,7 @@ export const fullState: InvitationState = {
   conversionTallies: [{ invitationId: "plans", variationId: "plans-a", sent: 3, shown: 2, closed: 1, chatStarted: 1, converted: 1 }],
 };
 
-/** A visitor with every field of README: Visitor snapshot set. */
+/** A visitor with every field of docs/api.md: Visitor snapshot set. */
 export const fullVisitor: Visitor = {
   id: "visitor-1",
   timeOnSite: 42.5,

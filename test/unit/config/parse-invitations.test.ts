@@ -1,5 +1,5 @@
 /**
- * DECISIONS (where README: Invitation fields is silent; the lead copies these into README.md):
+ * DECISIONS (where docs/api.md: Invitation fields is silent; the lead copies these into README.md):
  * - Issues are ordered by path: indexes numerically and before keys, keys by code unit, a path before its extensions.
  * - Ids are compared exactly (no trimming, no case folding) for `duplicate_id` and `duplicate_variation_id`; only the
  *   later occurrence is reported. "Non-empty" means non-blank after trimming, but values are never trimmed in output.

@@ -1,7 +1,7 @@
 /**
  * DECISIONS: see parse-invitations.test.ts. For visitors in particular:
  * - Event names must be non-blank; attribute keys may be any string, except `__proto__` (`invalid_value`: zod would
- *   drop it silently, and README: Attribute conditions says it never resolves anyway).
+ *   drop it silently, and docs/semantics.md: Attribute conditions says it never resolves anyway).
  * - A nested `state` is judged by the same rules as `parseState` (version 1 only).
  */
 import fc from "fast-check";

@@ -1,5 +1,5 @@
 /**
- * DECISIONS (where README: Events is silent; the lead copies these into README.md):
+ * DECISIONS (where docs/api.md: Events is silent; the lead copies these into README.md):
  * - Event names compare trimmed and case-insensitively (`normalizeText`), the rule evaluation counts events by; a
  *   record always stores the definition's name as configured, whatever spelling the website sent.
  * - An event without a definition returns the very same log array (or `[]` for no log) with outcome `unknown_event`.
@@ -224,7 +224,7 @@ describe("recordEvent", () => {
   });
 });
 
-describe("recordEvent with evaluate (README: Events seed examples)", () => {
+describe("recordEvent with evaluate (docs/api.md: Events seed examples)", () => {
   const minutes = (m: number): number => m * 60_000;
   /** The log after the website reported `name` at each of `times`, starting from no log. */
   const logged = (name: string, times: number[]): VisitorEvent[] =>

@@ -1,5 +1,5 @@
 /*
- * DECISIONS (where README: Variations, Rendering is silent):
+ * DECISIONS (where docs/semantics.md: Variations, Rendering is silent):
  * - "Empty" means blank: a translation, returningMessage, chat nick, returningNick or operator name that is only
  *   whitespace counts as empty and falls back. Nick and sender names are shown trimmed.
  * - A variation that only translates a field (e.g. `translations.lt.message`, no `message`) supplies that field's
@@ -12,7 +12,7 @@
  *   its translations, quirk Q20). Every substituted value is escaped, the configured returningNick and operator name
  *   included.
  * - Random operator with `operatorsOnline` absent or empty: the fallback name, no warning (the presence rule of
- *   README: The visitor's life step 5 already speaks for an empty list). A picked operator keeps its id as given.
+ *   docs/api.md: The visitor's life step 5 already speaks for an empty list). A picked operator keeps its id as given.
  * - Warnings appear in the order no_random_operator_online, unresolved_placeholder, each at most once.
  */
 import { describe, expect, it } from "vitest";

@@ -1,5 +1,5 @@
 /*
- * DECISIONS (schedules, README: Schedules — where it is silent):
+ * DECISIONS (schedules, docs/semantics.md: Schedules — where it is silent):
  * - Activity is judged on the local WALL CLOCK of the effective zone (schedule.timeZone, else the caller's default).
  *   Minutes skipped by a spring-forward gap never occur (a window entirely inside the gap is skipped that day);
  *   minutes repeated by a fall-back overlap are active both times.

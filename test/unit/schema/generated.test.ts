@@ -44,7 +44,7 @@ describe("schema.json", () => {
   });
 
   it("names each definition after the public type it describes, with that type's description", () => {
-    expect(invitationsJsonSchema.$defs.Schedule?.description).toBe("When an invitation may be offered (README: Schedules).");
+    expect(invitationsJsonSchema.$defs.Schedule?.description).toBe("When an invitation may be offered (docs/semantics.md: Schedules).");
     expect(invitationsJsonSchema.$defs.Trigger?.description).toBe("A dynamic invitation's client-side trigger.");
   });
 });

@@ -1,5 +1,5 @@
 /*
- * DECISIONS (conversions, README: Conversions — where it is silent):
+ * DECISIONS (conversions, docs/api.md: Conversions — where it is silent):
  * - The conversion window starts at assignment ("sent"), not at the click (as LHC): expiresAt = sentAt + withinSeconds.
  * - A conversion counts whatever the record's status: a closed or chatted invitation can still convert (the goal is
  *   independent of the chat, as the SEED says).

@@ -3,7 +3,7 @@ import type { CounterIncrement, StorageAdapter, VisitorRecord } from "./types.js
 import type { VisitorChange } from "../visits/visitor-record.js";
 
 export type { VisitorChange } from "../visits/visitor-record.js";
-import { emptyState } from "../state/empty-state.js";
+import { emptyVisitorRecord } from "./empty-visitor-record.js";
 
 
 /** A pure change of a visitor's record; it may run several times, so it must only compute. */
@@ -44,7 +44,7 @@ export async function updateVisitorInOne(
 ): Promise<Outcome[]> {
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
     const stored = await storage.getVisitor(visitorId);
-    const current = stored?.value ?? freshRecord();
+    const current = stored?.value ?? emptyVisitorRecord();
     const { record, increments, outcomes } = applyAll(current, changes);
     if (record === current && increments.length === 0) return outcomes;
     const version = await storage.commitVisitor(visitorId, record, stored?.version ?? 0, increments);
@@ -71,10 +71,6 @@ function applyAll(current: VisitorRecord, changes: readonly ChangeOf<unknown>[])
     }
   }
   return { record, increments, outcomes };
-}
-
-function freshRecord(): VisitorRecord {
-  return { state: emptyState(), events: [] };
 }
 
 /**

@@ -1,0 +1,240 @@
+/**
+ * The service over real storage (issue 15): throughput and p50 / p99 latency of `check`, `logEvent` and a mixed
+ * widget session, on memory, Redis, Redis Cluster and PostgreSQL, at 1, 16 and 64 visitors served at once — each
+ * next to the floor measured in the same run, on the same connections, at the same concurrency:
+ *
+ * - Redis and Redis Cluster: one EVALSHA round trip of a trivial script on a key of the visitor's slot;
+ * - PostgreSQL: the smallest work the adapter needs for a call, reading one row and updating it (two statements);
+ * - memory: none (there is no round trip).
+ *
+ * It also counts round trips per call (commands sent to Redis, statements sent to PostgreSQL), so "a check that
+ * changes nothing writes nothing" can be read off the table.
+ *
+ *   npx tsx bench/service.ts                                   # every adapter, 1 / 16 / 64 visitors, 3 s each
+ *   npx tsx bench/service.ts --adapters redis,postgres --seconds 5 --concurrency 16,64
+ *
+ * Needs Redis on 127.0.0.1:6379, PostgreSQL on 127.0.0.1:5432 (database test) and a Redis Cluster
+ * (REDIS_CLUSTER_NODES, default 127.0.0.1:7001,127.0.0.1:7002,127.0.0.1:7003; `scripts/redis-cluster.sh start`).
+ */
+import { randomUUID } from "node:crypto";
+import { Cluster, Redis } from "ioredis";
+import pg from "pg";
+import type { Invitation } from "../src/index.js";
+import { createPostgresStorage } from "../src/postgres/index.js";
+import { createRedisStorage } from "../src/redis/index.js";
+import { createBeckon, createMemoryStorage, type Beckon, type StorageAdapter } from "../src/storage/index.js";
+
+type AdapterName = "memory" | "redis" | "cluster" | "postgres";
+type Workload = "check" | "logEvent" | "session";
+
+const args = new Map<string, string>();
+for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i] ?? "", process.argv[i + 1] ?? "");
+const ADAPTERS = (args.get("--adapters") ?? "memory,redis,cluster,postgres").split(",") as AdapterName[];
+const CONCURRENCY = (args.get("--concurrency") ?? "1,16,64").split(",").map(Number);
+const SECONDS = Number(args.get("--seconds") ?? 3);
+const WORKLOADS = (args.get("--workloads") ?? "check,logEvent,session").split(",") as Workload[];
+const POSTGRES_URL = process.env["DATABASE_URL"] ?? "postgres://postgres@127.0.0.1:5432/test";
+const CLUSTER_NODES = (process.env["REDIS_CLUSTER_NODES"] ?? "127.0.0.1:7001,127.0.0.1:7002,127.0.0.1:7003")
+  .split(",")
+  .map((node) => {
+    const [host = "127.0.0.1", port = "7001"] = node.split(":");
+    return { host, port: Number(port) };
+  });
+
+/** A small realistic set: a pricing invitation after some time on site, an event invitation, a fallback. */
+const invitations: Invitation[] = [
+  { id: "pricing-help", position: 1, urls: ["/pricing*"], timeOnSite: 20, message: "Need help choosing a plan?" },
+  {
+    id: "login-trouble",
+    position: 2,
+    events: [{ event: "login_failed", minCount: 3, withinSeconds: 600 }],
+    message: "Trouble signing in?",
+  },
+  { id: "hello", position: 10, pageviews: 2, message: "Hi! Any questions?" },
+];
+const events = [{ name: "login_failed", storeTimeoutSeconds: 1 }, { name: "viewed_plan", filterByValue: true }];
+
+/** Counts what a connection sends: commands to Redis, statements to PostgreSQL. */
+interface RoundTrips {
+  count: number;
+}
+
+interface Opened {
+  storage: StorageAdapter;
+  trips: RoundTrips;
+  /** One floor operation for a visitor (a round trip of the same shape the adapter needs), or null for memory. */
+  floor: ((visitorId: string) => Promise<unknown>) | null;
+  done(): Promise<void>;
+}
+
+/** Counts every command an ioredis client (or cluster) sends, at the one method all commands go through. */
+function countCommands<T extends Redis | Cluster>(client: T, trips: RoundTrips): T {
+  const send = client.sendCommand.bind(client) as (...rest: unknown[]) => unknown;
+  (client as unknown as { sendCommand: (...rest: unknown[]) => unknown }).sendCommand = (...rest: unknown[]) => {
+    trips.count++;
+    return send(...rest);
+  };
+  return client;
+}
+
+/** A pool whose statements are counted on the clients it lends (`pool.query` borrows one of them too). */
+function countStatements(pool: pg.Pool, trips: RoundTrips): pg.Pool {
+  pool.on("connect", (client) => {
+    const clientQuery = client.query.bind(client) as (...rest: unknown[]) => unknown;
+    (client as unknown as { query: (...rest: unknown[]) => unknown }).query = (...rest: unknown[]) => {
+      trips.count++;
+      return clientQuery(...rest);
+    };
+  });
+  return pool;
+}
+
+const TRIVIAL = "return 1";
+
+async function open(name: AdapterName): Promise<Opened> {
+  const trips: RoundTrips = { count: 0 };
+  if (name === "memory") return { storage: createMemoryStorage(), trips, floor: null, done: async () => {} };
+  if (name === "redis" || name === "cluster") {
+    const prefix = `beckon-bench-service:${randomUUID().slice(0, 8)}:`;
+    const client =
+      name === "redis"
+        ? new Redis({ host: "127.0.0.1", port: 6379 })
+        : new Cluster(CLUSTER_NODES, { redisOptions: { connectTimeout: 2_000 } });
+    const floorClient = name === "redis" ? new Redis({ host: "127.0.0.1", port: 6379 }) : new Cluster(CLUSTER_NODES);
+    const sha = String(await floorClient.script("LOAD", TRIVIAL));
+    if (name === "cluster") {
+      // Every master needs the script for EVALSHA on keys in its slots.
+      await Promise.all((floorClient as Cluster).nodes("master").map((node) => node.script("LOAD", TRIVIAL)));
+    }
+    const storage = createRedisStorage({ client: countCommands(client, trips) as Redis, prefix });
+    return {
+      storage,
+      trips,
+      floor: (visitorId) => floorClient.evalsha(sha, 1, `${prefix}floor:{${visitorId}}`),
+      done: async () => {
+        await client.quit();
+        await floorClient.quit();
+      },
+    };
+  }
+  const namespace = `bench-service-${randomUUID().slice(0, 8)}`;
+  const pool = countStatements(new pg.Pool({ connectionString: POSTGRES_URL, max: 64 }), trips);
+  const floorPool = new pg.Pool({ connectionString: POSTGRES_URL, max: 64 });
+  const storage = createPostgresStorage({ pool, namespace });
+  await storage.migrate();
+  const table = `bench_floor_${namespace.replace(/-/g, "_")}`;
+  await floorPool.query(`CREATE TABLE ${table} (id text PRIMARY KEY, record json NOT NULL, version bigint NOT NULL)`);
+  return {
+    storage,
+    trips,
+    // What a call needs at least: read the visitor's row, then write it back on its version.
+    floor: async (visitorId) => {
+      const { rows } = await floorPool.query<{ version: string }>(`SELECT version FROM ${table} WHERE id = $1`, [visitorId]);
+      if (rows.length === 0) {
+        await floorPool.query(`INSERT INTO ${table} VALUES ($1, '{}', 1) ON CONFLICT (id) DO NOTHING`, [visitorId]);
+        return;
+      }
+      await floorPool.query(`UPDATE ${table} SET record = $3, version = version + 1 WHERE id = $1 AND version = $2`, [
+        visitorId,
+        rows[0]!.version,
+        '{"v":1}',
+      ]);
+    },
+    done: async () => {
+      await storage.close();
+      for (const suffix of ["visitors", "counters", "invitation_sets"]) {
+        await floorPool.query(`DELETE FROM beckon_${suffix} WHERE namespace = $1`, [namespace]);
+      }
+      await floorPool.query(`DROP TABLE ${table}`);
+      await pool.end();
+      await floorPool.end();
+    },
+  };
+}
+
+const T0 = Date.UTC(2026, 11, 2, 10);
+
+/** The n-th call a visitor makes in a workload; `session` is a widget's mix over a visit. */
+function call(server: Beckon, workload: Workload, visitorId: string, n: number): Promise<unknown> {
+  const at = T0 + n * 5_000;
+  const snapshot = { id: visitorId, url: "https://example.com/pricing", timeOnSite: n * 5, pageviews: 1 + (n >> 2) };
+  if (workload === "check") return server.check(snapshot, { at });
+  if (workload === "logEvent") return server.logEvent(visitorId, { name: "viewed_plan", value: `plan-${n % 3}` }, at);
+  switch (n % 8) {
+    case 0:
+      return server.check(snapshot, { at, pageView: true });
+    case 1:
+    case 3:
+    case 6:
+      return server.check(snapshot, { at });
+    case 2:
+      return server.logEvent(visitorId, { name: "login_failed" }, at);
+    case 4:
+      return server.shown(visitorId, at);
+    case 5:
+      return server.closed(visitorId, at);
+    default:
+      return server.logEvent(visitorId, { name: "viewed_plan", value: `plan-${n % 3}` }, at);
+  }
+}
+
+interface Run {
+  calls: number;
+  perSecond: number;
+  p50: number;
+  p99: number;
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
+
+/** Runs `concurrency` visitors, each making calls one after another, for SECONDS. */
+async function drive(concurrency: number, op: (visitorId: string, n: number) => Promise<unknown>): Promise<Run> {
+  const latencies: number[] = [];
+  const stopAt = performance.now() + SECONDS * 1_000;
+  const started = performance.now();
+  const run = randomUUID().slice(0, 6);
+  await Promise.all(
+    Array.from({ length: concurrency }, async (_, v) => {
+      // A new visitor every 40 calls, so sessions stay realistic (records do not grow without end).
+      for (let n = 0; performance.now() < stopAt; n++) {
+        const began = performance.now();
+        await op(`v-${run}-${v}-${Math.floor(n / 40)}`, n % 40);
+        latencies.push(performance.now() - began);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1_000;
+  latencies.sort((a, b) => a - b);
+  return { calls: latencies.length, perSecond: latencies.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+}
+
+const ms = (value: number): string => (value < 1 ? value.toFixed(3) : value.toFixed(2));
+
+console.log(
+  `Service throughput: ${SECONDS} s per row, visitors served at once = concurrency, each making its calls in turn` +
+    ` (a new visitor every 40 calls). Floor: see the header of bench/service.ts.\n`,
+);
+console.log("| adapter | workload | visitors | calls/s | p50 ms | p99 ms | round trips / call | floor ops/s | floor p50 ms | calls/s ÷ floor |");
+console.log("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+for (const name of ADAPTERS) {
+  const opened = await open(name);
+  const server = createBeckon({ storage: opened.storage, invitations, events });
+  try {
+    for (const workload of WORKLOADS) {
+      for (const concurrency of CONCURRENCY) {
+        const floor = opened.floor === null ? null : await drive(concurrency, (visitorId) => opened.floor!(visitorId));
+        const before = opened.trips.count;
+        const run = await drive(concurrency, (visitorId, n) => call(server, workload, visitorId, n));
+        const trips = name === "memory" ? "—" : ((opened.trips.count - before) / run.calls).toFixed(2);
+        const floorCells =
+          floor === null ? "— | — | —" : `${Math.round(floor.perSecond)} | ${ms(floor.p50)} | ${(run.perSecond / floor.perSecond).toFixed(2)}`;
+        console.log(`| ${name} | ${workload} | ${concurrency} | ${Math.round(run.perSecond)} | ${ms(run.p50)} | ${ms(run.p99)} | ${trips} | ${floorCells} |`);
+      }
+    }
+  } finally {
+    await server.close();
+    await opened.done();
+  }
+}

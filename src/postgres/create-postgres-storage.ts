@@ -5,6 +5,7 @@ import { parseStored, storedVersion } from "../storage/parse-document.js";
 import { guard, StorageError, timedOut } from "../storage/storage-error.js";
 import type { CounterName, StorageAdapter } from "../storage/types.js";
 import { commitVisitor } from "./commit-visitor.js";
+import { forgetVisitor } from "./forget-visitor.js";
 import { migrateTables } from "./migrate-tables.js";
 import { postgresTables } from "./postgres-tables.js";
 import { putInvitationSet } from "./put-invitation-set.js";
@@ -78,6 +79,7 @@ export function createPostgresStorage(options: PostgresStorageOptions = {}): Pos
       run("deleting a visitor", async () => {
         await db.query(`DELETE FROM ${tables.visitors} WHERE namespace = $1 AND visitor_id = $2`, [namespace, visitorId]);
       }),
+    forgetVisitor: (visitorId) => run("forgetting a visitor", () => forgetVisitor(target, visitorId)),
     getInvitationSet: () =>
       run("reading the invitation set", async () => {
         const { rows } = await db.query<{ version: string; invitation_set: string }>(

@@ -5,6 +5,7 @@ import { checkTimeout } from "../storage/check-timeout.js";
 import { guard, StorageError, timedOut } from "../storage/storage-error.js";
 import type { StorageAdapter } from "../storage/types.js";
 import { compareAndSet } from "./compare-and-set.js";
+import { forgetVisitor } from "./forget-visitor.js";
 import { hashCounterRows } from "./hash-counter-rows.js";
 import { openClient } from "./open-client.js";
 import { readStored } from "./read-stored.js";
@@ -93,6 +94,7 @@ export function createRedisStorage(options: RedisStorageOptions = {}): StorageAd
       run("deleting a visitor", async () => {
         await client.del(keys.visitor(visitorId));
       }),
+    forgetVisitor: (visitorId) => run("forgetting a visitor", () => forgetVisitor(client, keys.visitor(visitorId), ttlMs), visitorId),
     getInvitationSet: () =>
       run("reading the invitation set", async () =>
         readStored("invitation set", keys.invitationSet, await client.hmget(keys.invitationSet, "version", "value")),

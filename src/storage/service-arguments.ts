@@ -5,6 +5,7 @@ import { readPlain } from "../config/read-plain.js";
 import { MAX_VISITOR_STRING_LENGTH } from "../config/visitor-limits.js";
 import { ConfigError, type ConfigIssue } from "../config/config-error.js";
 import type { Clock, EvaluateOptions, Visitor } from "../types.js";
+import type { PurgeOptions } from "./types.js";
 
 // The service's calls take what a widget or a website sent, so each argument is checked before it reaches storage:
 // a bad one rejects the call with a ConfigError naming it, never a TypeError from deep inside, and nothing a later
@@ -104,6 +105,33 @@ export function serviceEvaluateOptions(value: unknown, path: (string | number)[]
     throw new ConfigError(issues.map((issue) => ({ ...issue, path: [...path, ...issue.path] })), "arguments");
   }
   return plain.value as EvaluateOptions;
+}
+
+/** The batch size `purgeVisitors` uses when none is given. */
+export const DEFAULT_PURGE_BATCH_SIZE = 1_000;
+/** The largest batch size `purgeVisitors` accepts: a step stays a short statement. */
+export const MAX_PURGE_BATCH_SIZE = 100_000;
+
+/**
+ * The options of `purgeVisitors`, read once: `inactiveForSeconds` a finite number above 0, `batchSize` (default
+ * 1 000) a whole number from 1 to 100 000. A bad one rejects with a ConfigError at `["options", name]` before any
+ * visitor is touched, on every adapter alike.
+ *
+ * @example
+ * servicePurgeOptions({ inactiveForSeconds: 86_400 }) // => { inactiveForSeconds: 86400, batchSize: 1000 }
+ * servicePurgeOptions({ inactiveForSeconds: 0 })      // throws ConfigError at ["options", "inactiveForSeconds"]
+ */
+export function servicePurgeOptions(value: unknown): Required<PurgeOptions> {
+  const path = ["options"];
+  const { inactiveForSeconds, batchSize } = readFields(objectAt(value, path), ["inactiveForSeconds", "batchSize"], path);
+  if (typeof inactiveForSeconds !== "number" || !Number.isFinite(inactiveForSeconds) || inactiveForSeconds <= 0) {
+    throw invalid([...path, "inactiveForSeconds"], "invalid_value", "expected a finite number of seconds above 0");
+  }
+  if (batchSize === undefined) return { inactiveForSeconds, batchSize: DEFAULT_PURGE_BATCH_SIZE };
+  if (typeof batchSize !== "number" || !Number.isInteger(batchSize) || batchSize < 1 || batchSize > MAX_PURGE_BATCH_SIZE) {
+    throw invalid([...path, "batchSize"], "invalid_value", `expected a whole number from 1 to ${MAX_PURGE_BATCH_SIZE}`);
+  }
+  return { inactiveForSeconds, batchSize };
 }
 
 function objectAt(value: unknown, path: (string | number)[]): object {

@@ -20,6 +20,16 @@ export interface InvitationSet {
   definitions: EventDefinition[];
 }
 
+/** Which visitors `purgeVisitors` removes, and how many it removes per step. */
+export interface PurgeOptions {
+  /** Removes each visitor whose record was last written at least this many seconds ago (a number above 0). */
+  inactiveForSeconds: number;
+  /**
+   * Visitors removed per step, 1 to 100 000. On PostgreSQL each step is one short statement that skips rows
+   * another writer holds, so the table stays open to every other write. Default: 1 000.
+   */
+  batchSize?: number;
+}
 
 /** One counter's value. */
 export interface CounterRow {
@@ -50,8 +60,24 @@ export interface StorageAdapter {
     expectedVersion: number,
     increments?: readonly CounterIncrement[],
   ): Promise<number | null>;
-  /** Removes a visitor's record (nothing happens when there is none). */
+  /**
+   * Removes a visitor's record (nothing happens when there is none). The next record starts again at version 1,
+   * so a write read before the removal can land on it: for erasing a visitor, use `forgetVisitor`.
+   */
   deleteVisitor(visitorId: string): Promise<void>;
+  /**
+   * Erases a visitor's state and event log in one atomic step: the record becomes the empty record (no state, no
+   * events) at the next version, so a write that read the erased record fails its compare-and-set and is retried
+   * on the empty one. A record whose version is unreadable is removed outright. Counters are aggregates and stay.
+   * Resolves whether anything was stored.
+   */
+  forgetVisitor(visitorId: string): Promise<boolean>;
+  /**
+   * Removes every visitor whose record was last written at least `inactiveForSeconds` ago, in steps of `batchSize`,
+   * and resolves how many were removed. Adapters that expire visitors on their own (Redis: `visitorTtlSeconds`)
+   * have none.
+   */
+  purgeVisitors?(options: PurgeOptions): Promise<number>;
   /** The shared invitation set and its version, or `null` when none is stored. */
   getInvitationSet(): Promise<Stored<InvitationSet> | null>;
   /** The stored set's version (0 when none), cheaper than reading the set: servers poll it to notice a change. */

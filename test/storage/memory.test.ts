@@ -8,7 +8,7 @@ describeStorageContract("memory", async () => {
     // Two services in one process over one store: the nearest memory comes to two servers.
     twin: async () => memoryStorageOver(store),
     damageVisitor: async (visitorId, version, json) => {
-      store.visitors.set(visitorId, { version, json });
+      store.visitors.set(visitorId, { version, json, writtenAtMs: Date.now() });
     },
     damageInvitationSet: async (version, json) => {
       store.invitationSet = { version, json };

@@ -42,7 +42,7 @@ export async function buildPlayground(outdir: string = PLAYGROUND_DIST): Promise
     alias: { beckon: here("../../src/index.ts") },
     logLevel: "silent",
   });
-  await Promise.all(["index.html", "playground.css"].map((file) => copyFile(here(`./${file}`), `${outdir}/${file}`)));
+  await Promise.all(["index.html", "playground.css", "favicon.svg"].map((file) => copyFile(here(`./${file}`), `${outdir}/${file}`)));
   const script = await readFile(`${outdir}/playground.js`);
   return { outdir, scriptBytes: script.length, scriptGzipBytes: gzipSync(script, { level: 9 }).length };
 }

@@ -24,21 +24,35 @@ let outdir: string;
 let server: FastifyInstance;
 let browser: Browser;
 let page: Page;
+/** Errors the page reported: uncaught exceptions, console errors (a blocked script or style among them). */
+const pageErrors: string[] = [];
+
+/** As strict as a site would serve the page with: no inline script or style, nothing from elsewhere. */
+const CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; object-src 'none'; base-uri 'none'";
 
 beforeAll(async () => {
   outdir = await mkdtemp(join(tmpdir(), "beckon-playground-"));
   await buildPlayground(outdir);
   server = Fastify();
+  server.addHook("onSend", async (_request, reply) => {
+    reply.header("content-security-policy", CONTENT_SECURITY_POLICY);
+  });
   // A base path, as the example server uses: every asset URL in the page must be relative.
   await server.register(fastifyStatic, { root: outdir, prefix: "/tools/playground/" });
   const address = await server.listen({ port: 0, host: "127.0.0.1" });
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
-  const errors: string[] = [];
-  page.on("pageerror", (error) => errors.push(String(error)));
+  page.on("pageerror", (error) => pageErrors.push(String(error)));
+  page.on("console", (message) => {
+    if (message.type() === "error") pageErrors.push(message.text());
+  });
+  page.on("response", (response) => {
+    if (response.status() >= 400) pageErrors.push(`${response.status()} for ${response.url()}`);
+  });
   await page.goto(`${address}/tools/playground/`);
   await page.locator("#decision [data-field='status']").waitFor(WAIT).catch((error: unknown) => {
-    throw new Error(`the page showed no decision${errors.length > 0 ? `; errors in the page: ${errors.join("; ")}` : ""}`, { cause: error });
+    const errors = pageErrors.length > 0 ? `; errors in the page: ${pageErrors.join("; ")}` : "";
+    throw new Error(`the page showed no decision${errors}`, { cause: error });
   });
 }, 240_000);
 
@@ -135,6 +149,13 @@ describe("playground page", () => {
     expect(await page.locator("#summary").textContent()).toContain(`${expected.length} issues to fix`);
   });
 
+  it("reads an invitations file in its wrapped form, with issues at their path in the file", async () => {
+    const file = { $schema: "./node_modules/beckon/schema.json", invitations: [{ id: "a" }], comment: "x" };
+    await field("Invitations").fill(JSON.stringify(file));
+    await page.locator("#invitations-issues li").nth(1).waitFor(WAIT);
+    expect(await texts("#invitations-issues li .path")).toEqual(["comment", "invitations[0].message"]);
+  });
+
   it("reports text that is not JSON at the root of its field", async () => {
     await field("Visitor snapshot").fill('{ "id": "ana", ');
     await page.locator("#visitor-issues li").first().waitFor(WAIT);
@@ -168,6 +189,12 @@ describe("playground page", () => {
       expect(decisions[i]).toContain(entry.decision.reason ?? "no reason");
     });
     expect(await page.locator("#timeline-notes").textContent()).toContain("Times in Europe/Vilnius");
+  });
+
+  it("runs under a strict Content-Security-Policy without an error in the page", async () => {
+    await field("Instant").fill("2026-12-02T21:30:00+02:00");
+    await page.locator("#decision[data-status]").waitFor(WAIT);
+    expect(pageErrors).toEqual([]);
   });
 
   it("shows a bad step of the journey at its path and keeps the decision", async () => {

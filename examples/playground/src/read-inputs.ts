@@ -45,7 +45,7 @@ export interface Reading {
  * // => [{ path: "[0].message", message: "missing, expected a string", code: "required" }]
  */
 export function readInputs(texts: PlaygroundTexts): Reading {
-  const invitations = readJson(texts.invitations, safeParseInvitations);
+  const invitations = readJson(texts.invitations, readInvitations);
   const visitor = readJson(texts.visitor, safeParseVisitor);
   const at = readInstant(texts.instant);
   const options = readJson(texts.options, readOptions);
@@ -82,6 +82,23 @@ function readJson<T>(text: string, parse: (value: unknown) => Parsed<T>): Read<T
   const parsed = parse(value);
   if (parsed.success) return { value: parsed.data, issues: [] };
   return { value: null, issues: parsed.error.issues.map((issue) => ({ ...issue, path: formatPath(issue.path) })) };
+}
+
+/**
+ * An invitations file in either form: the list itself, or `{ "$schema": "…", "invitations": [ … ] }` (the form that
+ * lets an editor find beckon's schema); issues of the wrapped list are at their path in the file.
+ */
+function readInvitations(value: unknown): Parsed<Invitation[]> {
+  if (typeof value !== "object" || value === null || Array.isArray(value) || !Object.hasOwn(value, "invitations")) {
+    return safeParseInvitations(value);
+  }
+  const file = value as Record<string, unknown>;
+  const extra = Object.keys(file).filter((key) => key !== "$schema" && key !== "invitations");
+  const parsed = safeParseInvitations(file["invitations"]);
+  if (parsed.success && extra.length === 0) return parsed;
+  const issues: ConfigIssue[] = extra.map((key) => ({ code: "unknown_key", path: [key], message: `unknown key ${JSON.stringify(key)}` }));
+  if (!parsed.success) issues.push(...parsed.error.issues.map((issue) => ({ ...issue, path: ["invitations", ...issue.path] })));
+  return { success: false, error: { issues } };
 }
 
 /** Every option evaluation reads: the compiler checks this list against `EvaluateOptions`. */

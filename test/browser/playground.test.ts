@@ -3,7 +3,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyInstance } from "fastify";
 import type { Browser, Page } from "playwright-core";
@@ -195,6 +195,17 @@ describe("playground page", () => {
     await field("Instant").fill("2026-12-02T21:30:00+02:00");
     await page.locator("#decision[data-status]").waitFor(WAIT);
     expect(pageErrors).toEqual([]);
+  });
+
+  it("works opened from disk, with no server", async () => {
+    const fromDisk = await browser.newPage();
+    try {
+      await fromDisk.goto(pathToFileURL(join(outdir, "index.html")).href);
+      const expected = expectedDecision(EXAMPLE).invitation?.id ?? "none";
+      await fromDisk.waitForFunction((id) => document.querySelector("#decision [data-field='invitation']")?.textContent === id, expected, WAIT);
+    } finally {
+      await fromDisk.close();
+    }
   });
 
   it("shows a bad step of the journey at its path and keeps the decision", async () => {

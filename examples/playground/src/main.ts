@@ -3,11 +3,10 @@
  * The playground page: reads the fields on every edit, runs beckon on them, and shows the issues, the decision, the
  * explanation and the timeline.
  */
-import type { Invitation } from "beckon";
 import { byId } from "./dom.js";
 import { EXAMPLE, FIELDS, type Field, type PlaygroundTexts } from "./example.js";
 import { displayZone } from "./format-instant.js";
-import { readInputs, type FieldIssues } from "./read-inputs.js";
+import { readInputs, type FieldIssues, type Scenario } from "./read-inputs.js";
 import { renderDecision } from "./render-decision.js";
 import { renderExplanation } from "./render-explanation.js";
 import { renderIssues } from "./render-issues.js";
@@ -26,46 +25,48 @@ const fields: Record<Field, HTMLTextAreaElement | HTMLInputElement> = {
 };
 const summary = byId("summary", HTMLElement);
 const decision = byId("decision", HTMLElement);
-const explanation = byId("explanation", HTMLTableElement);
-const timeline = byId("timeline", HTMLTableElement);
+const explanation = tableBody("explanation");
+const timeline = tableBody("timeline");
+const timelineNotes = byId("timeline-notes", HTMLElement);
 const timelineIssues = byId("timeline-issues", HTMLElement);
 
-function texts(): PlaygroundTexts {
-  return { invitations: fields.invitations.value, visitor: fields.visitor.value, instant: fields.instant.value, options: fields.options.value, steps: fields.steps.value };
+function tableBody(id: string): HTMLTableSectionElement {
+  const body = byId(id, HTMLTableElement).tBodies[0];
+  if (body === undefined) throw new Error(`the page's table "${id}" has no <tbody>`);
+  return body;
 }
 
 function update(): void {
-  const reading = readInputs(texts());
+  const texts = Object.fromEntries(FIELDS.map((field) => [field, fields[field].value])) as Record<Field, string>;
+  const reading = readInputs(texts);
   const outcome = reading.scenario === null ? null : runScenario(reading.scenario, reading.journey);
   if (outcome !== null) reading.issues.options.push(...outcome.optionsIssues);
   for (const field of FIELDS) renderIssues(byId(`${field}-issues`, HTMLElement), fields[field], reading.issues[field]);
-  renderIssues(timelineIssues, timeline, outcome?.timelineIssues ?? []);
-  showResults(reading.scenario === null || outcome === null ? null : { outcome, zone: displayZone(reading.scenario.options), invitations: reading.scenario.invitations });
+  renderIssues(timelineIssues, null, outcome?.timelineIssues ?? []);
+  if (reading.scenario === null || outcome === null) clearResults();
+  else showResults(outcome, reading.scenario);
   summarize(reading.issues, outcome);
 }
 
-function showResults(results: { outcome: Outcome; zone: string; invitations: readonly Invitation[] } | null): void {
-  const explanationBody = explanation.tBodies[0];
-  const timelineBody = timeline.tBodies[0];
-  if (explanationBody === undefined || timelineBody === undefined) throw new Error("the page's tables have no <tbody>");
-  const notes = byId("timeline-notes", HTMLElement);
-  if (results === null) {
-    decision.replaceChildren();
-    decision.removeAttribute("data-status");
-    explanationBody.replaceChildren();
-    timelineBody.replaceChildren();
-    notes.textContent = "";
+/** Inputs that cannot be evaluated decide nothing: no stale results beside the issues. */
+function clearResults(): void {
+  decision.replaceChildren();
+  decision.removeAttribute("data-status");
+  explanation.replaceChildren();
+  timeline.replaceChildren();
+  timelineNotes.textContent = "No decision: see the issues in the inputs.";
+}
+
+function showResults(outcome: Outcome, scenario: Scenario): void {
+  const zone = displayZone(scenario.options);
+  renderDecision(decision, outcome.explanation.decision, zone);
+  renderExplanation(explanation, outcome.explanation, scenario.invitations);
+  if (outcome.timeline !== null) {
+    renderTimeline(timeline, timelineNotes, outcome.timeline, zone);
     return;
   }
-  const { outcome, zone, invitations } = results;
-  renderDecision(decision, outcome.explanation.decision, zone);
-  renderExplanation(explanationBody, outcome.explanation, invitations);
-  if (outcome.timeline === null) {
-    timelineBody.replaceChildren();
-    notes.textContent = "No timeline: see the issues above.";
-  } else {
-    renderTimeline(timelineBody, notes, outcome.timeline, zone);
-  }
+  timeline.replaceChildren();
+  timelineNotes.textContent = "No timeline: see the issues in the journey steps or above.";
 }
 
 /** One line for a screen reader to announce after each edit: the issues to fix, or the decision. */
@@ -86,12 +87,13 @@ function fill(values: PlaygroundTexts): void {
   update();
 }
 
+const form = byId("inputs", HTMLFormElement);
 let pending: ReturnType<typeof setTimeout> | undefined;
-byId("inputs", HTMLFormElement).addEventListener("input", () => {
+form.addEventListener("input", () => {
   clearTimeout(pending);
   pending = setTimeout(update, QUIET_MS);
 });
-byId("inputs", HTMLFormElement).addEventListener("submit", (event) => event.preventDefault());
+form.addEventListener("submit", (event) => event.preventDefault());
 byId("now", HTMLButtonElement).addEventListener("click", () => {
   fields.instant.value = new Date().toISOString();
   update();

@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import ts from "typescript";
 import type { DocBlock } from "./extract-blocks.js";
+import { instrumentPrints, printExpectations } from "./printed-lines.js";
 
 /** A block written to disk as a module. */
 export interface BlockModule {
@@ -13,6 +14,10 @@ export interface BlockModule {
   path: string;
   /** Lines of prelude before the block's code in the module. */
   preludeLines: number;
+  /** The copy that is run: `console.log` lines that promise a text report it with their line (printed-lines.ts). */
+  runPath: string;
+  /** The text each promising `console.log` line prints, by 0-based line of the block. */
+  prints: Map<number, string>;
 }
 
 /**
@@ -29,9 +34,12 @@ export function writeBlockModules(blocks: readonly DocBlock[], root: string): Bl
   return blocks.map((block) => {
     const name = `${block.file.replace(/[^\w]+/g, "-")}-L${block.line}.${block.language === "ts" ? "ts" : "js"}`;
     const path = join(directory, name);
+    const runPath = join(directory, `run-${name}`);
     const prelude = block.prelude === "" ? "" : `${block.prelude}\n`;
+    const prints = printExpectations(block.code);
     writeFileSync(path, `${prelude}${block.code}\n`);
-    return { block, path, preludeLines: prelude === "" ? 0 : prelude.split("\n").length - 1 };
+    writeFileSync(runPath, `${prelude}${instrumentPrints(block.code, prints)}\n`);
+    return { block, path, preludeLines: prelude === "" ? 0 : prelude.split("\n").length - 1, runPath, prints };
   });
 }
 

@@ -6,6 +6,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { removeBlockModules, typeCheckBlocks, writeBlockModules, type BlockModule } from "./check-blocks.js";
 import { extractBlocks, type DocBlock } from "./extract-blocks.js";
+import { formatPrint, PRINT_HOOK, printedAsPromised } from "./printed-lines.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -57,14 +58,28 @@ describe("the code blocks of README.md and docs/", () => {
   });
 
   it.each(named("run"))(
-    "%s runs",
+    "%s runs and prints what its comments say",
     async (_name, index) => {
       const module = moduleOf(index);
-      const printed: string[] = [];
       for (const method of ["log", "info", "warn", "error"] as const) {
-        vi.spyOn(console, method).mockImplementation((...args: unknown[]) => void printed.push(args.map(String).join(" ")));
+        vi.spyOn(console, method).mockImplementation(() => undefined);
       }
-      await import(pathToFileURL(module.path).href);
+      const printed = new Map<number, string[]>();
+      const hook = (line: number, ...args: unknown[]): void => {
+        printed.set(line, [...(printed.get(line) ?? []), formatPrint(args)]);
+      };
+      vi.stubGlobal(PRINT_HOOK, hook);
+      try {
+        await import(pathToFileURL(module.runPath).href);
+      } finally {
+        vi.unstubAllGlobals();
+      }
+      for (const [line, promised] of module.prints) {
+        const where = `${module.block.file}:${module.block.line + line}`;
+        const texts = printed.get(line) ?? [];
+        expect(texts, `${where} never printed`).not.toEqual([]);
+        for (const text of texts) expect(printedAsPromised(text, promised), `${where} printed "${text}", not "${promised}"`).toBe(true);
+      }
     },
     120_000,
   );

@@ -29,7 +29,7 @@ export interface DirectiveProblem {
 const LANGUAGES: Record<string, "ts" | "js"> = { ts: "ts", typescript: "ts", js: "js", javascript: "js" };
 const MODES: readonly BlockMode[] = ["run", "types-only", "skip"];
 const OPENING_FENCE = /^(\s*)(`{3,}|~{3,})\s*([^\s`]*)/;
-const DIRECTIVE = /^\s*<!--\s*check:\s*([\w-]+)\s*(?:(?:—|–|--|-)\s*(.*?))?\s*(-->)?\s*$/;
+const DIRECTIVE = /^\s*<!--\s*check:\s*([\w-]+)\s*(?:(?:—|–|--|-)\s*(.*?))?\s*$/;
 
 /**
  * Every ts/js block of a page, and the problems with its `check` comments (an unknown mode, a missing reason, a
@@ -46,13 +46,14 @@ export function extractBlocks(markdown: string, file: string): { blocks: DocBloc
   let pending: { line: number; mode: BlockMode; reason: string; prelude: string; endLine: number } | null = null;
   for (let i = 0; i < lines.length; i++) {
     const text = lines[i] ?? "";
-    const directive = DIRECTIVE.exec(text);
+    const closed = text.trimEnd().endsWith("-->");
+    const directive = DIRECTIVE.exec(closed ? text.trimEnd().slice(0, -3) : text);
     if (directive !== null) {
       if (pending !== null) problems.push({ file, line: pending.line, message: "a check comment before no ts/js block" });
-      const [, mode = "", reason = "", closed] = directive;
+      const [, mode = "", reason = ""] = directive;
       const preludeLines: string[] = [];
       let end = i;
-      if (closed === undefined) {
+      if (!closed) {
         for (end = i + 1; end < lines.length && !(lines[end] ?? "").trim().startsWith("-->"); end++) {
           preludeLines.push(lines[end] ?? "");
         }

@@ -135,6 +135,27 @@ async function report(page: Page, path: string, action: () => Promise<unknown>):
 
 const BUBBLE = ".beckon-bubble:not([hidden])";
 
+/**
+ * Moves the pointer out of the window until the widget fires exit intent. The widget arms the trigger once it has
+ * read the poll's answer, which can be a moment after the test has read it; each attempt waits for the request.
+ */
+async function leaveWindow(page: Page): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    const fired = page.waitForRequest(
+      (request) => request.url().endsWith("/beckon/poll") && request.postDataJSON()?.trigger?.type === "exitIntent",
+      { timeout: 3_000 },
+    );
+    await page.mouse.move(400, 300);
+    await page.mouse.move(400, -10);
+    try {
+      await fired;
+      return;
+    } catch (error) {
+      if (attempt === 10) throw new Error(`the widget never fired exit intent: ${String(error)}`);
+    }
+  }
+}
+
 async function bubbleText(page: Page): Promise<{ message: string; sender: string }> {
   await page.waitForSelector(BUBBLE, { timeout: WAIT_MS });
   return {
@@ -176,6 +197,7 @@ describe.each(ADAPTERS)("the example chat server on $name storage, in Chromium",
 
   it("follows a visitor from arrival to a chat", { timeout: 600_000 }, async () => {
     const context = await browser.newContext({ viewport: { width: 1100, height: 700 } });
+    context.setDefaultTimeout(WAIT_MS);
     const page = await context.newPage();
     const shot = (name: string) => page.screenshot({ path: join(SCREENSHOTS, `widget-${adapter.name}-${name}.png`) });
     const { polls, next } = recordPolls(page);
@@ -251,8 +273,7 @@ describe.each(ADAPTERS)("the example chat server on $name storage, in Chromium",
     await page.goto(`${base}/pricing`);
     await next((p) => p.answer.status === "none" && p.answer.armed.some((a) => a.invitationId === "exit-offer"), exitFrom);
     expect(await page.isVisible(BUBBLE)).toBe(false);
-    await page.mouse.move(400, 300);
-    await page.mouse.move(400, -10);
+    await leaveWindow(page);
     const exit = await next((p) => p.sent.trigger?.type === "exitIntent", exitFrom);
     expect(exit.answer).toMatchObject({ status: "selected", invitationId: "exit-offer" });
     const offer = await bubbleText(page);

@@ -98,6 +98,13 @@ describe("the example chat server's widget routes", () => {
     });
   });
 
+  it("decides at the instant of the clock it is given", async () => {
+    const now = Date.UTC(2026, 11, 2, 9);
+    const app = await server({ clock: { now: () => now } });
+    const answer = (await poll(app, { url: PRICING, pageView: true, timeOnSite: 0.5 })).json();
+    expect(answer).toMatchObject({ at: now, recheckAt: now + 1500 });
+  });
+
   it.each([
     ["an unknown key", { url: PRICING, visitorId: "someone-else" }],
     ["a missing url", { pageView: true }],

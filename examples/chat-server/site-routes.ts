@@ -17,7 +17,7 @@ const CONTENT_SECURITY_POLICY =
   "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 /** Where the playground's build lands (`npm run build:playground`). */
-export const PLAYGROUND_DIST = here("../playground/dist/");
+const PLAYGROUND_DIST = here("../playground/dist/");
 
 /**
  * The demo website: its pages (home, pricing, docs), the widget and styles under `/assets/`, and the playground at

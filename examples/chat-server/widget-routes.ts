@@ -90,11 +90,11 @@ export function widgetRoutes(beckon: Beckon) {
 }
 
 /**
- * The part of a decision the widget needs. `message` is HTML: the configuration's own markup, with every value
+ * The part of a decision the widget needs (README: "What the widget and the server say to each other"). `message` is HTML: the configuration's own markup, with every value
  * substituted from the visitor escaped by beckon. `at` is the server's instant, so the widget waits
  * `recheckAt − at` whatever its own clock says.
  */
-export function widgetAnswer(decision: Decision) {
+function widgetAnswer(decision: Decision) {
   return {
     status: decision.status,
     reason: decision.reason,

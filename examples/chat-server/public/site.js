@@ -4,5 +4,6 @@
 document.getElementById("login-form").addEventListener("submit", (event) => {
   event.preventDefault();
   document.getElementById("login-result").textContent = "Wrong email or password.";
-  if (window.beckonWidget) window.beckonWidget.logEvent("login_failed");
+  // A widget that could not reach its server must not break the page.
+  if (window.beckonWidget) window.beckonWidget.logEvent("login_failed").catch(() => {});
 });

@@ -11,7 +11,6 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { explain, safeParseInvitations, simulateJourney, type EvaluateOptions, type Invitation, type Visitor } from "../../src/index.js";
 import { buildPlayground } from "../../examples/playground/build.js";
 import { EXAMPLE, type PlaygroundTexts } from "../../examples/playground/src/example.js";
-import { formatPath } from "../../examples/playground/src/read-inputs.js";
 import { TIMELINE_SPAN_MS } from "../../examples/playground/src/run-scenario.js";
 import { launchChromium } from "./chromium.js";
 
@@ -137,7 +136,9 @@ describe("playground page", () => {
     const invalid = [{ id: "a" }, { id: "b", message: "x", urls: [3] }, { id: "b", message: "y", position: -1 }];
     const parsed = safeParseInvitations(invalid);
     if (parsed.success) throw new Error("the test's invitations should be invalid");
-    const expected = parsed.error.issues.map((issue) => formatPath(issue.path));
+    // The paths as beckon's own error message writes them, one "  - path: message (code)" line per issue.
+    const expected = parsed.error.message.split("\n").slice(1).map((line) => /^ {2}- (.+?): /.exec(line)?.[1]);
+    expect(expected).toHaveLength(parsed.error.issues.length);
     expect(expected).toEqual(expect.arrayContaining(["[0].message", "[1].urls[0]"]));
 
     await field("Invitations").fill(JSON.stringify(invalid));
@@ -154,6 +155,19 @@ describe("playground page", () => {
     await field("Invitations").fill(JSON.stringify(file));
     await page.locator("#invitations-issues li").nth(1).waitFor(WAIT);
     expect(await texts("#invitations-issues li .path")).toEqual(["comment", "invitations[0].message"]);
+  });
+
+  it("reports a misspelt option and options evaluation refuses", async () => {
+    await field("Options").fill('{ "timezone": "Europe/Vilnius" }');
+    await page.locator("#options-issues li").first().waitFor(WAIT);
+    expect(await texts("#options-issues li .path")).toEqual(["timezone"]);
+    expect(await texts("#options-issues li .code")).toEqual(["(unknown_key)"]);
+
+    const refused = { ...scenario(EXAMPLE), options: { timeZone: "Mars/Olympus" } };
+    expect(explain(refused.invitations, refused.visitor, refused.at, refused.options).decision.reason).toBe("invalid_options");
+    await field("Options").fill(JSON.stringify(refused.options));
+    await page.locator("#options-issues li .code", { hasText: "(invalid_options)" }).waitFor(WAIT);
+    expect(await page.locator("#decision [data-field='reason']").textContent()).toBe("invalid_options");
   });
 
   it("reports text that is not JSON at the root of its field", async () => {

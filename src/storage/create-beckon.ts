@@ -15,13 +15,14 @@ import type {
 import { fixedSource, sharedSource, type InvitationSource } from "./invitation-source.js";
 import { createMemoryStorage } from "./memory-storage.js";
 import { invitationStats, type InvitationStats } from "./invitation-stats.js";
-import type { StorageAdapter, VisitorRecord } from "./types.js";
+import type { PurgeOptions, StorageAdapter, VisitorRecord } from "./types.js";
 import {
   serviceEvent,
   serviceEventName,
   serviceCheckOptions,
   serviceEvaluateOptions,
   serviceInstant,
+  servicePurgeOptions,
   serviceVisitor,
   serviceVisitorId,
 } from "./service-arguments.js";
@@ -93,6 +94,19 @@ export interface Beckon {
   setInvitations(invitations: readonly Invitation[], events?: readonly EventDefinition[]): Promise<number>;
   /** What is stored for a visitor. */
   visitor(visitorId: string): Promise<VisitorRecord | null>;
+  /**
+   * Erases a visitor's state and event log, as data-protection law asks on request; counters are aggregates and
+   * stay. After it resolves every call starts from an empty record; a call in flight either landed before (and is
+   * erased with the rest) or finds the record changed and is retried on the empty one. Resolves whether anything
+   * was stored.
+   */
+  forgetVisitor(visitorId: string): Promise<boolean>;
+  /**
+   * Removes the visitors inactive for `inactiveForSeconds` (memory and PostgreSQL) and resolves how many. Redis
+   * expires visitors itself (`visitorTtlSeconds`): on an adapter without `purgeVisitors` this rejects with a
+   * TypeError saying so.
+   */
+  purgeVisitors(options: PurgeOptions): Promise<number>;
   /** Closes the storage adapter. */
   close(): Promise<void>;
 }
@@ -169,6 +183,16 @@ export function createBeckon(setup: BeckonOptions = {}): Beckon {
     },
     async visitor(visitorId) {
       return (await storage.getVisitor(serviceVisitorId(visitorId)))?.value ?? null;
+    },
+    async forgetVisitor(visitorId) {
+      return storage.forgetVisitor(serviceVisitorId(visitorId));
+    },
+    async purgeVisitors(options) {
+      const checked = servicePurgeOptions(options);
+      if (storage.purgeVisitors === undefined) {
+        throw new TypeError(`beckon: the ${storage.name} adapter has no purgeVisitors; its visitors expire on their own (Redis: visitorTtlSeconds)`);
+      }
+      return storage.purgeVisitors(checked);
     },
     close: () => storage.close(),
   };

@@ -165,6 +165,29 @@ describe("createBeckon", () => {
     expect((error as Error).cause).toBeInstanceOf(Error);
   });
 
+  it("purges the memory adapter's visitors by their last write on its clock; a clock giving no time purges nothing", async () => {
+    let now = s(0);
+    const storage = createMemoryStorage({ clock: { now: () => now } });
+    const beckon = createBeckon({ storage, invitations: pricing });
+    await beckon.check({ id: "old" }, { at: s(0) });
+    now = s(3_600);
+    await beckon.check({ id: "recent" }, { at: s(3_600) });
+    await beckon.forgetVisitor("recent");
+    now = s(7_200);
+    expect(await beckon.purgeVisitors({ inactiveForSeconds: 7_201 })).toBe(0);
+    expect(await beckon.purgeVisitors({ inactiveForSeconds: 3_601 })).toBe(1);
+    expect(await storage.getVisitor("old")).toBeNull();
+    expect(await storage.getVisitor("recent")).not.toBeNull();
+    // The erasure was its last write, at 3 600 s: inactive for exactly 3 600 s now.
+    expect(await beckon.purgeVisitors({ inactiveForSeconds: 3_600, batchSize: 1 })).toBe(1);
+    expect(await storage.getVisitor("recent")).toBeNull();
+    expect((await beckon.stats()).map((row) => row.assigned)).toEqual([2]);
+    await beckon.check({ id: "v1" }, { at: s(7_200) });
+    now = Number.NaN;
+    expect(await beckon.purgeVisitors({ inactiveForSeconds: 1 })).toBe(0);
+    expect(await storage.getVisitor("v1")).not.toBeNull();
+  });
+
   it("refuses a clock that gives no instant with a ConfigError naming it", async () => {
     const beckon = createBeckon({ invitations: pricing });
     await expect(beckon.check({ id: "v1" }, { at: Number.NaN })).rejects.toMatchObject({
@@ -211,6 +234,12 @@ describe("createBeckon", () => {
       [() => beckon.chatStarted(undefined as never, s(1)), ["visitorId"]],
       [() => beckon.convert("v1", 42 as never), ["eventName"]],
       [() => beckon.visitor({} as never), ["visitorId"]],
+      [() => beckon.forgetVisitor(42 as never), ["visitorId"]],
+      [() => beckon.forgetVisitor(long), ["visitorId"]],
+      [() => beckon.purgeVisitors(hostile as never), ["options", "inactiveForSeconds"]],
+      [() => beckon.purgeVisitors(revoked as never), ["options"]],
+      [() => beckon.purgeVisitors({ inactiveForSeconds: Number.POSITIVE_INFINITY }), ["options", "inactiveForSeconds"]],
+      [() => beckon.purgeVisitors({ inactiveForSeconds: 60, batchSize: 100_001 }), ["options", "batchSize"]],
     ];
     for (const [call, path] of calls) {
       const error: unknown = await call().then(

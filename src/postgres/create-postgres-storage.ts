@@ -2,10 +2,12 @@ import pg, { type Pool } from "pg";
 import { counterKey, counterRows } from "../storage/counter-key.js";
 import { checkTimeout } from "../storage/check-timeout.js";
 import { parseStored, storedVersion } from "../storage/parse-document.js";
+import { servicePurgeOptions } from "../storage/service-arguments.js";
 import { guard, StorageError, timedOut } from "../storage/storage-error.js";
-import type { CounterName, StorageAdapter } from "../storage/types.js";
+import type { CounterName, PurgeOptions, StorageAdapter } from "../storage/types.js";
 import { commitVisitor } from "./commit-visitor.js";
 import { forgetVisitor } from "./forget-visitor.js";
+import { purgeVisitors } from "./purge-visitors.js";
 import { migrateTables } from "./migrate-tables.js";
 import { postgresTables } from "./postgres-tables.js";
 import { putInvitationSet } from "./put-invitation-set.js";
@@ -29,10 +31,19 @@ export interface PostgresStorageOptions {
   timeoutMs?: number;
 }
 
-/** The PostgreSQL adapter: a {@link StorageAdapter} that can also create its tables. */
+/** The PostgreSQL adapter: a {@link StorageAdapter} that can also create its tables and purge inactive visitors. */
 export interface PostgresStorage extends StorageAdapter {
-  /** Creates the tables if they are missing; safe to run on every start, from several servers at once. */
+  /**
+   * Creates the tables and the last-write index if they are missing (tables made by an earlier version get the
+   * index); safe to run on every start, from several servers at once.
+   */
   migrate(): Promise<void>;
+  /**
+   * Removes the visitors whose row was last written (`updated_at`, the server's clock) at least
+   * `inactiveForSeconds` ago, `batchSize` rows per statement (default 1 000) without locking the table; resolves
+   * how many. Each statement has the adapter's `timeoutMs`, not the whole purge.
+   */
+  purgeVisitors(options: PurgeOptions): Promise<number>;
 }
 
 const NAME = "postgres";
@@ -80,6 +91,8 @@ export function createPostgresStorage(options: PostgresStorageOptions = {}): Pos
         await db.query(`DELETE FROM ${tables.visitors} WHERE namespace = $1 AND visitor_id = $2`, [namespace, visitorId]);
       }),
     forgetVisitor: (visitorId) => run("forgetting a visitor", () => forgetVisitor(target, visitorId)),
+    purgeVisitors: async (options) =>
+      purgeVisitors(target, servicePurgeOptions(options), (operation) => run("purging inactive visitors", operation)),
     getInvitationSet: () =>
       run("reading the invitation set", async () => {
         const { rows } = await db.query<{ version: string; invitation_set: string }>(

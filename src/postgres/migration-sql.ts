@@ -3,7 +3,9 @@ import type { PostgresTables } from "./postgres-tables.js";
 /**
  * The statements that create the adapter's tables, each safe to run again. Documents are `json`, not `jsonb`: `json`
  * keeps the text exactly as written, so every string a visitor can send (U+0000, lone surrogates) round-trips, where
- * `jsonb` would refuse it. Counters and versions are `bigint`.
+ * `jsonb` would refuse it. Counters and versions are `bigint`. `updated_at` is a visitor's last write (every insert
+ * and update sets it); its index, added after the tables so tables made before it get it too, lets
+ * `purgeVisitors` find the inactive visitors without reading the table.
  *
  * @example
  * migrationSql(postgresTables("beckon_"))[0] // => 'CREATE TABLE IF NOT EXISTS "beckon_visitors" (…)'
@@ -18,6 +20,7 @@ export function migrationSql(tables: PostgresTables): string[] {
       updated_at timestamptz NOT NULL DEFAULT now(),
       PRIMARY KEY (namespace, visitor_id)
     )`,
+    `CREATE INDEX IF NOT EXISTS ${tables.visitorsByAge} ON ${tables.visitors} (namespace, updated_at)`,
     `CREATE TABLE IF NOT EXISTS ${tables.counters} (
       namespace text NOT NULL,
       invitation_id text NOT NULL,

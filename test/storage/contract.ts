@@ -7,6 +7,7 @@ import { emptyState } from "../../src/index.js";
 import { createBeckon, isStorageError, type StorageAdapter, type StorageError, type VisitorRecord } from "../../src/storage/index.js";
 import { updateVisitor } from "../../src/storage/update-visitor.js";
 import { FULL_SET, invitationSetCorruptions, NOT_JSON, visitorRecordCorruptions, type Corruption } from "./corruptions.js";
+import { retentionContract } from "./retention-contract.js";
 
 /** A fresh, empty adapter (its own namespace) for one test, with the means to play a second server and to damage data. */
 export interface ContractSubject {
@@ -21,6 +22,13 @@ export interface ContractSubject {
   rawVisitor(visitorId: string): Promise<unknown>;
   /** What this store can hold at all: PostgreSQL's json column refuses text that is no JSON, bigint a version "x". */
   holds: { notJson: boolean; textVersion: boolean };
+  /** Makes a visitor's last write `seconds` older, bypassing the adapter: required when the adapter has `purgeVisitors`. */
+  ageVisitor?(visitorId: string, seconds: number): Promise<void>;
+  /**
+   * An adapter over the same data whose visitors expire `ttlSeconds` after their last write: required when the
+   * adapter has no `purgeVisitors` (Redis). Closed by the suite.
+   */
+  expiring?(ttlSeconds: number): Promise<StorageAdapter>;
 }
 
 /** Makes a fresh subject for one test. */
@@ -56,6 +64,18 @@ export function describeStorageContract(name: string, make: AdapterFactory): voi
     afterEach(async () => {
       await Promise.all([storage, ...twins].map((adapter) => adapter.close()));
       twins = [];
+    });
+
+    describe("retention and erasure", () => {
+      retentionContract({
+        subject: () => subject,
+        twin,
+        expiring: async (ttlSeconds) => {
+          const made = await subject.expiring!(ttlSeconds);
+          twins.push(made);
+          return made;
+        },
+      });
     });
 
     it("names itself", () => {

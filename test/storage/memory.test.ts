@@ -15,5 +15,9 @@ describeStorageContract("memory", async () => {
     },
     rawVisitor: async (visitorId) => structuredClone(store.visitors.get(visitorId)),
     holds: { notJson: true, textVersion: true },
+    ageVisitor: async (visitorId, seconds) => {
+      const entry = store.visitors.get(visitorId);
+      if (entry !== undefined) entry.writtenAtMs -= seconds * 1000;
+    },
   };
 });

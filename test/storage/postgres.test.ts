@@ -23,7 +23,9 @@ import pg from "pg";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { emptyState } from "../../src/index.js";
 import { createPostgresStorage, type PostgresStorage } from "../../src/postgres/index.js";
-import { isStorageError, type StorageError, type VisitorRecord } from "../../src/storage/index.js";
+import { migrationSql } from "../../src/postgres/migration-sql.js";
+import { postgresTables } from "../../src/postgres/postgres-tables.js";
+import { createBeckon, isStorageError, type StorageError, type VisitorRecord } from "../../src/storage/index.js";
 import { updateVisitor } from "../../src/storage/update-visitor.js";
 import { describeStorageContract } from "./contract.js";
 import { startCuttingProxy } from "./cutting-proxy.js";
@@ -115,6 +117,12 @@ describeStorageContract("postgres", async () => {
       ).rows[0],
     // A json column refuses text that is no JSON, and a bigint version cannot be "x".
     holds: { notJson: false, textVersion: false },
+    ageVisitor: async (visitorId, seconds) => {
+      await pool.query(
+        `UPDATE beckon_visitors SET updated_at = updated_at - $3::double precision * interval '1 second' WHERE namespace = $1 AND visitor_id = $2`,
+        [namespace, visitorId, seconds],
+      );
+    },
   };
 });
 
@@ -328,5 +336,92 @@ describe("createPostgresStorage deadlines", () => {
 
   it("refuses a timeoutMs that is not a whole number of milliseconds above 0", () => {
     for (const timeoutMs of [0, -1, 1.5, Number.NaN]) expect(() => createPostgresStorage({ pool, timeoutMs })).toThrow(RangeError);
+  });
+});
+
+describe("createPostgresStorage retention", () => {
+  const DAY = 86_400;
+  const age = (namespace: string, days: number) =>
+    pool.query(`UPDATE beckon_visitors SET updated_at = now() - $2::double precision * interval '1 day' WHERE namespace = $1`, [namespace, days]);
+
+  it("migrate() adds the last-write index to tables made before it, keeping their rows", async () => {
+    const tablePrefix = freshPrefix();
+    const tables = postgresTables(tablePrefix);
+    // The tables as the first release made them: no index on updated_at.
+    for (const statement of migrationSql(tables).filter((sql) => !sql.startsWith("CREATE INDEX"))) await pool.query(statement);
+    await pool.query(
+      `INSERT INTO ${tables.visitors} (namespace, visitor_id, version, record, updated_at) VALUES
+       ('default', 'old', 7, $1::json, now() - interval '40 days'), ('default', 'new', 2, $1::json, now())`,
+      [JSON.stringify(record("/kept"))],
+    );
+    const storage = createPostgresStorage({ pool, tablePrefix });
+    await storage.migrate();
+    const { rows } = await pool.query("SELECT indexdef FROM pg_indexes WHERE indexname = $1", [`${tablePrefix}visitors_by_age`]);
+    expect(rows.map((row) => row.indexdef)).toEqual([expect.stringMatching(/\(namespace, updated_at\)$/)]);
+    expect(await storage.getVisitor("old")).toEqual({ value: record("/kept"), version: 7 });
+    expect(await storage.purgeVisitors({ inactiveForSeconds: 30 * DAY })).toBe(1);
+    expect(await storage.getVisitor("old")).toBeNull();
+    expect(await storage.getVisitor("new")).toEqual({ value: record("/kept"), version: 2 });
+  });
+
+  it("purges past a row another transaction holds, without waiting for it, and leaves that row", async () => {
+    const namespace = freshNamespace();
+    const storage = createPostgresStorage({ pool, namespace });
+    await storage.commitVisitor("held", record("/held"), 0);
+    await storage.commitVisitor("idle", record("/idle"), 0);
+    await age(namespace, 2);
+    const holder = await pool.connect();
+    try {
+      await holder.query("BEGIN");
+      await holder.query("SELECT 1 FROM beckon_visitors WHERE namespace = $1 AND visitor_id = 'held' FOR UPDATE", [namespace]);
+      // Waiting for the held row would end in the adapter's 5 s timeout instead.
+      expect(await storage.purgeVisitors({ inactiveForSeconds: DAY })).toBe(1);
+      await holder.query("COMMIT");
+    } finally {
+      holder.release();
+    }
+    expect(await storage.getVisitor("held")).toEqual({ value: record("/held"), version: 1 });
+    expect(await storage.getVisitor("idle")).toBeNull();
+  });
+
+  it("lets commits on other visitors through while a purge runs, and loses no visitor written during it", async () => {
+    const namespace = freshNamespace();
+    const storage = createPostgresStorage({ pool, namespace });
+    const beckon = createBeckon({
+      storage,
+      invitations: [{ id: "a", message: "A", events: [{ event: "viewed", minCount: 1 }] }],
+      events: [{ name: "viewed", filterByValue: true }],
+    });
+    const aged = 20_000;
+    await pool.query(
+      `INSERT INTO beckon_visitors (namespace, visitor_id, version, record, updated_at)
+       SELECT $1, 'aged-' || i, 1, $2::json, now() - interval '2 days' FROM generate_series(1, $3::int) AS i`,
+      [namespace, JSON.stringify(record("/aged")), aged],
+    );
+    let purging = true;
+    const purge = storage.purgeVisitors({ inactiveForSeconds: DAY, batchSize: 200 }).finally(() => {
+      purging = false;
+    });
+    // Alternately a visitor the purge does not concern and one it may be removing right now.
+    const written: string[] = [];
+    let landedDuringPurge = 0;
+    for (let i = 1; purging; i++) {
+      const id = i % 2 === 0 ? `fresh-${i}` : `aged-${i}`;
+      await beckon.logEvent(id, { name: "viewed", value: id }, at + i);
+      written.push(id);
+      if (purging) landedDuringPurge++;
+    }
+    const purged = await purge;
+    expect(landedDuringPurge).toBeGreaterThanOrEqual(3);
+    for (const id of written) expect((await storage.getVisitor(id))?.value.events.map((event) => event.value), id).toEqual([id]);
+    // Every inactive visitor went, but for those written before the purge reached them (a purged one written
+    // afterwards is a new record, holding its event as checked above).
+    const { rows } = await pool.query<{ n: string }>(
+      "SELECT count(*) AS n FROM beckon_visitors WHERE namespace = $1 AND updated_at < now() - interval '1 day'",
+      [namespace],
+    );
+    expect(Number(rows[0]?.n)).toBe(0);
+    expect(purged).toBeLessThanOrEqual(aged);
+    expect(purged).toBeGreaterThanOrEqual(aged - written.filter((id) => id.startsWith("aged-")).length);
   });
 });

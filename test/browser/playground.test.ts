@@ -18,6 +18,8 @@ import { launchChromium } from "./chromium.js";
 const SCREENSHOT = fileURLToPath(new URL("../../docs/images/playground.png", import.meta.url));
 /** Waits on a loaded machine (two cores shared by many processes): generous, and always for an event. */
 const WAIT = { timeout: 60_000 };
+/** Each test and hook may wait for a few of those. */
+const TEST_TIMEOUT_MS = 180_000;
 
 let outdir: string;
 let server: FastifyInstance;
@@ -53,19 +55,19 @@ beforeAll(async () => {
     const errors = pageErrors.length > 0 ? `; errors in the page: ${pageErrors.join("; ")}` : "";
     throw new Error(`the page showed no decision${errors}`, { cause: error });
   });
-}, 240_000);
+}, 2 * TEST_TIMEOUT_MS);
 
 afterAll(async () => {
   await browser?.close();
   await server?.close();
   if (outdir !== undefined) await rm(outdir, { recursive: true, force: true });
-});
+}, TEST_TIMEOUT_MS);
 
 beforeEach(async () => {
   // Each test starts from the example; the button is pressed from the keyboard, as a keyboard user would.
   await page.getByRole("button", { name: "Back to the example" }).press("Enter");
   await waitForText("#decision [data-field='invitation']", expectedDecision(EXAMPLE).invitation?.id ?? "none");
-});
+}, TEST_TIMEOUT_MS);
 
 /** What beckon itself decides for the page's texts. */
 function scenario(texts: PlaygroundTexts): { invitations: Invitation[]; visitor: Visitor; at: number; options: EvaluateOptions } {
@@ -104,7 +106,7 @@ async function texts(selector: string): Promise<string[]> {
   return page.locator(selector).allTextContents();
 }
 
-describe("playground page", () => {
+describe("playground page", { timeout: TEST_TIMEOUT_MS }, () => {
   it("shows the example's decision as evaluate makes it, and saves the screenshot", async () => {
     const decision = expectedDecision(EXAMPLE);
     expect(decision.status).toBe("selected");

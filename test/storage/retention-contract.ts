@@ -115,7 +115,10 @@ export function retentionContract({ subject, twin, expiring }: RetentionContext)
   it("lets inactive visitors go: purgeVisitors, or the adapter's own expiry", async () => {
     const { purgeVisitors } = storage();
     if (purgeVisitors !== undefined) return purgesExactlyTheInactive(subject());
-    expect(subject().expiring, "a subject whose adapter has no purgeVisitors gives an expiring adapter").toBeDefined();
+    expect(
+      subject().expiring,
+      "a subject whose adapter has no purgeVisitors gives `expiring` (Redis: expiring: async (ttlSeconds) => createRedisStorage({ client, prefix, visitorTtlSeconds: ttlSeconds }))",
+    ).toBeDefined();
     return expiresOnItsOwn(await expiring(0.5));
   });
 

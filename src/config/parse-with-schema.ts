@@ -4,6 +4,7 @@ import { isPlainData } from "./is-plain-data.js";
 import { issueMessage } from "./issue-message.js";
 import { NO_LIMITS, readPlain, type ReadLimits } from "./read-plain.js";
 import type { SafeParseResult } from "./safe-parse-result.js";
+import { checkList, listElement, type ListFindings } from "./check-list.js";
 import { tierUp } from "./tier-up.js";
 import { toConfigIssues } from "./to-config-issues.js";
 
@@ -27,19 +28,36 @@ export function parseWithSchema<T>(
   limits: ReadLimits = NO_LIMITS,
   quick: (input: unknown) => T | null = () => null,
 ): SafeParseResult<T> {
+  const parse = { schema, what, check, limits, quick };
+  // A list whose checking stopped early, yet left no more issues than are listed once repeats and what a read
+  // problem stands for are dropped, is checked again in full: the issues past the stop may then be listed too.
+  return parseOnce(parse, input, true) ?? (parseOnce(parse, input, false) as SafeParseResult<T>);
+}
+
+interface Parse<T> {
+  schema: z.ZodMiniType<T>;
+  what: string;
+  check: (input: unknown) => ConfigIssue[];
+  limits: ReadLimits;
+  quick: (input: unknown) => T | null;
+}
+
+/** {@link parseWithSchema}, or `null` when a list stopped early and that left too few issues (see there). */
+function parseOnce<T>(parse: Parse<T>, input: unknown, stopEarly: boolean): SafeParseResult<T> | null {
+  const { schema, what, check, limits, quick } = parse;
   // Nearly every input is plain data already: checked in place, it needs no copy of its own.
   if (isPlainData(input, limits)) {
     // And nearly every one is valid: a hand-written parser says so for a fraction of the schema's time and garbage.
     const data = quickly(quick, input, check);
     if (data !== null) return { success: true, data };
-    const found = validate(schema, Array.isArray(input) ? input.map(withSharedShape) : input, check);
-    if (found !== null) return conclude(found.data, found.issues, what);
+    const found = validate(schema, Array.isArray(input) ? input.map(withSharedShape) : input, check, stopEarly);
+    if (found !== null) return conclude(found.data, found.issues, what, found.stopped);
   }
   // Something cannot be read, or is not data, or changed while it was read (a proxy, a getter): work on a copy.
   const plain = readPlain(input, limits);
   const issues = [...plain.issues];
   if (!plain.complete) return conclude<T>(undefined, issues, what);
-  const found = validate(schema, plain.value, check) ?? unchecked(plain.value);
+  const found = validate(schema, plain.value, check, stopEarly) ?? unchecked(plain.value);
   // A problem reading a value stands for every finding at or below it ("got nothing" for what could not be read).
   const shadowed = new Set(plain.issues.map((issue) => pathKey(issue.path)));
   // Loops, not `push(...list)`: a list of 10⁵ issues would overflow the stack as arguments.
@@ -48,7 +66,7 @@ export function parseWithSchema<T>(
     const reported = new Set(issues.map((issue) => pathKey(issue.path)));
     for (const cut of plain.cuts) if (!isShadowed(cut.path, reported)) issues.push(cut);
   }
-  return conclude(found.data, issues, what);
+  return conclude(found.data, issues, what, found.stopped);
 }
 
 /**
@@ -65,32 +83,56 @@ function quickly<T>(quick: (input: unknown) => T | null, input: unknown, check: 
   }
 }
 
-function conclude<T>(data: T | undefined, issues: ConfigIssue[], what: string): SafeParseResult<T> {
+function conclude<T>(data: T | undefined, issues: ConfigIssue[], what: string, stopped?: Stopped): SafeParseResult<T> | null {
   if (data !== undefined && issues.length === 0) return { success: true, data };
   if (issues.length === 0) issues.push({ code: "invalid_value", path: [], message: `invalid ${what}` });
-  return { success: false, error: new ConfigError(sortIssues(issues), what) };
+  // Past the last item checked only read problems can have been found: they are left out with what was not checked.
+  const kept = stopped === undefined ? issues : issues.filter((issue) => !(typeof issue.path[0] === "number" && issue.path[0] > stopped.last));
+  const listed = sortIssues(kept, stopped);
+  if (listed === null) return null;
+  return { success: false, error: new ConfigError(listed, what) };
+}
+
+/** A list checked only up to item `last` of `length`. */
+interface Stopped {
+  last: number;
+  length: number;
 }
 
 interface Findings<T> {
   data: T | undefined;
   issues: ConfigIssue[];
+  /** When a list was checked only up to an item (it had enough issues before): that item, and the list's length. */
+  stopped?: Stopped;
 }
 
 /**
  * The schema, then the rules, on a value; `null` when either threw while reading it (a getter or proxy that answers
- * differently the second time: the caller then works on a copy). A stack overflow is zod listing ~10⁵ issues of one
- * array: checking a copy would only overflow again, after as long.
+ * differently the second time: the caller then works on a copy). A list schema checks a list item by item and, when
+ * `stopEarly`, stops once the items checked have more issues than are listed (`checkList`). A stack overflow is zod
+ * listing ~10⁵ issues of one array: checking a copy would only overflow again, after as long.
  */
-function validate<T>(schema: z.ZodMiniType<T>, value: unknown, check: (input: unknown) => ConfigIssue[]): Findings<T> | null {
+function validate<T>(
+  schema: z.ZodMiniType<T>,
+  value: unknown,
+  check: (input: unknown) => ConfigIssue[],
+  stopEarly: boolean,
+): Findings<T> | null {
   try {
-    const count = Array.isArray(value) ? value.length : 1;
-    const result = tierUp(schema, count).safeParse(value, { error: issueMessage, reportInput: true });
+    const element = Array.isArray(value) ? listElement(schema) : null;
+    if (element !== null) return listFindings(checkList<T>(element, value as unknown[], check, stopEarly ? MAX_LISTED_ISSUES : Infinity), (value as unknown[]).length);
+    const result = tierUp(schema, Array.isArray(value) ? value.length : 1).safeParse(value, { error: issueMessage, reportInput: true });
     const issues = result.success ? [] : toConfigIssues(result.error.issues, value);
     for (const issue of check(value)) issues.push(issue);
     return { data: result.success ? result.data : undefined, issues };
   } catch (error) {
     return error instanceof RangeError ? unchecked(value) : null;
   }
+}
+
+function listFindings<T>(found: ListFindings<T>, length: number): Findings<T> {
+  const { data, issues, last } = found;
+  return last === length - 1 ? { data, issues } : { data, issues, stopped: { last, length } };
 }
 
 const OBJECT_PROTOTYPE: unknown = Object.prototype;
@@ -133,9 +175,11 @@ export const MAX_LISTED_ISSUES = 1000;
 
 /**
  * Sorts the issues by path, drops repeats, and keeps the first {@link MAX_LISTED_ISSUES}: a set with a hundred
- * thousand broken entries is better told "and 99 000 more" than kept waiting while each is written out.
+ * thousand broken entries is better told "and 99 000 more" than kept waiting while each is written out. When a list
+ * was `stopped` early, the last issue says which items were not checked; `null` when it then has no more issues than
+ * are listed (the stop was not justified).
  */
-function sortIssues(issues: ConfigIssue[]): ConfigIssue[] {
+function sortIssues(issues: ConfigIssue[], stopped?: Stopped): ConfigIssue[] | null {
   // A stable sort keeps repeats (same path) next to each other, so they are dropped without a key per issue.
   issues.sort((a, b) => comparePaths(a.path, b.path));
   const listed: ConfigIssue[] = [];
@@ -146,7 +190,13 @@ function sortIssues(issues: ConfigIssue[]): ConfigIssue[] {
     if (listed.length < MAX_LISTED_ISSUES) listed.push(issue);
     else unlisted += 1;
   }
-  if (unlisted > 0) {
+  if (stopped !== undefined) {
+    if (unlisted === 0) return null;
+    const { last, length } = stopped;
+    const rest = last + 2 === length ? `item ${last + 1} was` : `items ${last + 1} to ${length - 1} were`;
+    const message = `${unlisted} more problems not listed (at most ${MAX_LISTED_ISSUES} are), and ${rest} not checked`;
+    listed.push({ code: "too_big", path: [], message });
+  } else if (unlisted > 0) {
     listed.push({ code: "too_big", path: [], message: `${unlisted} more problems not listed (at most ${MAX_LISTED_ISSUES} are)` });
   }
   return listed;

@@ -23,8 +23,14 @@ export function safeParseEventDefinitions(input: unknown): SafeParseResult<Event
 
 const SAME_NAME = "names are compared trimmed and case-insensitively";
 
-/** Runs on the raw input next to the schema, so a duplicate is reported together with any structural problem. */
-function checkUniqueNames(input: unknown): ConfigIssue[] {
+/**
+ * The rule of the event definitions: a name used by an earlier definition is a `duplicate_id` at the later one. Runs
+ * on the raw input next to the schema, so a duplicate is reported together with any structural problem.
+ *
+ * @example
+ * checkUniqueNames([{ name: "a" }, { name: " A" }]) // => [{ code: "duplicate_id", path: [1, "name"], message: "…" }]
+ */
+export function checkUniqueNames(input: unknown): ConfigIssue[] {
   if (!Array.isArray(input)) return [];
   const seen = new Set<string>();
   return input.flatMap((definition: unknown, index): ConfigIssue[] => {

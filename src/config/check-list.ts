@@ -1,0 +1,114 @@
+import type * as z from "zod/mini";
+import type { ConfigIssue } from "./config-error.js";
+import { issueMessage } from "./issue-message.js";
+import { tierUp } from "./tier-up.js";
+import { toConfigIssues } from "./to-config-issues.js";
+
+/** What checking a list found: the data when nothing is wrong, the issues, and the last item checked. */
+export interface ListFindings<T> {
+  data: T | undefined;
+  issues: ConfigIssue[];
+  /**
+   * The last item whose issues are all listed: `items.length − 1` when every item was checked, less when checking
+   * stopped because the items up to it already had more than `enough` issues (issues past it are left out).
+   */
+  last: number;
+}
+
+const PARSE_OPTIONS = { error: issueMessage, reportInput: true } as const;
+
+/** After this many refused items, the rest of a list is checked by zod's interpreter rather than compiled code. */
+const INTERPRET_AFTER = 16;
+
+/** The rules run first on this many items, then on four times as many, and so on, until they have enough issues. */
+const FIRST_RULES_RUN = 4096;
+
+/**
+ * The element schema of a plain `z.array(element)` (no checks of the array as a whole), which can be run item by
+ * item with the same result; `null` for any other schema.
+ *
+ * @example
+ * listElement(z.array(z.string())) // => the z.string() schema
+ * listElement(z.object({}))        // => null
+ */
+export function listElement(schema: z.ZodMiniType): z.ZodMiniType | null {
+  const def = schema._zod.def as { type: string; element?: z.ZodMiniType; checks?: readonly unknown[] };
+  return def.type === "array" && def.element !== undefined && (def.checks ?? []).length === 0 ? def.element : null;
+}
+
+/**
+ * Checks a list item by item with its element schema, then the rules, the way the array schema would (the same
+ * issues, the same data), but stops early: once the items checked have more than `enough` issues, the rest are not
+ * checked, so a list of 100 000 broken items costs what its first few thousand do. The rules must be local to a
+ * prefix: the issues they find at item `i` (paths starting with `i`) depend only on items `0 … i` (a duplicate is
+ * reported at the later item), so running them on a prefix finds exactly the prefix's issues. They are run on
+ * growing prefixes, so a flood of rule issues stops early too.
+ *
+ * @example
+ * checkList(eventDefinitionSchema, new Array(100_000).fill([]), () => [], 1000).last // => 1000
+ */
+export function checkList<T>(
+  element: z.ZodMiniType,
+  items: readonly unknown[],
+  check: (input: unknown) => ConfigIssue[],
+  enough: number,
+): ListFindings<T> {
+  let schema = tierUp(element, items.length);
+  const data = new Array<unknown>(items.length);
+  const issues: ConfigIssue[] = [];
+  let failed = 0;
+  let last = items.length - 1;
+  for (let i = 0; i <= last; i++) {
+    const result = schema.safeParse(items[i], PARSE_OPTIONS);
+    if (result.success) {
+      data[i] = result.data;
+      continue;
+    }
+    // Compiled code hands an item it refuses back to the interpreter, which lists the issues: in a list of broken
+    // items, asking the interpreter at once saves checking each item twice. Both give the same results.
+    if (++failed === INTERPRET_AFTER) schema = element;
+    for (const issue of toConfigIssues(result.error.issues, items, [i])) issues.push(issue);
+    if (issues.length > enough) last = i;
+  }
+  const rules = ruleIssues(check, items, last, enough);
+  const valid = issues.length === 0 && rules.issues.length === 0;
+  if (rules.last < last) last = rules.last;
+  const kept = last === items.length - 1 ? issues : issues.filter((issue) => itemOf(issue) <= last);
+  for (const issue of rules.issues) if (itemOf(issue) <= last) kept.push(issue);
+  return { data: valid ? (data as T) : undefined, issues: kept, last };
+}
+
+/**
+ * The rules' issues for items `0 … last`, run on prefixes four times longer each time until the prefix has more than
+ * `enough` issues (then `last` is the item where they passed it) or is the whole range.
+ */
+function ruleIssues(
+  check: (input: unknown) => ConfigIssue[],
+  items: readonly unknown[],
+  last: number,
+  enough: number,
+): { issues: ConfigIssue[]; last: number } {
+  let length = Math.min(last + 1, FIRST_RULES_RUN);
+  for (;;) {
+    const issues = check(length === items.length ? items : items.slice(0, length));
+    const cut = itemPassing(issues, enough);
+    if (cut !== -1) return { issues, last: Math.min(cut, last) };
+    if (length === last + 1) return { issues, last };
+    length = Math.min(last + 1, length * 4);
+  }
+}
+
+/** The item whose issues take the count past `enough`, or -1 when they do not (or only issues above the items do). */
+function itemPassing(issues: readonly ConfigIssue[], enough: number): number {
+  if (issues.length <= enough) return -1;
+  const items = new Float64Array(issues.length);
+  for (let i = 0; i < issues.length; i++) items[i] = itemOf(issues[i] as ConfigIssue);
+  items.sort();
+  return items[enough] as number;
+}
+
+/** The list item an issue is at; -1 for an issue about the list itself. */
+function itemOf(issue: ConfigIssue): number {
+  const first = issue.path[0];
+  return typeof first === "number" ? first : -1;
+}

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
-import type { Redis } from "ioredis";
 import { StorageError } from "../storage/storage-error.js";
+import type { RedisClient } from "./open-client.js";
 
 /** One versioned write, with what must happen in the same atomic step. */
 export interface CompareAndSetWrite {
@@ -16,11 +16,20 @@ export interface CompareAndSetWrite {
   ttlMs: number;
   /** Counters to raise with the write: the counters hash and `[field, amount]` pairs. */
   counters?: { key: string; increments: readonly (readonly [string, number])[] };
+  /**
+   * Where an older layout kept this record: read when `key` holds no version, and removed by every write, so the
+   * record moves to `key` on its first write. It must share the slot of `key` on Redis Cluster.
+   */
+  legacyKey?: string;
 }
 
-// Everything is checked before the first write: Redis does not roll a script back when it fails half-way.
+// Everything is checked before the first write: Redis does not roll a script back when it fails half-way. Every key
+// it names comes in KEYS (the record, the counters, the legacy record last when ARGV[5] is "1"), so on Redis Cluster
+// the caller answers for them sharing one slot.
 const SCRIPT = `
+local legacy = ARGV[5] == "1" and KEYS[#KEYS] or nil
 local stored = redis.call("HMGET", KEYS[1], "version", "commit")
+if legacy and not stored[1] then stored = redis.call("HMGET", legacy, "version", "commit") end
 local version = 0
 if stored[1] then
   if not string.match(stored[1], "^[1-9]%d*$") then
@@ -30,15 +39,16 @@ if stored[1] then
 end
 if stored[2] == ARGV[3] then return version end
 if ARGV[1] ~= "" and version ~= tonumber(ARGV[1]) then return false end
-for i = 5, #ARGV, 2 do
+for i = 6, #ARGV, 2 do
   local count = redis.call("HGET", KEYS[2], ARGV[i])
   if count and not string.match(count, "^-?%d+$") then
     return redis.error_reply("BECKON_CORRUPT the counter " .. ARGV[i] .. " is not a whole number")
   end
 end
-for i = 5, #ARGV, 2 do redis.call("HINCRBY", KEYS[2], ARGV[i], ARGV[i + 1]) end
+for i = 6, #ARGV, 2 do redis.call("HINCRBY", KEYS[2], ARGV[i], ARGV[i + 1]) end
 redis.call("HSET", KEYS[1], "version", version + 1, "value", ARGV[2], "commit", ARGV[3])
 if ARGV[4] ~= "0" then redis.call("PEXPIRE", KEYS[1], ARGV[4]) end
+if legacy then redis.call("DEL", legacy) end
 return version + 1
 `;
 const SHA = createHash("sha1").update(SCRIPT).digest("hex");
@@ -49,15 +59,16 @@ const SHA = createHash("sha1").update(SCRIPT).digest("hex");
  * script runs by EVALSHA, falling back to EVAL once when the server does not have it cached.
  *
  * @example
- * await compareAndSet(client, { key: "beckon:v:v1", value: "{}", expectedVersion: 0, commitId: randomUUID(), ttlMs: 0 }) // => 1
+ * await compareAndSet(client, { key: "beckon:{b104}:v:v1", value: "{}", expectedVersion: 0, commitId: randomUUID(), ttlMs: 0 }) // => 1
  */
-export async function compareAndSet(client: Redis, write: CompareAndSetWrite): Promise<number | null> {
+export async function compareAndSet(client: RedisClient, write: CompareAndSetWrite): Promise<number | null> {
   const increments = write.counters?.increments ?? [];
   for (const [field, amount] of increments) {
     if (!Number.isSafeInteger(amount)) throw new StorageError("redis", `counter ${field} can only grow by a whole number, not ${amount}`);
   }
-  const keys = write.counters === undefined ? [write.key] : [write.key, write.counters.key];
-  const args = [write.expectedVersion ?? "", write.value, write.commitId, write.ttlMs, ...increments.flat()];
+  const keys = [write.key, ...(write.counters === undefined ? [] : [write.counters.key]), ...(write.legacyKey === undefined ? [] : [write.legacyKey])];
+  const legacy = write.legacyKey === undefined ? "0" : "1";
+  const args = [write.expectedVersion ?? "", write.value, write.commitId, write.ttlMs, legacy, ...increments.flat()];
   try {
     return toVersion(await runScript(client, keys, args));
   } catch (error) {
@@ -73,7 +84,7 @@ export async function compareAndSet(client: Redis, write: CompareAndSetWrite): P
   }
 }
 
-async function runScript(client: Redis, keys: string[], args: (string | number)[]): Promise<unknown> {
+async function runScript(client: RedisClient, keys: string[], args: (string | number)[]): Promise<unknown> {
   try {
     return await client.evalsha(SHA, keys.length, ...keys, ...args);
   } catch (error) {

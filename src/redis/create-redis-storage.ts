@@ -1,21 +1,25 @@
 import { randomUUID } from "node:crypto";
-import type { Redis } from "ioredis";
+import type { Cluster, Redis } from "ioredis";
 import { counterKey } from "../storage/counter-key.js";
 import { checkTimeout } from "../storage/check-timeout.js";
 import { guard, StorageError, timedOut } from "../storage/storage-error.js";
 import type { StorageAdapter } from "../storage/types.js";
 import { compareAndSet } from "./compare-and-set.js";
 import { forgetVisitor } from "./forget-visitor.js";
-import { hashCounterRows } from "./hash-counter-rows.js";
-import { openClient } from "./open-client.js";
+import { openClient, type RedisClient } from "./open-client.js";
+import { readCounters } from "./read-counters.js";
 import { readStored } from "./read-stored.js";
 import { readVersion } from "./read-version.js";
-import { redisKeys } from "./redis-keys.js";
+import { readVisitor } from "./read-visitor.js";
+import { layoutFor } from "./redis-keys.js";
 
 /** How the Redis adapter connects and where it keeps its keys. */
 export interface RedisStorageOptions {
-  /** An ioredis client you own: `close()` leaves it open, and its `'error'` events stay yours to handle. */
-  client?: Redis;
+  /**
+   * An ioredis client you own: a `Redis` for one server, or a `Cluster` for Redis Cluster (visitors and counters
+   * spread over its slots by themselves). `close()` leaves it open, and its `'error'` events stay yours to handle.
+   */
+  client?: Redis | Cluster;
   /**
    * Or a URL (`redis://…`): the adapter creates and owns a client that fails fast when Redis is unreachable
    * (`close()` quits it). Without `client` and `url`, it connects to 127.0.0.1:6379.
@@ -23,7 +27,7 @@ export interface RedisStorageOptions {
   url?: string;
   /**
    * Starts every key the adapter touches. Default: `"beckon:"`. Two adapters whose prefixes start one another can
-   * collide; on Redis Cluster use a hash tag (`"{beckon}:"`) so a commit's keys share one slot.
+   * collide. Leave hash tags out of it: a prefix with one (`"{beckon}:"`) puts every key in one Redis Cluster slot.
    */
   prefix?: string;
   /** Expire a visitor's record this many seconds after its last write. Default: kept until deleted. */
@@ -38,11 +42,16 @@ export interface RedisStorageOptions {
 const NAME = "redis";
 
 /**
- * Stores visitors, counters and the shared invitation set in Redis (ioredis). Each visitor write is one Lua script:
- * the version check, the record, its TTL and the counter increments happen atomically, or nothing does.
+ * Stores visitors, counters and the shared invitation set in Redis or Redis Cluster (ioredis). Each visitor write is
+ * one Lua script: the version check, the record, its TTL and the counter increments happen atomically, or nothing
+ * does.
  *
- * Keys under the prefix: `v:<visitorId>` (hash: `version`, `value` JSON, `commit` id), `counters` (hash:
- * `counterKey(…)` → count), `invitations` (hash: `version`, `value` JSON, `commit` id).
+ * Keys under the prefix: visitors are spread over 256 buckets, each a hash tag and so one cluster slot, holding
+ * `{b<n>}:v:<visitorId>` (hash: `version`, `value` JSON, `commit` id) and the bucket's counters shard
+ * `{b<n>}:counters` (hash: `counterKey(…)` → count; the counters are the shards' sums); `invitations` (hash:
+ * `version`, `value` JSON, `commit` id) has a slot of its own. On one server (or under a prefix with its own hash
+ * tag) a visitor's beckon 0.1 key `v:<visitorId>` is still read and moves to the new key on its next write, and the
+ * 0.1 `counters` hash still adds to the sums.
  *
  * @example
  * const storage = createRedisStorage({ url: process.env.REDIS_URL, visitorTtlSeconds: 30 * 86_400 });
@@ -50,7 +59,7 @@ const NAME = "redis";
  */
 export function createRedisStorage(options: RedisStorageOptions = {}): StorageAdapter {
   const { ttlMs, timeoutMs } = checkOptions(options);
-  const keys = redisKeys(options.prefix ?? "beckon:");
+  const keys = layoutFor(options.prefix ?? "beckon:", options.client?.isCluster === true);
   const opened = openClient(options, timeoutMs);
   const { client } = opened;
   let closing: Promise<void> | null = null;
@@ -70,29 +79,30 @@ export function createRedisStorage(options: RedisStorageOptions = {}): StorageAd
     getVisitor: (visitorId) =>
       run(
         "reading a visitor",
-        async () => {
-          const key = keys.visitor(visitorId);
-          return readStored("visitor record", key, await client.hmget(key, "version", "value"), visitorId);
-        },
+        () => readVisitor(client, keys.visitor(visitorId), visitorId),
         visitorId,
       ),
     commitVisitor: (visitorId, record, expectedVersion, increments = []) =>
       run(
         "writing a visitor",
-        () =>
-          compareAndSet(client, {
-            key: keys.visitor(visitorId),
+        () => {
+          const visitor = keys.visitor(visitorId);
+          return compareAndSet(client, {
+            key: visitor.record,
             value: JSON.stringify(record),
             expectedVersion,
             commitId: randomUUID(),
             ttlMs,
-            counters: { key: keys.counters, increments: increments.map((step) => [counterKey(step), step.by ?? 1] as const) },
-          }),
+            counters: { key: visitor.counters, increments: increments.map((step) => [counterKey(step), step.by ?? 1] as const) },
+            ...(visitor.legacy === undefined ? {} : { legacyKey: visitor.legacy }),
+          });
+        },
         visitorId,
       ),
     deleteVisitor: (visitorId) =>
       run("deleting a visitor", async () => {
-        await client.del(keys.visitor(visitorId));
+        const { record, legacy } = keys.visitor(visitorId);
+        await (legacy === undefined ? client.del(record) : client.del(record, legacy));
       }),
     forgetVisitor: (visitorId) => run("forgetting a visitor", () => forgetVisitor(client, keys.visitor(visitorId), ttlMs), visitorId),
     getInvitationSet: () =>
@@ -113,7 +123,7 @@ export function createRedisStorage(options: RedisStorageOptions = {}): StorageAd
           ttlMs: 0,
         }),
       ),
-    readCounters: () => run("reading counters", async () => hashCounterRows(await client.hgetall(keys.counters), keys.counters)),
+    readCounters: () => run("reading counters", () => readCounters(client, keys)),
     close: () => {
       closing ??= opened.owned ? run("closing the connection", () => quit(client)) : Promise.resolve();
       return closing;
@@ -162,7 +172,7 @@ function explainFailure(error: unknown, connectionError: Error | undefined, doin
   return error;
 }
 
-async function quit(client: Redis): Promise<void> {
+async function quit(client: RedisClient): Promise<void> {
   if (client.status === "end") return;
   if (client.status !== "ready") return client.disconnect();
   try {

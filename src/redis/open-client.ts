@@ -1,8 +1,11 @@
-import { Redis, type RedisOptions } from "ioredis";
+import { Redis, type Cluster, type RedisOptions } from "ioredis";
+
+/** What the adapter talks through: one Redis server, or a Redis Cluster. */
+export type RedisClient = Redis | Cluster;
 
 /** The client an adapter talks through, and whether the adapter owns it. */
 export interface OpenedClient {
-  client: Redis;
+  client: RedisClient;
   /** True when the adapter created the client, so `close()` must quit it. */
   owned: boolean;
   /** Why the owned client last failed to connect (cleared once it is ready again); always undefined for a caller's. */
@@ -28,7 +31,7 @@ const FAIL_FAST = {
  * @example
  * const { client, owned } = openClient({ url: "redis://127.0.0.1:6379" }); // owned === true
  */
-export function openClient(options: { client?: Redis; url?: string }, commandTimeout = FAIL_FAST.commandTimeout): OpenedClient {
+export function openClient(options: { client?: RedisClient; url?: string }, commandTimeout = FAIL_FAST.commandTimeout): OpenedClient {
   if (options.client !== undefined) return { client: options.client, owned: false, lastConnectionError: () => undefined };
   const settings = { ...FAIL_FAST, commandTimeout, connectTimeout: Math.min(FAIL_FAST.connectTimeout, commandTimeout) };
   const client = options.url === undefined ? new Redis(settings) : new Redis(options.url, settings);

@@ -1,7 +1,11 @@
 // DECISIONS (where docs/storage.md: Storage and the service is silent)
-// * Key layout under the prefix (default "beckon:"): `v:<visitorId>` one hash per visitor (`version`, `value` =
-//   JSON record, `commit` = id of the write that made it); `counters` one hash (field counterKey(...), HINCRBY);
-//   `invitations` one hash for the shared set (`version`, `value`, `commit`). An id holding a lone UTF-16 surrogate
+// * Key layout under the prefix (default "beckon:"): visitors spread over 256 buckets (hash tags `{b0}`…`{b255}`,
+//   FNV-1a of the id); `{b<n>}:v:<visitorId>` one hash per visitor (`version`, `value` = JSON record, `commit` = id
+//   of the write that made it); `{b<n>}:counters` the bucket's counters shard (field counterKey(...), HINCRBY; the
+//   counters are the sums over the shards); `invitations` one hash for the shared set (`version`, `value`,
+//   `commit`). Beckon 0.1's `v:<visitorId>` is read while the new key holds no version and removed by the next
+//   write; its `counters` hash still adds to the sums (test/storage/redis-cluster.test.ts runs the same layout on
+//   Redis Cluster). An id holding a lone UTF-16 surrogate
 //   (which UTF-8 would turn into U+FFFD) is stored JSON-escaped under `j:` instead, so no two ids share a key.
 // * commitVisitor and putInvitationSet run one Lua script (EVALSHA, EVAL once on NOSCRIPT): checks first, then
 //   counters, record and TTL; a version mismatch writes nothing and answers null.
@@ -25,7 +29,7 @@ import { isStorageError, type CounterIncrement, type StorageAdapter, type Visito
 import { updateVisitor } from "../../src/storage/update-visitor.js";
 import { describeStorageContract } from "./contract.js";
 import { startCuttingProxy, type CuttingProxy } from "./cutting-proxy.js";
-import { deleteKeysUnder, keysUnder, uniquePrefix } from "./redis-keys-under.js";
+import { deleteKeysUnder, keysUnder, recordKey, shardKey, uniquePrefix } from "./redis-keys-under.js";
 
 const REDIS_PORT = 6379;
 const at = Date.UTC(2026, 10, 26, 10);
@@ -72,9 +76,9 @@ describeStorageContract("redis", async () => {
       const twin = createRedisStorage({ client, prefix });
       return { ...twin, close: async () => void (await client.quit()) };
     },
-    damageVisitor: async (visitorId, version, json) => void (await hash(`${prefix}v:${visitorId}`, version, json)),
+    damageVisitor: async (visitorId, version, json) => void (await hash(recordKey(prefix, visitorId), version, json)),
     damageInvitationSet: async (version, json) => void (await hash(`${prefix}invitations`, version, json)),
-    rawVisitor: (visitorId) => direct.hgetall(`${prefix}v:${visitorId}`),
+    rawVisitor: (visitorId) => direct.hgetall(recordKey(prefix, visitorId)),
     holds: { notJson: true, textVersion: true },
   };
 });
@@ -82,8 +86,8 @@ describeStorageContract("redis", async () => {
 /** Reads what is really stored for a visitor, bypassing the adapter: its version and the "shown" count. */
 async function storedState(prefix: string, visitorId: string): Promise<{ version: string | null; shown: string | null }> {
   const [version, count] = await Promise.all([
-    direct.hget(`${prefix}v:${visitorId}`, "version"),
-    direct.hget(`${prefix}counters`, JSON.stringify(["a", "a", "shown"])),
+    direct.hget(recordKey(prefix, visitorId), "version"),
+    direct.hget(shardKey(prefix, visitorId), JSON.stringify(["a", "a", "shown"])),
   ]);
   return { version, shown: count };
 }
@@ -118,12 +122,63 @@ describe("createRedisStorage", () => {
       await b.deleteVisitor("v1");
       expect((await a.getVisitor("v1"))?.value.lastUrl).toBe("/a");
       const added = (await keysUnder(isolated, "")).filter((key) => !before.includes(key));
-      expect(added).toEqual([`${first}counters`, `${first}invitations`, `${first}v:v1`].sort());
+      expect(added).toEqual([shardKey(first, "v1"), `${first}invitations`, recordKey(first, "v1")].sort());
     } finally {
       await deleteKeysUnder(isolated, first);
       await deleteKeysUnder(isolated, second);
       await isolated.quit();
     }
+  });
+
+  it("reads a visitor kept under beckon 0.1's key, and moves it to its bucket's key on the next write", async () => {
+    const prefix = uniquePrefix();
+    const storage = fresh(prefix);
+    const old = `${prefix}v:old`;
+    await direct.hset(old, "version", "3", "value", JSON.stringify(record("/old")), "commit", "from-0.1");
+    expect(await storage.getVisitor("old")).toEqual({ value: record("/old"), version: 3 });
+    expect(await storage.commitVisitor("old", record("/stale"), 2, [shown])).toBeNull();
+    expect(await direct.exists(recordKey(prefix, "old"))).toBe(0);
+    expect(await storage.commitVisitor("old", record("/new"), 3, [shown])).toBe(4);
+    expect(await direct.exists(old)).toBe(0);
+    expect(await direct.hget(recordKey(prefix, "old"), "version")).toBe("4");
+    expect(await storage.getVisitor("old")).toEqual({ value: record("/new"), version: 4 });
+    await direct.hset(`${prefix}v:gone`, "version", "1", "value", JSON.stringify(record()));
+    await storage.deleteVisitor("gone");
+    expect(await direct.exists(`${prefix}v:gone`)).toBe(0);
+  });
+
+  it("forgets a visitor still under beckon 0.1's key: the empty record at the next version on the new key, no copy left", async () => {
+    const prefix = uniquePrefix();
+    const storage = fresh(prefix);
+    const full: VisitorRecord = { ...record("/old"), events: [{ name: "viewed", at }] };
+    await direct.hset(`${prefix}v:old`, "version", "3", "value", JSON.stringify(full), "commit", "from-0.1");
+    expect(await storage.forgetVisitor("old")).toBe(true);
+    expect(await direct.exists(`${prefix}v:old`)).toBe(0);
+    expect(await direct.hgetall(recordKey(prefix, "old"))).toMatchObject({ version: "4", commit: "from-0.1" });
+    expect((await storage.getVisitor("old"))?.version).toBe(4);
+    expect((await storage.getVisitor("old"))?.value.events).toEqual([]);
+    // A 0.1 key left beside a newer record (an old server still writing) is erased with it.
+    await direct.hset(`${prefix}v:old`, "version", "9", "value", JSON.stringify(full));
+    expect(await storage.forgetVisitor("old")).toBe(true);
+    expect(await direct.exists(`${prefix}v:old`)).toBe(0);
+    expect((await storage.getVisitor("old"))?.version).toBe(5);
+    await direct.hset(`${prefix}v:broken`, "version", "x", "value", "{}");
+    expect(await storage.forgetVisitor("broken")).toBe(true);
+    expect(await direct.exists(`${prefix}v:broken`)).toBe(0);
+  });
+
+  it("adds beckon 0.1's counters hash and every bucket's shard up exactly", async () => {
+    const prefix = uniquePrefix();
+    const storage = fresh(prefix);
+    await direct.hset(`${prefix}counters`, JSON.stringify(["a", "a", "shown"]), "5");
+    const visitors = Array.from({ length: 200 }, (_, i) => `visitor-${i}`);
+    await Promise.all(visitors.map((id) => storage.commitVisitor(id, record(), 0, [shown, { ...shown, counter: "closed", by: 2 }])));
+    const shards = new Set(visitors.map((id) => shardKey(prefix, id)));
+    expect(shards.size).toBeGreaterThan(100);
+    expect(await storage.readCounters()).toEqual([
+      { invitationId: "a", variationId: "a", counter: "closed", value: 400 },
+      { invitationId: "a", variationId: "a", counter: "shown", value: 205 },
+    ]);
   });
 
   it("keeps ids apart that differ only in lone surrogates", async () => {
@@ -138,19 +193,19 @@ describe("createRedisStorage", () => {
     prefixes.push(prefix);
     const storage = createRedisStorage({ client: direct, prefix, visitorTtlSeconds: 60 });
     await storage.commitVisitor("v1", record(), 0, [shown]);
-    const ttl = await direct.pttl(`${prefix}v:v1`);
+    const ttl = await direct.pttl(recordKey(prefix, "v1"));
     expect(ttl).toBeGreaterThan(50_000);
     expect(ttl).toBeLessThanOrEqual(60_000);
-    await direct.pexpire(`${prefix}v:v1`, 5_000);
+    await direct.pexpire(recordKey(prefix, "v1"), 5_000);
     await storage.commitVisitor("v1", record(), 1);
-    expect(await direct.pttl(`${prefix}v:v1`)).toBeGreaterThan(50_000);
-    expect(await direct.pttl(`${prefix}counters`)).toBe(-1);
+    expect(await direct.pttl(recordKey(prefix, "v1"))).toBeGreaterThan(50_000);
+    expect(await direct.pttl(shardKey(prefix, "v1"))).toBe(-1);
   });
 
   it("keeps visitor keys without an expiry when no visitorTtlSeconds is given", async () => {
     const prefix = uniquePrefix();
     await fresh(prefix).commitVisitor("v1", record(), 0);
-    expect(await direct.pttl(`${prefix}v:v1`)).toBe(-1);
+    expect(await direct.pttl(recordKey(prefix, "v1"))).toBe(-1);
   });
 
   it("refuses a visitorTtlSeconds that is not above 0, and both a client and a url", () => {
@@ -172,34 +227,34 @@ describe("createRedisStorage", () => {
     const prefix = uniquePrefix();
     const storage = fresh(prefix);
     const corrupt = { name: "StorageError", adapter: "redis", code: "corrupt_record" };
-    await direct.hset(`${prefix}v:json`, "version", "1", "value", "{not json");
+    await direct.hset(recordKey(prefix, "json"), "version", "1", "value", "{not json");
     await expect(storage.getVisitor("json")).rejects.toMatchObject(corrupt);
-    await direct.hset(`${prefix}v:shape`, "version", "1", "value", "[]");
+    await direct.hset(recordKey(prefix, "shape"), "version", "1", "value", "[]");
     await expect(storage.getVisitor("shape")).rejects.toMatchObject(corrupt);
-    await direct.hset(`${prefix}v:version`, "version", "one", "value", JSON.stringify(record()));
+    await direct.hset(recordKey(prefix, "version"), "version", "one", "value", JSON.stringify(record()));
     await expect(storage.getVisitor("version")).rejects.toMatchObject(corrupt);
     await expect(storage.commitVisitor("version", record("/new"), 1, [shown])).rejects.toMatchObject(corrupt);
-    expect(await direct.hget(`${prefix}v:version`, "value")).toBe(JSON.stringify(record()));
-    expect(await direct.exists(`${prefix}counters`)).toBe(0);
+    expect(await direct.hget(recordKey(prefix, "version"), "value")).toBe(JSON.stringify(record()));
+    expect(await direct.exists(shardKey(prefix, "version"))).toBe(0);
     await direct.hset(`${prefix}invitations`, "version", "2.5");
     await expect(storage.getInvitationSetVersion()).rejects.toMatchObject(corrupt);
-    await direct.hset(`${prefix}counters`, JSON.stringify(["a", "a", "shown"]), "lots");
+    await direct.hset(shardKey(prefix, "elsewhere"), JSON.stringify(["a", "a", "shown"]), "lots");
     await expect(storage.readCounters()).rejects.toMatchObject(corrupt);
   });
 
   it("reports a key of another type, and a counter that is no whole number, as corrupt_record, writing nothing", async () => {
     const prefix = uniquePrefix();
     const storage = fresh(prefix);
-    await direct.set(`${prefix}v:listy`, "not a hash");
+    await direct.set(recordKey(prefix, "listy"), "not a hash");
     await expect(storage.getVisitor("listy")).rejects.toMatchObject({ adapter: "redis", code: "corrupt_record", visitorId: "listy" });
     await expect(storage.commitVisitor("listy", record(), 0)).rejects.toMatchObject({ code: "corrupt_record", visitorId: "listy" });
-    expect(await direct.get(`${prefix}v:listy`)).toBe("not a hash");
+    expect(await direct.get(recordKey(prefix, "listy"))).toBe("not a hash");
     // A commit raising two counters, the second one damaged: neither counter, nor the record, may move.
     const other = { invitationId: "b", variationId: "b", counter: "shown" as const };
-    await direct.hset(`${prefix}counters`, JSON.stringify(["b", "b", "shown"]), "lots");
+    await direct.hset(shardKey(prefix, "v1"), JSON.stringify(["b", "b", "shown"]), "lots");
     await expect(storage.commitVisitor("v1", record("/new"), 0, [shown, other])).rejects.toMatchObject({ code: "corrupt_record" });
-    expect(await direct.exists(`${prefix}v:v1`)).toBe(0);
-    expect(await direct.hgetall(`${prefix}counters`)).toEqual({ [JSON.stringify(["b", "b", "shown"])]: "lots" });
+    expect(await direct.exists(recordKey(prefix, "v1"))).toBe(0);
+    expect(await direct.hgetall(shardKey(prefix, "v1"))).toEqual({ [JSON.stringify(["b", "b", "shown"])]: "lots" });
   });
 
   it("leaves a caller's client open on close", async () => {
@@ -330,7 +385,7 @@ describe("createRedisStorage when Redis fails", () => {
       return storage;
     }
     /** Matches the script call writing this test's visitor (EVALSHA, or EVAL when the script was not cached). */
-    const isCommit = (chunk: Buffer): boolean => /eval/i.test(chunk.toString()) && chunk.includes(`${prefix}v:v1`);
+    const isCommit = (chunk: Buffer): boolean => /eval/i.test(chunk.toString()) && chunk.includes(recordKey(prefix, "v1"));
 
     it("before the script reaches Redis: the commit rejects and nothing is written", async () => {
       const storage = await behindProxy();
@@ -348,7 +403,7 @@ describe("createRedisStorage when Redis fails", () => {
       await expectRedisFailure(storage.commitVisitor("v1", record("/second"), 1, [shown]));
       expect(proxy.cuts()).toBeGreaterThan(cutsBefore);
       const state = await storedState(prefix, "v1");
-      const value = JSON.parse((await direct.hget(`${prefix}v:v1`, "value")) ?? "null") as VisitorRecord;
+      const value = JSON.parse((await direct.hget(recordKey(prefix, "v1"), "value")) ?? "null") as VisitorRecord;
       const whole = state.version === "2" && state.shown === "2" && value.lastUrl === "/second";
       const none = state.version === "1" && state.shown === "1" && value.lastUrl === "/first";
       expect({ state, lastUrl: value.lastUrl, wholeOrNone: whole || none }).toMatchObject({ wholeOrNone: true });

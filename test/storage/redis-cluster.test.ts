@@ -1,0 +1,125 @@
+// The Redis adapter on a real three-master Redis Cluster (scripts/redis-cluster.sh, or REDIS_CLUSTER_NODES): the
+// storage contract, visitors spread over every master, exact sums of the counters shards, and the prefix rules.
+// A master stopped mid-run is in redis-cluster-failover.test.ts, on a cluster of its own.
+import type { Cluster } from "ioredis";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { emptyState, type Invitation } from "../../src/index.js";
+import { createRedisStorage } from "../../src/redis/index.js";
+import { createBeckon, type StorageAdapter, type VisitorRecord } from "../../src/storage/index.js";
+import { describeStorageContract } from "./contract.js";
+import { clusterNodes, connectCluster, type ClusterNode } from "./redis-cluster-nodes.js";
+import { clusterKeysUnder, deleteClusterKeysUnder, keysUnder, recordKey, uniquePrefix } from "./redis-keys-under.js";
+
+const at = Date.UTC(2026, 10, 26, 10);
+const record = (lastUrl?: string): VisitorRecord => ({ state: emptyState(), events: [], ...(lastUrl ? { lastUrl } : {}) });
+
+let nodes: ClusterNode[];
+let direct: Cluster;
+const prefixes: string[] = [];
+const clients: Cluster[] = [];
+const fresh = (prefix = uniquePrefix()): StorageAdapter => {
+  prefixes.push(prefix);
+  return createRedisStorage({ client: direct, prefix });
+};
+const client = async (): Promise<Cluster> => {
+  const made = await connectCluster(nodes);
+  clients.push(made);
+  return made;
+};
+
+beforeAll(async () => {
+  nodes = await clusterNodes();
+  direct = await connectCluster(nodes);
+}, 200_000);
+afterEach(async () => {
+  await Promise.all(prefixes.splice(0).map((prefix) => deleteClusterKeysUnder(direct, prefix)));
+  clients.splice(0).forEach((made) => made.disconnect());
+});
+afterAll(async () => {
+  await direct?.quit();
+});
+
+describeStorageContract("redis", async () => {
+  const prefix = uniquePrefix();
+  const storage = fresh(prefix);
+  const hash = (key: string, version: number | string, json: string) => direct.hset(key, "version", String(version), "value", json);
+  return {
+    storage,
+    // Another server: a cluster client and an adapter of its own on the same prefix.
+    twin: async () => createRedisStorage({ client: await client(), prefix }),
+    damageVisitor: async (visitorId, version, json) => void (await hash(recordKey(prefix, visitorId), version, json)),
+    damageInvitationSet: async (version, json) => void (await hash(`${prefix}invitations`, version, json)),
+    rawVisitor: (visitorId) => direct.hgetall(recordKey(prefix, visitorId)),
+    holds: { notJson: true, textVersion: true },
+  };
+});
+
+/** Counts, per master, the visitor records stored under `prefix`. */
+async function recordsPerMaster(prefix: string): Promise<number[]> {
+  const isRecord = (key: string): boolean => /^\{b[0-9]+\}:v:/.test(key.slice(prefix.length));
+  return Promise.all(direct.nodes("master").map(async (node) => (await keysUnder(node, prefix)).filter(isRecord).length));
+}
+
+describe("createRedisStorage on Redis Cluster", () => {
+  it("spreads 1 000 visitors over all three masters (each at least 20 %), and stats() equals the acknowledged calls", async () => {
+    const prefix = uniquePrefix();
+    const invitations: Invitation[] = [{ id: "hello", message: "Hello", variations: [{ id: "a" }, { id: "b" }] }];
+    const beckon = createBeckon({ storage: fresh(prefix), invitations });
+    const acknowledged = new Map<string, { assigned: number; shown: number; closed: number }>();
+    const tally = (variationId: string) => {
+      const counts = acknowledged.get(variationId) ?? { assigned: 0, shown: 0, closed: 0 };
+      acknowledged.set(variationId, counts);
+      return counts;
+    };
+    const visit = async (i: number): Promise<void> => {
+      const id = `visitor-${i}`;
+      const decision = await beckon.check({ id }, { at: at + i });
+      const { variationId } = decision;
+      if (decision.status !== "selected" || variationId === null) return;
+      tally(variationId).assigned++;
+      if (await beckon.shown(id, at + i + 1)) tally(variationId).shown++;
+      if (i % 3 === 0 && (await beckon.closed(id, at + i + 2))) tally(variationId).closed++;
+    };
+    for (let start = 0; start < 1000; start += 50) await Promise.all(Array.from({ length: 50 }, (_, i) => visit(start + i)));
+
+    const perMaster = await recordsPerMaster(prefix);
+    expect(perMaster).toHaveLength(3);
+    expect(perMaster.reduce((sum, count) => sum + count, 0)).toBe(1000);
+    for (const count of perMaster) expect(count, `records per master: ${perMaster.join(", ")}`).toBeGreaterThanOrEqual(200);
+
+    const stats = await beckon.stats();
+    const expected = [...acknowledged.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([variationId, counts]) => ({ invitationId: "hello", variationId, ...counts, chatStarted: 0, converted: 0 }));
+    expect(expected.reduce((sum, row) => sum + row.assigned, 0)).toBe(1000);
+    expect(stats).toEqual(expected);
+  }, 120_000);
+
+  it("names no key of beckon 0.1 on a cluster: a visitor's old key is neither read nor written", async () => {
+    const prefix = uniquePrefix();
+    const storage = fresh(prefix);
+    await direct.hset(`${prefix}v:old`, "version", "3", "value", JSON.stringify(record("/old")));
+    expect(await storage.getVisitor("old")).toBeNull();
+    expect(await storage.commitVisitor("old", record("/new"), 0)).toBe(1);
+    expect(await direct.hget(`${prefix}v:old`, "version")).toBe("3");
+  });
+
+  it("under a prefix with its own hash tag keeps every key in that slot, and still reads and moves 0.1 records", async () => {
+    const prefix = `{${uniquePrefix()}}:`;
+    const storage = fresh(prefix);
+    await direct.hset(`${prefix}v:old`, "version", "3", "value", JSON.stringify(record("/old")));
+    expect(await storage.getVisitor("old")).toEqual({ value: record("/old"), version: 3 });
+    expect(await storage.commitVisitor("old", record("/new"), 3, [{ invitationId: "a", variationId: "a", counter: "shown" }])).toBe(4);
+    await Promise.all(Array.from({ length: 20 }, (_, i) => storage.commitVisitor(`v${i}`, record(), 0)));
+    await storage.putInvitationSet({ invitations: [], definitions: [] });
+    const keys = await clusterKeysUnder(direct, prefix);
+    expect(keys).not.toContain(`${prefix}v:old`);
+    const slots = new Set(await Promise.all(keys.map((key) => direct.cluster("KEYSLOT", key))));
+    expect({ keys: keys.length, slots: slots.size }).toEqual({ keys: 23, slots: 1 });
+    expect(await storage.readCounters()).toEqual([{ invitationId: "a", variationId: "a", counter: "shown", value: 1 }]);
+  });
+
+  it("refuses a prefix whose first hash tag is empty, which would split a commit over two slots", () => {
+    expect(() => createRedisStorage({ client: direct, prefix: "beckon{}:" })).toThrow(TypeError);
+  });
+});

@@ -18,6 +18,7 @@ const beckon = createBeckon({ storage: createMemoryStorage(), invitations: parse
 
 /** The Express app: `app.listen(3000)` serves it. */
 export const app = express();
+app.disable("x-powered-by");
 
 // Express 5 hands a rejected promise (a storage failure) to the error handler below.
 app.post("/beckon", express.json({ limit: MAX_BODY_LENGTH }), async (req, res) => {

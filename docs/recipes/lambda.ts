@@ -1,7 +1,8 @@
 // beckon in an AWS Lambda function behind API Gateway's HTTP API (or a function URL): payload format 2.0, one route
 // POST /beckon that the widget calls with JSON (widget-api.ts says what). Set BECKON_COOKIE_SECRET in the function's
 // environment. The two shapes below are the parts of @types/aws-lambda's APIGatewayProxyEventV2 and
-// APIGatewayProxyStructuredResultV2 this handler reads and writes; use those types if you have them.
+// APIGatewayProxyStructuredResultV2 this handler reads and writes; use those types if you have them. Behind a REST
+// API (payload 1.0) cookies arrive in `headers.cookie` and leave in `multiValueHeaders["set-cookie"]` instead.
 import { parseInvitations } from "beckon";
 import { createBeckon, createMemoryStorage } from "beckon/storage";
 import invitations from "./invitations.json" with { type: "json" };

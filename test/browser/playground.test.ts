@@ -177,6 +177,11 @@ describe("playground page", { timeout: TEST_TIMEOUT_MS }, () => {
     await page.locator("#visitor-issues li").first().waitFor(WAIT);
     expect(await texts("#visitor-issues li .path")).toEqual(["(root)"]);
     expect(await texts("#visitor-issues li .code")).toEqual(["(invalid_json)"]);
+    // Every field is checked, even while another one stops the evaluation.
+    await field("Journey steps").fill('[{ "do": "wait" ');
+    await page.locator("#steps-issues li").first().waitFor(WAIT);
+    expect(await texts("#steps-issues li .code")).toEqual(["(invalid_json)"]);
+    expect(await texts("#visitor-issues li .code")).toEqual(["(invalid_json)"]);
   });
 
   it("explains every invitation in rank order with the reasons explain gives", async () => {

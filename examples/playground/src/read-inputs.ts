@@ -57,6 +57,8 @@ export function readInputs(texts: PlaygroundTexts): Reading {
     steps: [],
   };
   if (invitations.value === null || visitor.value === null || at.value === null || options.value === null) {
+    // The journey needs the visitor and the instant; its text can still be checked for being JSON.
+    issues.steps = readJson(texts.steps, (steps) => ({ success: true, data: steps })).issues;
     return { scenario: null, journey: null, issues };
   }
   const scenario = { invitations: invitations.value, visitor: visitor.value, at: at.value, options: options.value };

@@ -17,29 +17,48 @@ const JSON_TYPES = "a JSON value (string, finite number, boolean, null, array or
 /** Deeper designs are refused rather than risk overflowing the stack while checking or copying them. */
 export const MAX_JSON_DEPTH = 64;
 
-/** Lists what keeps `value` from being JSON, with paths; `ancestors` catches circular references. */
-function findJsonProblems(value: unknown, path: (string | number)[], ancestors: Set<object>): JsonProblem[] {
-  if (value === null || typeof value === "string" || typeof value === "boolean") return [];
+/**
+ * Lists what keeps `value` from being JSON, with paths, in the order of a walk over its entries. The path walked is one
+ * array, extended and shortened in place: a copy is made only for a problem, so a large valid design costs no
+ * allocation per value. `ancestors` catches circular references.
+ */
+function findJsonProblems(value: unknown): JsonProblem[] {
+  const problems: JsonProblem[] = [];
+  walkJson(value, [], new Set(), problems);
+  return problems;
+}
+
+function walkJson(value: unknown, path: (string | number)[], ancestors: Set<object>, problems: JsonProblem[]): void {
+  if (value === null || typeof value === "string" || typeof value === "boolean") return;
   if (typeof value === "number") {
-    if (Number.isFinite(value)) return [];
-    return [{ code: "invalid_value", path, message: `expected a finite number, got ${value}` }];
+    if (!Number.isFinite(value)) problems.push({ code: "invalid_value", path: [...path], message: `expected a finite number, got ${value}` });
+    return;
   }
   if (!Array.isArray(value) && !isRecord(value)) {
-    return [{ code: "invalid_type", path, message: `expected ${JSON_TYPES}, got ${describeValue(value)}` }];
+    problems.push({ code: "invalid_type", path: [...path], message: `expected ${JSON_TYPES}, got ${describeValue(value)}` });
+    return;
   }
-  if (ancestors.has(value)) return [{ code: "invalid_value", path, message: "circular reference" }];
+  if (ancestors.has(value)) {
+    problems.push({ code: "invalid_value", path: [...path], message: "circular reference" });
+    return;
+  }
   if (ancestors.size >= MAX_JSON_DEPTH) {
-    return [{ code: "too_big", path, message: `expected JSON nested at most ${MAX_JSON_DEPTH} levels deep` }];
+    problems.push({ code: "too_big", path: [...path], message: `expected JSON nested at most ${MAX_JSON_DEPTH} levels deep` });
+    return;
   }
   ancestors.add(value);
+  // Every entry is read before any is walked, holes included (they read as undefined), as `entries()` reads them.
   const entries: [string | number, unknown][] = Array.isArray(value) ? [...value.entries()] : Object.entries(value);
-  const problems = entries.flatMap(([key, item]) => findJsonProblems(item, [...path, key], ancestors));
+  for (let e = 0; e < entries.length; e++) {
+    const [key, item] = entries[e] as [string | number, unknown];
+    path.push(key);
+    walkJson(item, path, ancestors, problems);
+    path.pop();
+  }
   if (!Array.isArray(value) && Object.hasOwn(value, "__proto__")) {
-    const message = 'the key "__proto__" cannot be used';
-    problems.push({ code: "invalid_value", path: [...path, "__proto__"], message });
+    problems.push({ code: "invalid_value", path: [...path, "__proto__"], message: 'the key "__proto__" cannot be used' });
   }
   ancestors.delete(value);
-  return problems;
 }
 
 /** Copies checked JSON, so the parsed configuration never shares objects with the caller's input. */
@@ -60,7 +79,7 @@ function cloneJson(value: JsonValue): JsonValue {
 export const jsonValueSchema = z.pipe(
   z.custom<JsonValue>(() => true).check(
     z.superRefine((value, ctx) => {
-      for (const problem of findJsonProblems(value, [], new Set())) {
+      for (const problem of findJsonProblems(value)) {
         reportIssue(ctx, problem.code, problem.message, problem.path);
       }
     }),

@@ -80,6 +80,8 @@ describeStorageContract("redis", async () => {
     damageInvitationSet: async (version, json) => void (await hash(`${prefix}invitations`, version, json)),
     rawVisitor: (visitorId) => direct.hgetall(recordKey(prefix, visitorId)),
     holds: { notJson: true, textVersion: true },
+    // Redis has no purge: a visitor's record (state and events, one hash) expires visitorTtlSeconds after its last write.
+    expiring: async (ttlSeconds) => createRedisStorage({ client: direct, prefix, visitorTtlSeconds: ttlSeconds }),
   };
 });
 

@@ -28,8 +28,16 @@ import { MAX_VISITOR_EVENTS } from "../config/visitor-limits.js";
 import type { CounterName, VisitorChange, VisitorRecord } from "./visitor-record.js";
 
 /**
- * A check: the session rule (a new session after 30 minutes without a check), the page view when there was one,
- * evaluate, and apply the decision. Every check, poll or page view, counts as activity.
+ * Activity is recorded to the minute: a check within this long of the recorded activity that changes nothing else
+ * (no state change, same page, nothing counted) leaves the record as it is, so storage is read and not written.
+ */
+export const ACTIVITY_GRANULARITY_MS = 60_000;
+
+/**
+ * A check: the session rule (a new session after 30 minutes without a recorded check), the page view when there was
+ * one, evaluate, and apply the decision. Every check, poll or page view, counts as activity, recorded to the minute
+ * ({@link ACTIVITY_GRANULARITY_MS}): a poll that changes nothing within a minute of the last recorded activity
+ * returns the record it was given, which the service does not write.
  */
 export function checkChange(
   record: VisitorRecord,
@@ -49,18 +57,20 @@ export function checkChange(
   }
   const decision = evaluate(ruleset, { ...visitor, state, events: record.events }, now, options);
   state = applyDecision(state, decision, now, ruleset, options);
+  const increments = decision.status === "selected" ? [count(decision.invitation.id, decision.variationId, "assigned")] : [];
+  // Every check is activity, a poll as much as a page view: a visitor reading one page for an hour is still in the
+  // session that showed them the invitation (LHC counts only page views and starts a new one).
+  const lastActivityAt = Math.max(record.lastActivityAt ?? now, now);
+  const quiet =
+    state === record.state &&
+    increments.length === 0 &&
+    (visitor.url === undefined || visitor.url === record.lastUrl) &&
+    record.lastActivityAt !== undefined &&
+    lastActivityAt - record.lastActivityAt < ACTIVITY_GRANULARITY_MS;
+  if (quiet) return { record, increments, result: decision };
   return {
-    record: {
-      ...record,
-      state,
-      // Every check is activity, a poll as much as a page view: a visitor reading one page for an hour is still in
-      // the session that showed them the invitation (LHC counts only page views and starts a new one).
-      lastActivityAt: Math.max(record.lastActivityAt ?? now, now),
-      ...(visitor.url === undefined ? {} : { lastUrl: visitor.url }),
-    },
-    increments:
-      decision.status === "selected" ? [count(decision.invitation.id, decision.variationId, "assigned")]
-        : [],
+    record: { ...record, state, lastActivityAt, ...(visitor.url === undefined ? {} : { lastUrl: visitor.url }) },
+    increments,
     result: decision,
   };
 }

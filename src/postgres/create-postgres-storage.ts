@@ -18,7 +18,7 @@ export interface PostgresStorageOptions {
   /** A pg `Pool` you own: `close()` leaves it open, and its `'error'` events stay yours to handle. */
   pool?: Pool;
   /** Or a connection string: the adapter creates and owns its pool (`close()` ends it). */
-  connectionString?: string;
+  connectionString?: string | undefined;
   /** Tells apart the rows of several beckon installations sharing the tables. Default: `"default"`. */
   namespace?: string;
   /** Starts each table name; letters, digits and `_`, not starting with a digit. Default: `"beckon_"`. */

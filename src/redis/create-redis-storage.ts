@@ -24,7 +24,7 @@ export interface RedisStorageOptions {
    * Or a URL (`redis://…`): the adapter creates and owns a client that fails fast when Redis is unreachable
    * (`close()` quits it). Without `client` and `url`, it connects to 127.0.0.1:6379.
    */
-  url?: string;
+  url?: string | undefined;
   /**
    * Starts every key the adapter touches. Default: `"beckon:"`. Two adapters whose prefixes start one another can
    * collide. Leave hash tags out of it: a prefix with one (`"{beckon}:"`) puts every key in one Redis Cluster slot.

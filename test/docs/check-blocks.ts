@@ -66,9 +66,6 @@ export function typeCheckBlocks(modules: readonly BlockModule[], root: string): 
     noEmit: true,
     // A block without imports would otherwise be a script, sharing one global scope with every other such block.
     moduleDetection: ts.ModuleDetectionKind.Force,
-    // The docs show code for a user's project, which `strict` checks without this flag: under it, the adapters'
-    // options refuse `{ url: process.env.REDIS_URL }` (string | undefined), the way every deployment passes them.
-    exactOptionalPropertyTypes: false,
     allowJs: true,
     checkJs: true,
   };

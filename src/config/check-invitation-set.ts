@@ -27,11 +27,12 @@ export function checkInvitationSet(input: unknown): ConfigIssue[] {
     if (!isRecord(invitation)) continue;
     const id = ownProperty(invitation, "id");
     if (typeof id === "string") {
-      if (seen.has(id)) {
+      // One hash lookup per id, not two: the set grows unless the id is already in it.
+      const before = seen.size;
+      if (seen.add(id).size === before) {
         const message = `id ${JSON.stringify(id)} is already used by an earlier invitation`;
         issues.push({ code: "duplicate_id", path: [index, "id"], message });
       }
-      seen.add(id);
     }
     checkInvitation(invitation, index, issues);
   }

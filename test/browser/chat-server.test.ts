@@ -18,6 +18,7 @@ import { createMemoryStorage, type StorageAdapter } from "../../src/storage/inde
 import { deleteKeysUnder } from "../storage/redis-keys-under.js";
 import { OPERATOR_TOKEN, TEST_EVENTS, TEST_INVITATIONS } from "./chat-server-invitations.js";
 import { launchChromium } from "./chromium.js";
+import { waitForPostgres } from "../services.js";
 
 const SCREENSHOTS = process.env["SCREENSHOT_DIR"] ?? join(tmpdir(), "beckon-screenshots");
 const REDIS_URL = "redis://127.0.0.1:6379";
@@ -54,11 +55,9 @@ const ADAPTERS: Adapter[] = [
   {
     name: "postgres",
     async open() {
+      await waitForPostgres(POSTGRES_URL);
       const pool = new pg.Pool({ connectionString: POSTGRES_URL });
       pool.on("error", () => {});
-      await pool.query("SELECT 1").catch((error: unknown) => {
-        throw new Error(`PostgreSQL is not reachable at ${POSTGRES_URL} (.ci/run starts it): ${String(error)}`);
-      });
       const namespace = `test-chat-server-${randomUUID()}`;
       const storage = createPostgresStorage({ connectionString: POSTGRES_URL, namespace });
       await storage.migrate();

@@ -29,6 +29,7 @@ import { createBeckon, isStorageError, type StorageError, type VisitorRecord } f
 import { updateVisitor } from "../../src/storage/update-visitor.js";
 import { describeStorageContract } from "./contract.js";
 import { startCuttingProxy } from "./cutting-proxy.js";
+import { SERVICE_WAIT_MS, waitForPostgres } from "../services.js";
 
 const URL = "postgres://postgres@127.0.0.1:5432/test";
 const at = Date.UTC(2026, 10, 26, 10);
@@ -68,10 +69,11 @@ async function rejection(promise: Promise<unknown>): Promise<StorageError> {
 }
 
 beforeAll(async () => {
+  await waitForPostgres(URL);
   pool = new pg.Pool({ connectionString: URL });
   pool.on("error", () => {});
   await createPostgresStorage({ pool }).migrate();
-});
+}, SERVICE_WAIT_MS + 10_000);
 
 afterEach(async () => {
   for (const namespace of namespaces.splice(0)) {

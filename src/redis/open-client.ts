@@ -31,7 +31,7 @@ const FAIL_FAST = {
  * @example
  * const { client, owned } = openClient({ url: "redis://127.0.0.1:6379" }); // owned === true
  */
-export function openClient(options: { client?: RedisClient; url?: string }, commandTimeout = FAIL_FAST.commandTimeout): OpenedClient {
+export function openClient(options: { client?: RedisClient; url?: string | undefined }, commandTimeout = FAIL_FAST.commandTimeout): OpenedClient {
   if (options.client !== undefined) return { client: options.client, owned: false, lastConnectionError: () => undefined };
   const settings = { ...FAIL_FAST, commandTimeout, connectTimeout: Math.min(FAIL_FAST.connectTimeout, commandTimeout) };
   const client = options.url === undefined ? new Redis(settings) : new Redis(options.url, settings);

@@ -7,14 +7,16 @@
  * a fresh random one per call, so a lazily built DFA keeps meeting states it has not built. It prints, per case, the
  * NFA size, then the worst, the 90th percentile and the median CPU time per call (`process.cpuUsage`, user + system,
  * so other processes on a busy machine do not count) after a few warm-up calls. The matcher runs in this thread, in a
- * loop: nothing else runs between calls.
+ * loop: nothing else runs between calls. The `work` column is the parse-time estimate (`patternWork`, in ms of
+ * `MATCH_BUDGET`); a pattern over 1 is refused when a configuration is read, and its row says so instead of timing it.
  */
 import { buildNfa } from "../src/automaton/build-nfa.js";
-import { MAX_AUTOMATON_STATES } from "../src/automaton/compile-automaton.js";
+import { MAX_AUTOMATON_STATES, patternWork } from "../src/automaton/compile-automaton.js";
+import { MATCH_BUDGET } from "../src/automaton/match-work.js";
 import { parseGlob } from "../src/conditions/parse-glob.js";
 import { parseRegex } from "../src/conditions/parse-regex.js";
-import { compileRegex } from "../src/conditions/regex.js";
-import { compileGlob } from "../src/conditions/url-glob.js";
+import { checkRegex, compileRegex } from "../src/conditions/regex.js";
+import { checkGlob, compileGlob } from "../src/conditions/url-glob.js";
 import { createRandom, type Random } from "./random.js";
 
 interface Case {
@@ -67,6 +69,20 @@ const CASES: Case[] = [
   regex(`${"a?b?".repeat(63)}c`, "random a/b", abRegex),
 ];
 
+/** Why parsing a configuration refuses the case's pattern, or `null`. */
+function refusal(c: Case): string | null {
+  if (c.kind === "glob") return checkGlob(c.pattern);
+  return checkRegex(c.pattern)?.message ?? null;
+}
+
+/** The parse-time estimate of a call's worst case, in milliseconds of `MATCH_BUDGET`. */
+function estimate(c: Case): string {
+  const parsed = c.kind === "glob" ? parseGlob(c.pattern) : parseRegex(c.pattern);
+  const pattern = typeof parsed === "string" ? null : "ok" in parsed ? (parsed.ok ? parsed.pattern : null) : parsed.pattern;
+  if (pattern === null) return "";
+  return (patternWork(pattern, c.kind === "regex", c.kind === "glob" ? GLOB_INPUT : REGEX_INPUT) / MATCH_BUDGET).toFixed(2);
+}
+
 function nfaSize(c: Case): number | string {
   if (c.kind === "glob") {
     const parsed = parseGlob(c.pattern);
@@ -88,13 +104,14 @@ function main(argv: readonly string[]): void {
   };
   const calls = Number(arg("--calls") ?? 40);
   const only = arg("--only");
-  console.log(`| case | input | NFA states | worst CPU ms | p90 CPU ms | median CPU ms | matches |`);
-  console.log(`| --- | --- | ---: | ---: | ---: | ---: | ---: |`);
+  console.log(`| case | input | NFA states | work | worst CPU ms | p90 CPU ms | median CPU ms | matches |`);
+  console.log(`| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |`);
   for (const c of CASES) {
     if (only !== undefined && !c.pattern.includes(only)) continue;
     const size = nfaSize(c);
-    if (typeof size === "string") {
-      console.log(`| ${c.kind} \`${short(c.pattern)}\` | ${c.input} | ${size} | | | | |`);
+    const refused = refusal(c);
+    if (typeof size === "string" || refused !== null) {
+      console.log(`| ${c.kind} \`${short(c.pattern)}\` | ${c.input} | ${size} | ${estimate(c)} | refused at parse time | | | |`);
       continue;
     }
     const test = c.kind === "glob" ? compileGlob(c.pattern) : compileRegex(c.pattern);
@@ -111,7 +128,7 @@ function main(argv: readonly string[]): void {
       if (hit) hits += 1;
     }
     times.sort((x, y) => x - y);
-    const row = [`${c.kind} \`${short(c.pattern)}\``, c.input, size, fmt(times.at(-1) as number), fmt(quantile(times, 0.9)), fmt(quantile(times, 0.5)), `${hits}/${inputs.length}`];
+    const row = [`${c.kind} \`${short(c.pattern)}\``, c.input, size, estimate(c), fmt(times.at(-1) as number), fmt(quantile(times, 0.9)), fmt(quantile(times, 0.5)), `${hits}/${inputs.length}`];
     console.log(`| ${row.join(" | ")} |`);
   }
 }

@@ -2,6 +2,7 @@ import { buildNfa, stateCount, type Nfa } from "./build-nfa.js";
 import { charClasses } from "./char-classes.js";
 import { lazyDfa } from "./lazy-dfa.js";
 import { literalPrefix } from "./literal-prefix.js";
+import { matchWork } from "./match-work.js";
 import type { Pattern } from "./pattern.js";
 
 /**
@@ -20,6 +21,12 @@ export interface AutomatonOptions {
   readonly rebuild?: () => Pattern;
   /** `false` (default): the whole input must match. `true`: some substring must, as `RegExp#test` without anchors. */
   readonly search?: boolean;
+  /**
+   * The longest input the matcher will be given. With it, a pattern whose NFA simulation could cost more than
+   * `MATCH_BUDGET` on such an input, but whose DFA is small, gets that DFA built whole on first use (`matchWork`), so
+   * no call ever simulates. Without it every DFA state is built lazily.
+   */
+  readonly inputLength?: number;
 }
 
 /**
@@ -41,7 +48,22 @@ export function compileAutomaton(pattern: Pattern, options?: AutomatonOptions): 
   const prefix = search ? "" : literalPrefix(pattern);
   // The matcher's tables are built on the first input that gets past the literal prefix: a set of 100 000 patterns
   // naming 100 000 hosts runs one or two of them per visitor, and the rest would only hold memory.
-  return lazyMatcher(options?.rebuild ?? constant(pattern), search, prefix);
+  return lazyMatcher(options?.rebuild ?? constant(pattern), search, prefix, options?.inputLength);
+}
+
+/**
+ * The worst-case work of one call of the pattern's matcher on inputs of `inputLength` code units, in the units of
+ * `MATCH_BUDGET` (`matchWork`; `precise` tries both of its bounds, else the first within the budget is enough): the NFA
+ * built, measured and dropped. `Infinity` when the automaton would have more than {@link MAX_AUTOMATON_STATES} states.
+ * The front-ends refuse patterns over the budget at parse time and lint reports those close to it, both with this one
+ * measure.
+ *
+ * @example
+ * patternWork(parsedGlob, false, 8192) <= MATCH_BUDGET // => whether the glob is cheap enough to accept
+ */
+export function patternWork(pattern: Pattern, search: boolean, inputLength: number, precise = false): number {
+  const nfa = buildNfa(pattern, MAX_AUTOMATON_STATES);
+  return nfa === null ? Infinity : matchWork(nfa, charClasses(nfa), search, inputLength, precise).work;
 }
 
 function constant(pattern: Pattern): () => Pattern {
@@ -49,16 +71,18 @@ function constant(pattern: Pattern): () => Pattern {
 }
 
 // Apart from compileAutomaton, so the matcher's closure holds the pattern only through `source`.
-function lazyMatcher(source: () => Pattern, search: boolean, prefix: string): (input: string) => boolean {
+function lazyMatcher(source: () => Pattern, search: boolean, prefix: string, inputLength: number | undefined): (input: string) => boolean {
   let run: ((input: string) => boolean) | null = null;
   return (input) => {
     if (prefix !== "" && !input.startsWith(prefix)) return false;
-    run ??= build(source(), search, prefix);
+    run ??= build(source(), search, prefix, inputLength);
     return run(input);
   };
 }
 
-function build(pattern: Pattern, search: boolean, prefix: string): (input: string) => boolean {
+function build(pattern: Pattern, search: boolean, prefix: string, inputLength: number | undefined): (input: string) => boolean {
   const nfa = buildNfa(pattern, MAX_AUTOMATON_STATES) as Nfa;
-  return lazyDfa(nfa, charClasses(nfa), search, prefix);
+  const classes = charClasses(nfa);
+  const dfa = inputLength === undefined ? null : matchWork(nfa, classes, search, inputLength, false).dfa;
+  return lazyDfa(nfa, classes, search, prefix, undefined, dfa ?? undefined);
 }

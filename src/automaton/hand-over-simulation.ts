@@ -1,13 +1,10 @@
-import * as nfaKinds from "./build-nfa.js";
 import type { Nfa } from "./build-nfa.js";
 import { bitSimulation } from "./bit-simulation.js";
 import type { CharClasses } from "./char-classes.js";
+import { thompsonCost } from "./match-work.js";
 import type { NfaSimulation } from "./nfa-simulation.js";
 import type { NfaStep } from "./nfa-stepper.js";
 import { positionSimulation } from "./position-simulation.js";
-
-// Local copies: an imported binding may be read through a getter (tsx, vitest).
-const { CHAR } = nfaKinds;
 
 /**
  * The NFA simulation a lazy DFA hands its calls over to, whichever costs less per code unit with every state active:
@@ -28,17 +25,3 @@ export function handOverSimulation(nfa: Nfa, classes: CharClasses, step: NfaStep
 
 /** How many times cheaper than the Thompson simulation the position one must look to be chosen. */
 const MARGIN = 2;
-
-/**
- * The Thompson simulation's cost per code unit, every state active: two passes over the words, then one by one each
- * zero-width state (found, pushed, its targets marked) and each `CHAR` state leading elsewhere.
- */
-function thompsonCost(nfa: Nfa): number {
-  const { kind, out } = nfa;
-  let cost = 2 * ((kind.length + 31) >>> 5);
-  for (let s = 0; s < kind.length; s += 1) {
-    if (kind[s] !== CHAR) cost += 3;
-    else if (out[s] !== s - 1) cost += 1.5;
-  }
-  return cost;
-}

@@ -1,6 +1,7 @@
 import type { Nfa } from "./build-nfa.js";
 import type { CharClasses } from "./char-classes.js";
 import * as cached from "./dfa-cache.js";
+import type { DfaCache } from "./dfa-cache.js";
 import { handOverSimulation } from "./hand-over-simulation.js";
 import type { NfaSimulation } from "./nfa-simulation.js";
 import { nfaStepper } from "./nfa-stepper.js";
@@ -42,14 +43,17 @@ const THRASH_SHIFT = 3;
  * paying is wary: it builds fewer states per call and comes back less often. The worst case is O(input × NFA states)
  * with a small constant (32 states per operation along a chain of `?`), and there is never any backtracking.
  *
+ * `complete`, when given, is a cache already holding the whole DFA of `nfa` in this mode (match-work.ts).
+ *
  * @example
  * const matches = lazyDfa(nfa, charClasses(nfa), false, literalPrefix(pattern));
  * matches("input") // => whether the whole input matches
  */
-export function lazyDfa(nfa: Nfa, classes: CharClasses, search: boolean, prefix = "", handOver = HAND_OVER): (input: string) => boolean {
+export function lazyDfa(nfa: Nfa, classes: CharClasses, search: boolean, prefix = "", handOver = HAND_OVER, complete?: DfaCache): (input: string) => boolean {
   const { count, ascii, classOf } = classes;
   const step = nfaStepper(nfa, classes, search);
-  const cache = cached.dfaCache(nfa, classes, step, search);
+  // A complete DFA (match-work.ts) has every move cached: no call misses, so none is ever handed over.
+  const cache = complete ?? cached.dfaCache(nfa, classes, step, search);
   // Built at the first hand-over: most patterns never need it, and working out its tables costs O(NFA states) or more.
   let handedTo: NfaSimulation | null = null;
   const { kernels, befores } = cache;

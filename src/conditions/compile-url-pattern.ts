@@ -2,7 +2,9 @@ import { literalGlobTest } from "./literal-glob-test.js";
 import { literalHostPattern } from "./literal-host-pattern.js";
 import type { PageUrl } from "./normalize-page.js";
 import { stripScheme } from "./strip-scheme.js";
-import { compileGlob } from "./url-glob.js";
+import { compileGlob, widenedGlobs } from "./url-glob.js";
+
+export { widenedGlobs } from "./url-glob.js";
 
 /** One configured URL pattern, ready to test pages. */
 export type CompiledUrlPattern =
@@ -102,20 +104,6 @@ function literalHost(glob: string): string | null {
 export function pageGlob(body: string): { glob: string; field: "path" | "hostPath" } {
   const pathOnly = body.startsWith("/") && !body.startsWith("//");
   return pathOnly ? { glob: cleanPath(withoutFragment(body)), field: "path" } : { glob: hostPathGlob(body), field: "hostPath" };
-}
-
-/**
- * The globs a pattern's glob is matched as: LHC treats a trailing `*` as "starts with", so `a/b/*` also matches
- * `a/b` and `a/b/c/d` (widened with a globstar).
- *
- * @example
- * widenedGlobs("/docs/*") // => ["/docs/**"]
- */
-export function widenedGlobs(glob: string): [string, ...string[]] {
-  const base = glob.replace(/\*+$/, "");
-  if (base === glob || base.endsWith("\\")) return [glob];
-  if (base.endsWith("/")) return [`${base}**`];
-  return [`${base}*`, `${base}*/**`];
 }
 
 /** Users paste full URLs: read them the way `normalizePage` reads the visitor's page. */

@@ -1,4 +1,5 @@
-import { compileAutomaton, MAX_AUTOMATON_STATES } from "../automaton/compile-automaton.js";
+import { compileAutomaton, MAX_AUTOMATON_STATES, patternWork } from "../automaton/compile-automaton.js";
+import { MATCH_BUDGET } from "../automaton/match-work.js";
 import { parseRegex, type RegexProblem } from "./parse-regex.js";
 
 export type { RegexProblem } from "./parse-regex.js";
@@ -11,8 +12,10 @@ export const MAX_REGEX_INPUT_LENGTH = 2048;
 
 /**
  * Checks a `regex` attribute pattern at parse time: at most {@link MAX_REGEX_LENGTH} characters, compiles as a
- * JavaScript RegExp (`invalid_regex`), and runs on beckon's linear-time matcher: no back-reference, no look-around
- * and an automaton of at most `MAX_AUTOMATON_STATES` states (`unsafe_regex`).
+ * JavaScript RegExp (`invalid_regex`), and runs on beckon's linear-time matcher: no back-reference, no look-around,
+ * an automaton of at most `MAX_AUTOMATON_STATES` states, and cheap enough that no value of
+ * {@link MAX_REGEX_INPUT_LENGTH} characters can make one match cost more than `MATCH_BUDGET`, about a millisecond
+ * (`patternWork`; `unsafe_regex`).
  *
  * @example
  * checkRegex("^vip-\\d+$") // => null
@@ -49,10 +52,16 @@ function compileChecked(pattern: string): ((text: string) => boolean) | RegexPro
   }
   const parsed = parseRegex(pattern);
   if (!parsed.ok) return { code: parsed.code, message: parsed.message };
-  return (
-    compileAutomaton(parsed.pattern, { search: true }) ?? {
-      code: "unsafe_regex",
-      message: `regex needs more than ${MAX_AUTOMATON_STATES} matcher states (counted repetitions multiply its size)`,
-    }
-  );
+  const matches = compileAutomaton(parsed.pattern, { search: true, inputLength: MAX_REGEX_INPUT_LENGTH });
+  if (matches === null) {
+    return { code: "unsafe_regex", message: `regex needs more than ${MAX_AUTOMATON_STATES} matcher states (counted repetitions multiply its size)` };
+  }
+  const work = patternWork(parsed.pattern, true, MAX_REGEX_INPUT_LENGTH);
+  if (work <= MATCH_BUDGET) return matches;
+  return {
+    code: "unsafe_regex",
+    message:
+      `regex is too costly to match: on a ${MAX_REGEX_INPUT_LENGTH}-character value one match could cost about ` +
+      `${(work / MATCH_BUDGET).toFixed(1)} ms, over the 1 ms limit; use fewer alternatives, optional parts or repetitions`,
+  };
 }

@@ -1,10 +1,17 @@
-import { compileAutomaton } from "../automaton/compile-automaton.js";
+import { compileAutomaton, patternWork } from "../automaton/compile-automaton.js";
+import { MATCH_BUDGET } from "../automaton/match-work.js";
 import type { Pattern } from "../automaton/pattern.js";
 import { GLOB_SYNTAX } from "./literal-glob-test.js";
 import { parseGlob } from "./parse-glob.js";
 
 /** Longest URL pattern accepted, in characters. */
 export const MAX_GLOB_LENGTH = 1024;
+
+/**
+ * The longest page a URL glob is matched against, in UTF-16 code units: the visitor's URL cap (a visitor string of
+ * more is refused before matching), which is what a glob's worst case is measured on.
+ */
+export const GLOB_INPUT_LENGTH = 8192;
 
 // Invitation sets repeat the same few patterns many times, and each is checked at parse time and compiled again at
 // compile time: both are remembered per pattern (bounded). A compiled matcher also keeps the DFA states it has built,
@@ -23,7 +30,9 @@ function remember<V>(cache: Map<string, V>, key: string, value: V): V {
  * Checks one URL pattern at parse time. Returns a message saying what is wrong, or `null` when the pattern is a
  * usable glob: at most {@link MAX_GLOB_LENGTH} characters; brackets, braces and parentheses balanced; no `!(…)`
  * extglob and no brace range other than one character to one (`{a..e}`); not so large that its automaton would pass
- * `MAX_AUTOMATON_STATES`. An empty pattern matches nothing and is refused.
+ * `MAX_AUTOMATON_STATES`; and cheap enough that no page of {@link GLOB_INPUT_LENGTH} characters can make one match
+ * cost more than `MATCH_BUDGET` (about a millisecond: `patternWork` of the glob as it is matched, a trailing `*`
+ * widened). An empty pattern matches nothing and is refused.
  *
  * @example
  * checkGlob("shop.example.com/strategy/*") // => null
@@ -39,8 +48,24 @@ export function checkGlob(pattern: string): string | null {
   if (known !== undefined) return known;
   const parsed = parseGlob(trimmed);
   if (typeof parsed === "string") return remember(checked, trimmed, parsed);
-  const problem = compileAutomaton(parsed.pattern) === null ? "pattern is too complex to match in linear time" : null;
-  return remember(checked, trimmed, problem);
+  if (compileAutomaton(parsed.pattern) === null) return remember(checked, trimmed, "pattern is too complex to match in linear time");
+  return remember(checked, trimmed, costProblem(trimmed));
+}
+
+/** Why a parsed glob costs too much to match, or `null`; measured on the globs the matcher runs (trailing `*` widened). */
+function costProblem(glob: string): string | null {
+  let work: number;
+  try {
+    work = patternWork(parseAll(widenedGlobs(glob)), false, GLOB_INPUT_LENGTH);
+  } catch {
+    // A widened form that does not parse (a trailing `*` after an escape) is matched as written.
+    work = patternWork(parseAll([glob]), false, GLOB_INPUT_LENGTH);
+  }
+  if (work <= MATCH_BUDGET) return null;
+  return (
+    `pattern is too costly to match: on a ${GLOB_INPUT_LENGTH}-character page one match could cost about ` +
+    `${(work / MATCH_BUDGET).toFixed(1)} ms, over the 1 ms limit; use fewer wildcards, classes or alternatives after a * or **`
+  );
 }
 
 /**
@@ -62,7 +87,7 @@ export function compileGlob(...patterns: [string, ...string[]]): (input: string)
   if (known !== undefined) return known;
   // The parsed pattern is dropped once checked and parsed again on first use: most of a large set's patterns never
   // run (each names a host or path the visitor is not on), and a parsed glob is ~20 times its text.
-  const matches = compileAutomaton(parseAll(patterns), { rebuild: () => parseAll(patterns) });
+  const matches = compileAutomaton(parseAll(patterns), { rebuild: () => parseAll(patterns), inputLength: GLOB_INPUT_LENGTH });
   if (matches === null) throw new Error("pattern is too complex to match in linear time");
   return remember(compiled, key, matches);
 }
@@ -74,4 +99,18 @@ function parseAll(patterns: readonly string[]): Pattern {
     return parsed.pattern;
   });
   return items.length === 1 ? (items[0] as Pattern) : { type: "alt", items };
+}
+
+/**
+ * The globs a pattern's glob is matched as: LHC treats a trailing `*` as "starts with", so `a/b/*` also matches
+ * `a/b` and `a/b/c/d` (widened with a globstar).
+ *
+ * @example
+ * widenedGlobs("/docs/*") // => ["/docs/**"]
+ */
+export function widenedGlobs(glob: string): [string, ...string[]] {
+  const base = glob.replace(/\*+$/, "");
+  if (base === glob || base.endsWith("\\")) return [glob];
+  if (base.endsWith("/")) return [`${base}**`];
+  return [`${base}*`, `${base}*/**`];
 }

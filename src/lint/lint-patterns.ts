@@ -1,22 +1,21 @@
-import { stateCount } from "../automaton/build-nfa.js";
-import { MAX_AUTOMATON_STATES } from "../automaton/compile-automaton.js";
+import { patternWork } from "../automaton/compile-automaton.js";
+import { MATCH_BUDGET } from "../automaton/match-work.js";
 import type { Pattern } from "../automaton/pattern.js";
 import { parseGlob } from "../conditions/parse-glob.js";
 import { parseRegex } from "../conditions/parse-regex.js";
 import { MAX_REGEX_INPUT_LENGTH } from "../conditions/regex.js";
-import { MAX_VISITOR_STRING_LENGTH } from "../config/visitor-limits.js";
+import { GLOB_INPUT_LENGTH } from "../conditions/url-glob.js";
 import type { Invitation } from "../types.js";
 import { finding, type LintFinding } from "./lint-codes.js";
 import { matchesNoPage } from "./page-shape.js";
 import { urlPatternGlobs } from "./url-pattern-globs.js";
 
 /**
- * The most matcher work lint lets a pattern promise per call before it says "slow": NFA states × the longest input
- * it reads (a URL: `MAX_VISITOR_STRING_LENGTH`; a regex value: `MAX_REGEX_INPUT_LENGTH`). A call that keeps meeting new
- * DFA states falls back to stepping every NFA state per code unit; bench/automaton-worst.ts measured a 45-state glob at
- * ≈ 0.5 ms on an 8 192-character URL, so this bound (64 states on a URL, 256 on a regex) is about a millisecond.
+ * The most matcher work lint lets a pattern cost per call before it says "slow": half of `MATCH_BUDGET`, the bound
+ * past which parsing refuses a pattern, measured by the same `patternWork` on the longest input the pattern reads (a
+ * URL: `GLOB_INPUT_LENGTH`; a regex value: `MAX_REGEX_INPUT_LENGTH`), both of its bounds tried.
  */
-export const SLOW_PATTERN_WORK = 64 * 8192;
+export const SLOW_PATTERN_WORK = MATCH_BUDGET / 2;
 
 /** What lint knows of one URL pattern, worked out once per distinct text. */
 interface PatternFacts {
@@ -24,15 +23,16 @@ interface PatternFacts {
   kind: "all" | "none" | "page";
   body: string;
   matchesNoPage: boolean;
-  states: number;
+  /** `patternWork` on a URL of the longest length, both bounds tried. */
+  work: number;
 }
 
 /**
  * Checks every URL pattern and `regex` condition of a set: a pattern that no normalised page can match
  * (`url_pattern_matches_nothing`: `/search[?]q=*` wants a literal `?`, but a page never keeps its query), a `urls`
  * list that as a whole matches no page (`url_matches_nothing`: `!*`, every positive pattern dead or also excluded),
- * and patterns whose automaton is large enough to be slow on long inputs (`slow_pattern`, by NFA state count: a
- * deterministic measure, never a timing).
+ * and patterns whose worst case on a long input is close to the parse-time limit (`slow_pattern`, by `patternWork`:
+ * a deterministic measure, never a timing).
  *
  * @example
  * lintPatterns([{ id: "a", message: "Hi", urls: ["/pricing", "!/pricing"] }])
@@ -46,15 +46,16 @@ export function lintPatterns(invitations: readonly Invitation[]): LintFinding[] 
     const known = urls.map((url) => factsOf(url, facts));
     known.forEach((f, k) => {
       if (f.kind === "page" && f.matchesNoPage) findings.push(finding("url_pattern_matches_nothing", [i, "urls", k], deadMessage(f)));
-      if (f.states * MAX_VISITOR_STRING_LENGTH > SLOW_PATTERN_WORK) findings.push(finding("slow_pattern", [i, "urls", k], slowMessage(f.states, "URL", MAX_VISITOR_STRING_LENGTH)));
+      if (f.work > SLOW_PATTERN_WORK) findings.push(finding("slow_pattern", [i, "urls", k], slowMessage(f.work, "URL", GLOB_INPUT_LENGTH)));
     });
     const none = listMatchesNothing(known);
     if (none !== null && invitation.enabled !== false) findings.push(finding("url_matches_nothing", [i, "urls"], none));
     (invitation.attributes ?? []).forEach((condition, k) => {
       if (condition.op !== "regex") return;
       const parsed = parseRegex(condition.value);
-      const states = parsed.ok ? stateCount(parsed.pattern, MAX_AUTOMATON_STATES) : 0;
-      if (states * MAX_REGEX_INPUT_LENGTH > SLOW_PATTERN_WORK) findings.push(finding("slow_pattern", [i, "attributes", k, "value"], slowMessage(states, "value", MAX_REGEX_INPUT_LENGTH)));
+      // A pattern over every bound is refused when the set is read; lint reports what parsing lets through.
+      const work = parsed.ok ? patternWork(parsed.pattern, true, MAX_REGEX_INPUT_LENGTH, true) : 0;
+      if (work > SLOW_PATTERN_WORK && Number.isFinite(work)) findings.push(finding("slow_pattern", [i, "attributes", k, "value"], slowMessage(work, "value", MAX_REGEX_INPUT_LENGTH)));
     });
   });
   return findings;
@@ -64,11 +65,12 @@ function factsOf(url: string, cache: Map<string, PatternFacts>): PatternFacts {
   const known = cache.get(url);
   if (known !== undefined) return known;
   const globs = urlPatternGlobs(url);
-  let facts: PatternFacts = { negated: globs.negated, kind: globs.kind, body: globs.body, matchesNoPage: false, states: 0 };
+  let facts: PatternFacts = { negated: globs.negated, kind: globs.kind, body: globs.body, matchesNoPage: false, work: 0 };
   if (globs.kind === "page") {
     const pattern = parsedGlobs(globs.globs);
     if (pattern !== null) {
-      facts = { ...facts, matchesNoPage: matchesNoPage(pattern, globs.field), states: stateCount(pattern, MAX_AUTOMATON_STATES) };
+      const work = patternWork(pattern, false, GLOB_INPUT_LENGTH, true);
+      facts = { ...facts, matchesNoPage: matchesNoPage(pattern, globs.field), work: Number.isFinite(work) ? work : 0 };
     }
   }
   cache.set(url, facts);
@@ -104,9 +106,9 @@ function deadMessage(f: PatternFacts): string {
   return `${what} matches no page (pages are read without query or fragment, hosts lower-cased, no trailing /): "${f.body}"`;
 }
 
-function slowMessage(states: number, input: string, length: number): string {
+function slowMessage(work: number, input: string, length: number): string {
   return (
-    `its matcher has ${states} states: on a ${length}-character ${input} a call may cost about ` +
-    `${((states * length) / SLOW_PATTERN_WORK).toFixed(1)} ms of matching; simplify it (fewer alternatives, stars or repetitions)`
+    `its matcher may cost about ${(work / MATCH_BUDGET).toFixed(1)} ms per call on a ${length}-character ${input} ` +
+    `(patterns over 1 ms are refused); simplify it (fewer alternatives, stars or repetitions)`
   );
 }

@@ -42,23 +42,28 @@ export function listElement(schema: z.ZodMiniType): z.ZodMiniType | null {
  * checked, so a list of 100 000 broken items costs what its first few thousand do. The rules must be local to a
  * prefix: the issues they find at item `i` (paths starting with `i`) depend only on items `0 … i` (a duplicate is
  * reported at the later item), so running them on a prefix finds exactly the prefix's issues. They are run on
- * growing prefixes, so a flood of rule issues stops early too.
+ * growing prefixes, so a flood of rule issues stops early too. `prepare` makes each item what is checked (and what
+ * the rules see) from the one in `list`, when its turn comes: a list stopped early prepares none past the stop.
  *
  * @example
  * checkList(eventDefinitionSchema, new Array(100_000).fill([]), () => [], 1000).last // => 1000
  */
 export function checkList<T>(
   element: z.ZodMiniType,
-  items: readonly unknown[],
+  list: readonly unknown[],
   check: (input: unknown) => ConfigIssue[],
   enough: number,
+  prepare: (item: unknown) => unknown = (item) => item,
 ): ListFindings<T> {
-  let schema = tierUp(element, items.length);
-  const data = new Array<unknown>(items.length);
+  let schema = tierUp(element, list.length);
+  // The items as checked: each prepared when its turn comes, so none past the stop is; holes stay holes.
+  const items = new Array<unknown>(list.length);
+  const data = new Array<unknown>(list.length);
   const issues: ConfigIssue[] = [];
   let failed = 0;
-  let last = items.length - 1;
+  let last = list.length - 1;
   for (let i = 0; i <= last; i++) {
+    if (i in list) items[i] = prepare(list[i]);
     const result = schema.safeParse(items[i], PARSE_OPTIONS);
     if (result.success) {
       data[i] = result.data;

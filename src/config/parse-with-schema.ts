@@ -50,7 +50,7 @@ function parseOnce<T>(parse: Parse<T>, input: unknown, stopEarly: boolean): Safe
     // And nearly every one is valid: a hand-written parser says so for a fraction of the schema's time and garbage.
     const data = quickly(quick, input, check);
     if (data !== null) return { success: true, data };
-    const found = validate(schema, Array.isArray(input) ? input.map(withSharedShape) : input, check, stopEarly);
+    const found = validate(schema, input, check, stopEarly, withSharedShape);
     if (found !== null) return conclude(found.data, found.issues, what, found.stopped);
   }
   // Something cannot be read, or is not data, or changed while it was read (a proxy, a getter): work on a copy.
@@ -109,7 +109,8 @@ interface Findings<T> {
 /**
  * The schema, then the rules, on a value; `null` when either threw while reading it (a getter or proxy that answers
  * differently the second time: the caller then works on a copy). A list schema checks a list item by item and, when
- * `stopEarly`, stops once the items checked have more issues than are listed (`checkList`). A stack overflow is zod
+ * `stopEarly`, stops once the items checked have more issues than are listed (`checkList`). `prepare`, when given, is
+ * applied to each item of an array before it is checked. A stack overflow is zod
  * listing ~10⁵ issues of one array: checking a copy would only overflow again, after as long.
  */
 function validate<T>(
@@ -117,10 +118,15 @@ function validate<T>(
   value: unknown,
   check: (input: unknown) => ConfigIssue[],
   stopEarly: boolean,
+  prepare?: (item: unknown) => unknown,
 ): Findings<T> | null {
   try {
     const element = Array.isArray(value) ? listElement(schema) : null;
-    if (element !== null) return listFindings(checkList<T>(element, value as unknown[], check, stopEarly ? MAX_LISTED_ISSUES : Infinity), (value as unknown[]).length);
+    if (element !== null) {
+      const list = value as unknown[];
+      return listFindings(checkList<T>(element, list, check, stopEarly ? MAX_LISTED_ISSUES : Infinity, prepare), list.length);
+    }
+    if (prepare !== undefined && Array.isArray(value)) value = value.map(prepare);
     const result = tierUp(schema, Array.isArray(value) ? value.length : 1).safeParse(value, { error: issueMessage, reportInput: true });
     const issues = result.success ? [] : toConfigIssues(result.error.issues, value);
     for (const issue of check(value)) issues.push(issue);

@@ -25,6 +25,8 @@ import { Redis } from "ioredis";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { emptyState } from "../../src/index.js";
 import { createRedisStorage } from "../../src/redis/index.js";
+import { prefixHashTag, redisKeys } from "../../src/redis/redis-keys.js";
+import { VISITOR_BUCKETS, visitorBucket } from "../../src/redis/visitor-bucket.js";
 import { isStorageError, type CounterIncrement, type StorageAdapter, type VisitorRecord } from "../../src/storage/index.js";
 import { updateVisitor } from "../../src/storage/update-visitor.js";
 import { describeStorageContract } from "./contract.js";
@@ -294,6 +296,33 @@ describe("createRedisStorage", () => {
     } finally {
       await Promise.all(clients.map((client) => client.quit()));
     }
+  });
+});
+
+describe("the Redis key layout", () => {
+  it("keeps every visitor in the bucket it had when written: the bucket function and count never change", () => {
+    // Pinned: another hash or bucket count would look for every stored visitor under the wrong key.
+    expect(VISITOR_BUCKETS).toBe(256);
+    expect(["v1", "", "a", "visitor-0", "ünï ✓"].map(visitorBucket)).toEqual([104, 197, 44, 188, 169]);
+    expect(redisKeys("beckon:", { legacy: true }).visitor("v1")).toEqual({
+      record: "beckon:{b104}:v:v1",
+      counters: "beckon:{b104}:counters",
+      legacy: "beckon:v:v1",
+    });
+    expect(redisKeys("beckon:", { legacy: false }).visitor("\uD800").record).toBe('beckon:{b31}:j:"\\ud800"');
+  });
+
+  it("spreads ids over every bucket, none holding more than twice its share", () => {
+    const counts = new Array<number>(VISITOR_BUCKETS).fill(0);
+    for (let i = 0; i < 100_000; i++) counts[visitorBucket(`visitor-${i}`)]! += 1;
+    expect(Math.min(...counts)).toBeGreaterThan(0);
+    expect(Math.max(...counts)).toBeLessThan((2 * 100_000) / VISITOR_BUCKETS);
+  });
+
+  it("reads a prefix's hash tag as Redis Cluster does", () => {
+    expect(["beckon:", "a{", "}{x", "{beckon}:", "a{b}{}", "a{}:", "{}{b}"].map(prefixHashTag)).toEqual([
+      "none", "none", "none", "own", "own", "empty", "empty",
+    ]);
   });
 });
 

@@ -109,10 +109,18 @@ describe("URL globs (properties)", () => {
     );
   });
 
+  // Two of picomatch's readings are left out of the oracle; beckon keeps its own, stricter one:
+  // * A `{…}` and a `(…)` that cross, one opened inside the other and closed outside it (`{,(})`, `({,)}`): picomatch
+  //   closes whichever it meets first and builds a RegExp from the crossed pairs (`{,(})` becomes `^(|())$`, matching
+  //   only the empty string); beckon refuses them, naming the group left open.
+  // * A run of three or more backslashes: picomatch collapses it "to reduce potential for exploits", so `\\\\]` reads
+  //   as one escaped `]`; beckon reads every `\\` as an escaped backslash, leaving a bare `]` that it refuses as
+  //   picomatch refuses `\\]`.
   it("refuse exactly the globs picomatch refuses with strict brackets", () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom("a", "[", "]", "{", "}", "(", ")", "*", "/", ",", "|", "\\"), { minLength: 1, maxLength: 6 }), (chars) => {
         const pattern = chars.join("");
+        fc.pre(!groupsCross(pattern) && !pattern.includes("\\\\\\"));
         let refused = false;
         try {
           picomatch.makeRe(pattern, { strictBrackets: true });
@@ -125,3 +133,20 @@ describe("URL globs (properties)", () => {
     );
   });
 });
+
+/** Whether a `{…}` and a `(…)` cross: a group closes while one of the other kind opened inside it is still open. */
+function groupsCross(pattern: string): boolean {
+  const open: string[] = [];
+  for (let i = 0; i < pattern.length; i += 1) {
+    const c = pattern[i];
+    if (c === "\\") i += 1;
+    else if (c === "{" || c === "(") open.push(c);
+    else if (c === "}" || c === ")") {
+      const at = open.lastIndexOf(c === "}" ? "{" : "(");
+      if (at === -1) continue;
+      if (at !== open.length - 1) return true;
+      open.pop();
+    }
+  }
+  return false;
+}

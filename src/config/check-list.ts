@@ -17,15 +17,18 @@ export interface ListFindings<T> {
 
 const PARSE_OPTIONS = { error: issueMessage, reportInput: true } as const;
 
-/** After this many refused items, the rest of a list is checked by zod's interpreter rather than compiled code. */
-const INTERPRET_AFTER = 16;
+/** Items checked by one call of the schema. */
+const CHUNK = 64;
+
+/** After this many refused chunks, the rest of a list is checked by zod's interpreter rather than compiled code. */
+const INTERPRET_AFTER = 4;
 
 /** The rules run first on this many items, then on four times as many, and so on, until they have enough issues. */
 const FIRST_RULES_RUN = 4096;
 
 /**
- * The element schema of a plain `z.array(element)` (no checks of the array as a whole), which can be run item by
- * item with the same result; `null` for any other schema.
+ * The element schema of a plain `z.array(element)` (no checks of the array as a whole): such a schema can be run on
+ * a list a chunk at a time with the same result; `null` for any other schema.
  *
  * @example
  * listElement(z.array(z.string())) // => the z.string() schema
@@ -37,8 +40,8 @@ export function listElement(schema: z.ZodMiniType): z.ZodMiniType | null {
 }
 
 /**
- * Checks a list item by item with its element schema, then the rules, the way the array schema would (the same
- * issues, the same data), but stops early: once the items checked have more than `enough` issues, the rest are not
+ * Checks a list with its (array) schema a chunk of items at a time, then the rules, the way the schema would on the
+ * whole list (the same issues, the same data), but stops early: once the items checked have more than `enough` issues, the rest are not
  * checked, so a list of 100 000 broken items costs what its first few thousand do. The rules must be local to a
  * prefix: the issues they find at item `i` (paths starting with `i`) depend only on items `0 … i` (a duplicate is
  * reported at the later item), so running them on a prefix finds exactly the prefix's issues. They are run on
@@ -46,41 +49,52 @@ export function listElement(schema: z.ZodMiniType): z.ZodMiniType | null {
  * the rules see) from the one in `list`, when its turn comes: a list stopped early prepares none past the stop.
  *
  * @example
- * checkList(eventDefinitionSchema, new Array(100_000).fill([]), () => [], 1000).last // => 1000
+ * checkList(eventDefinitionsSchema, new Array(100_000).fill([]), () => [], 1000).last // => 1000
  */
 export function checkList<T>(
-  element: z.ZodMiniType,
+  schema: z.ZodMiniType,
   list: readonly unknown[],
   check: (input: unknown) => ConfigIssue[],
   enough: number,
   prepare: (item: unknown) => unknown = (item) => item,
 ): ListFindings<T> {
-  let schema = tierUp(element, list.length);
+  let tier = tierUp(schema, list.length);
   // The items as checked: each prepared when its turn comes, so none past the stop is; holes stay holes.
   const items = new Array<unknown>(list.length);
   const data = new Array<unknown>(list.length);
   const issues: ConfigIssue[] = [];
   let failed = 0;
   let last = list.length - 1;
-  for (let i = 0; i <= last; i++) {
-    if (i in list) items[i] = prepare(list[i]);
-    const result = schema.safeParse(items[i], PARSE_OPTIONS);
+  for (let from = 0; from <= last; from += CHUNK) {
+    const to = Math.min(from + CHUNK, list.length);
+    for (let i = from; i < to; i++) if (i in list) items[i] = prepare(list[i]);
+    // A chunk at a time, so that zod's result and error are made once per chunk, not once per item.
+    const chunk = items.slice(from, to);
+    const result = tier.safeParse(chunk, PARSE_OPTIONS);
     if (result.success) {
-      data[i] = result.data;
+      for (let i = from; i < to; i++) data[i] = (result.data as unknown[])[i - from];
       continue;
     }
-    // Compiled code hands an item it refuses back to the interpreter, which lists the issues: in a list of broken
-    // items, asking the interpreter at once saves checking each item twice. Both give the same results.
-    if (++failed === INTERPRET_AFTER) schema = element;
-    for (const issue of toConfigIssues(result.error.issues, items, [i])) issues.push(issue);
-    if (issues.length > enough) last = i;
+    // Compiled code hands a chunk it refuses back to the interpreter, which lists the issues: in a list of broken
+    // items, asking the interpreter at once saves checking each chunk twice. Both give the same results.
+    if (++failed === INTERPRET_AFTER) tier = schema;
+    // Issues come item by item, in order: the one that passes `enough` says where to stop.
+    for (const issue of toConfigIssues(result.error.issues, chunk)) issues.push(shifted(issue, from));
+    if (issues.length > enough) last = itemOf(issues[enough] as ConfigIssue);
   }
   const rules = ruleIssues(check, items, last, enough);
-  const valid = issues.length === 0 && rules.issues.length === 0;
   if (rules.last < last) last = rules.last;
   const kept = last === items.length - 1 ? issues : issues.filter((issue) => itemOf(issue) <= last);
   for (const issue of rules.issues) if (itemOf(issue) <= last) kept.push(issue);
-  return { data: valid ? (data as T) : undefined, issues: kept, last };
+  return { data: failed === 0 && rules.issues.length === 0 ? (data as T) : undefined, issues: kept, last };
+}
+
+/** An issue of a chunk starting at item `from`, with its path from the list's start. */
+function shifted(issue: ConfigIssue, from: number): ConfigIssue {
+  if (from === 0) return issue;
+  const path = issue.path.slice();
+  path[0] = (path[0] as number) + from;
+  return { ...issue, path };
 }
 
 /**

@@ -124,7 +124,7 @@ function validate<T>(
     const element = Array.isArray(value) ? listElement(schema) : null;
     if (element !== null) {
       const list = value as unknown[];
-      return listFindings(checkList<T>(element, list, check, stopEarly ? MAX_LISTED_ISSUES : Infinity, prepare), list.length);
+      return listFindings(checkList<T>(schema, list, check, stopEarly ? MAX_LISTED_ISSUES : Infinity, prepare), list.length);
     }
     if (prepare !== undefined && Array.isArray(value)) value = value.map(prepare);
     const result = tierUp(schema, Array.isArray(value) ? value.length : 1).safeParse(value, { error: issueMessage, reportInput: true });

@@ -21,12 +21,12 @@ describe("listElement", () => {
 
 describe("checkList", () => {
   it("gives the data of a valid list, item for item", () => {
-    const found = checkList(eventDefinitionSchema, [{ name: "a" }, { name: "b", storeTimeoutSeconds: 1 }], none, 1000);
+    const found = checkList(eventDefinitionsSchema, [{ name: "a" }, { name: "b", storeTimeoutSeconds: 1 }], none, 1000);
     expect(found).toEqual({ data: [{ name: "a" }, { name: "b", storeTimeoutSeconds: 1 }], issues: [], last: 1 });
   });
 
   it("stops at the item whose issues pass `enough`, and keeps no issue past it", () => {
-    const found = checkList(eventDefinitionSchema, new Array(50).fill([]), none, 10);
+    const found = checkList(eventDefinitionsSchema, new Array(50).fill([]), none, 10);
     expect(found.last).toBe(10);
     expect(found.data).toBeUndefined();
     expect(found.issues.map((issue) => issue.path)).toEqual(Array.from({ length: 11 }, (_, i) => [i]));
@@ -34,7 +34,7 @@ describe("checkList", () => {
 
   it("checks every item when the issues never pass `enough`", () => {
     const items = [{ name: "a" }, [], { name: "b" }, 7];
-    const found = checkList(eventDefinitionSchema, items, none, 10);
+    const found = checkList(eventDefinitionsSchema, items, none, 10);
     expect(found.last).toBe(3);
     expect(found.issues.map((issue) => issue.path)).toEqual([[1], [3]]);
   });
@@ -47,7 +47,7 @@ describe("checkList", () => {
       return items.slice(1).map((_, i) => ({ code: "duplicate_id", path: [i + 1, "name"], message: "again" }));
     };
     const items = new Array(100_000).fill({ name: "a" });
-    const found = checkList(eventDefinitionSchema, items, everyOneAfterTheFirst, 1000);
+    const found = checkList(eventDefinitionsSchema, items, everyOneAfterTheFirst, 1000);
     expect(found.last).toBe(1001);
     expect(found.issues).toHaveLength(1001);
     expect(found.issues.at(-1)?.path).toEqual([1001, "name"]);

@@ -1,5 +1,5 @@
-import { createHash } from "node:crypto";
 import { StorageError } from "../storage/storage-error.js";
+import { luaScript, runLuaScript } from "./lua-script.js";
 import type { RedisClient } from "./open-client.js";
 
 /** One versioned write, with what must happen in the same atomic step. */
@@ -26,7 +26,7 @@ export interface CompareAndSetWrite {
 // Everything is checked before the first write: Redis does not roll a script back when it fails half-way. Every key
 // it names comes in KEYS (the record, the counters, the legacy record last when ARGV[5] is "1"), so on Redis Cluster
 // the caller answers for them sharing one slot.
-const SCRIPT = `
+const SCRIPT = luaScript(`
 local legacy = ARGV[5] == "1" and KEYS[#KEYS] or nil
 local stored = redis.call("HMGET", KEYS[1], "version", "commit")
 if legacy and not stored[1] then stored = redis.call("HMGET", legacy, "version", "commit") end
@@ -50,8 +50,7 @@ redis.call("HSET", KEYS[1], "version", version + 1, "value", ARGV[2], "commit", 
 if ARGV[4] ~= "0" then redis.call("PEXPIRE", KEYS[1], ARGV[4]) end
 if legacy then redis.call("DEL", legacy) end
 return version + 1
-`;
-const SHA = createHash("sha1").update(SCRIPT).digest("hex");
+`);
 
 /**
  * Writes a versioned record (and raises counters) in one Lua script, so the version check, the write, its TTL and
@@ -70,7 +69,7 @@ export async function compareAndSet(client: RedisClient, write: CompareAndSetWri
   const legacy = write.legacyKey === undefined ? "0" : "1";
   const args = [write.expectedVersion ?? "", write.value, write.commitId, write.ttlMs, legacy, ...increments.flat()];
   try {
-    return toVersion(await runScript(client, keys, args));
+    return toVersion(await runLuaScript(client, SCRIPT, keys, args));
   } catch (error) {
     if (error instanceof Error && error.message.includes("BECKON_CORRUPT")) {
       const problem = error.message.slice(error.message.indexOf("BECKON_CORRUPT") + "BECKON_CORRUPT ".length);
@@ -81,16 +80,6 @@ export async function compareAndSet(client: RedisClient, write: CompareAndSetWri
       });
     }
     throw error;
-  }
-}
-
-async function runScript(client: RedisClient, keys: string[], args: (string | number)[]): Promise<unknown> {
-  try {
-    return await client.evalsha(SHA, keys.length, ...keys, ...args);
-  } catch (error) {
-    // NOSCRIPT means the script did not run at all, so sending its source is safe.
-    if (!(error instanceof Error && error.message.includes("NOSCRIPT"))) throw error;
-    return client.eval(SCRIPT, keys.length, ...keys, ...args);
   }
 }
 

@@ -43,6 +43,18 @@ describe("compileAutomaton (properties)", () => {
     );
   });
 
+  it("answers as the RegExp when it is handed its whole DFA, built before the first call (match-work.ts)", () => {
+    // An input length this large puts every pattern over the simulation's budget, so each one whose DFA is small
+    // enough runs on the complete DFA: no move is ever worked out during a call.
+    fc.assert(
+      fc.property(patternWithInputsArb, fc.boolean(), ([pattern, texts], search) => {
+        const matches = compileAutomaton(pattern, { search, inputLength: 1e9 });
+        const oracle = new RegExp(search ? regexSource(pattern) : `^(?:${regexSource(pattern)})$`);
+        for (const text of texts) expect(matches?.(text), `${oracle.source} on ${JSON.stringify(text)}`).toBe(oracle.test(text));
+      }),
+    );
+  });
+
   it("answers the same when an input is asked again, whatever came between (the DFA cache changes no answer)", () => {
     fc.assert(
       fc.property(patternWithInputsArb, fc.boolean(), ([pattern, texts], search) => {

@@ -7,8 +7,13 @@
  * - PostgreSQL: the smallest work the adapter needs for a call, reading one row and updating it (two statements);
  * - memory: none (there is no round trip).
  *
- * It also counts round trips per call (commands sent to Redis, statements sent to PostgreSQL), so "a check that
- * changes nothing writes nothing" can be read off the table.
+ * Each row also gives the CPU time the process spent per call (`process.cpuUsage`, user + system, over the row ÷ its
+ * calls; the floor's per operation next to it): on a shared machine wall-clock figures move with the load, so compare
+ * ratios to the floor of the same run, and CPU per call. It counts commands per call (commands sent to Redis,
+ * statements sent to PostgreSQL) at every concurrency, and at 1 visitor the round trips of the calls that wrote and
+ * of those that did not (commands sent together, such as the two reads of a visitor's key and its beckon 0.1 key,
+ * are one round trip), so "a check that changes nothing writes nothing" can be read off the summary line each
+ * adapter ends with.
  *
  *   npx tsx bench/service.ts                                   # every adapter, 1 / 16 / 64 visitors, 3 s each
  *   npx tsx bench/service.ts --adapters redis,postgres --seconds 5 --concurrency 16,64
@@ -32,7 +37,11 @@ for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i] ?? "",
 const ADAPTERS = (args.get("--adapters") ?? "memory,redis,cluster,postgres").split(",") as AdapterName[];
 const CONCURRENCY = (args.get("--concurrency") ?? "1,16,64").split(",").map(Number);
 const SECONDS = Number(args.get("--seconds") ?? 3);
+/** Seconds of each workload run on each adapter before its rows, unreported, so the JIT has compiled what it runs. */
+const WARMUP = Number(args.get("--warmup") ?? 1);
 const WORKLOADS = (args.get("--workloads") ?? "check,logEvent,session").split(",") as Workload[];
+/** PostgreSQL connections, shared by the adapter and its floor (the server allows 100 in all). */
+const POOL = Number(args.get("--pool") ?? 40);
 const POSTGRES_URL = process.env["DATABASE_URL"] ?? "postgres://postgres@127.0.0.1:5432/test";
 const CLUSTER_NODES = (process.env["REDIS_CLUSTER_NODES"] ?? "127.0.0.1:7001,127.0.0.1:7002,127.0.0.1:7003")
   .split(",")
@@ -54,9 +63,14 @@ const invitations: Invitation[] = [
 ];
 const events = [{ name: "login_failed", storeTimeoutSeconds: 1 }, { name: "viewed_plan", filterByValue: true }];
 
-/** Counts what a connection sends: commands to Redis, statements to PostgreSQL. */
+/** Counts what a connection sends: commands to Redis, statements to PostgreSQL, and visitor writes. */
 interface RoundTrips {
+  /** Commands or statements sent. */
   count: number;
+  /** Round trips: commands sent in one synchronous turn go out together and count once. */
+  trips: number;
+  /** `commitVisitor` calls. */
+  writes: number;
 }
 
 interface Opened {
@@ -69,9 +83,15 @@ interface Opened {
 
 /** Counts every command an ioredis client (or cluster) sends, at the one method all commands go through. */
 function countCommands<T extends Redis | Cluster>(client: T, trips: RoundTrips): T {
+  let inTurn = false;
   const send = client.sendCommand.bind(client) as (...rest: unknown[]) => unknown;
   (client as unknown as { sendCommand: (...rest: unknown[]) => unknown }).sendCommand = (...rest: unknown[]) => {
     trips.count++;
+    if (!inTurn) {
+      trips.trips++;
+      inTurn = true;
+      queueMicrotask(() => (inTurn = false));
+    }
     return send(...rest);
   };
   return client;
@@ -83,17 +103,29 @@ function countStatements(pool: pg.Pool, trips: RoundTrips): pg.Pool {
     const clientQuery = client.query.bind(client) as (...rest: unknown[]) => unknown;
     (client as unknown as { query: (...rest: unknown[]) => unknown }).query = (...rest: unknown[]) => {
       trips.count++;
+      trips.trips++;
       return clientQuery(...rest);
     };
   });
   return pool;
 }
 
+/** The adapter with its visitor writes counted. */
+function countWrites(storage: StorageAdapter, trips: RoundTrips): StorageAdapter {
+  return {
+    ...storage,
+    commitVisitor: (...rest) => {
+      trips.writes++;
+      return storage.commitVisitor(...rest);
+    },
+  };
+}
+
 const TRIVIAL = "return 1";
 
 async function open(name: AdapterName): Promise<Opened> {
-  const trips: RoundTrips = { count: 0 };
-  if (name === "memory") return { storage: createMemoryStorage(), trips, floor: null, done: async () => {} };
+  const trips: RoundTrips = { count: 0, trips: 0, writes: 0 };
+  if (name === "memory") return { storage: countWrites(createMemoryStorage(), trips), trips, floor: null, done: async () => {} };
   if (name === "redis" || name === "cluster") {
     const prefix = `beckon-bench-service:${randomUUID().slice(0, 8)}:`;
     const client =
@@ -108,7 +140,7 @@ async function open(name: AdapterName): Promise<Opened> {
     }
     const storage = createRedisStorage({ client: countCommands(client, trips) as Redis, prefix });
     return {
-      storage,
+      storage: countWrites(storage, trips),
       trips,
       floor: (visitorId) => floorClient.evalsha(sha, 1, `${prefix}floor:{${visitorId}}`),
       done: async () => {
@@ -118,14 +150,15 @@ async function open(name: AdapterName): Promise<Opened> {
     };
   }
   const namespace = `bench-service-${randomUUID().slice(0, 8)}`;
-  const pool = countStatements(new pg.Pool({ connectionString: POSTGRES_URL, max: 64 }), trips);
-  const floorPool = new pg.Pool({ connectionString: POSTGRES_URL, max: 64 });
+  // One pool for both, so the floor runs on the very connections the adapter uses.
+  const pool = countStatements(new pg.Pool({ connectionString: POSTGRES_URL, max: POOL }), trips);
+  const floorPool = pool;
   const storage = createPostgresStorage({ pool, namespace });
   await storage.migrate();
   const table = `bench_floor_${namespace.replace(/-/g, "_")}`;
   await floorPool.query(`CREATE TABLE ${table} (id text PRIMARY KEY, record json NOT NULL, version bigint NOT NULL)`);
   return {
-    storage,
+    storage: countWrites(storage, trips),
     trips,
     // What a call needs at least: read the visitor's row, then write it back on its version.
     floor: async (visitorId) => {
@@ -147,7 +180,6 @@ async function open(name: AdapterName): Promise<Opened> {
       }
       await floorPool.query(`DROP TABLE ${table}`);
       await pool.end();
-      await floorPool.end();
     },
   };
 }
@@ -183,6 +215,8 @@ interface Run {
   perSecond: number;
   p50: number;
   p99: number;
+  /** CPU time of the whole process (user + system) over the run, per call. */
+  cpuMs: number;
 }
 
 function percentile(sorted: readonly number[], p: number): number {
@@ -190,10 +224,11 @@ function percentile(sorted: readonly number[], p: number): number {
 }
 
 /** Runs `concurrency` visitors, each making calls one after another, for SECONDS. */
-async function drive(concurrency: number, op: (visitorId: string, n: number) => Promise<unknown>): Promise<Run> {
+async function drive(concurrency: number, op: (visitorId: string, n: number) => Promise<unknown>, seconds = SECONDS): Promise<Run> {
   const latencies: number[] = [];
-  const stopAt = performance.now() + SECONDS * 1_000;
+  const stopAt = performance.now() + seconds * 1_000;
   const started = performance.now();
+  const cpu = process.cpuUsage();
   const run = randomUUID().slice(0, 6);
   await Promise.all(
     Array.from({ length: concurrency }, async (_, v) => {
@@ -205,36 +240,104 @@ async function drive(concurrency: number, op: (visitorId: string, n: number) => 
       }
     }),
   );
-  const seconds = (performance.now() - started) / 1_000;
+  const { user, system } = process.cpuUsage(cpu);
+  const elapsed = (performance.now() - started) / 1_000;
   latencies.sort((a, b) => a - b);
-  return { calls: latencies.length, perSecond: latencies.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+  return {
+    calls: latencies.length,
+    perSecond: latencies.length / elapsed,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    cpuMs: (user + system) / 1_000 / latencies.length,
+  };
+}
+
+/** Round trips of the calls that wrote and of those that did not, counted one call at a time. */
+interface Split {
+  quiet: { calls: number; trips: number };
+  wrote: { calls: number; trips: number };
+}
+
+/** One workload on one adapter: the ratio to the floor at each concurrency, and the split at 1 visitor. */
+interface Summary {
+  ratios: string[];
+  cpu: string[];
+  split?: Split;
 }
 
 const ms = (value: number): string => (value < 1 ? value.toFixed(3) : value.toFixed(2));
 
+/** "1.00 round trip when nothing is written (92 % of calls), 2.00 when it writes", from the split at 1 visitor. */
+function describeSplit({ quiet, wrote }: Split): string {
+  const calls = quiet.calls + wrote.calls;
+  const part = (side: { calls: number; trips: number }, when: string): string =>
+    side.calls === 0 ? "" : `${(side.trips / side.calls).toFixed(2)} round trips ${when} (${Math.round((100 * side.calls) / calls)} % of calls)`;
+  return [part(quiet, "when nothing is written"), part(wrote, "when it writes")].filter((text) => text !== "").join(", ");
+}
+
+function summaryLine(name: AdapterName, summaries: Map<Workload, Summary>): string {
+  const parts = [...summaries].map(([workload, { ratios, cpu, split }]) => {
+    const ratio = name === "memory" ? "" : ` ${ratios.join(" / ")} of the floor,`;
+    const trips = split === undefined || name === "memory" ? "" : `; ${describeSplit(split)}`;
+    return `${workload}${ratio} CPU ${cpu.join(" / ")} ms per call${trips}`;
+  });
+  return `**${name}** at ${CONCURRENCY.join(" / ")} visitors: ${parts.join("; ")}.`;
+}
+
 console.log(
   `Service throughput: ${SECONDS} s per row, visitors served at once = concurrency, each making its calls in turn` +
-    ` (a new visitor every 40 calls). Floor: see the header of bench/service.ts.\n`,
+    ` (a new visitor every 40 calls). Floor: see the header of bench/service.ts. CPU: the whole process, user + system.\n`,
 );
-console.log("| adapter | workload | visitors | calls/s | p50 ms | p99 ms | round trips / call | floor ops/s | floor p50 ms | calls/s ÷ floor |");
-console.log("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+console.log(
+  "| adapter | workload | visitors | calls/s | p50 ms | p99 ms | CPU ms / call | commands / call | writes / call | floor ops/s | floor p50 ms | floor CPU ms / op | calls/s ÷ floor |",
+);
+console.log("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+const summaries: string[] = [];
 for (const name of ADAPTERS) {
   const opened = await open(name);
   const server = createBeckon({ storage: opened.storage, invitations, events });
+  const byWorkload = new Map<Workload, Summary>();
   try {
+    if (WARMUP > 0) {
+      for (const workload of WORKLOADS) await drive(16, (visitorId, n) => call(server, workload, visitorId, n), WARMUP);
+      if (opened.floor !== null) await drive(16, (visitorId) => opened.floor!(visitorId), WARMUP);
+    }
     for (const workload of WORKLOADS) {
+      const summary: Summary = { ratios: [], cpu: [] };
+      byWorkload.set(workload, summary);
       for (const concurrency of CONCURRENCY) {
         const floor = opened.floor === null ? null : await drive(concurrency, (visitorId) => opened.floor!(visitorId));
-        const before = opened.trips.count;
-        const run = await drive(concurrency, (visitorId, n) => call(server, workload, visitorId, n));
-        const trips = name === "memory" ? "—" : ((opened.trips.count - before) / run.calls).toFixed(2);
-        const floorCells =
-          floor === null ? "— | — | —" : `${Math.round(floor.perSecond)} | ${ms(floor.p50)} | ${(run.perSecond / floor.perSecond).toFixed(2)}`;
-        console.log(`| ${name} | ${workload} | ${concurrency} | ${Math.round(run.perSecond)} | ${ms(run.p50)} | ${ms(run.p99)} | ${trips} | ${floorCells} |`);
+        const { count, writes } = opened.trips;
+        const split: Split = { quiet: { calls: 0, trips: 0 }, wrote: { calls: 0, trips: 0 } };
+        const run = await drive(concurrency, async (visitorId, n) => {
+          if (concurrency !== 1) {
+            await call(server, workload, visitorId, n);
+            return;
+          }
+          // One call in flight: what the counters moved by is this call's.
+          const trips = opened.trips.trips;
+          const wrote = opened.trips.writes;
+          await call(server, workload, visitorId, n);
+          const side = opened.trips.writes > wrote ? split.wrote : split.quiet;
+          side.calls++;
+          side.trips += opened.trips.trips - trips;
+        });
+        if (concurrency === 1) summary.split = split;
+        const commands = name === "memory" ? "—" : ((opened.trips.count - count) / run.calls).toFixed(2);
+        const written = ((opened.trips.writes - writes) / run.calls).toFixed(2);
+        const ratio = floor === null ? "—" : (run.perSecond / floor.perSecond).toFixed(2);
+        summary.ratios.push(ratio);
+        summary.cpu.push(ms(run.cpuMs));
+        const floorCells = floor === null ? "— | — | —" : `${Math.round(floor.perSecond)} | ${ms(floor.p50)} | ${ms(floor.cpuMs)}`;
+        console.log(
+          `| ${name} | ${workload} | ${concurrency} | ${Math.round(run.perSecond)} | ${ms(run.p50)} | ${ms(run.p99)} | ${ms(run.cpuMs)} | ${commands} | ${written} | ${floorCells} | ${ratio} |`,
+        );
       }
     }
   } finally {
     await server.close();
     await opened.done();
   }
+  summaries.push(summaryLine(name, byWorkload));
 }
+console.log(`\n${summaries.join("\n\n")}`);

@@ -42,27 +42,40 @@ describe("regex conditions (properties)", () => {
     );
   });
 
-  it("refuse a pattern the native RegExp compiles only for a back-reference, a look-around or size", () => {
+  it("refuse a pattern the native RegExp compiles only for a back-reference, a look-around, size or cost", () => {
     fc.assert(
       fc.property(fc.oneof(soupRegexArb, grammarRegexArb), (pattern) => {
         fc.pre(compilesNatively(pattern));
         const problem = checkRegex(pattern);
         if (problem === null) return;
         expect(problem.code).toBe("unsafe_regex");
-        expect(problem.message).toMatch(/back-reference|look-around|states/);
+        expect(problem.message).toMatch(/back-reference|look-around|states|too costly/);
+        if (/too costly/.test(problem.message)) expect(isLarge(pattern), pattern).toBe(true);
         // Independent evidence: the source has an escaped digit or k, or a group opening with `(?=`, `(?!`, `(?<`.
-        expect(pattern).toMatch(/\\[1-9k]|\(\?<?[=!]|\{/);
+        else expect(pattern).toMatch(/\\[1-9k]|\(\?<?[=!]|\{/);
       }),
       { numRuns: 2000 },
     );
   });
 
-  it("accept every pattern that compiles natively and has no back-reference, look-around or big count", () => {
+  it("accept every pattern that compiles natively and has no back-reference, look-around, big count or great cost", () => {
     fc.assert(
       fc.property(grammarRegexArb, (pattern) => {
         fc.pre(compilesNatively(pattern));
-        expect(checkRegex(pattern)).toBeNull();
+        const problem = checkRegex(pattern);
+        // The grammar draws, about once in 2 500, a pattern of dozens of nested choices and repetitions whose worst
+        // case passes the 1 ms a match may cost (docs/patterns.md): refused for that alone, and only when large.
+        if (problem !== null && /too costly/.test(problem.message) && isLarge(pattern)) return;
+        expect(problem).toBeNull();
       }),
     );
   });
 });
+
+/**
+ * Independent evidence that a pattern may cost more than the budget: a worst case over a millisecond on 2 048
+ * characters needs dozens of zero-width states, so the source has at least 12 quantifiers or alternations.
+ */
+function isLarge(pattern: string): boolean {
+  return (pattern.match(/[*+?{|]/g) ?? []).length >= 12;
+}

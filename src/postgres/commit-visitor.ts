@@ -1,6 +1,6 @@
 import { counterKey } from "../storage/counter-key.js";
 import type { CounterIncrement, VisitorRecord } from "../storage/types.js";
-import type { Database, Queries } from "./database.js";
+import type { Database } from "./database.js";
 import type { PostgresTables } from "./postgres-tables.js";
 
 /** Where a commit goes: the database, the tables and the namespace. */
@@ -11,11 +11,11 @@ export interface CommitTarget {
 }
 
 /**
- * The compare-and-set write of one visitor with its counter increments, all or nothing. The record is written only
- * if the stored version is still `expectedVersion` (0: no row yet); the row lock taken by that write makes a
- * concurrent writer wait, then find the version moved and write nothing. With increments it is one transaction
- * (write, then counters, then COMMIT; a lost compare-and-set rolls back). Without, the single statement is already
- * atomic and saves two round trips.
+ * The compare-and-set write of one visitor with its counter increments, all or nothing, in one statement (one round
+ * trip). The record is written only if the stored version is still `expectedVersion` (0: no row yet); the row lock
+ * taken by that write makes a concurrent writer wait, then find the version moved and write nothing. Increments ride
+ * in the same statement: the counter upsert reads the write's returned row, so it adds only when the write landed,
+ * and a statement is atomic on its own (no BEGIN / COMMIT round trips).
  *
  * @example
  * await commitVisitor({ db, tables, namespace: "default" }, "v1", record, 0, increments) // => 1, or null on conflict
@@ -29,11 +29,8 @@ export async function commitVisitor(
 ): Promise<number | null> {
   const write = writeRecord(target, visitorId, JSON.stringify(record), expectedVersion);
   if (increments.length === 0) return versionOf(await target.db.query(write.text, write.values));
-  return target.db.transaction(async (tx) => {
-    const version = versionOf(await tx.query(write.text, write.values));
-    if (version !== null) await addCounters(tx, target, increments);
-    return version;
-  });
+  const counted = addCounters(target, increments, write.values.length);
+  return versionOf(await target.db.query(`WITH written AS (${write.text}), counted AS (${counted.text}) SELECT version FROM written`, [...write.values, ...counted.values]));
 }
 
 function writeRecord(target: CommitTarget, visitorId: string, json: string, expectedVersion: number) {
@@ -58,10 +55,11 @@ function versionOf(result: { rows: { version?: unknown }[] }): number | null {
 }
 
 /**
- * One upsert for all increments. They are summed per counter first (one statement may not update a row twice) and
- * sorted, so concurrent commits lock counter rows in the same order and cannot deadlock.
+ * One upsert for all increments, joined to the write's returned row (`written`): no row, nothing added. They are
+ * summed per counter first (one statement may not update a row twice) and sorted, so concurrent commits lock counter
+ * rows in the same order and cannot deadlock. Its parameters are numbered after the write's `before` ones.
  */
-async function addCounters(tx: Queries, target: CommitTarget, increments: readonly CounterIncrement[]): Promise<void> {
+function addCounters(target: CommitTarget, increments: readonly CounterIncrement[], before: number): { text: string; values: unknown[] } {
   const summed = new Map<string, CounterIncrement & { by: number }>();
   for (const increment of increments) {
     const key = counterKey(increment);
@@ -70,16 +68,12 @@ async function addCounters(tx: Queries, target: CommitTarget, increments: readon
   }
   const rows = [...summed.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row);
   const { counters } = target.tables;
-  await tx.query(
-    `INSERT INTO ${counters} AS c (namespace, invitation_id, variation_id, counter, value)
-     SELECT $1, i, v, n, b FROM unnest($2::text[], $3::text[], $4::text[], $5::bigint[]) AS t(i, v, n, b)
+  const [i, v, n, b] = [before + 1, before + 2, before + 3, before + 4];
+  return {
+    text: `INSERT INTO ${counters} AS c (namespace, invitation_id, variation_id, counter, value)
+     SELECT $1, i, v, n, b FROM written, unnest($${i}::text[], $${v}::text[], $${n}::text[], $${b}::bigint[]) WITH ORDINALITY AS t(i, v, n, b, o)
+     ORDER BY o
      ON CONFLICT (namespace, invitation_id, variation_id, counter) DO UPDATE SET value = c.value + EXCLUDED.value`,
-    [
-      target.namespace,
-      rows.map((row) => row.invitationId),
-      rows.map((row) => row.variationId),
-      rows.map((row) => row.counter),
-      rows.map((row) => row.by),
-    ],
-  );
+    values: [rows.map((row) => row.invitationId), rows.map((row) => row.variationId), rows.map((row) => row.counter), rows.map((row) => row.by)],
+  };
 }

@@ -1,9 +1,9 @@
 // DECISIONS (where docs/storage.md: Storage and the service and the brief are silent):
 // * Documents (visitor records, invitation sets) are stored as `json`, not `jsonb`: `json` keeps the text as written,
 //   so strings `jsonb` refuses (U+0000, lone surrogates) round-trip as they do in the memory and Redis adapters.
-// * A commit with no counter increments is a single UPDATE/INSERT statement (atomic on its own, two round trips
-//   fewer); with increments it is BEGIN, write, one counter upsert, COMMIT. Increments are summed per counter and
-//   sorted first, so concurrent commits lock counter rows in one order and cannot deadlock.
+// * A commit is one statement, atomic on its own: the UPDATE/INSERT, and with increments the counter upsert in the
+//   same statement, joined to the row the write returned (no row, nothing counted). Increments are summed per counter
+//   and sorted first, so concurrent commits lock counter rows in one order and cannot deadlock.
 // * Table names are double-quoted: `tablePrefix` "App_" makes the table "App_visitors" exactly (no case folding).
 //   The prefix may be empty; it must be letters, digits and "_", not start with a digit, and be at most 48
 //   characters (so no table name passes PostgreSQL's 63-byte identifier limit). A bad prefix throws a TypeError at
@@ -223,14 +223,14 @@ describe("createPostgresStorage faults", () => {
     await storage.close();
   });
 
-  /** A visitor at version 1 with one "shown", written through a proxy that is then armed to cut at COMMIT. */
+  /** A visitor at version 1 with one "shown", written through a proxy that is then armed to cut at the next write with a count. */
   async function armedWrite(moment: "before" | "after") {
     const proxy = await startCuttingProxy(5432);
     const namespace = freshNamespace();
     const cut = createPostgresStorage({ connectionString: `postgres://postgres@127.0.0.1:${proxy.port}/test`, namespace });
     const direct = createPostgresStorage({ pool, namespace });
     expect(await cut.commitVisitor("v1", record("/first"), 0, shown)).toBe(1);
-    proxy.cutOn((chunk) => chunk.includes("COMMIT"), moment);
+    proxy.cutOn((chunk) => chunk.includes("WITH written"), moment);
     const error = await rejection(cut.commitVisitor("v1", record("/second"), 1, shown));
     expect(proxy.cuts()).toBe(1);
     await cut.close();
@@ -238,7 +238,7 @@ describe("createPostgresStorage faults", () => {
     return { error, stored: await direct.getVisitor("v1"), counters: await direct.readCounters() };
   }
 
-  it("writes nothing at all when the connection is cut before COMMIT reaches the server", async () => {
+  it("writes nothing at all when the connection is cut before the write reaches the server", async () => {
     const { error, stored, counters } = await armedWrite("before");
     expect(error).toMatchObject({ adapter: "postgres", code: "storage_failed" });
     expect(error.cause).toBeInstanceOf(Error);
@@ -246,7 +246,7 @@ describe("createPostgresStorage faults", () => {
     expect(counters).toEqual([{ ...shown[0], value: 1 }]);
   });
 
-  it("writes all or nothing when the connection is cut after COMMIT reached the server", async () => {
+  it("writes all or nothing when the connection is cut after the write reached the server", async () => {
     const { error, stored, counters } = await armedWrite("after");
     expect(error).toMatchObject({ adapter: "postgres", code: "storage_failed" });
     expect(error.cause).toBeInstanceOf(Error);

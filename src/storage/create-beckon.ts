@@ -130,12 +130,13 @@ export function createBeckon(setup: BeckonOptions = {}): Beckon {
       : fixedSource(setup.invitations, fixedDefinitions(setup.events));
   const instant = (at: Clock | undefined): number => serviceInstant(at, clock);
 
+  // Each call takes a fixed set as it is (`source.fixed ?? …`): awaiting it would add a turn of the microtask queue.
   return {
     async check(input, given) {
       const visitor = serviceVisitor(input);
       const { pageView, at, options } = serviceCheckOptions(given);
       const now = instant(at);
-      const { ruleset } = await source.current(readClock(clock));
+      const { ruleset } = source.fixed ?? (await source.current(readClock(clock)));
       const merged = { ...base, ...options };
       return lanes.run(visitor.id, (record) => checkChange(record, visitor, ruleset, merged, pageView, now));
     },
@@ -143,7 +144,7 @@ export function createBeckon(setup: BeckonOptions = {}): Beckon {
       const id = serviceVisitorId(visitorId);
       const event = serviceEvent(given);
       const now = instant(at);
-      const { ruleset, definitions } = await source.current(readClock(clock));
+      const { ruleset, definitions } = source.fixed ?? (await source.current(readClock(clock)));
       return lanes.run(id, (record) => logEventChange(record, event, ruleset, definitions, now));
     },
     async shown(visitorId, at) {
@@ -154,13 +155,13 @@ export function createBeckon(setup: BeckonOptions = {}): Beckon {
     async closed(visitorId, at) {
       const id = serviceVisitorId(visitorId);
       const now = instant(at);
-      const { ruleset } = await source.current(readClock(clock));
+      const { ruleset } = source.fixed ?? (await source.current(readClock(clock)));
       return lanes.run(id, (record) => closedChange(record, ruleset, base, now));
     },
     async chatStarted(visitorId, at) {
       const id = serviceVisitorId(visitorId);
       const now = instant(at);
-      const { ruleset } = await source.current(readClock(clock));
+      const { ruleset } = source.fixed ?? (await source.current(readClock(clock)));
       return lanes.run(id, (record) => chatStartedChange(record, ruleset, base, now));
     },
     async convert(visitorId, eventName, at) {

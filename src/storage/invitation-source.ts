@@ -13,6 +13,8 @@ export interface ActiveSet {
 
 /** Hands out the active set: a fixed one, or the shared one in storage, reloaded when its version changes. */
 export interface InvitationSource {
+  /** A set that never changes (one given to the service), so a call can take it without waiting; `null` otherwise. */
+  readonly fixed: ActiveSet | null;
   current(nowMs: number): Promise<ActiveSet>;
   /** Forget the cached shared set, so the next call reads storage again. */
   invalidate(): void;
@@ -29,7 +31,7 @@ const EMPTY: ActiveSet = { ruleset: compile([]), definitions: [] };
 export function fixedSource(invitations: Ruleset | readonly Invitation[], definitions: readonly EventDefinition[]): InvitationSource {
   // compile validates a plain array, takes a ruleset as it is, and throws only ConfigError for anything else.
   const set: ActiveSet = { ruleset: isRuleset(invitations) ? invitations : compile(invitations as readonly Invitation[]), definitions };
-  return { current: async () => set, invalidate: () => {} };
+  return { fixed: set, current: async () => set, invalidate: () => {} };
 }
 
 /**
@@ -46,6 +48,7 @@ export function sharedSource(storage: StorageAdapter, refreshMs: number, onError
   let cached: { set: ActiveSet; version: number; checkedAt: number } | null = null;
   let refusedVersion = 0;
   return {
+    fixed: null,
     async current(nowMs) {
       if (cached !== null && nowMs - cached.checkedAt < refreshMs && nowMs >= cached.checkedAt) return cached.set;
       const version = await storage.getInvitationSetVersion();

@@ -63,7 +63,7 @@ export function compileAutomaton(pattern: Pattern, options?: AutomatonOptions): 
  */
 export function patternWork(pattern: Pattern, search: boolean, inputLength: number, precise = false): number {
   const nfa = buildNfa(pattern, MAX_AUTOMATON_STATES);
-  return nfa === null ? Infinity : matchWork(nfa, charClasses(nfa), search, inputLength, precise).work;
+  return nfa === null ? Infinity : matchWork(nfa, () => charClasses(nfa), search, inputLength, precise).work;
 }
 
 function constant(pattern: Pattern): () => Pattern {
@@ -83,6 +83,6 @@ function lazyMatcher(source: () => Pattern, search: boolean, prefix: string, inp
 function build(pattern: Pattern, search: boolean, prefix: string, inputLength: number | undefined): (input: string) => boolean {
   const nfa = buildNfa(pattern, MAX_AUTOMATON_STATES) as Nfa;
   const classes = charClasses(nfa);
-  const dfa = inputLength === undefined ? null : matchWork(nfa, classes, search, inputLength, false).dfa;
+  const dfa = inputLength === undefined ? null : matchWork(nfa, () => classes, search, inputLength, false).dfa;
   return lazyDfa(nfa, classes, search, prefix, undefined, dfa ?? undefined);
 }

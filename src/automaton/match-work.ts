@@ -47,15 +47,16 @@ export interface MatchWork {
  *    `(?:a*){2000}` are small DFAs; `*a` then many `?` or `[ab]`, or many `*a` in a row, are not.
  *
  * `precise: false` (parse time) stops at the first bound within {@link MATCH_BUDGET}, so most patterns are measured
- * by the first alone; `true` (lint) always tries both. Deterministic: it counts, it never times.
+ * by the first alone; `true` (lint) always tries both. `classes` is called only when the DFA is tried. Deterministic:
+ * it counts, it never times.
  *
  * @example
- * matchWork(nfa, charClasses(nfa), false, 8192, false).work <= MATCH_BUDGET // => whether a URL glob is accepted
+ * matchWork(nfa, () => charClasses(nfa), false, 8192, false).work <= MATCH_BUDGET // => whether a URL glob is accepted
  */
-export function matchWork(nfa: Nfa, classes: CharClasses, search: boolean, inputLength: number, precise: boolean): MatchWork {
+export function matchWork(nfa: Nfa, classes: () => CharClasses, search: boolean, inputLength: number, precise: boolean): MatchWork {
   const simulated = (thompsonCost(nfa) + HAND_OVER_OVERHEAD) * inputLength;
   if (simulated <= MATCH_BUDGET && !precise) return { work: simulated, dfa: null };
-  const dfa = completeDfa(nfa, classes, search);
+  const dfa = completeDfa(nfa, classes(), search);
   if (dfa === null || simulated <= inputLength) return { work: simulated, dfa: null };
   return { work: inputLength, dfa };
 }

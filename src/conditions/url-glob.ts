@@ -49,17 +49,18 @@ export function checkGlob(pattern: string): string | null {
   const parsed = parseGlob(trimmed);
   if (typeof parsed === "string") return remember(checked, trimmed, parsed);
   if (compileAutomaton(parsed.pattern) === null) return remember(checked, trimmed, "pattern is too complex to match in linear time");
-  return remember(checked, trimmed, costProblem(trimmed));
+  return remember(checked, trimmed, costProblem(trimmed, parsed.pattern));
 }
 
 /** Why a parsed glob costs too much to match, or `null`; measured on the globs the matcher runs (trailing `*` widened). */
-function costProblem(glob: string): string | null {
+function costProblem(glob: string, parsed: Pattern): string | null {
+  const widened = widenedGlobs(glob);
   let work: number;
   try {
-    work = patternWork(parseAll(widenedGlobs(glob)), false, GLOB_INPUT_LENGTH);
+    work = patternWork(widened.length === 1 && widened[0] === glob ? parsed : parseAll(widened), false, GLOB_INPUT_LENGTH);
   } catch {
     // A widened form that does not parse (a trailing `*` after an escape) is matched as written.
-    work = patternWork(parseAll([glob]), false, GLOB_INPUT_LENGTH);
+    work = patternWork(parsed, false, GLOB_INPUT_LENGTH);
   }
   if (work <= MATCH_BUDGET) return null;
   return (

@@ -11,12 +11,14 @@
  * calls; the floor's per operation next to it): on a shared machine wall-clock figures move with the load, so compare
  * ratios to the floor of the same run, and CPU per call. It counts commands per call (commands sent to Redis,
  * statements sent to PostgreSQL) at every concurrency, and at 1 visitor the round trips of the calls that wrote and
- * of those that did not (commands sent together, such as the two reads of a visitor's key and its beckon 0.1 key,
- * are one round trip), so "a check that changes nothing writes nothing" can be read off the summary line each
- * adapter ends with.
+ * of those that did not (commands sent in one synchronous turn go out together and count as one round trip), so "a
+ * check that changes nothing writes nothing" can be read off the summary line each adapter ends with. A call that
+ * writes reads first, then compares and sets: two round trips where the Redis floor has one, so on Redis a workload
+ * that always writes (`logEvent`) stays under half its floor however little CPU beckon spends.
  *
  *   npx tsx bench/service.ts                                   # every adapter, 1 / 16 / 64 visitors, 3 s each
  *   npx tsx bench/service.ts --adapters redis,postgres --seconds 5 --concurrency 16,64
+ *   npx tsx bench/service.ts --workloads check --warmup 2 --pool 20   # warm-up seconds, PostgreSQL connections
  *
  * Needs Redis on 127.0.0.1:6379, PostgreSQL on 127.0.0.1:5432 (database test) and a Redis Cluster
  * (REDIS_CLUSTER_NODES, default 127.0.0.1:7001,127.0.0.1:7002,127.0.0.1:7003; `scripts/redis-cluster.sh start`).

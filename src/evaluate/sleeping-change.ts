@@ -40,62 +40,39 @@ export function sleepingChange(
 ): number {
   if (mask.sleepers.length === 0) return bound;
   const counts = new Counted(list.candidates, accepts, scope, visitor);
-  const end = counts.end;
-  const words = Math.ceil(end / 32);
-  // The sleepers of every zone, worked out once: each word costs every term of the visitor's keys.
-  const asleep = mask.scratch(words, 0);
-  let any = false;
-  for (let w = 0; w < words; w++) {
-    let bits = mask.sleeping(w);
-    if (w * 32 + 32 > end) bits &= (2 ** (end - w * 32) - 1) | 0;
-    asleep[w] = bits;
-    any ||= bits !== 0;
-  }
   let changeAt = bound;
-  for (let z = 0; any && z < mask.sleepers.length; z++) {
-    changeAt = zoneChange(mask.sleepers[z] as SleepingZone, asleep, words, mask, counts, visitor, env, changeAt);
+  for (let z = 0; z < mask.sleepers.length; z++) {
+    changeAt = zoneChange(mask.sleepers[z] as SleepingZone, mask, counts, visitor, env, changeAt);
   }
   return changeAt;
 }
 
-function zoneChange(
-  sleeper: SleepingZone,
-  asleep: Uint32Array,
-  words: number,
-  mask: VisitorMask,
-  counts: Counted,
-  visitor: VisitorView,
-  env: CheckEnv,
-  bound: number,
-): number {
-  const pending = mask.scratch(words, 1);
-  // The words still holding sleepers: each hour looks at these only.
-  const live: number[] = [];
+function zoneChange(sleeper: SleepingZone, mask: VisitorMask, counts: Counted, visitor: VisitorView, env: CheckEnv, bound: number): number {
+  const end = counts.end;
+  const words = Math.ceil(end / 32);
+  const pending = mask.scratch(words);
+  let left = 0;
   for (let w = 0; w < words; w++) {
-    const bits = (asleep[w] as number) & (sleeper.zone.members[w] as number);
+    let bits = mask.sleeping(w) & (sleeper.zone.members[w] as number);
+    if (w * 32 + 32 > end) bits &= (2 ** (end - w * 32) - 1) | 0;
     pending[w] = bits;
-    if (bits !== 0) live.push(w);
+    if (bits !== 0) left += 1;
   }
   let changeAt = bound;
-  for (let step = 1; live.length > 0 && step <= WEEK_HOURS; step++) {
+  for (let step = 1; left > 0 && step <= WEEK_HOURS; step++) {
     const startsAt = hourStartsAt(sleeper, sleeper.hour + step);
     if (startsAt > sleeper.untilMs) {
       // The offset may change before this hour: every sleeper left is off until then at least, no more is known.
-      if (sleeper.untilMs < changeAt) changeAt = checkBits(pending, live, counts, visitor, env, changeAt);
+      if (sleeper.untilMs < changeAt) changeAt = checkBits(pending, words, counts, visitor, env, changeAt);
       return changeAt;
     }
     if (startsAt >= changeAt) return changeAt;
     const hours = sleeper.zone.hours[(sleeper.hour + step) % WEEK_HOURS] as Uint32Array;
-    for (let k = 0; k < live.length; k++) {
-      const w = live[k] as number;
+    for (let w = 0; w < words; w++) {
       const woke = (pending[w] as number) & (hours[w] as number);
       if (woke === 0) continue;
       pending[w] = (pending[w] as number) ^ woke;
-      if (pending[w] === 0) {
-        live[k] = live[live.length - 1] as number;
-        live.pop();
-        k -= 1;
-      }
+      if (pending[w] === 0) left -= 1;
       changeAt = checkWord(w, woke, counts, visitor, env, changeAt);
     }
   }
@@ -103,9 +80,9 @@ function zoneChange(
   return changeAt;
 }
 
-function checkBits(bits: Uint32Array, live: readonly number[], counts: Counted, visitor: VisitorView, env: CheckEnv, bound: number): number {
+function checkBits(bits: Uint32Array, words: number, counts: Counted, visitor: VisitorView, env: CheckEnv, bound: number): number {
   let changeAt = bound;
-  for (const w of live) changeAt = checkWord(w, bits[w] as number, counts, visitor, env, changeAt);
+  for (let w = 0; w < words; w++) if (bits[w] !== 0) changeAt = checkWord(w, bits[w] as number, counts, visitor, env, changeAt);
   return changeAt;
 }
 

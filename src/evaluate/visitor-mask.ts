@@ -84,8 +84,8 @@ export class VisitorMask {
   private awakeCount = 0;
   /** Per zone of the weekly index, the hour the visitor is in: the sleeping candidates' wake-up order. */
   readonly sleepers: SleepingZone[] = [];
-  /** Words the passes over this scan may fill and drop (see {@link scratch}), two sets of them. */
-  private readonly scratchWords: (Uint32Array | undefined)[] = [];
+  /** Words a pass over this scan may fill and drop (see {@link scratch}). */
+  private scratchWords: Uint32Array | null = null;
 
   /** Words `has` worked out for the current scan (`seenIn[w] === generation`), allocated on first use. */
   private seen: Uint32Array | null = null;
@@ -178,9 +178,9 @@ export class VisitorMask {
    * `words` zeroed words of the mask's own for one pass of the current scan to work in: a typed array costs more to
    * allocate than the pass it serves, and a mask belongs to one scan at a time.
    */
-  scratch(words: number, slot: 0 | 1): Uint32Array {
-    let scratch = this.scratchWords[slot];
-    if (scratch === undefined) this.scratchWords[slot] = scratch = new Uint32Array(this.words);
+  scratch(words: number): Uint32Array {
+    if (this.scratchWords === null || this.scratchWords.length < words) this.scratchWords = new Uint32Array(this.words);
+    const scratch = this.scratchWords;
     scratch.fill(0, 0, words);
     return scratch;
   }

@@ -50,7 +50,7 @@ export function sleepingChange(
 function zoneChange(sleeper: SleepingZone, mask: VisitorMask, counts: Counted, visitor: VisitorView, env: CheckEnv, bound: number): number {
   const end = counts.end;
   const words = Math.ceil(end / 32);
-  const pending = mask.scratch(words);
+  const pending = new Uint32Array(words);
   let left = 0;
   for (let w = 0; w < words; w++) {
     let bits = mask.sleeping(w) & (sleeper.zone.members[w] as number);
@@ -63,7 +63,7 @@ function zoneChange(sleeper: SleepingZone, mask: VisitorMask, counts: Counted, v
     const startsAt = hourStartsAt(sleeper, sleeper.hour + step);
     if (startsAt > sleeper.untilMs) {
       // The offset may change before this hour: every sleeper left is off until then at least, no more is known.
-      if (sleeper.untilMs < changeAt) changeAt = checkBits(pending, words, counts, visitor, env, changeAt);
+      if (sleeper.untilMs < changeAt) changeAt = checkBits(pending, counts, visitor, env, changeAt);
       return changeAt;
     }
     if (startsAt >= changeAt) return changeAt;
@@ -80,9 +80,9 @@ function zoneChange(sleeper: SleepingZone, mask: VisitorMask, counts: Counted, v
   return changeAt;
 }
 
-function checkBits(bits: Uint32Array, words: number, counts: Counted, visitor: VisitorView, env: CheckEnv, bound: number): number {
+function checkBits(bits: Uint32Array, counts: Counted, visitor: VisitorView, env: CheckEnv, bound: number): number {
   let changeAt = bound;
-  for (let w = 0; w < words; w++) if (bits[w] !== 0) changeAt = checkWord(w, bits[w] as number, counts, visitor, env, changeAt);
+  for (let w = 0; w < bits.length; w++) if (bits[w] !== 0) changeAt = checkWord(w, bits[w] as number, counts, visitor, env, changeAt);
   return changeAt;
 }
 

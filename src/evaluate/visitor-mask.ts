@@ -84,8 +84,6 @@ export class VisitorMask {
   private awakeCount = 0;
   /** Per zone of the weekly index, the hour the visitor is in: the sleeping candidates' wake-up order. */
   readonly sleepers: SleepingZone[] = [];
-  /** Words a pass over this scan may fill and drop (see {@link scratch}). */
-  private scratchWords: Uint32Array | null = null;
 
   /** Words `has` worked out for the current scan (`seenIn[w] === generation`), allocated on first use. */
   private seen: Uint32Array | null = null;
@@ -172,17 +170,6 @@ export class VisitorMask {
 
   requireReady(bits: Uint32Array): void {
     this.ready = bits;
-  }
-
-  /**
-   * `words` zeroed words of the mask's own for one pass of the current scan to work in: a typed array costs more to
-   * allocate than the pass it serves, and a mask belongs to one scan at a time.
-   */
-  scratch(words: number): Uint32Array {
-    if (this.scratchWords === null || this.scratchWords.length < words) this.scratchWords = new Uint32Array(this.words);
-    const scratch = this.scratchWords;
-    scratch.fill(0, 0, words);
-    return scratch;
   }
 
   /** Adds to the candidates that may be active now (see {@link word}); the first call leaves out everyone else. */

@@ -1,7 +1,6 @@
 import type { CompiledAttributeCondition } from "../conditions/compile-attribute-condition.js";
 import type { CompiledEventCondition, CompiledInvitation } from "./compile-invitation.js";
 import { KeyPostingsBuilder, type KeyPostings } from "./key-postings.js";
-import type { WeeklyRule } from "../schedule/weekly-rule.js";
 import { stableOrder } from "./stable-order.js";
 
 /**
@@ -27,41 +26,15 @@ export interface Needs extends KeyPostings {
 }
 
 /**
- * The weekly schedules of one time zone (`null`: the evaluation's default zone) by hour of the local week: whom a
- * schedule may have active during each hour. A member outside `hours[h]` is inactive for the whole of hour `h`, so
- * a visitor in that hour need not be checked against it now, only watched for when it wakes.
- */
-export interface WeeklyZone {
-  timeZone: string | null;
-  /** The candidates whose schedule is a weekly one in this zone. */
-  members: Uint32Array;
-  /** `hours[h]`: the members active at some minute of hour `h` of the local week (Monday 00:00–00:59 is 0). */
-  hours: Uint32Array[];
-}
-
-/**
- * Weekly schedules by hour of the local week, per time zone: a visitor's hour leaves out every candidate whose
- * schedule is off for all of it. Candidates with another schedule (or none) are in `unindexed`, never left out.
- */
-export interface WeeklyIndex {
-  unindexed: Uint32Array;
-  zones: readonly WeeklyZone[];
-}
-
-/** Hours in a week: the buckets of a {@link WeeklyZone}. */
-export const WEEK_HOURS = 168;
-
-/**
  * A candidate list in rank order with bitsets over the conditions no passing of time can change: the equality keys
- * (language, identifier, tag, department, device), the referrer rule (a prefix of the referrer's host), the host and
- * first path segment a URL list writes out, the page-view minimum, and the attribute keys and events a candidate
- * needs at all (disabled candidates are left out); for weekly schedules, who may be active in each hour of the week;
- * and, for time on site, which candidates a visitor already qualifies for and the others in the order they will. A
- * visitor meets only the candidates that survive (see `VisitorMask` in `evaluate/visitor-mask.ts`), so evaluation
- * cost grows with the number of candidates that could apply, not with the size of the set. Every filter is a
- * necessary condition the full check repeats, so it can only skip candidates that would fail (a schedule that is
- * off is watched for when it wakes). Nothing but `spareMasks` is written after it is built, and a mask is held by
- * one scan at a time, so an evaluation started from inside another (a visitor getter) is safe.
+ * (language, identifier, tag, department, device), the host and first path segment a URL list writes out, the
+ * page-view minimum, and the attribute keys and events a candidate needs at all (disabled candidates are left
+ * out); and, for time on site, which candidates a visitor already qualifies for and the others in the order they
+ * will. A visitor meets only the candidates that survive (see `VisitorMask` in `evaluate/visitor-mask.ts`), so
+ * evaluation cost grows with the number of candidates that could apply, not with the size of the set. Every filter is a necessary condition
+ * the full check repeats, so it can only skip candidates that would fail. Nothing but `spareMasks` is written after
+ * it is built, and a mask is held by one scan at a time, so an evaluation started from inside another (a visitor
+ * getter) is safe.
  */
 export interface CandidateIndex {
   candidates: readonly CompiledInvitation[];
@@ -73,10 +46,6 @@ export interface CandidateIndex {
   device: Dimension;
   host: Dimension;
   segment: Dimension;
-  /** Referrer rules: a visitor's referrer host is looked up by its prefixes of `referrerLengths`. */
-  referrer: Dimension;
-  /** The distinct lengths of the referrer rules, ascending. */
-  referrerLengths: readonly number[];
   /** Whether `segment` has prefix keys (`/` + a literal prefix, see `segmentKey`), so a visitor's prefixes are looked up. */
   segmentPrefixes: boolean;
   /** `pageviewsAtMost[n]`: candidates whose page-view minimum is at most `n` (the last entry covers all above). */
@@ -94,8 +63,6 @@ export interface CandidateIndex {
   needsAttribute: Needs;
   /** Per normalised event name: the candidates with a condition on it (none holds without a record). */
   needsEvent: Needs;
-  /** Weekly schedules by hour of the local week; `null` when no candidate has a weekly schedule with hours. */
-  weekly: WeeklyIndex | null;
   /**
    * Masks no scan holds, for the next scans to reuse (see `releaseMask`): a scan takes one out and puts it back when
    * done, so a scan nested in another (a visitor getter calling evaluate) finds none and builds its own. Typed
@@ -120,7 +87,7 @@ export function buildCandidateIndex(candidates: readonly CompiledInvitation[]): 
   const bits = (): Uint32Array => new Uint32Array(words);
   const onSite = distinctOnSite(candidates);
   const enabled = bits();
-  const wild = { language: bits(), identifier: bits(), tag: bits(), department: bits(), device: bits(), host: bits(), segment: bits(), referrer: bits() };
+  const wild = { language: bits(), identifier: bits(), tag: bits(), department: bits(), device: bits(), host: bits(), segment: bits() };
   const lists: Record<keyof typeof wild, Lists> = {
     language: new KeyPostingsBuilder(),
     identifier: new KeyPostingsBuilder(),
@@ -129,9 +96,7 @@ export function buildCandidateIndex(candidates: readonly CompiledInvitation[]): 
     device: new KeyPostingsBuilder(),
     host: new KeyPostingsBuilder(),
     segment: new KeyPostingsBuilder(),
-    referrer: new KeyPostingsBuilder(),
   };
-  const referrerLengths = new Set<number>();
   const attributeLists = new KeyPostingsBuilder();
   const eventLists = new KeyPostingsBuilder();
   const members = new SetMembers();
@@ -146,8 +111,6 @@ export function buildCandidateIndex(candidates: readonly CompiledInvitation[]): 
     place(lists.language, wild.language, i, c.language === "" ? null : c.language);
     place(lists.identifier, wild.identifier, i, c.identifier === "" ? null : c.identifier);
     place(lists.tag, wild.tag, i, c.tag === "" ? null : c.tag);
-    place(lists.referrer, wild.referrer, i, c.referrer === "" ? null : c.referrer);
-    if (c.referrer !== "") referrerLengths.add(c.referrer.length);
     placeAll(lists.department, wild.department, i, members.of(c.departments));
     placeAll(lists.device, wild.device, i, members.of(c.devices));
   }
@@ -164,57 +127,14 @@ export function buildCandidateIndex(candidates: readonly CompiledInvitation[]): 
     host: dimension("host"),
     segment,
     segmentPrefixes: hasPrefixKey(segment),
-    referrer: dimension("referrer"),
-    referrerLengths: [...referrerLengths].sort((a, b) => a - b),
     pageviewsAtMost: pageviewLevels(candidates, words),
     ...onSiteLevels(candidates, onSite, words),
     noneReady: bits(),
     byOnSite: byOnSite(candidates),
     needsAttribute: needs(attributeLists, candidates.length, words),
     needsEvent: needs(eventLists, candidates.length, words),
-    weekly: weeklyIndex(candidates, words),
     spareMasks: [],
   };
-}
-
-/** At most this many time zones get hours of their own (the ones with most schedules); the others' are unindexed. */
-const MAX_WEEKLY_ZONES = 8;
-const HOUR_MINUTES = 60;
-
-function weeklyIndex(candidates: readonly CompiledInvitation[], words: number): WeeklyIndex | null {
-  const byZone = new Map<string | null, number[]>();
-  for (let i = 0; i < candidates.length; i++) {
-    const schedule = (candidates[i] as CompiledInvitation).schedule;
-    // A weekly rule with no change is on or off for good: nothing to follow by the hour.
-    if (schedule === null || schedule.rule.type !== "weekly" || !schedule.usesWallClock) continue;
-    let members = byZone.get(schedule.timeZone);
-    if (members === undefined) byZone.set(schedule.timeZone, (members = []));
-    members.push(i);
-  }
-  if (byZone.size === 0) return null;
-  const unindexed = new Uint32Array(words).fill(0xffff_ffff);
-  const zones = [...byZone].sort((a, b) => b[1].length - a[1].length).slice(0, MAX_WEEKLY_ZONES);
-  return {
-    unindexed,
-    zones: zones.map(([timeZone, members]) => {
-      const zone: WeeklyZone = { timeZone, members: new Uint32Array(words), hours: Array.from({ length: WEEK_HOURS }, () => new Uint32Array(words)) };
-      for (const i of members) {
-        setBit(zone.members, i);
-        unindexed[i >>> 5] = (unindexed[i >>> 5] as number) & ~(1 << (i & 31));
-        markHours(zone.hours, ((candidates[i] as CompiledInvitation).schedule?.rule as WeeklyRule).intervals, i);
-      }
-      return zone;
-    }),
-  };
-}
-
-/** Marks candidate `i` in every hour its half-open minute-of-week intervals touch. */
-function markHours(hours: Uint32Array[], intervals: readonly number[], i: number): void {
-  for (let k = 0; k < intervals.length; k += 2) {
-    const first = Math.floor((intervals[k] as number) / HOUR_MINUTES);
-    const last = Math.floor(((intervals[k + 1] as number) - 1) / HOUR_MINUTES);
-    for (let h = first; h <= last && h < WEEK_HOURS; h++) setBit(hours[h] as Uint32Array, i);
-  }
 }
 
 function hasPrefixKey(segment: Dimension): boolean {

@@ -158,7 +158,7 @@ function listEligible(
 ): number {
   let changeAt = Number.POSITIVE_INFINITY;
   if (list.candidates.length === 0) return changeAt;
-  const mask = scanMask(list, view, env);
+  const mask = scanMask(list, view);
   const cursor = new CandidateCursor(list.candidates, mask);
   for (let candidate = cursor.next(); candidate !== undefined; candidate = cursor.next()) {
     // An ineligible candidate that cannot become eligible before the earliest change found so far moves nothing.

@@ -3,7 +3,6 @@ import type { CandidateIndex } from "../compile/candidate-index.js";
 import { checkCandidate, type CheckEnv } from "./check-candidate.js";
 import type { CompiledInvitation } from "../compile/compile-invitation.js";
 import { resolveTie } from "./resolve-tie.js";
-import { sleepingChange } from "./sleeping-change.js";
 import { CandidateCursor, releaseMask, scanMask } from "./visitor-mask.js";
 import { waitingChange } from "./waiting-change.js";
 
@@ -25,11 +24,9 @@ export type Selection =
  * selection of both `evaluate` and `explain` (explain records reasons in a pass of its own afterwards); the naive
  * full walk it must agree with lives in `test/property/oracles/`. `accepts` narrows the list (a fired trigger).
  *
- * With the index the scan runs in three passes. The first walks, in rank order, only candidates whose time-on-site
- * minimum the visitor has reached and whose weekly schedule may be on in the visitor's hour: no other can be
- * eligible, so the winner is among them. The second ({@link waitingChange}) looks at those still waiting for their
- * time on site, the third ({@link sleepingChange}) at those whose schedule is off, both only for `changeAt`.
- * `indexFrom` is the list length from which the index is used (tests set it to compare with and without).
+ * With the index the scan runs in two passes. The first walks, in rank order, only candidates whose time-on-site
+ * minimum the visitor has reached: no other can be eligible, so the winner is among them. The second
+ * ({@link waitingChange}) looks at the others only for `changeAt`.
  *
  * @example
  * selectWinner(ruleset.standard, null, view, env, "") // => { winner: …, reason: "lowest_position", changeAt: Infinity }
@@ -40,20 +37,17 @@ export function selectWinner(
   visitor: VisitorView,
   env: CheckEnv,
   seed: string,
-  indexFrom?: number,
 ): Selection {
-  const mask = scanMask(list, visitor, env, indexFrom);
+  const mask = scanMask(list, visitor);
   const cursor = new CandidateCursor(list.candidates, mask, true);
   let before = Number.POSITIVE_INFINITY; // changes of candidates ranked before the winner's group
   let first: CompiledInvitation | undefined;
-  let firstIndex = -1;
   let firstChange = Number.POSITIVE_INFINITY;
   for (let c = cursor.next(); c !== undefined; c = cursor.next()) {
     if (accepts !== null && !accepts(c)) continue;
     const verdict = checkCandidate(c, visitor, env, before, null);
     if (verdict.eligible) {
       first = c;
-      firstIndex = cursor.index;
       firstChange = verdict.changeAt;
       break;
     }
@@ -62,11 +56,7 @@ export function selectWinner(
   const tie = first === undefined ? null : resolveTie(first, firstChange, cursor, accepts, visitor, env, seed);
   const winner = tie === null ? null : tie.winner;
   const winnerChange = tie === null ? Number.POSITIVE_INFINITY : tie.changeAt;
-  if (mask !== null) {
-    before = waitingChange(list, mask, accepts, winner, visitor, env, before);
-    const scope = { first: firstIndex, winner, seed };
-    before = sleepingChange(list, mask, accepts, scope, visitor, env, Math.min(before, winnerChange));
-  }
+  if (mask !== null) before = waitingChange(list, mask, accepts, winner, visitor, env, before);
   releaseMask(list, mask);
   if (winner === null) return { winner: null, reason: "no_eligible_invitation", changeAt: before };
   return { winner, reason: "lowest_position", changeAt: Math.min(before, winnerChange) };

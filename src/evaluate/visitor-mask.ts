@@ -2,30 +2,8 @@ import { AttributeIndex } from "../conditions/attribute-index.js";
 import { SEGMENT_PREFIX_LENGTHS } from "../conditions/compile-url-pattern.js";
 import { readAttributeValue } from "../conditions/read-attribute-value.js";
 import type { VisitorView } from "../visitor/view-visitor.js";
-import { WEEK_HOURS, type CandidateIndex, type Dimension, type Needs, type WeeklyZone } from "../compile/candidate-index.js";
+import type { CandidateIndex, Dimension, Needs } from "../compile/candidate-index.js";
 import type { CompiledInvitation } from "../compile/compile-invitation.js";
-import { MINUTE_MS } from "../schedule/civil-date.js";
-import { offsetStretch } from "../schedule/offset-at.js";
-import { weekStart } from "../schedule/weekly-rule.js";
-
-/** The instant a scan is for, and the zone of schedules that name none: what the weekly index needs. */
-export interface ScanClock {
-  readonly atMs: number;
-  readonly timeZone: string;
-}
-
-/**
- * One zone of the weekly index as a scan sees it: the visitor's hour of that zone's week, when that week's hours
- * start as instants (`weekAt`: its Monday 00:00 under the offset now), and until when that offset surely holds.
- */
-export interface SleepingZone {
-  readonly zone: WeeklyZone;
-  readonly hour: number;
-  readonly weekAt: number;
-  readonly untilMs: number;
-}
-
-const HOUR_MS = 60 * MINUTE_MS;
 
 /**
  * A term read from a key's list of candidates (see `KeyPostings`): the listed candidates, plus `base`'s (a
@@ -76,14 +54,6 @@ export class VisitorMask {
   private groupCount = 0;
   /** The candidates whose time-on-site minimum the visitor has reached (a superset), or `null`: all. */
   private ready: Uint32Array | null = null;
-  /**
-   * Bitsets whose union holds every candidate whose schedule may be active in the visitor's hour (the unindexed
-   * ones and, per zone, that hour's); none: no weekly index, everyone is awake.
-   */
-  private readonly awake: Uint32Array[] = [];
-  private awakeCount = 0;
-  /** Per zone of the weekly index, the hour the visitor is in: the sleeping candidates' wake-up order. */
-  readonly sleepers: SleepingZone[] = [];
 
   /** Words `has` worked out for the current scan (`seenIn[w] === generation`), allocated on first use. */
   private seen: Uint32Array | null = null;
@@ -105,8 +75,6 @@ export class VisitorMask {
     this.anyCount = 0;
     this.groupCount = 0;
     this.ready = null;
-    this.awakeCount = 0;
-    this.sleepers.length = 0;
     if (++this.generation > 0xffff_ffff) {
       // After four billion scans the stamps would repeat: forget them all once.
       this.generation = 1;
@@ -172,39 +140,15 @@ export class VisitorMask {
     this.ready = bits;
   }
 
-  /** Adds to the candidates that may be active now (see {@link word}); the first call leaves out everyone else. */
-  allowAwake(bits: Uint32Array): void {
-    this.awake[this.awakeCount++] = bits;
-  }
-
-  /** Word `w` of the candidates whose schedule may be active now (all of them without a weekly index). */
-  private awakeWord(w: number): number {
-    if (this.awakeCount === 0) return -1;
-    let m = 0;
-    for (let i = 0; i < this.awakeCount; i++) m |= (this.awake[i] as Uint32Array)[w] as number;
-    return m;
-  }
-
   /** The number of 32-candidate words. */
   get words(): number {
     return this.enabled.length;
   }
 
-  /**
-   * Word `w` of the surviving candidates; with `onlyReady`, of those the visitor's time on site already allows and
-   * whose schedule may be active now.
-   */
+  /** Word `w` of the surviving candidates; with `onlyReady`, of those the visitor's time on site already allows. */
   word(w: number, onlyReady: boolean): number {
     let m = this.enabled[w] as number;
-    if (onlyReady) {
-      if (this.ready !== null) m &= this.ready[w] as number;
-      m &= this.awakeWord(w);
-    }
-    return m === 0 ? 0 : this.narrowWord(m, w);
-  }
-
-  /** `m` (bits of word `w`) narrowed by every term of the visitor's keys. */
-  private narrowWord(m: number, w: number): number {
+    if (onlyReady && this.ready !== null) m &= this.ready[w] as number;
     for (let i = 0; i < this.allCount && m !== 0; i++) m &= (this.all[i] as Uint32Array)[w] as number;
     for (let i = 0; i < this.allListCount && m !== 0; i++) m &= listWord(this.allLists[i] as ListTerm, w);
     for (let i = 0; i < this.noneCount && m !== 0; i++) m &= ~((this.none[i] as Uint32Array)[w] as number);
@@ -224,32 +168,19 @@ export class VisitorMask {
     return m;
   }
 
-  /** Word `w` of the surviving candidates that may be active now but whose time-on-site minimum is not met yet. */
+  /** Word `w` of the surviving candidates whose time-on-site minimum the visitor has not reached yet. */
   waiting(w: number): number {
-    if (this.ready === null) return 0;
-    const m = (this.enabled[w] as number) & ~(this.ready[w] as number) & this.awakeWord(w);
-    return m === 0 ? 0 : this.narrowWord(m, w);
+    return this.ready === null ? 0 : this.word(w, false) & ~(this.ready[w] as number);
   }
 
-  /** Word `w` of the surviving candidates whose schedule is off for the rest of the visitor's hour. */
-  sleeping(w: number): number {
-    if (this.awakeCount === 0) return 0;
-    const m = (this.enabled[w] as number) & ~this.awakeWord(w);
-    return m === 0 ? 0 : this.narrowWord(m, w);
-  }
-
-  /**
-   * Whether candidate `i` survives and may be active now (its time on site not considered). Words are remembered
-   * until the next reset.
-   */
+  /** Whether candidate `i` survives (its time on site not considered). Words are remembered until the next reset. */
   has(i: number): boolean {
     const w = i >>> 5;
     this.seen ??= new Uint32Array(this.words);
     this.seenIn ??= new Uint32Array(this.words);
     if (this.seenIn[w] !== this.generation) {
       this.seenIn[w] = this.generation;
-      const m = (this.enabled[w] as number) & this.awakeWord(w);
-      this.seen[w] = m === 0 ? 0 : this.narrowWord(m, w);
+      this.seen[w] = this.word(w, false);
     }
     return ((this.seen[w] as number) & (1 << (i & 31))) !== 0;
   }
@@ -284,8 +215,8 @@ const MASK_FROM = 160;
  * @example
  * new CandidateCursor(index.candidates, scanMask(index, view), true)
  */
-export function scanMask(index: CandidateIndex, view: VisitorView, clock: ScanClock, from = MASK_FROM): VisitorMask | null {
-  return index.candidates.length < from ? null : matchingCandidates(index, view, clock);
+export function scanMask(index: CandidateIndex, view: VisitorView): VisitorMask | null {
+  return index.candidates.length < MASK_FROM ? null : matchingCandidates(index, view);
 }
 
 /**
@@ -296,7 +227,7 @@ export function scanMask(index: CandidateIndex, view: VisitorView, clock: ScanCl
  * const mask = matchingCandidates(index, view);
  * for (const cursor = new CandidateCursor(index.candidates, mask, false), c = cursor.next(); …)
  */
-export function matchingCandidates(index: CandidateIndex, view: VisitorView, clock: ScanClock | null = null): VisitorMask {
+export function matchingCandidates(index: CandidateIndex, view: VisitorView): VisitorMask {
   // A mask no scan holds, else a new one: a scan started inside another (a visitor getter) never shares a mask.
   // Only releaseMask puts masks in this list, so what comes out is a VisitorMask.
   const mask = (index.spareMasks.pop() as VisitorMask | undefined) ?? new VisitorMask(index.enabled);
@@ -310,7 +241,6 @@ export function matchingCandidates(index: CandidateIndex, view: VisitorView, clo
   if (restricts(index.department)) narrow(mask, index.department, view.department);
   if (restricts(index.device)) narrow(mask, index.device, view.device);
   if (restricts(index.tag)) narrowAny(mask, index.tag, view.tags);
-  if (restricts(index.referrer)) narrowPrefixes(mask, index.referrer, index.referrerLengths, view.referrerHost);
   const levels = index.pageviewsAtMost;
   if (levels.length > 0) mask.requireAll(levels[Math.min(Math.floor(view.pageviews), levels.length - 1)] as Uint32Array);
   const onSite = readyLevel(index, view.timeOnSite);
@@ -332,38 +262,7 @@ export function matchingCandidates(index: CandidateIndex, view: VisitorView, clo
     for (let i = 0; i < events.denseKeys.length; i++) if (!log.has(events.denseKeys[i] as string)) mask.requireNone(events.denseBits[i] as Uint32Array);
     if (events.sparse.size > 0) narrowListed(mask, events, (name) => log.has(name), () => [...log.keys()]);
   }
-  if (index.weekly !== null && clock !== null) placeHour(mask, index, clock);
   return mask;
-}
-
-/**
- * Leaves out, per zone of the weekly index, the candidates whose schedule is off for the whole of the visitor's
- * hour, and notes where each zone's week stands for the pass that watches them wake (`sleepingChange`). A zone
- * whose offset cannot be read keeps everyone awake.
- */
-function placeHour(mask: VisitorMask, index: CandidateIndex, clock: ScanClock): void {
-  const weekly = index.weekly;
-  if (weekly === null) return;
-  mask.allowAwake(weekly.unindexed);
-  for (let z = 0; z < weekly.zones.length; z++) {
-    const zone = weekly.zones[z] as WeeklyZone;
-    const stretch = offsetStretch(zone.timeZone ?? clock.timeZone, clock.atMs);
-    if (stretch === null) {
-      mask.allowAwake(zone.members);
-      continue;
-    }
-    const wall = clock.atMs + stretch.offsetMs;
-    const start = weekStart(wall);
-    // The same minute of the week the schedule check reads (isWeeklyActive).
-    const hour = Math.floor(Math.floor((wall - start) / MINUTE_MS) / 60);
-    mask.allowAwake(zone.hours[hour] as Uint32Array);
-    mask.sleepers.push({ zone, hour, weekAt: start - stretch.offsetMs, untilMs: stretch.untilMs });
-  }
-}
-
-/** The instant hour `hour` of a sleeping zone's week starts (hours past the week's end run into the next). */
-export function hourStartsAt(sleeper: SleepingZone, hour: number): number {
-  return sleeper.weekAt + hour * HOUR_MS;
 }
 
 /** How many masks a list keeps for reuse: one per scan running at once, which is one unless scans nest. */
@@ -403,22 +302,6 @@ function narrowAny(mask: VisitorMask, dimension: Dimension, values: ReadonlySet<
   let found = false;
   for (const value of values) {
     const term = accepting(dimension, value);
-    if (term === null) continue;
-    mask.requireAny(term);
-    found = true;
-  }
-  if (found) mask.closeGroup();
-  else mask.requireAll(dimension.wild);
-}
-
-/**
- * A rule matches a referrer host it starts (see `matchReferrer`): the candidates accepting one of the host's
- * prefixes of a rule's length, or any host.
- */
-function narrowPrefixes(mask: VisitorMask, dimension: Dimension, lengths: readonly number[], host: string): void {
-  let found = false;
-  for (let l = 0; l < lengths.length && (lengths[l] as number) <= host.length; l++) {
-    const term = accepting(dimension, host.slice(0, lengths[l]));
     if (term === null) continue;
     mask.requireAny(term);
     found = true;
@@ -513,8 +396,6 @@ export class CandidateCursor {
   private word = -1;
   private bits = 0;
   private position = 0;
-  /** The list position of the candidate `next` returned last (−1 before the first). */
-  index = -1;
 
   constructor(
     private readonly candidates: readonly CompiledInvitation[],
@@ -524,10 +405,7 @@ export class CandidateCursor {
 
   next(): CompiledInvitation | undefined {
     const mask = this.mask;
-    if (mask === null) {
-      this.index = this.position;
-      return this.candidates[this.position++];
-    }
+    if (mask === null) return this.candidates[this.position++];
     while (this.bits === 0) {
       this.word += 1;
       if (this.word >= mask.words) return undefined;
@@ -535,7 +413,6 @@ export class CandidateCursor {
     }
     const lowest = this.bits & -this.bits;
     this.bits ^= lowest;
-    this.index = this.word * 32 + 31 - Math.clz32(lowest);
-    return this.candidates[this.index];
+    return this.candidates[this.word * 32 + 31 - Math.clz32(lowest)];
   }
 }

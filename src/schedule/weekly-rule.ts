@@ -92,13 +92,8 @@ export function nextWeeklyWallChange(rule: WeeklyRule, wall: number): number | n
   return start + WEEK_MS + first * MINUTE_MS;
 }
 
-/**
- * Wall milliseconds of the Monday 00:00 that starts the week of `wall`; 1970-01-01 was a Thursday.
- *
- * @example
- * weekStart(Date.UTC(2026, 0, 7, 12)) // => Date.UTC(2026, 0, 5), the Monday before
- */
-export function weekStart(wall: number): number {
+/** Wall milliseconds of the Monday 00:00 that starts the week of `wall`; 1970-01-01 was a Thursday. */
+function weekStart(wall: number): number {
   const days = Math.floor(wall / DAY_MS);
   const weekday = (((days + 3) % 7) + 7) % 7;
   return (days - weekday) * DAY_MS;

@@ -9,8 +9,9 @@ const root = join(import.meta.dirname, "..", "..");
 const files = join(import.meta.dirname, "files");
 
 
-// A spawned process costs about half a second: these run side by side.
-describe.concurrent("beckon (the executable)", () => {
+// A spawned process costs about half a second on an idle machine, several seconds on a busy one (a CI host running
+// other work): these run side by side, each with room for a dozen spawns.
+describe.concurrent("beckon (the executable)", { timeout: 120_000 }, () => {
   it("validate: a valid file exits 0 and says so", async () => {
     const run = await beckon(["validate", "valid.json"]);
     expect(run).toMatchObject({ code: 0, stderr: "" });

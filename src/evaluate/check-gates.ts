@@ -43,8 +43,26 @@ export function checkGates(
     const { variationId, expiresAt } = visitor.current as CurrentInvitation;
     return { type: "current", invitation: current, variationId, recheckAt: expiresAt ?? null };
   }
-  if (nobodyOnline(visitor, options)) return { type: "blocked", reason: "no_operator_online", recheckAt: null };
+  if (nobodyOnline(visitor, options)) {
+    // A current invitation no longer configured still expires, and its expiry pauses the visitor: ask again then.
+    const expiry = expiryAhead(visitor);
+    return { type: "blocked", reason: "no_operator_online", recheckAt: Number.isFinite(expiry) ? expiry : null };
+  }
   return OPEN;
+}
+
+/**
+ * When the visitor's current invitation, neither closed nor expired yet (settling recorded a passed expiry), will
+ * expire: its expiry counts as a close and starts a pause, so every decision made around it can change then, even
+ * for an invitation no longer configured. `Infinity` when there is none.
+ *
+ * @example
+ * expiryAhead(viewOf({ current: { invitationId: "gone", expiresAt: now + 1_000, … } })) // => now + 1_000
+ */
+export function expiryAhead(visitor: VisitorView): number {
+  const current = visitor.current;
+  if (current === undefined || current.closedAt !== undefined || current.expiresAt === undefined) return Infinity;
+  return current.expiresAt;
 }
 
 /** The current invitation if it is not closed (nor expired, which settling made a close) and still configured. */

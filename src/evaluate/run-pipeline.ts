@@ -7,7 +7,7 @@ import { viewVisitor, type VisitorView } from "../visitor/view-visitor.js";
 import { noDecision, offerDecision } from "./build-decision.js";
 import type { CandidateIndex } from "../compile/candidate-index.js";
 import { checkCandidate, type CheckEnv } from "./check-candidate.js";
-import { checkGates } from "./check-gates.js";
+import { checkGates, expiryAhead } from "./check-gates.js";
 import { recordChecks } from "./record-checks.js";
 import type { CompiledInvitation } from "../compile/compile-invitation.js";
 import { resolveOptions, type ResolvedOptions } from "./resolve-options.js";
@@ -117,6 +117,8 @@ function select(
   // the instant stays after this one).
   const expiresAfterSeconds = decision.invitation?.expiresAfterSeconds;
   if (expiresAfterSeconds !== undefined) changeAt = Math.min(changeAt, atMs + Math.max(1, expiresAfterSeconds * 1000));
+  // A current invitation no longer configured does not stand, but its expiry still pauses the visitor.
+  changeAt = Math.min(changeAt, expiryAhead(view));
   decision.recheckAt = Number.isFinite(changeAt) ? changeAt : null;
   return decision;
 }

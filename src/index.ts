@@ -72,6 +72,7 @@ export { NONE_REASONS, OFFER_REASONS, REASON_CODES, WARNING_CODES } from "./reas
 export { ISSUE_CODES } from "./config/issue-codes.js";
 export { lintInvitations } from "./lint/lint-invitations.js";
 export { simulateJourney, MAX_SIMULATION_RECHECKS } from "./simulate/simulate-journey.js";
+export { describeHappening } from "./simulate/describe-happening.js";
 export type { SimulateOptions } from "./simulate/simulate-journey.js";
 export type { Timeline, TimelineEntry, TimelineDecision, TimelineHappening } from "./simulate/timeline.js";
 export { parseJourney } from "./config/parse-journey.js";

@@ -1,8 +1,8 @@
 import { isConfigError, safeParseEventDefinitions, type EvaluateOptions } from "../index.js";
 import { safeParseJourney } from "../config/safe-parse-journey.js";
+import { describeHappening } from "../simulate/describe-happening.js";
 import { MAX_SIMULATION_RECHECKS, simulateJourney } from "../simulate/simulate-journey.js";
-import type { Timeline, TimelineDecision, TimelineEntry, TimelineHappening } from "../simulate/timeline.js";
-import { assertNever } from "../lib/assert-never.js";
+import type { Timeline, TimelineDecision } from "../simulate/timeline.js";
 import { formatInstant } from "./format-instant.js";
 import { EXIT, InputError, UsageError, type CliIo } from "./io.js";
 import { paint, type Paint } from "./paint.js";
@@ -64,7 +64,7 @@ function describe(timeline: Timeline, zone: string, p: Paint): string {
   const time = (ms: number): string => formatInstant(ms, zone).replace(/ \(.*\)$/, "");
   const rows = timeline.entries.map((entry) => ({
     at: time(entry.at),
-    what: happening(entry),
+    what: describeHappening(entry),
     decision: decision(entry.decision),
     painted: decision(entry.decision, p),
     recheck: entry.decision.recheckAt === null ? "never" : time(entry.decision.recheckAt),
@@ -83,38 +83,6 @@ function describe(timeline: Timeline, zone: string, p: Paint): string {
   return `${lines.join("\n")}\n`;
 }
 
-function happening(entry: TimelineEntry): string {
-  const text = what(entry.what);
-  return entry.newSession ? `${text} · new session` : text;
-}
-
-function what(w: TimelineHappening): string {
-  switch (w.kind) {
-    case "start":
-      return w.url === null ? "arrives" : `arrives on ${w.url}`;
-    case "recheck":
-      return "recheck";
-    case "page":
-      return `page ${w.url}${w.title === undefined ? "" : ` "${w.title}"`}${w.referrer === undefined ? "" : ` from ${w.referrer}`}`;
-    case "event":
-      return `event ${w.name}${w.value === undefined ? "" : `=${w.value}`} (${w.outcome})`;
-    case "shown":
-      return w.counted ? "shown" : "shown (nothing new on screen)";
-    case "closed":
-      return w.onScreen ? "closed" : "closed (nothing on screen)";
-    case "chatStarted":
-      return w.fromInvitation ? "chat started from the invitation" : "chat started";
-    case "conversion":
-      return `conversion ${w.event} (${w.outcome})`;
-    case "newSession":
-      return `back after ${formatDuration(w.awayMs)}${w.url === null ? "" : ` on ${w.url}`}`;
-    case "trigger":
-      return w.trigger.type === "exitIntent" ? "exit intent" : `idle ${w.trigger.seconds}s`;
-    default:
-      return assertNever(w, "timeline entry");
-  }
-}
-
 /** `selected hello (lowest_position)`, the status coloured when `p` is given. */
 function decision(d: TimelineDecision, p?: Paint): string {
   const status = p === undefined ? d.status : d.status === "none" ? p.bad(d.status) : p.good(d.status);
@@ -124,15 +92,3 @@ function decision(d: TimelineDecision, p?: Paint): string {
   return `${status}${winner} (${d.reason ?? "no reason"})${armed}`;
 }
 
-/** `2d`, `1h30m`, `45s`, `250ms`. */
-function formatDuration(ms: number): string {
-  const units: [string, number][] = [["d", 86_400_000], ["h", 3_600_000], ["m", 60_000], ["s", 1_000], ["ms", 1]];
-  let rest = ms;
-  let text = "";
-  for (const [unit, size] of units) {
-    const count = Math.floor(rest / size);
-    if (count > 0) text += `${count}${unit}`;
-    rest -= count * size;
-  }
-  return text === "" ? "0s" : text;
-}

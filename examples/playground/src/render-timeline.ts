@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-import type { Timeline, TimelineDecision, TimelineEntry, TimelineHappening } from "beckon";
+import { describeHappening, type Timeline, type TimelineDecision } from "beckon";
 import { el } from "./dom.js";
 import { formatInstant } from "./format-instant.js";
 
@@ -18,7 +18,7 @@ export function renderTimeline(body: HTMLTableSectionElement, notes: HTMLElement
         "tr",
         { "data-kind": entry.what.kind },
         el("td", { class: "time" }, time(entry.at)),
-        el("td", {}, happening(entry)),
+        el("td", {}, describeHappening(entry)),
         el("td", { "data-status": entry.decision.status }, decisionText(entry.decision)),
         el("td", {}, entry.decision.recheckAt === null ? "never" : time(entry.decision.recheckAt)),
       ),
@@ -28,36 +28,6 @@ export function renderTimeline(body: HTMLTableSectionElement, notes: HTMLElement
   if (timeline.stepsLeft > 0) lines.push(`${timeline.stepsLeft} step${timeline.stepsLeft === 1 ? "" : "s"} after the end not run.`);
   if (timeline.truncated) lines.push("Stopped at the most rechecks one simulation makes.");
   notes.textContent = lines.join(" ");
-}
-
-function happening(entry: TimelineEntry): string {
-  const text = describe(entry.what);
-  return entry.newSession ? `${text} · new session` : text;
-}
-
-function describe(what: TimelineHappening): string {
-  switch (what.kind) {
-    case "start":
-      return what.url === null ? "arrives" : `arrives on ${what.url}`;
-    case "recheck":
-      return "recheck";
-    case "page":
-      return `opens ${what.url}${what.title === undefined ? "" : ` "${what.title}"`}`;
-    case "event":
-      return `event ${what.name}${what.value === undefined ? "" : `=${what.value}`} (${what.outcome})`;
-    case "shown":
-      return what.counted ? "shown" : "shown (nothing new on screen)";
-    case "closed":
-      return what.onScreen ? "closed" : "closed (nothing on screen)";
-    case "chatStarted":
-      return what.fromInvitation ? "chat started from the invitation" : "chat started";
-    case "conversion":
-      return `conversion ${what.event} (${what.outcome})`;
-    case "newSession":
-      return `back after ${Math.round(what.awayMs / 60_000)} min${what.url === null ? "" : ` on ${what.url}`}`;
-    case "trigger":
-      return what.trigger.type === "exitIntent" ? "exit intent" : `idle ${what.trigger.seconds} s`;
-  }
 }
 
 /** `selected pricing-help (variation pricing-help-b) · lowest_position · armed exit-offer`. */

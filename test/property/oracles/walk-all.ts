@@ -63,6 +63,11 @@ export function walkAll(invitations: readonly Invitation[], visitor: Visitor, at
       changeAt = Math.min(changeAt, verdict.changeAt);
     }
   }
+  // A current invitation that does not stand (no longer configured) still expires into a pause.
+  const current = view.current;
+  if (current !== undefined && current.closedAt === undefined && current.expiresAt !== undefined) {
+    changeAt = Math.min(changeAt, current.expiresAt);
+  }
   const recheckAt = Number.isFinite(changeAt) ? changeAt : null;
   const decision =
     walked.winner === null

@@ -43,8 +43,10 @@ function resolve(options: EvaluateOptions): ResolvedOptions | null {
   const o = options;
   const trigger = ownTrigger(o.trigger);
   if (trigger === null) return null;
+  const operatorsOnline = ownOperators(o.operatorsOnline);
+  if (operatorsOnline === null) return null;
   const resolved: ResolvedOptions = {
-    operatorsOnline: o.operatorsOnline,
+    operatorsOnline,
     requireOperatorOnline: o.requireOperatorOnline ?? D.requireOperatorOnline,
     suppressAfterCloseMs: milliseconds(o.suppressAfterCloseSeconds ?? D.suppressAfterCloseSeconds),
     suppressAfterChatMs: milliseconds(o.suppressAfterChatSeconds ?? D.suppressAfterChatSeconds),
@@ -78,7 +80,6 @@ const MAX_OPERATOR_DEPARTMENTS = 1_000;
 
 function isUsable(o: ResolvedOptions): boolean {
   return (
-    (o.operatorsOnline === undefined || (isList(o.operatorsOnline, MAX_OPERATORS_ONLINE) && o.operatorsOnline.every(isOperator))) &&
     typeof o.requireOperatorOnline === "boolean" &&
     isDuration(o.suppressAfterCloseMs) &&
     isDuration(o.suppressAfterChatMs) &&
@@ -106,14 +107,48 @@ function isDuration(ms: unknown): boolean {
   return typeof ms === "number" && Number.isFinite(ms) && ms >= 0;
 }
 
-function isOperator(value: unknown): value is OnlineOperator {
-  if (typeof value !== "object" || value === null) return false;
+/**
+ * The online operators as our own copies, each part read once (`undefined` when none are given, `null` when one
+ * cannot be used): a getter that answers differently on a second read cannot slip past the check.
+ */
+function ownOperators(value: unknown): OnlineOperator[] | undefined | null {
+  if (value === undefined) return undefined;
+  if (!isList(value, MAX_OPERATORS_ONLINE)) return null;
+  const length = value.length;
+  const operators: OnlineOperator[] = new Array(length);
+  for (let i = 0; i < length; i++) {
+    const operator = ownOperator(value[i]);
+    if (operator === null) return null;
+    operators[i] = operator;
+  }
+  return operators;
+}
+
+function ownOperator(value: unknown): OnlineOperator | null {
+  if (typeof value !== "object" || value === null) return null;
   const op = value as Partial<OnlineOperator>;
-  return (
-    typeof op.id === "string" &&
-    (op.name === undefined || typeof op.name === "string") &&
-    (op.departments === undefined || (isList(op.departments, MAX_OPERATOR_DEPARTMENTS) && op.departments.every(isDepartment)))
-  );
+  const id = op.id;
+  const name = op.name;
+  if (typeof id !== "string" || (name !== undefined && typeof name !== "string")) return null;
+  const departments = ownDepartments(op.departments);
+  if (departments === null) return null;
+  const operator: OnlineOperator = { id };
+  if (name !== undefined) operator.name = name;
+  if (departments !== undefined) operator.departments = departments;
+  return operator;
+}
+
+function ownDepartments(value: unknown): (string | number)[] | undefined | null {
+  if (value === undefined) return undefined;
+  if (!isList(value, MAX_OPERATOR_DEPARTMENTS)) return null;
+  const length = value.length;
+  const departments: (string | number)[] = new Array(length);
+  for (let i = 0; i < length; i++) {
+    const department: unknown = value[i];
+    if (!isDepartment(department)) return null;
+    departments[i] = department as string | number;
+  }
+  return departments;
 }
 
 /** A department id, as `departments` lists them: text, or a finite number. */

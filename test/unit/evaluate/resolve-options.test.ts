@@ -48,4 +48,23 @@ describe("resolveOptions", () => {
   ])("refuses %s", (_what, options) => {
     expect(resolveOptions(options as EvaluateOptions)).toBeNull();
   });
+
+  it("reads each online operator once and hands back its own copies", () => {
+    // Fuzz seed 20261203, evaluate:202294: a getter answering a valid operator first and a wrong type next passed the
+    // check and then broke evaluation (evaluation_error).
+    let reads = 0;
+    const operator = { id: "7", name: "Rita", departments: [1, "2"] };
+    const list: unknown[] = [];
+    Object.defineProperty(list, 0, { enumerable: true, get: () => (reads++ === 0 ? operator : 42) });
+    const resolved = resolveOptions({ operatorsOnline: list as EvaluateOptions["operatorsOnline"] });
+    expect(reads).toBe(1);
+    expect(resolved?.operatorsOnline).toEqual([operator]);
+    expect(resolved?.operatorsOnline?.[0]).not.toBe(operator);
+    expect(resolved?.operatorsOnline?.[0]?.departments).not.toBe(operator.departments);
+  });
+
+  it("refuses a hole in the operators list (nothing JSON can hold)", () => {
+    // eslint-disable-next-line no-sparse-arrays
+    expect(resolveOptions({ operatorsOnline: [, { id: "7" }] as EvaluateOptions["operatorsOnline"] })).toBeNull();
+  });
 });

@@ -43,37 +43,68 @@ export function pruneEvents(
   now: number,
   options: { maxPerName?: number } = {},
 ): VisitorEvent[] {
-  const needs = needsByName(compiledRuleset(invitations).all);
+  const needs = needsOf(compiledRuleset(invitations).all);
   const limit = options.maxPerName ?? DEFAULT_MAX_EVENTS_PER_NAME;
   const maxPerName = Number.isNaN(limit) ? DEFAULT_MAX_EVENTS_PER_NAME : limit;
   const records = log ?? [];
   checkLogLength(records);
-  const kept = new Set<number>();
-  for (const [key, indexes] of stillUsable(records, needs, now)) {
-    const cap = Math.max(maxPerName, (needs.get(key) as NameNeeds).minCount);
-    for (const index of newestFirst(records, indexes).slice(0, cap)) kept.add(index);
+  const kept = new Uint8Array(records.length);
+  let count = 0;
+  for (const { need, indexes } of stillUsable(records, needs, now)) {
+    const newest = newestFirst(records, indexes);
+    const keep = Math.min(Math.max(maxPerName, need.minCount), newest.length);
+    for (let i = 0; i < keep; i++) kept[newest[i] as number] = 1;
+    count += keep;
   }
-  return records.filter((_, index) => kept.has(index));
+  const pruned: VisitorEvent[] = new Array(count);
+  for (let index = 0, at = 0; at < count; index++) if (kept[index] === 1) pruned[at++] = records[index] as VisitorEvent;
+  return pruned;
 }
 
-/** Indexes of the records some condition can still count, by normalised name. */
-function stillUsable(
-  records: readonly VisitorEvent[],
-  needs: ReadonlyMap<string, NameNeeds>,
-  now: number,
-): Map<string, number[]> {
-  const usable = new Map<string, number[]>();
-  records.forEach((record, index) => {
+/** The records of one normalised name that some condition can still count. */
+interface Usable {
+  need: NameNeeds;
+  indexes: number[];
+}
+
+/** Indexes of the records some condition can still count, one group per normalised name. */
+function stillUsable(records: readonly VisitorEvent[], needs: ReadonlyMap<string, NameNeeds>, now: number): Usable[] {
+  const groups: Usable[] = [];
+  // A log repeats a few names many times: each name is normalised and looked up once (null: no condition needs it).
+  const byName = new Map<string, Usable | null>();
+  const byKey = new Map<string, Usable>();
+  for (let index = 0; index < records.length; index++) {
+    const record = records[index];
     // Evaluation skips records it cannot read (JSON garbage such as `null` included), so they never count.
-    if (typeof record !== "object" || record === null || typeof record.name !== "string" || !Number.isFinite(record.at)) return;
-    const key = normalizeText(record.name);
-    const need = needs.get(key);
-    if (need === undefined || (need.windowMs > 0 && now - record.at >= need.windowMs)) return;
-    const indexes = usable.get(key);
-    if (indexes === undefined) usable.set(key, [index]);
-    else indexes.push(index);
-  });
-  return usable;
+    if (typeof record !== "object" || record === null) continue;
+    const name = record.name;
+    const at = record.at;
+    if (typeof name !== "string" || !Number.isFinite(at)) continue;
+    let group = byName.get(name);
+    if (group === undefined) {
+      const key = normalizeText(name);
+      const need = needs.get(key);
+      group = need === undefined ? null : (byKey.get(key) ?? null);
+      if (need !== undefined && group === null) {
+        group = { need, indexes: [] };
+        byKey.set(key, group);
+        groups.push(group);
+      }
+      byName.set(name, group);
+    }
+    if (group === null || (group.need.windowMs > 0 && now - at >= group.need.windowMs)) continue;
+    group.indexes.push(index);
+  }
+  return groups;
+}
+
+/** The needs of each compiled set, worked out once: a set is frozen, so they never change. */
+const NEEDS = new WeakMap<readonly CompiledInvitation[], Map<string, NameNeeds>>();
+
+function needsOf(invitations: readonly CompiledInvitation[]): ReadonlyMap<string, NameNeeds> {
+  let needs = NEEDS.get(invitations);
+  if (needs === undefined) NEEDS.set(invitations, (needs = needsByName(invitations)));
+  return needs;
 }
 
 /** Merges every event condition of every invitation, disabled ones included, by normalised name. */
@@ -93,8 +124,22 @@ function needsByName(invitations: readonly CompiledInvitation[]): Map<string, Na
   return needs;
 }
 
-/** Largest `at` first; on a tie the later record counts as the newer one. */
-function newestFirst(records: readonly VisitorEvent[], indexes: readonly number[]): number[] {
+/**
+ * Largest `at` first; on a tie the later record counts as the newer one. A log kept in the order it was written is
+ * oldest first: then this is its indexes backwards, and a log kept newest first (no ties) is its indexes as they are,
+ * with no sort.
+ */
+function newestFirst(records: readonly VisitorEvent[], indexes: number[]): number[] {
   const at = (index: number): number => (records[index] as VisitorEvent).at;
-  return [...indexes].sort((a, b) => at(b) - at(a) || b - a);
+  let ascending = true;
+  let descending = true;
+  for (let i = 1; i < indexes.length && (ascending || descending); i++) {
+    const before = at(indexes[i - 1] as number);
+    const after = at(indexes[i] as number);
+    ascending &&= before <= after;
+    descending &&= before > after;
+  }
+  if (descending) return indexes;
+  if (ascending) return indexes.reverse();
+  return indexes.sort((a, b) => at(b) - at(a) || b - a);
 }

@@ -2,9 +2,11 @@
  * The attack families of bench/adversarial.ts (issue 9): each case builds, for an input size n (characters of the
  * attacked string, or a count of keys, tags or events), an invitation set and a visitor meant to make `evaluate`
  * as slow as possible. Every case reported in issue 9 is here, plus generated ones (nested quantifiers, overlapping
- * alternations, many stars, `**` chains, long URLs and attributes from 1 kB to the caps).
+ * alternations, many stars, `**` chains, long URLs and attributes from 1 kB to the caps). The last cases aim at the
+ * other calls a visitor's input reaches: `explain`, `recordEvent`, `pruneEvents` and the service's `check` and
+ * `logEvent` (memory storage).
  */
-import type { AttributeCondition, Invitation, Visitor } from "../src/index.js";
+import type { AttributeCondition, EventDefinition, Invitation, Visitor, VisitorEvent } from "../src/index.js";
 
 /** The evaluation instant of every attack (2026-11-26T10:00:00Z). */
 export const ATTACK_NOW = Date.UTC(2026, 10, 26, 10, 0, 0);
@@ -13,11 +15,19 @@ export const ATTACK_NOW = Date.UTC(2026, 10, 26, 10, 0, 0);
 export interface AttackInput {
   invitations: Invitation[];
   visitor: Visitor;
+  /** For `recordEvent` and the service's `logEvent`: the definitions, the log so far and the event logged. */
+  definitions?: EventDefinition[];
+  log?: VisitorEvent[];
+  event?: { name: string; value?: string };
 }
+
+/** The call an attack times: `evaluate` unless a case says otherwise. */
+export type AttackedCall = "evaluate" | "explain" | "recordEvent" | "pruneEvents" | "service check" | "service logEvent";
 
 export interface AttackCase {
   family: string;
   name: string;
+  call?: AttackedCall;
   /** Sizes to try, in increasing order (each the double of the one before). */
   sizes: readonly number[];
   build(n: number): AttackInput;
@@ -159,4 +169,79 @@ export const ATTACK_CASES: readonly AttackCase[] = [
       visitor: { id: "v", events: Array.from({ length: n }, (_, i) => ({ name: `ev${i % 1500}`, at: ATTACK_NOW - i })) },
     }),
   },
+  // The other calls visitor input reaches.
+  explainCase(urlCase('"/" + "-"×n + "/x"', "/*-*", (n) => `/${fill("-", n - 3)}/x`)),
+  explainCase(regexCase("^(a|aa)+$", "a")),
+  explainCase(likeCase(200, 1, "like")),
+  {
+    family: "recordEvent",
+    name: "a log of n records of one name refreshed by value (`filterByValue`), values of 64 characters",
+    call: "recordEvent",
+    sizes: EVENT_SIZES,
+    build: (n) => ({
+      invitations: [],
+      visitor: { id: "v" },
+      definitions: [{ name: "search", storeTimeoutSeconds: 3600, filterByValue: true }],
+      log: Array.from({ length: n }, (_, i) => ({ name: "search", at: ATTACK_NOW - 4_000_000 + i, value: `${fill("q", 58)}${String(i).padStart(6, "0")}` })),
+      event: { name: "search", value: `${fill("q", 58)}999999` },
+    }),
+  },
+  {
+    family: "recordEvent",
+    name: "an event value of n characters against 1 000 records differing in their last character",
+    call: "recordEvent",
+    sizes: STRING_SIZES,
+    build: (n) => ({
+      invitations: [],
+      visitor: { id: "v" },
+      definitions: [{ name: "search", storeTimeoutSeconds: 3600, filterByValue: true }],
+      log: Array.from({ length: 1000 }, (_, i) => ({ name: "search", at: ATTACK_NOW - 60_000 + i, value: `${fill("a", n - 1)}b` })),
+      event: { name: "search", value: fill("a", n) },
+    }),
+  },
+  {
+    family: "pruneEvents",
+    name: "a log of n records against 1 000 event invitations",
+    call: "pruneEvents",
+    sizes: EVENT_SIZES,
+    build: (n) => ({
+      invitations: Array.from({ length: 1000 }, (_, i) => ({ id: `e${i}`, message: "Hi", events: [{ event: `ev${i}`, minCount: 3, withinSeconds: 60 }] })),
+      visitor: { id: "v" },
+      log: Array.from({ length: n }, (_, i) => ({ name: `ev${i % 1500}`, at: ATTACK_NOW - i })),
+    }),
+  },
+  {
+    family: "service",
+    name: "`check` (memory storage) with `/*-*` on a URL of \"/\" + \"-\"×n + \"/x\"",
+    call: "service check",
+    sizes: STRING_SIZES,
+    build: (n) => ({ invitations: withFallback({ urls: ["/*-*"] }), visitor: { id: "v", url: `/${fill("-", n - 3)}/x` } }),
+  },
+  {
+    family: "service",
+    name: "`check` (memory storage) with a regex attribute `^(a|aa)+$` on \"a\"×n + \"!\"",
+    call: "service check",
+    sizes: STRING_SIZES,
+    build: (n) => ({
+      invitations: withFallback({ attributes: [{ key: "q", op: "regex", value: "^(a|aa)+$" }] }),
+      visitor: { id: "v", attributes: { q: `${fill("a", n - 1)}!` } },
+    }),
+  },
+  {
+    family: "service",
+    name: "`logEvent` (memory storage) with a value of n characters, refreshed by value",
+    call: "service logEvent",
+    sizes: STRING_SIZES,
+    build: (n) => ({
+      invitations: [{ id: "e", message: "Hi", events: [{ event: "search", minCount: 3, withinSeconds: 60 }] }],
+      visitor: { id: "v" },
+      definitions: [{ name: "search", storeTimeoutSeconds: 3600, filterByValue: true }],
+      event: { name: "search", value: fill("a", n) },
+    }),
+  },
 ];
+
+/** The same attack, timed through `explain` (the recording pass over the same checks). */
+function explainCase(attack: AttackCase): AttackCase {
+  return { ...attack, family: `explain, ${attack.family}`, call: "explain" };
+}

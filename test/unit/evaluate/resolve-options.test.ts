@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { resolveOptions } from "../../../src/evaluate/resolve-options.js";
-import type { EvaluateOptions } from "../../../src/types.js";
+import type { EvaluateOptions, OnlineOperator } from "../../../src/types.js";
 
 describe("resolveOptions", () => {
   it("applies the documented defaults", () => {
@@ -56,7 +56,7 @@ describe("resolveOptions", () => {
     const operator = { id: "7", name: "Rita", departments: [1, "2"] };
     const list: unknown[] = [];
     Object.defineProperty(list, 0, { enumerable: true, get: () => (reads++ === 0 ? operator : 42) });
-    const resolved = resolveOptions({ operatorsOnline: list as EvaluateOptions["operatorsOnline"] });
+    const resolved = resolveOptions({ operatorsOnline: list as OnlineOperator[] });
     expect(reads).toBe(1);
     expect(resolved?.operatorsOnline).toEqual([operator]);
     expect(resolved?.operatorsOnline?.[0]).not.toBe(operator);
@@ -65,6 +65,6 @@ describe("resolveOptions", () => {
 
   it("refuses a hole in the operators list (nothing JSON can hold)", () => {
     // eslint-disable-next-line no-sparse-arrays
-    expect(resolveOptions({ operatorsOnline: [, { id: "7" }] as EvaluateOptions["operatorsOnline"] })).toBeNull();
+    expect(resolveOptions({ operatorsOnline: [, { id: "7" }] as OnlineOperator[] })).toBeNull();
   });
 });

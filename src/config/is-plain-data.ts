@@ -1,4 +1,4 @@
-import { MAX_READ_DEPTH, MAX_READ_VALUES, NO_LIMITS, type ReadLimits } from "./read-plain.js";
+import { listBound, MAX_READ_DEPTH, MAX_READ_VALUES, NO_LIMITS, type ReadLimits } from "./read-plain.js";
 import { isOverExpanded, MAX_SHARED_EXPANSION, SHARED_EXPANSION_ALLOWANCE } from "./shared-expansion.js";
 
 /**
@@ -91,7 +91,7 @@ class TreeWalk {
   private object(value: object, depth: number): Verdict {
     if (Array.isArray(value)) {
       const array = value as readonly unknown[];
-      if (array.length > this.limits.maxListLength) return NOT_PLAIN;
+      if (array.length > listBound(this.limits, depth)) return NOT_PLAIN;
       if (array.length > this.left) return TOO_MANY;
       for (let i = 0; i < array.length; i++) {
         const verdict = this.walk(array[i], depth + 1);
@@ -143,7 +143,7 @@ class GraphWalk {
   }
 
   private items(array: readonly unknown[], depth: number): number {
-    if (array.length > this.limits.maxListLength || array.length > this.left) return -1;
+    if (array.length > listBound(this.limits, depth) || array.length > this.left) return -1;
     this.distinct += array.length;
     let height = 0;
     for (let i = 0; i < array.length; i++) {

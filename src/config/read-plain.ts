@@ -23,6 +23,8 @@ export const MAX_READ_VALUES = 2_097_152;
 export interface ReadLimits {
   readonly maxStringLength: number;
   readonly maxListLength: number;
+  /** The bound of a list that is the input itself; `maxListLength` when not given. */
+  readonly maxRootListLength?: number;
   /** Values in all, at most {@link MAX_READ_VALUES}. */
   readonly maxValues: number;
 }
@@ -219,8 +221,9 @@ class Reader {
       return undefined;
     }
     // A list's length is judged before its items are read: a sparse array can claim 2³² − 1 items and hold none.
-    if (keys === null && length > this.limits.maxListLength) {
-      this.report("too_big", `expected a list of at most ${this.limits.maxListLength} items, got ${length}`);
+    const maxLength = listBound(this.limits, this.path.length);
+    if (keys === null && length > maxLength) {
+      this.report("too_big", `expected a list of at most ${maxLength} items, got ${length}`);
       return undefined;
     }
     if (keys === null && length > this.limits.maxValues - this.count) throw new TooMany([...this.path]);
@@ -302,4 +305,9 @@ function describe(value: object): string {
   } catch {
     return "an object that is not plain data";
   }
+}
+
+/** The most items a list at `depth` (0: the input itself) may hold under `limits`. */
+export function listBound(limits: ReadLimits, depth: number): number {
+  return depth === 0 ? (limits.maxRootListLength ?? limits.maxListLength) : limits.maxListLength;
 }

@@ -1,5 +1,6 @@
 import { normalizeText } from "../conditions/text.js";
 import type { ConfigIssue } from "./config-error.js";
+import { CONFIG_LIMITS } from "./config-limits.js";
 import type { EventDefinition } from "../types.js";
 import { eventDefinitionsSchema } from "./event-definition-schema.js";
 import { ownProperty } from "./own-property.js";
@@ -18,7 +19,7 @@ import type { SafeParseResult } from "./safe-parse-result.js";
  * // => [{ code: "duplicate_id", path: [1, "name"], message: "…" }]
  */
 export function safeParseEventDefinitions(input: unknown): SafeParseResult<EventDefinition[]> {
-  return parseWithSchema(eventDefinitionsSchema, input, "event definitions", checkUniqueNames);
+  return parseWithSchema(eventDefinitionsSchema, input, "event definitions", checkUniqueNames, CONFIG_LIMITS);
 }
 
 const SAME_NAME = "names are compared trimmed and case-insensitively";

@@ -1,7 +1,7 @@
 import type { Invitation } from "../types.js";
 import { checkInvitationSet } from "./check-invitation-set.js";
+import { CONFIG_LIMITS } from "./config-limits.js";
 import { invitationsSchema } from "./invitation-schema.js";
-import { NO_LIMITS } from "./read-plain.js";
 import { parseWithSchema } from "./parse-with-schema.js";
 import { quickParseInvitations } from "./quick-parse-invitations.js";
 import type { SafeParseResult } from "./safe-parse-result.js";
@@ -19,6 +19,6 @@ import { markValidated } from "./validated.js";
  * // => [{ code: "required", path: [0, "message"], message: "missing, expected a string" }]
  */
 export function safeParseInvitations(input: unknown): SafeParseResult<Invitation[]> {
-  const result = parseWithSchema(invitationsSchema, input, "invitations", checkInvitationSet, NO_LIMITS, quickParseInvitations);
+  const result = parseWithSchema(invitationsSchema, input, "invitations", checkInvitationSet, CONFIG_LIMITS, quickParseInvitations);
   return result.success ? { success: true, data: markValidated(result.data) } : result;
 }

@@ -30,18 +30,20 @@ const leafArb = fc.oneof(fc.constantFrom("x", "", "ab"), fc.integer({ min: -5, m
  * so the count as JSON would write it grows exponentially with the nodes (a quarter of the graphs pass 65 536 values,
  * a few pass 2 097 152), while a `wide` child now and then adds real size (for graphs that share a lot and still hold
  * many distinct values). With `hostile`, some leaves are
- * values no JSON holds.
+ * values no JSON holds. With `maxListLength`, no array of the graph holds more items than that.
  *
  * @example
  * fc.sample(graphRecipeArb(), 1)[0] // => [{ kind: "array", children: [{ leaf: 1 }] }, { kind: "object", children: [{ ref: 0 }, { ref: 0 }] }]
  */
-export function graphRecipeArb(options: { maxNodes?: number; hostile?: boolean } = {}): fc.Arbitrary<GraphRecipe> {
-  const { maxNodes = 32, hostile = false } = options;
+export function graphRecipeArb(options: { maxNodes?: number; hostile?: boolean; maxListLength?: number } = {}): fc.Arbitrary<GraphRecipe> {
+  const { maxNodes = 32, hostile = false, maxListLength = 12_000 } = options;
+  // A node has at most four children, each at most a quarter of the bound.
+  const quarter = Math.floor(maxListLength / 4);
   const childArb = fc.oneof(
     { weight: 4, arbitrary: leafArb.map((leaf): GraphChild => ({ leaf })) },
     { weight: 16, arbitrary: fc.constantFrom(0, 0, 1, 2).map((back): GraphChild => ({ ref: -1 - back })) },
-    { weight: 2, arbitrary: fc.integer({ min: 1, max: 3000 }).map((wide): GraphChild => ({ wide })) },
-    { weight: 1, arbitrary: fc.record({ many: fc.integer({ min: 2, max: 500 }), ref: fc.constantFrom(-1, -2) }) },
+    { weight: 2, arbitrary: fc.integer({ min: 1, max: Math.min(3000, quarter) }).map((wide): GraphChild => ({ wide })) },
+    { weight: 1, arbitrary: fc.record({ many: fc.integer({ min: 2, max: Math.min(500, quarter) }), ref: fc.constantFrom(-1, -2) }) },
     ...(hostile ? [{ weight: 2, arbitrary: fc.constantFrom<HostileLeaf>("date", "throwing getter", "class instance").map((h): GraphChild => ({ hostile: h })) }] : []),
   );
   const nodeArb = fc.record({ kind: fc.constantFrom<"array" | "object">("array", "object"), children: fc.array(childArb, { minLength: 1, maxLength: 4, size: "max" }) });

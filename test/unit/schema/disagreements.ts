@@ -106,6 +106,13 @@ export const DISAGREEMENTS: readonly Disagreement[] = [
     example: [hi({ design: { deep: nested(65) } })],
     fixed: [hi({ design: { deep: nested(64) } })],
   },
+  {
+    rule: "A list inside the set holds at most 1 000 items",
+    kind: "beyond JSON Schema",
+    matches: (issue) => issue.code === "too_big" && issue.message.startsWith("expected a list of at most 1000 items"),
+    example: [hi({ urls: new Array(1001).fill("/pricing") })],
+    fixed: [hi({ urls: new Array(1000).fill("/pricing") })],
+  },
 ];
 
 /** Whether every issue of a refused set is one of the rules above (so the schema may have accepted it). */

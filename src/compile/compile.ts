@@ -3,7 +3,8 @@ import { isValidated } from "../config/validated.js";
 import { describeError } from "../config/describe-error.js";
 import { ConfigError, isConfigError } from "../config/config-error.js";
 import { buildCandidateIndex, type CandidateIndex } from "./candidate-index.js";
-import { compileInvitations, type CompiledEventCondition, type CompiledInvitation } from "./compile-invitation.js";
+import { compileInvitations, type CompiledInvitation } from "./compile-invitation.js";
+import { eventNames, type NameSet } from "./event-names.js";
 import { rankOrder } from "./rank-order.js";
 import type { Invitation } from "../types.js";
 
@@ -18,7 +19,7 @@ export interface CompiledRuleset {
   all: readonly CompiledInvitation[];
   byId: ReadonlyMap<string, CompiledInvitation>;
   /** Every normalised event name a condition looks at: a visitor's records of other events are never indexed. */
-  eventNames: ReadonlySet<string>;
+  eventNames: NameSet;
   standard: CandidateIndex;
   dynamic: CandidateIndex;
   inject: CandidateIndex;
@@ -87,7 +88,6 @@ function build(
   for (let i = 0; i < compiled.length; i++) byId.set((compiled[i] as CompiledInvitation).id, compiled[i] as CompiledInvitation);
   // Ids are unique in a valid set; only an array changed after parseInvitations could repeat one.
   const all = byId.size === compiled.length ? rankOrder(byId) : sortWithRepeatedIds(compiled, byId);
-  const eventNames = new Set<string>();
   const standard: CompiledInvitation[] = [];
   const dynamic: CompiledInvitation[] = [];
   const inject: CompiledInvitation[] = [];
@@ -95,19 +95,13 @@ function build(
   // allocates an iterator result per element.
   for (let i = 0; i < all.length; i++) {
     const invitation = all[i] as CompiledInvitation;
-    for (let e = 0; e < invitation.events.length; e++) eventNames.add((invitation.events[e] as CompiledEventCondition).event);
     if (invitation.kind === "standard") standard.push(invitation);
     else if (invitation.kind === "dynamic") dynamic.push(invitation);
     else if (invitation.kind === "inject") inject.push(invitation);
   }
-  const inside: CompiledRuleset = {
-    all,
-    byId,
-    eventNames,
-    standard: buildCandidateIndex(standard),
-    dynamic: buildCandidateIndex(dynamic),
-    inject: buildCandidateIndex(inject),
-  };
+  const indexes = { standard: buildCandidateIndex(standard), dynamic: buildCandidateIndex(dynamic), inject: buildCandidateIndex(inject) };
+  const names = eventNames([indexes.standard.needsEvent, indexes.dynamic.needsEvent, indexes.inject.needsEvent]);
+  const inside: CompiledRuleset = { all, byId, eventNames: names, ...indexes };
   const ruleset: RulesetObject = { invitations, [INSIDE]: inside };
   return Object.freeze(ruleset);
 }

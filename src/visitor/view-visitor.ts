@@ -78,7 +78,7 @@ export class VisitorView {
     visitor: Visitor,
     id: string,
     fields: SnapshotFields,
-    private readonly eventNames: ReadonlySet<string> | null,
+    private readonly eventNames: Pick<ReadonlySet<string>, "has" | "size"> | null,
     state?: StateView,
   ) {
     const f = fields;
@@ -190,7 +190,7 @@ export class VisitorView {
  */
 export function viewVisitor(
   visitor: Visitor,
-  eventNames: ReadonlySet<string> | null = null,
+  eventNames: Pick<ReadonlySet<string>, "has" | "size"> | null = null,
   thorough = false,
 ): VisitorView | null {
   try {

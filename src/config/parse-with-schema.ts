@@ -14,7 +14,9 @@ import { toConfigIssues } from "./to-config-issues.js";
  * read into plain data (`readPlain`: parts that cannot be read, are not plain data, or hold a string longer than
  * `limits` become issues), and the schema and the rules only ever see that copy. `quick`, when given, is tried first
  * on input that passed `isPlainData`: a parser that returns exactly the schema's data for input the schema accepts,
- * and `null` for anything else (the schema then reports); its data is kept when the rules find nothing either.
+ * and `null` for anything else (the schema then reports); its data is kept when the rules find nothing either. The
+ * rules get, as their second argument, what they already found nothing in, when there is such a thing: the part of
+ * their work that only repeats on equal values may be left out.
  *
  * @example
  * parseWithSchema(invitationsSchema, input, "invitations", checkInvitationSet)
@@ -24,7 +26,7 @@ export function parseWithSchema<T>(
   schema: z.ZodMiniType<T>,
   input: unknown,
   what: string,
-  check: (input: unknown) => ConfigIssue[] = () => [],
+  check: (input: unknown, checked?: unknown) => ConfigIssue[] = () => [],
   limits: ReadLimits = NO_LIMITS,
   quick: (input: unknown) => T | null = () => null,
 ): SafeParseResult<T> {
@@ -37,7 +39,7 @@ export function parseWithSchema<T>(
 interface Parse<T> {
   schema: z.ZodMiniType<T>;
   what: string;
-  check: (input: unknown) => ConfigIssue[];
+  check: (input: unknown, checked?: unknown) => ConfigIssue[];
   limits: ReadLimits;
   quick: (input: unknown) => T | null;
 }
@@ -72,12 +74,16 @@ function parseOnce<T>(parse: Parse<T>, input: unknown, stopEarly: boolean): Safe
 /**
  * The quick parser's data when the rules find nothing either, in the data (what is handed out: a getter may have
  * answered the rules differently) and in the input (the data leaves out some of what they look for, such as an own
- * `__proto__` key the schema drops); `null` when anything objects or throws.
+ * `__proto__` key the schema drops; the data comes along, checked already); `null` when anything objects or throws.
  */
-function quickly<T>(quick: (input: unknown) => T | null, input: unknown, check: (input: unknown) => ConfigIssue[]): T | null {
+function quickly<T>(
+  quick: (input: unknown) => T | null,
+  input: unknown,
+  check: (input: unknown, checked?: unknown) => ConfigIssue[],
+): T | null {
   try {
     const data = quick(input);
-    return data !== null && check(data).length === 0 && check(input).length === 0 ? data : null;
+    return data !== null && check(data).length === 0 && check(input, data).length === 0 ? data : null;
   } catch {
     return null;
   }

@@ -52,6 +52,14 @@ export interface BeckonOptions {
    * in one service never conflict (they queue and share writes); this bounds the retries against other servers.
    */
   maxAttempts?: number;
+  /**
+   * Visitors whose last read or written record this service keeps, so that a call on a visitor it served before
+   * writes in one round trip, compare-and-set against that record (an adapter with `syncVisitor`: Redis and
+   * PostgreSQL). The least recently used go first; 0 keeps none (every write reads first). Safe with any number of
+   * servers: a record another server changed since is never written over, the call is redone on the stored one.
+   * Default 2 000.
+   */
+  visitorCacheSize?: number;
   /** How often the shared set's version is checked, in ms. Default 1000. */
   refreshMs?: number;
   /** Where "now" comes from when a call gives no instant. Default: the system clock. */
@@ -123,7 +131,7 @@ export function createBeckon(setup: BeckonOptions = {}): Beckon {
   const storage = setup.storage ?? createMemoryStorage();
   const base = serviceEvaluateOptions(setup.options, ["options"]);
   const clock = setup.clock ?? systemClock;
-  const lanes = visitorLanes(storage, setup.maxAttempts ?? 16);
+  const lanes = visitorLanes(storage, setup.maxAttempts ?? 16, cacheSize(setup.visitorCacheSize));
   const source: InvitationSource =
     setup.invitations === undefined
       ? sharedSource(storage, setup.refreshMs ?? 1000, setup.onError)
@@ -186,7 +194,9 @@ export function createBeckon(setup: BeckonOptions = {}): Beckon {
       return (await storage.getVisitor(serviceVisitorId(visitorId)))?.value ?? null;
     },
     async forgetVisitor(visitorId) {
-      return storage.forgetVisitor(serviceVisitorId(visitorId));
+      const id = serviceVisitorId(visitorId);
+      lanes.forget(id);
+      return storage.forgetVisitor(id);
     },
     async purgeVisitors(options) {
       const checked = servicePurgeOptions(options);
@@ -197,6 +207,12 @@ export function createBeckon(setup: BeckonOptions = {}): Beckon {
     },
     close: () => storage.close(),
   };
+}
+
+function cacheSize(size: number | undefined): number {
+  if (size === undefined) return 2_000;
+  if (!(Number.isSafeInteger(size) && size >= 0)) throw new RangeError(`beckon: visitorCacheSize must be a whole number ≥ 0, not ${size}`);
+  return size;
 }
 
 /** Event definitions given with fixed invitations, validated at creation as `setInvitations` validates stored ones. */

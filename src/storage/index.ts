@@ -1,6 +1,6 @@
 // "beckon/storage": the storage contract, the embedded memory adapter and the async service. Never imported by the
 // pure core ("beckon").
-export type { CounterIncrement, CounterName, CounterRow, InvitationSet, PurgeOptions, StorageAdapter, Stored, VisitorRecord } from "./types.js";
+export type { CounterIncrement, CounterName, CounterRow, InvitationSet, PurgeOptions, StorageAdapter, Stored, TaggedVisitor, VisitorRecord, VisitorSync, VisitorTag } from "./types.js";
 export type { Beckon, BeckonOptions, CheckOptions } from "./create-beckon.js";
 export type { InvitationStats } from "./invitation-stats.js";
 export type { StorageErrorCode } from "./storage-error.js";

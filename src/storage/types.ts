@@ -14,6 +14,29 @@ export interface Stored<T> {
   version: number;
 }
 
+/**
+ * Which write a visitor's stored record came from: its version and the unique id of the write that made it (`null`
+ * when the record has none: nothing stored, or written by an older beckon). A version alone can repeat (a record
+ * removed by expiry, a purge or `deleteVisitor` starts again at 1); the commit id never does.
+ */
+export interface VisitorTag {
+  /** The stored version, 0 when nothing is stored. */
+  version: number;
+  /** The id of the write that stored this version, `null` when there is none. */
+  commit: string | null;
+}
+
+/** A visitor's stored record with its {@link VisitorTag}. */
+export interface TaggedVisitor extends VisitorTag {
+  value: VisitorRecord;
+}
+
+/**
+ * What `syncVisitor` answers: `ok` with the tag now stored (the new write's, or the one confirmed; `null` when the
+ * write landed but what is stored now is not known), or the record stored instead (`null`: none), nothing written.
+ */
+export type VisitorSync = { ok: true; tag: VisitorTag | null } | { ok: false; current: TaggedVisitor | null };
+
 /** The invitations and event definitions a group of servers shares. */
 export interface InvitationSet {
   invitations: Invitation[];
@@ -60,6 +83,20 @@ export interface StorageAdapter {
     expectedVersion: number,
     increments?: readonly CounterIncrement[],
   ): Promise<number | null>;
+  /**
+   * Optional, one round trip against a record this process read or wrote before (the service keeps the last one per
+   * visitor). With `expected` `null`: reads the visitor with its tag (`{ ok: false, current }`). With a tag and a
+   * `record`: stores it, with `increments`, in one atomic step if what is stored is still that tag's write (tag
+   * `{ version: 0, commit: null }`: nothing stored), under a new version and a new unique commit id. With a tag and no
+   * record: only confirms the stored record is still that write. When it is not, nothing is written and the answer
+   * carries the record stored now. Adapters without it are served by `getVisitor` + `commitVisitor`.
+   */
+  syncVisitor?(
+    visitorId: string,
+    expected: VisitorTag | null,
+    record?: VisitorRecord | null,
+    increments?: readonly CounterIncrement[],
+  ): Promise<VisitorSync>;
   /**
    * Removes a visitor's record (nothing happens when there is none). The next record starts again at version 1,
    * so a write read before the removal can land on it: for erasing a visitor, use `forgetVisitor`.

@@ -1,5 +1,6 @@
 import { StorageError } from "./storage-error.js";
-import type { CounterIncrement, StorageAdapter, VisitorRecord } from "./types.js";
+import type { CounterIncrement, StorageAdapter, TaggedVisitor, VisitorRecord, VisitorTag } from "./types.js";
+import type { VisitorCache } from "./visitor-cache.js";
 import type { VisitorChange } from "../visits/visitor-record.js";
 
 export type { VisitorChange } from "../visits/visitor-record.js";
@@ -41,7 +42,9 @@ export async function updateVisitorInOne(
   visitorId: string,
   maxAttempts: number,
   changes: readonly ChangeOf<unknown>[],
+  cache?: VisitorCache,
 ): Promise<Outcome[]> {
+  if (cache !== undefined && storage.syncVisitor !== undefined) return syncInOne(storage, visitorId, maxAttempts, changes, cache);
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
     const stored = await storage.getVisitor(visitorId);
     const current = stored?.value ?? emptyVisitorRecord();
@@ -51,7 +54,75 @@ export async function updateVisitorInOne(
     if (version !== null) return outcomes;
     await backOff(attempt);
   }
-  throw new StorageError(storage.name, `visitor "${visitorId}" kept changing under ${maxAttempts} attempts to write it`, {
+  throw conflict(storage, visitorId, maxAttempts);
+}
+
+const NOTHING_STORED: VisitorTag = { version: 0, commit: null };
+
+/**
+ * `updateVisitorInOne` over `syncVisitor`: the changes run on the record this service last read or wrote for the
+ * visitor (`cache`), and the write goes straight out against its tag, one round trip. When another server wrote in
+ * between (or the record expired, was purged or erased), nothing is written and the answer carries the record
+ * stored now: the changes run again on it, a second round trip. A change that leaves a cached record as it is only
+ * confirms that record is still the stored one; on a record just read, it sends nothing more. Any failure drops the
+ * entry (a write that timed out may have landed), so the next call reads afresh.
+ */
+async function syncInOne(
+  storage: StorageAdapter,
+  visitorId: string,
+  maxAttempts: number,
+  changes: readonly ChangeOf<unknown>[],
+  cache: VisitorCache,
+): Promise<Outcome[]> {
+  const sync = storage.syncVisitor!;
+  let known = cache.get(visitorId);
+  let fresh = false;
+  try {
+    if (known === undefined) {
+      known = currentOf(await sync(visitorId, null));
+      fresh = true;
+    }
+    // An attempt is a write against a record read in this call: a stale cache entry costs none.
+    for (let attempt = 1; attempt <= maxAttempts; ) {
+      const { record, increments, outcomes } = applyAll(known.value, changes);
+      const unchanged = record === known.value && increments.length === 0;
+      if (unchanged && fresh) {
+        keep(cache, visitorId, known);
+        return outcomes;
+      }
+      const reply = await sync(visitorId, known, unchanged ? null : record, increments);
+      if (reply.ok) {
+        if (reply.tag === null) cache.delete(visitorId);
+        else keep(cache, visitorId, unchanged ? known : { value: record, ...reply.tag });
+        return outcomes;
+      }
+      // Only a write that lost against a record read in this call is a collision worth a pause; a stale cache entry
+      // is just a read.
+      if (fresh) await backOff(attempt++);
+      known = reply.current ?? { value: emptyVisitorRecord(), ...NOTHING_STORED };
+      fresh = true;
+    }
+  } catch (error) {
+    cache.delete(visitorId);
+    throw error;
+  }
+  cache.delete(visitorId);
+  throw conflict(storage, visitorId, maxAttempts);
+}
+
+function currentOf(reply: Awaited<ReturnType<NonNullable<StorageAdapter["syncVisitor"]>>>): TaggedVisitor {
+  if (reply.ok) throw new Error("syncVisitor answered a read with ok");
+  return reply.current ?? { value: emptyVisitorRecord(), ...NOTHING_STORED };
+}
+
+/** Keeps what a tag can vouch for: a record with a commit id, or nothing stored (a bare version can repeat). */
+function keep(cache: VisitorCache, visitorId: string, known: TaggedVisitor): void {
+  if (known.commit !== null || known.version === 0) cache.set(visitorId, known);
+  else cache.delete(visitorId);
+}
+
+function conflict(storage: StorageAdapter, visitorId: string, maxAttempts: number): StorageError {
+  return new StorageError(storage.name, `visitor "${visitorId}" kept changing under ${maxAttempts} attempts to write it`, {
     code: "conflict",
   });
 }

@@ -1,9 +1,12 @@
 import type { StorageAdapter } from "./types.js";
 import { updateVisitorInOne, type ChangeOf, type Outcome } from "./update-visitor.js";
+import { visitorCache } from "./visitor-cache.js";
 
 /** Runs visitor changes: one lane per visitor, so calls for one visitor in this process never race each other. */
 export interface VisitorLanes {
   run<T>(visitorId: string, change: ChangeOf<T>): Promise<T>;
+  /** Drops what this process keeps of a visitor's record (erased: the next call reads it afresh). */
+  forget(visitorId: string): void;
 }
 
 /** The most changes one write carries: a burst bigger than this is written in several steps. */
@@ -24,15 +27,16 @@ interface Waiting {
  * const lanes = visitorLanes(storage, 16);
  * await Promise.all([lanes.run("v1", logTheEvent), lanes.run("v1", checkTheVisitor)]);
  */
-export function visitorLanes(storage: StorageAdapter, maxAttempts: number): VisitorLanes {
+export function visitorLanes(storage: StorageAdapter, maxAttempts: number, cacheSize = 0): VisitorLanes {
   const lanes = new Map<string, Waiting[]>();
+  const cache = storage.syncVisitor === undefined || cacheSize <= 0 ? undefined : visitorCache(cacheSize);
 
   async function drain(visitorId: string, lane: Waiting[]): Promise<void> {
     while (lane.length > 0) {
       const batch = lane.splice(0, MAX_CHANGES_PER_WRITE);
       let outcomes: Outcome[];
       try {
-        outcomes = await updateVisitorInOne(storage, visitorId, maxAttempts, batch.map((waiting) => waiting.change));
+        outcomes = await updateVisitorInOne(storage, visitorId, maxAttempts, batch.map((waiting) => waiting.change), cache);
       } catch (error) {
         outcomes = batch.map(() => ({ ok: false, error }));
       }
@@ -42,6 +46,7 @@ export function visitorLanes(storage: StorageAdapter, maxAttempts: number): Visi
   }
 
   return {
+    forget: (visitorId) => cache?.delete(visitorId),
     run<T>(visitorId: string, change: ChangeOf<T>): Promise<T> {
       return new Promise<T>((resolve, reject) => {
         const waiting: Waiting = {

@@ -12,6 +12,7 @@ import { readStored } from "./read-stored.js";
 import { readVersion } from "./read-version.js";
 import { readVisitor } from "./read-visitor.js";
 import { layoutFor } from "./redis-keys.js";
+import { syncVisitor } from "./sync-visitor.js";
 
 /** How the Redis adapter connects and where it keeps its keys. */
 export interface RedisStorageOptions {
@@ -97,6 +98,12 @@ export function createRedisStorage(options: RedisStorageOptions = {}): StorageAd
             ...(visitor.legacy === undefined ? {} : { legacyKey: visitor.legacy }),
           });
         },
+        visitorId,
+      ),
+    syncVisitor: (visitorId, expected, record = null, increments = []) =>
+      run(
+        expected === null ? "reading a visitor" : "writing a visitor",
+        () => syncVisitor({ client, keys: keys.visitor(visitorId), ttlMs }, visitorId, expected, record, increments),
         visitorId,
       ),
     deleteVisitor: (visitorId) =>

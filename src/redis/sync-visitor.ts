@@ -1,0 +1,114 @@
+import { randomUUID } from "node:crypto";
+import { StorageError } from "../storage/storage-error.js";
+import type { CounterIncrement, TaggedVisitor, VisitorRecord, VisitorSync, VisitorTag } from "../storage/types.js";
+import { counterKey } from "../storage/counter-key.js";
+import { luaScript, runLuaScript } from "./lua-script.js";
+import type { RedisClient } from "./open-client.js";
+import { readStored } from "./read-stored.js";
+import type { VisitorKeys } from "./redis-keys.js";
+
+// ARGV: expected version, expected commit ("" for none), "1" to write / "0" to confirm, the value, the new commit
+// id, the TTL in ms, "1" when the last key is beckon 0.1's, then counter field / amount pairs. The record is read
+// where the other scripts read it (its key while that holds a version, else the 0.1 key when anything is there). A
+// version that is not a whole number ≥ 1 never matches, so the record comes back and is reported by the parser.
+// Everything is checked before the first write: Redis does not roll a script back when it fails half-way. Lua's
+// false becomes a nil reply and keeps the table whole.
+const SCRIPT = luaScript(`
+local legacy = ARGV[7] == "1" and KEYS[#KEYS] or nil
+local source = KEYS[1]
+local stored = redis.call("HMGET", source, "version", "commit")
+if legacy and not stored[1] then
+  local old = redis.call("HMGET", legacy, "version", "commit")
+  if old[1] or redis.call("EXISTS", legacy) == 1 then source = legacy stored = old end
+end
+if ARGV[3] == "1" and stored[2] == ARGV[5] then return {2} end
+local version = 0
+if stored[1] then version = string.match(stored[1], "^[1-9]%d*$") and tonumber(stored[1]) or -1 end
+if version == tonumber(ARGV[1]) and (version == 0 or (stored[2] or "") == ARGV[2]) then
+  if ARGV[3] == "0" then return {1} end
+  for i = 8, #ARGV, 2 do
+    local count = redis.call("HGET", KEYS[2], ARGV[i])
+    if count and not string.match(count, "^-?%d+$") then
+      return redis.error_reply("BECKON_CORRUPT the counter " .. ARGV[i] .. " is not a whole number")
+    end
+  end
+  for i = 8, #ARGV, 2 do redis.call("HINCRBY", KEYS[2], ARGV[i], ARGV[i + 1]) end
+  redis.call("HSET", KEYS[1], "version", version + 1, "value", ARGV[4], "commit", ARGV[5])
+  if ARGV[6] ~= "0" then redis.call("PEXPIRE", KEYS[1], ARGV[6]) end
+  if legacy then redis.call("DEL", legacy) end
+  return {1, version + 1}
+end
+local now = redis.call("HMGET", source, "version", "value", "commit")
+return {0, now[1], now[2], now[3]}
+`);
+
+/** Where a visitor lives and how its writes are made. */
+export interface SyncTarget {
+  client: RedisClient;
+  keys: VisitorKeys;
+  /** Expire the record this long after a write (0: keep it). */
+  ttlMs: number;
+}
+
+/**
+ * The Redis side of `syncVisitor`: with no `expected` tag, reads the record with its `version` and `commit` (one
+ * HMGET, or the 0.1-aware read); otherwise one Lua script that writes `record` (or, without one, only confirms) if
+ * the stored version and commit id are still the expected ones, and else answers with the stored record. The new
+ * commit id is random, so a version that starts again at 1 after an expiry or a purge never matches a tag from
+ * before; and ioredis resending a write whose answer was lost finds its own commit id and answers that it landed.
+ *
+ * @example
+ * await syncVisitor(target, "v1", { version: 3, commit: "…" }, record, []) // => { ok: true, tag: { version: 4, commit: "…" } }
+ */
+export async function syncVisitor(
+  { client, keys, ttlMs }: SyncTarget,
+  visitorId: string,
+  expected: VisitorTag | null,
+  record: VisitorRecord | null,
+  increments: readonly CounterIncrement[],
+): Promise<VisitorSync> {
+  if (expected === null) return { ok: false, current: await readTagged(client, keys, visitorId) };
+  const names = keys.legacy === undefined ? [keys.record, keys.counters] : [keys.record, keys.counters, keys.legacy];
+  const commit = record === null ? "" : randomUUID();
+  const args: (string | number)[] = [
+    expected.version,
+    expected.commit ?? "",
+    record === null ? "0" : "1",
+    record === null ? "" : JSON.stringify(record),
+    commit,
+    ttlMs,
+    keys.legacy === undefined ? "0" : "1",
+  ];
+  for (const step of increments) {
+    const by = step.by ?? 1;
+    if (!Number.isSafeInteger(by)) throw new StorageError("redis", `counter ${counterKey(step)} can only grow by a whole number, not ${by}`);
+    args.push(counterKey(step), by);
+  }
+  const reply = await runLuaScript(client, SCRIPT, names, args).catch((error: unknown) => {
+    throw corruptCounter(error, keys.counters);
+  });
+  if (!Array.isArray(reply)) throw new Error(`the sync script answered ${JSON.stringify(reply)}`);
+  if (reply[0] === 2) return { ok: true, tag: null };
+  if (reply[0] === 1) return { ok: true, tag: record === null ? expected : { version: Number(reply[1]), commit } };
+  return { ok: false, current: tagged(keys.record, visitorId, reply.slice(1) as (string | null)[]) };
+}
+
+async function readTagged(client: RedisClient, keys: VisitorKeys, visitorId: string): Promise<TaggedVisitor | null> {
+  if (keys.legacy !== undefined) {
+    // The 0.1-aware read goes through the script with a tag nothing matches, which answers with what is stored.
+    const reply = await runLuaScript(client, SCRIPT, [keys.record, keys.counters, keys.legacy], ["", "", "0", "", "", 0, "1"]);
+    return tagged(keys.record, visitorId, (reply as (string | number | null)[]).slice(1) as (string | null)[]);
+  }
+  return tagged(keys.record, visitorId, await client.hmget(keys.record, "version", "value", "commit"));
+}
+
+function tagged(key: string, visitorId: string, [version, value, commit]: (string | null | undefined)[]): TaggedVisitor | null {
+  const stored = readStored("visitor record", key, [version, value], visitorId);
+  return stored === null ? null : { ...stored, commit: commit ?? null };
+}
+
+function corruptCounter(error: unknown, key: string): unknown {
+  if (!(error instanceof Error && error.message.includes("BECKON_CORRUPT"))) return error;
+  const problem = error.message.slice(error.message.indexOf("BECKON_CORRUPT") + "BECKON_CORRUPT ".length);
+  return new StorageError("redis", `nothing was written: ${problem} (${key}); it was left as it is`, { code: "corrupt_record", cause: error, path: [] });
+}

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { counterKey } from "../storage/counter-key.js";
 import type { CounterIncrement, VisitorRecord } from "../storage/types.js";
 import type { Database } from "./database.js";
@@ -37,15 +38,15 @@ function writeRecord(target: CommitTarget, visitorId: string, json: string, expe
   const { visitors } = target.tables;
   if (expectedVersion === 0) {
     return {
-      text: `INSERT INTO ${visitors} (namespace, visitor_id, version, record) VALUES ($1, $2, 1, $3::json)
+      text: `INSERT INTO ${visitors} (namespace, visitor_id, version, record, commit_id) VALUES ($1, $2, 1, $3::json, $4)
              ON CONFLICT (namespace, visitor_id) DO NOTHING RETURNING version`,
-      values: [target.namespace, visitorId, json],
+      values: [target.namespace, visitorId, json, randomUUID()],
     };
   }
   return {
-    text: `UPDATE ${visitors} SET version = version + 1, record = $3::json, updated_at = now()
+    text: `UPDATE ${visitors} SET version = version + 1, record = $3::json, updated_at = now(), commit_id = $5
            WHERE namespace = $1 AND visitor_id = $2 AND version = $4 RETURNING version`,
-    values: [target.namespace, visitorId, json, expectedVersion],
+    values: [target.namespace, visitorId, json, expectedVersion, randomUUID()],
   };
 }
 
@@ -58,8 +59,11 @@ function versionOf(result: { rows: { version?: unknown }[] }): number | null {
  * One upsert for all increments, joined to the write's returned row (`written`): no row, nothing added. They are
  * summed per counter first (one statement may not update a row twice) and sorted, so concurrent commits lock counter
  * rows in the same order and cannot deadlock. Its parameters are numbered after the write's `before` ones.
+ *
+ * @example
+ * addCounters(target, [{ invitationId: "a", variationId: "a", counter: "shown" }], 5).values // => [["a"], ["a"], ["shown"], [1]]
  */
-function addCounters(target: CommitTarget, increments: readonly CounterIncrement[], before: number): { text: string; values: unknown[] } {
+export function addCounters(target: CommitTarget, increments: readonly CounterIncrement[], before: number): { text: string; values: unknown[] } {
   const summed = new Map<string, CounterIncrement & { by: number }>();
   for (const increment of increments) {
     const key = counterKey(increment);

@@ -7,6 +7,7 @@ import { guard, StorageError, timedOut } from "../storage/storage-error.js";
 import type { CounterName, PurgeOptions, StorageAdapter } from "../storage/types.js";
 import { commitVisitor } from "./commit-visitor.js";
 import { forgetVisitor } from "./forget-visitor.js";
+import { syncVisitor } from "./sync-visitor.js";
 import { purgeVisitors } from "./purge-visitors.js";
 import { migrateTables } from "./migrate-tables.js";
 import { postgresTables } from "./postgres-tables.js";
@@ -86,6 +87,8 @@ export function createPostgresStorage(options: PostgresStorageOptions = {}): Pos
       }),
     commitVisitor: (visitorId, record, expectedVersion, increments = []) =>
       run("writing a visitor", () => commitVisitor(target, visitorId, record, expectedVersion, increments)),
+    syncVisitor: (visitorId, expected, record = null, increments = []) =>
+      run(expected === null ? "reading a visitor" : "writing a visitor", () => syncVisitor(target, visitorId, expected, record, increments)),
     deleteVisitor: (visitorId) =>
       run("deleting a visitor", async () => {
         await db.query(`DELETE FROM ${tables.visitors} WHERE namespace = $1 AND visitor_id = $2`, [namespace, visitorId]);

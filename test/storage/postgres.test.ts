@@ -349,8 +349,8 @@ describe("createPostgresStorage retention", () => {
   it("migrate() adds the last-write index to tables made before it, keeping their rows", async () => {
     const tablePrefix = freshPrefix();
     const tables = postgresTables(tablePrefix);
-    // The tables as the first release made them: no index on updated_at.
-    for (const statement of migrationSql(tables).filter((sql) => !sql.startsWith("CREATE INDEX"))) await pool.query(statement);
+    // The tables as the first release made them: no index on updated_at, no commit_id.
+    for (const statement of migrationSql(tables).filter((sql) => sql.startsWith("CREATE TABLE"))) await pool.query(statement);
     await pool.query(
       `INSERT INTO ${tables.visitors} (namespace, visitor_id, version, record, updated_at) VALUES
        ('default', 'old', 7, $1::json, now() - interval '40 days'), ('default', 'new', 2, $1::json, now())`,
@@ -364,6 +364,24 @@ describe("createPostgresStorage retention", () => {
     expect(await storage.purgeVisitors({ inactiveForSeconds: 30 * DAY })).toBe(1);
     expect(await storage.getVisitor("old")).toBeNull();
     expect(await storage.getVisitor("new")).toEqual({ value: record("/kept"), version: 2 });
+  });
+
+  it("migrate() adds commit_id to tables made before it; their rows are written on through the service", async () => {
+    const tablePrefix = freshPrefix();
+    const tables = postgresTables(tablePrefix);
+    for (const statement of migrationSql(tables).filter((sql) => sql.startsWith("CREATE TABLE"))) await pool.query(statement);
+    await pool.query(`INSERT INTO ${tables.visitors} (namespace, visitor_id, version, record) VALUES ('default', 'old', 7, $1::json)`, [
+      JSON.stringify(record("/kept")),
+    ]);
+    const storage = createPostgresStorage({ pool, tablePrefix });
+    await storage.migrate();
+    await storage.migrate();
+    const beckon = createBeckon({ storage, invitations: [{ id: "hello", message: "Hello" }] });
+    await beckon.check({ id: "old", url: "/next" }, { at: Date.UTC(2026, 11, 2) });
+    await beckon.check({ id: "old", url: "/last" }, { at: Date.UTC(2026, 11, 2, 1) });
+    const { rows } = await pool.query(`SELECT version, commit_id FROM ${tables.visitors} WHERE visitor_id = 'old'`);
+    expect(rows).toEqual([{ version: "9", commit_id: expect.stringMatching(/^[0-9a-f-]{36}$/) }]);
+    expect((await storage.getVisitor("old"))?.value.lastUrl).toBe("/last");
   });
 
   it("purges past a row another transaction holds, without waiting for it, and leaves that row", async () => {

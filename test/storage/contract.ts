@@ -7,6 +7,7 @@ import { emptyState } from "../../src/index.js";
 import { createBeckon, isStorageError, type StorageAdapter, type StorageError, type VisitorRecord } from "../../src/storage/index.js";
 import { updateVisitor } from "../../src/storage/update-visitor.js";
 import { FULL_SET, invitationSetCorruptions, NOT_JSON, visitorRecordCorruptions, type Corruption } from "./corruptions.js";
+import { cacheContract } from "./cache-contract.js";
 import { retentionContract } from "./retention-contract.js";
 
 /** A fresh, empty adapter (its own namespace) for one test, with the means to play a second server and to damage data. */
@@ -68,6 +69,18 @@ export function describeStorageContract(name: string, make: AdapterFactory): voi
 
     describe("retention and erasure", () => {
       retentionContract({
+        subject: () => subject,
+        twin,
+        expiring: async (ttlSeconds) => {
+          const made = await subject.expiring!(ttlSeconds);
+          twins.push(made);
+          return made;
+        },
+      });
+    });
+
+    describe("the service's visitor cache", () => {
+      cacheContract({
         subject: () => subject,
         twin,
         expiring: async (ttlSeconds) => {

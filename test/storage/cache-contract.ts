@@ -32,14 +32,15 @@ async function storedValues(storage: StorageAdapter, visitorId: string): Promise
 /** The adapter with its visitor calls counted. */
 function counted(storage: StorageAdapter): { storage: StorageAdapter; calls: () => number } {
   let calls = 0;
-  const count = <A extends unknown[], R>(method: ((...rest: A) => Promise<R>) | undefined) =>
-    method === undefined ? undefined : (...rest: A) => (calls++, method(...rest));
+  const count =
+    <A extends unknown[], R>(method: (...rest: A) => Promise<R>) =>
+    (...rest: A) => (calls++, method(...rest));
   const { syncVisitor } = storage;
   return {
     storage: {
       ...storage,
-      getVisitor: count(storage.getVisitor)!,
-      commitVisitor: count(storage.commitVisitor)!,
+      getVisitor: count(storage.getVisitor),
+      commitVisitor: count(storage.commitVisitor),
       ...(syncVisitor === undefined ? {} : { syncVisitor: count(syncVisitor) }),
     },
     calls: () => calls,

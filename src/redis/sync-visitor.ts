@@ -52,8 +52,9 @@ export interface SyncTarget {
 
 /**
  * The Redis side of `syncVisitor`: with no `expected` tag, reads the record with its `version` and `commit` (one
- * HMGET, or the 0.1-aware read); otherwise one Lua script that writes `record` (or, without one, only confirms) if
- * the stored version and commit id are still the expected ones, and else answers with the stored record. The new
+ * HMGET, or the 0.1-aware read); with a tag and no record, confirms with an HMGET of the version and commit id
+ * (Redis runs it for less than a script); with a record, one Lua script that writes it if the stored version and
+ * commit id are still the expected ones, and else answers with the stored record. The new
  * commit id is random, so a version that starts again at 1 after an expiry or a purge never matches a tag from
  * before; and ioredis resending a write whose answer was lost finds its own commit id and answers that it landed.
  *
@@ -68,6 +69,14 @@ export async function syncVisitor(
   increments: readonly CounterIncrement[],
 ): Promise<VisitorSync> {
   if (expected === null) return { ok: false, current: await readTagged(client, keys, visitorId) };
+  if (record === null) {
+    // A confirmation needs no atomic step: two fields of the record's key, the same read a plain read starts with.
+    // Only a record that moved on (or lives under the 0.1 key) costs a second read, of all of it.
+    const [version, commit] = await client.hmget(keys.record, "version", "commit");
+    const nothing = version === null && keys.legacy === undefined;
+    if (nothing ? expected.version === 0 : version === String(expected.version) && (commit ?? null) === expected.commit) return { ok: true, tag: expected };
+    return { ok: false, current: await readTagged(client, keys, visitorId) };
+  }
   const names = keys.legacy === undefined ? [keys.record, keys.counters] : [keys.record, keys.counters, keys.legacy];
   const commit = record === null ? "" : randomUUID();
   const args: (string | number)[] = [
@@ -94,12 +103,12 @@ export async function syncVisitor(
 }
 
 async function readTagged(client: RedisClient, keys: VisitorKeys, visitorId: string): Promise<TaggedVisitor | null> {
-  if (keys.legacy !== undefined) {
-    // The 0.1-aware read goes through the script with a tag nothing matches, which answers with what is stored.
-    const reply = await runLuaScript(client, SCRIPT, [keys.record, keys.counters, keys.legacy], ["", "", "0", "", "", 0, "1"]);
-    return tagged(keys.record, visitorId, (reply as (string | number | null)[]).slice(1) as (string | null)[]);
-  }
-  return tagged(keys.record, visitorId, await client.hmget(keys.record, "version", "value", "commit"));
+  const fields = await client.hmget(keys.record, "version", "value", "commit");
+  if (fields[0] !== null || keys.legacy === undefined) return tagged(keys.record, visitorId, fields);
+  // No version under the key: the record may still be under its 0.1 key. The script, given a tag nothing matches,
+  // answers with what is stored where a write would look.
+  const reply = await runLuaScript(client, SCRIPT, [keys.record, keys.counters, keys.legacy], ["", "", "0", "", "", 0, "1"]);
+  return tagged(keys.record, visitorId, (reply as (string | number | null)[]).slice(1) as (string | null)[]);
 }
 
 function tagged(key: string, visitorId: string, [version, value, commit]: (string | null | undefined)[]): TaggedVisitor | null {

@@ -18,6 +18,11 @@ const pricing: Invitation[] = [
 ];
 
 describe("createBeckon", () => {
+  it("refuses a visitorCacheSize that is not a whole number ≥ 0", () => {
+    for (const size of [-1, 1.5, Number.NaN]) expect(() => createBeckon({ visitorCacheSize: size })).toThrow(RangeError);
+    expect(() => createBeckon({ visitorCacheSize: 0 })).not.toThrow();
+  });
+
   it("checks a visitor, keeps the invitation current, and counts the assignment once", async () => {
     const beckon = createBeckon({ invitations: pricing });
     const first = await beckon.check({ id: "v1", url: "https://example.com/pricing" }, { pageView: true, at: s(0) });

@@ -97,10 +97,11 @@ async function syncInOne(
         return outcomes;
       }
       // Only a write that lost against a record read in this call is a collision worth a pause; a stale cache entry
-      // is just a read.
-      if (fresh) await backOff(attempt++);
+      // is just a read. After a pause the record answered before it is as stale as a cache entry: its write, if it
+      // loses, brings the record stored now and costs no attempt.
       known = reply.current ?? { value: emptyVisitorRecord(), ...NOTHING_STORED };
-      fresh = true;
+      if (fresh) await backOff(attempt++);
+      fresh = !fresh;
     }
   } catch (error) {
     cache.delete(visitorId);

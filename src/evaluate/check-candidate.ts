@@ -5,34 +5,21 @@ import { servesVisitor } from "../conditions/operator-presence.js";
 import { testAttribute } from "../conditions/test-attribute.js";
 import { eventConditionEnd } from "../events/event-condition-end.js";
 import type { ReasonCode } from "../reason-codes.js";
-import { scheduleStateAt } from "../schedule/schedule-state-at.js";
+import type { ScheduleReader } from "../schedule/schedule-reader.js";
 import type { OnlineOperator } from "../types.js";
 import type { VisitorView } from "../visitor/view-visitor.js";
 import type { CompiledInvitation } from "../compile/compile-invitation.js";
 
 /** What a candidate check needs besides the invitation and the visitor: the same for every check of one call. */
 export interface CheckEnv {
+  /** Written by every {@link checkCandidate}: when the checked candidate's eligibility may flip. */
+  changeAt: number;
   readonly atMs: number;
   readonly timeZone: string;
   readonly operatorsOnline: readonly OnlineOperator[] | undefined;
+  /** Schedules read at `atMs` with `timeZone` as the default: the call's own, never shared between calls. */
+  readonly schedules: ScheduleReader;
 }
-
-/** What {@link checkCandidate} finds. */
-export interface Verdict {
-  readonly eligible: boolean;
-  /**
-   * The earliest future instant at which the candidate's eligibility may flip while only time passes (`Infinity`:
-   * never). For an eligible candidate, the first moment a time-bound condition can stop holding; for an ineligible
-   * one, no earlier than the moment every failing condition could hold — a lower bound, so `recheckAt` built from it
-   * never promises too late.
-   */
-  readonly changeAt: number;
-}
-
-// The verdicts that time alone never changes, shared (they are frozen) so that most checks allocate nothing: a
-// candidate failing a static condition, or one pruned by `bound`, is NEVER; one with no time-bound condition, HOLDS.
-const NEVER: Verdict = Object.freeze({ eligible: false, changeAt: Number.POSITIVE_INFINITY });
-const HOLDS: Verdict = Object.freeze({ eligible: true, changeAt: Number.POSITIVE_INFINITY });
 
 /**
  * Checks every condition of an invitation (docs/semantics.md: Semantics in detail, Schedules, Events, and rule 6 of Rules before selection): whether it is eligible now, and
@@ -40,13 +27,19 @@ const HOLDS: Verdict = Object.freeze({ eligible: true, changeAt: Number.POSITIVE
  * first that fails; with `reasons` (explain) it records every failing condition and goes on — the same checks
  * either way.
  *
+ * Returns whether the candidate is eligible, and leaves in `env.changeAt` the earliest future instant at which that
+ * may flip while only time passes (`Infinity`: never). For an eligible candidate, the first moment a time-bound
+ * condition can stop holding; for an ineligible one, no earlier than the moment every failing condition could hold —
+ * a lower bound, so `recheckAt` built from it never promises too late. A slot of the call's own `env` rather than a
+ * result object: this runs for every candidate of every evaluation, and allocates nothing.
+ *
  * `bound` is the earliest change the caller has found so far among candidates that count for `recheckAt`: a
  * candidate not eligible now that cannot become eligible before it cannot move `recheckAt`, so its other conditions
- * need not be checked and its verdict says "never" (with `reasons`, nothing is skipped).
+ * need not be checked and its change is "never" (with `reasons`, nothing is skipped).
  *
  * @example
  * checkCandidate(compileInvitation({ id: "a", message: "Hi", timeOnSite: 30 }), viewVisitor({ id: "v1", timeOnSite: 10 }), env, Infinity, null)
- * // => { eligible: false, changeAt: env.atMs + 20_000 }
+ * // => false, with env.changeAt === env.atMs + 20_000
  */
 export function checkCandidate(
   invitation: CompiledInvitation,
@@ -54,12 +47,15 @@ export function checkCandidate(
   env: CheckEnv,
   bound: number,
   reasons: ReasonCode[] | null,
-): Verdict {
-  if (reasons === null && waitsPast(invitation, visitor, env.atMs, bound)) return NEVER;
+): boolean {
+  env.changeAt = Number.POSITIVE_INFINITY;
+  if (reasons === null && waitsPast(invitation, visitor, env.atMs, bound)) return false;
   const failed = checkStatic(invitation, visitor, env, reasons);
-  if (failed && reasons === null) return NEVER;
-  const timed = checkTimed(invitation, visitor, env, reasons);
-  return failed ? NEVER : timed;
+  if (failed && reasons === null) return false;
+  const eligible = checkTimed(invitation, visitor, env, reasons);
+  if (!failed) return eligible;
+  env.changeAt = Number.POSITIVE_INFINITY;
+  return false;
 }
 
 /**
@@ -107,18 +103,18 @@ function stop(reasons: ReasonCode[] | null, reason: ReasonCode): boolean {
 /**
  * Conditions that time can change: minimums that only ever become true (time on site, time since the last visit or
  * chat) and conditions that can flip either way (schedule, relative-time attributes, event windows). Returns whether
- * they all hold and when that may change: while one fails, the latest instant a failing one could hold; while all
- * hold, the earliest instant one can stop.
+ * they all hold, and leaves in `env.changeAt` when that may change: while one fails, the latest instant a failing one
+ * could hold; while all hold, the earliest instant one can stop.
  */
-function checkTimed(inv: CompiledInvitation, v: VisitorView, env: CheckEnv, reasons: ReasonCode[] | null): Verdict {
+function checkTimed(inv: CompiledInvitation, v: VisitorView, env: CheckEnv, reasons: ReasonCode[] | null): boolean {
   const at = env.atMs;
   let readyAt = Number.NEGATIVE_INFINITY;
   let endsAt = Number.POSITIVE_INFINITY;
   // First, since one that does not hold now never will (records only age): the candidate is out for good. With
-  // `reasons` checkStatic has recorded it and the verdict is "never" anyway; the window's end still counts below.
+  // `reasons` checkStatic has recorded it and the candidate is out anyway; the window's end still counts below.
   for (const e of inv.events) {
     const end = eventConditionEnd(e, v.events.get(e.event), at);
-    if (Number.isNaN(end) && reasons === null) return NEVER;
+    if (Number.isNaN(end) && reasons === null) return false;
     if (end < endsAt) endsAt = end;
   }
   const onSite = timeOnSiteMetAt(inv, v, at);
@@ -128,9 +124,10 @@ function checkTimed(inv: CompiledInvitation, v: VisitorView, env: CheckEnv, reas
   const sinceChat = lastChatMetAt(inv, v);
   if (sinceChat > at) readyAt = failing(reasons, "last_chat_too_recent", readyAt, sinceChat);
   if (inv.schedule !== null) {
-    const state = scheduleStateAt(inv.schedule, at, env.timeZone);
-    if (!state.active) readyAt = failing(reasons, "schedule", readyAt, state.nextChange);
-    else if (state.nextChange < endsAt) endsAt = state.nextChange;
+    const schedules = env.schedules;
+    schedules.read(inv.schedule);
+    if (!schedules.active) readyAt = failing(reasons, "schedule", readyAt, schedules.nextChange);
+    else if (schedules.nextChange < endsAt) endsAt = schedules.nextChange;
   }
   for (const a of inv.movingAttributes) {
     const change = nextAttributeChange(a, v.attributeSource, at) ?? Number.POSITIVE_INFINITY;
@@ -138,9 +135,8 @@ function checkTimed(inv: CompiledInvitation, v: VisitorView, env: CheckEnv, reas
     else if (change < endsAt) endsAt = change;
   }
   const allHold = readyAt === Number.NEGATIVE_INFINITY;
-  const changeAt = allHold ? endsAt : readyAt;
-  if (changeAt === Number.POSITIVE_INFINITY) return allHold ? HOLDS : NEVER;
-  return { eligible: allHold, changeAt };
+  env.changeAt = allHold ? endsAt : readyAt;
+  return allHold;
 }
 
 /** Notes a failing time-bound condition: records its reason and returns the later of the two "could hold" instants. */

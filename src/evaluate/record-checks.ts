@@ -24,7 +24,7 @@ export function recordChecks(
   for (const c of list.candidates) {
     if (accepts !== null && !accepts(c)) continue;
     const reasons: ReasonCode[] = [];
-    const { eligible } = checkCandidate(c, visitor, env, Number.POSITIVE_INFINITY, reasons);
+    const eligible = checkCandidate(c, visitor, env, Number.POSITIVE_INFINITY, reasons);
     recorder.checked(c.id, eligible, reasons);
     if (eligible) recorder.outcome(c.id, outcome(c));
   }

@@ -52,9 +52,9 @@ export function resolveTie(
     else if (k === SEARCHES_BEFORE_SORT) sortFrom(members, ties, k);
     const c = members[k] as CompiledInvitation;
     if (c === first) return { winner: first, changeAt: Math.min(changeAt, firstChange) };
-    const verdict = checkCandidate(c, visitor, env, Number.POSITIVE_INFINITY, null);
-    if (verdict.eligible) return { winner: c, changeAt: Math.min(changeAt, verdict.changeAt) };
-    changeAt = Math.min(changeAt, verdict.changeAt);
+    const eligible = checkCandidate(c, visitor, env, Number.POSITIVE_INFINITY, null);
+    if (eligible) return { winner: c, changeAt: Math.min(changeAt, env.changeAt) };
+    changeAt = Math.min(changeAt, env.changeAt);
   }
   // Unreachable: `first` is a member and eligible.
   return { winner: first, changeAt: Math.min(changeAt, firstChange) };

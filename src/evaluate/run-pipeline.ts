@@ -11,6 +11,7 @@ import { checkGates, expiryAhead } from "./check-gates.js";
 import { recordChecks } from "./record-checks.js";
 import type { CompiledInvitation } from "../compile/compile-invitation.js";
 import { resolveOptions, type ResolvedOptions } from "./resolve-options.js";
+import { ScheduleReader } from "../schedule/schedule-reader.js";
 import { selectWinner } from "./select-winner.js";
 import { settleView } from "./settle-view.js";
 import { CandidateCursor, releaseMask, scanMask } from "./visitor-mask.js";
@@ -95,7 +96,13 @@ function select(
   atMs: number,
   recorder: Recorder | null,
 ): Decision {
-  const env: CheckEnv = { atMs, timeZone: options.timeZone, operatorsOnline: options.operatorsOnline };
+  const env: CheckEnv = {
+    changeAt: Number.POSITIVE_INFINITY,
+    atMs,
+    timeZone: options.timeZone,
+    operatorsOnline: options.operatorsOnline,
+    schedules: new ScheduleReader(atMs, options.timeZone),
+  };
   const trigger = options.trigger;
   const selection =
     trigger === undefined
@@ -164,9 +171,9 @@ function listEligible(
   const cursor = new CandidateCursor(list.candidates, mask);
   for (let candidate = cursor.next(); candidate !== undefined; candidate = cursor.next()) {
     // An ineligible candidate that cannot become eligible before the earliest change found so far moves nothing.
-    const verdict = checkCandidate(candidate, view, env, changeAt, null);
-    changeAt = Math.min(changeAt, verdict.changeAt);
-    if (!verdict.eligible) continue;
+    const eligible = checkCandidate(candidate, view, env, changeAt, null);
+    changeAt = Math.min(changeAt, env.changeAt);
+    if (!eligible) continue;
     armed?.push({ invitationId: candidate.id, trigger: candidate.trigger as Trigger });
     inject?.push({ invitationId: candidate.id, design: candidate.design });
   }

@@ -45,13 +45,12 @@ export function selectWinner(
   let firstChange = Number.POSITIVE_INFINITY;
   for (let c = cursor.next(); c !== undefined; c = cursor.next()) {
     if (accepts !== null && !accepts(c)) continue;
-    const verdict = checkCandidate(c, visitor, env, before, null);
-    if (verdict.eligible) {
+    if (checkCandidate(c, visitor, env, before, null)) {
       first = c;
-      firstChange = verdict.changeAt;
+      firstChange = env.changeAt;
       break;
     }
-    if (verdict.changeAt < before) before = verdict.changeAt;
+    if (env.changeAt < before) before = env.changeAt;
   }
   const tie = first === undefined ? null : resolveTie(first, firstChange, cursor, accepts, visitor, env, seed);
   const winner = tie === null ? null : tie.winner;

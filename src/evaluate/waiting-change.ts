@@ -40,8 +40,8 @@ export function waitingChange(
       bits ^= lowest;
       const c = list.candidates[w * 32 + 31 - Math.clz32(lowest)] as CompiledInvitation;
       if (accepts !== null && !accepts(c)) continue;
-      const { changeAt: next } = checkCandidate(c, visitor, env, changeAt, null);
-      if (next < changeAt) changeAt = next;
+      checkCandidate(c, visitor, env, changeAt, null);
+      if (env.changeAt < changeAt) changeAt = env.changeAt;
     }
   }
   return changeAt;
@@ -66,8 +66,8 @@ function soonestWaiting(
     const c = candidates[i] as CompiledInvitation;
     if (timeOnSiteMetAt(c, visitor, env.atMs) >= changeAt) break;
     if (!mask.has(i) || (accepts !== null && !accepts(c))) continue;
-    const { changeAt: next } = checkCandidate(c, visitor, env, changeAt, null);
-    if (next < changeAt) changeAt = next;
+    checkCandidate(c, visitor, env, changeAt, null);
+    if (env.changeAt < changeAt) changeAt = env.changeAt;
   }
   return changeAt;
 }

@@ -60,13 +60,14 @@ function changeMinutes(merged: [number, number][]): number[] {
 }
 
 /**
- * Whether the local wall time `wall` (wall milliseconds) falls in one of the rule's windows.
+ * Whether the local wall time `wall` (wall milliseconds) falls in one of the rule's windows; `start` is
+ * {@link weekStart} of `wall`, when the caller has it already.
  *
  * @example
  * isWeeklyActive(rule, Date.UTC(2026, 0, 5, 17, 30, 59, 999)) // => true for mon 09:00–17:30 (a Monday)
  */
-export function isWeeklyActive(rule: WeeklyRule, wall: number): boolean {
-  const minute = Math.floor((wall - weekStart(wall)) / MINUTE_MS);
+export function isWeeklyActive(rule: WeeklyRule, wall: number, start = weekStart(wall)): boolean {
+  const minute = Math.floor((wall - start) / MINUTE_MS);
   const { intervals } = rule;
   for (let i = 0; i < intervals.length; i += 2) {
     if (minute < (intervals[i] ?? 0)) return false;
@@ -83,17 +84,34 @@ export function isWeeklyActive(rule: WeeklyRule, wall: number): boolean {
  * nextWeeklyWallChange(rule, Date.UTC(2026, 0, 5, 12)) // => Date.UTC(2026, 0, 5, 17, 31) for mon 09:00–17:30
  */
 export function nextWeeklyWallChange(rule: WeeklyRule, wall: number): number | null {
-  const first = rule.changes[0];
+  return nextWeeklyChangeAfter(rule, wall, weekStart(wall));
+}
+
+/**
+ * {@link nextWeeklyWallChange} for a caller that has worked out `start`, the {@link weekStart} of `wall`, already
+ * (one evaluation asks it of many rules at one instant).
+ *
+ * @example
+ * nextWeeklyChangeAfter(rule, wall, weekStart(wall)) // => nextWeeklyWallChange(rule, wall)
+ */
+export function nextWeeklyChangeAfter(rule: WeeklyRule, wall: number, start: number): number | null {
+  const changes = rule.changes;
+  const first = changes[0];
   if (first === undefined) return null;
-  const start = weekStart(wall);
-  for (const minute of rule.changes) {
-    if (start + minute * MINUTE_MS > wall) return start + minute * MINUTE_MS;
+  for (let i = 0; i < changes.length; i++) {
+    const at = start + (changes[i] as number) * MINUTE_MS;
+    if (at > wall) return at;
   }
   return start + WEEK_MS + first * MINUTE_MS;
 }
 
-/** Wall milliseconds of the Monday 00:00 that starts the week of `wall`; 1970-01-01 was a Thursday. */
-function weekStart(wall: number): number {
+/**
+ * Wall milliseconds of the Monday 00:00 that starts the week of `wall`; 1970-01-01 was a Thursday.
+ *
+ * @example
+ * weekStart(Date.UTC(2026, 0, 7, 15)) // => Date.UTC(2026, 0, 5)
+ */
+export function weekStart(wall: number): number {
   const days = Math.floor(wall / DAY_MS);
   const weekday = (((days + 3) % 7) + 7) % 7;
   return (days - weekday) * DAY_MS;

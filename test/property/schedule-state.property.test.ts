@@ -3,8 +3,9 @@ import { describe, expect, it } from "vitest";
 import { compileSchedule } from "../../src/schedule/compile-schedule.js";
 import { isScheduleActive } from "../../src/schedule/is-schedule-active.js";
 import { nextScheduleChange } from "../../src/schedule/next-schedule-change.js";
+import { ScheduleReader } from "../../src/schedule/schedule-reader.js";
 import { scheduleStateAt } from "../../src/schedule/schedule-state-at.js";
-import { instantForArb, scheduleCaseArb, zoneOf } from "./arbitraries/schedule.js";
+import { instantForArb, scheduleCaseArb, zoneArb, zoneOf } from "./arbitraries/schedule.js";
 
 // scheduleStateAt answers weekly schedules on the spot inside a stretch of constant offset and everything else from
 // memory; either way it must say what isScheduleActive and nextScheduleChange say (both held to the Intl oracle in
@@ -24,6 +25,32 @@ describe("scheduleStateAt", () => {
           const state = scheduleStateAt(compiled, at, given.defaultZone);
           expect(state.active).toBe(isScheduleActive(compiled, at, given.defaultZone));
           expect(state.nextChange).toBe(nextScheduleChange(compiled, at, given.defaultZone) ?? Number.POSITIVE_INFINITY);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("reads many schedules at one instant as scheduleStateAt answers each, whatever was read before", () => {
+    const caseArb = fc.record({
+      cases: fc.array(scheduleCaseArb, { minLength: 1, maxLength: 6 }),
+      defaultZone: zoneArb,
+    }).chain(({ cases, defaultZone }) =>
+      fc.record({
+        cases: fc.constant(cases),
+        defaultZone: fc.constant(defaultZone),
+        at: instantForArb((cases[0] as (typeof cases)[number]).schedule, zoneOf((cases[0] as (typeof cases)[number]).schedule, defaultZone), (cases[0] as (typeof cases)[number]).period),
+      }),
+    );
+    fc.assert(
+      fc.property(caseArb, ({ cases, defaultZone, at }) => {
+        const reader = new ScheduleReader(at, defaultZone);
+        // Each schedule twice, in order then reversed: the zone remembered from the one before must not leak.
+        const compiled = cases.map((c) => compileSchedule(c.schedule));
+        for (const schedule of [...compiled, ...[...compiled].reverse()]) {
+          reader.read(schedule);
+          const state = scheduleStateAt(schedule, at, defaultZone);
+          expect({ active: reader.active, nextChange: reader.nextChange }).toEqual({ active: state.active, nextChange: state.nextChange });
         }
       }),
       { numRuns: 300 },

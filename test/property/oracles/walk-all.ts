@@ -6,13 +6,14 @@ import { compiledRuleset } from "../../../src/compile/compile.js";
 import type { CandidateIndex } from "../../../src/compile/candidate-index.js";
 import type { CompiledInvitation } from "../../../src/compile/compile-invitation.js";
 import { noDecision, offerDecision } from "../../../src/evaluate/build-decision.js";
-import { checkCandidate, type CheckEnv, type Verdict } from "../../../src/evaluate/check-candidate.js";
+import { checkCandidate, type CheckEnv } from "../../../src/evaluate/check-candidate.js";
 import { checkGates } from "../../../src/evaluate/check-gates.js";
 import { resolveOptions } from "../../../src/evaluate/resolve-options.js";
 import { settleView } from "../../../src/evaluate/settle-view.js";
 import { hashPrefix, hashWithKey } from "../../../src/hashing/hash-unit.js";
 import { beatsOnHash } from "../../../src/hashing/pick-lowest-hash.js";
 import type { ReasonCode } from "../../../src/reason-codes.js";
+import { ScheduleReader } from "../../../src/schedule/schedule-reader.js";
 import type { Decision, EvaluateOptions, Invitation, Trigger, Visitor } from "../../../src/types.js";
 import { viewVisitor, type VisitorView } from "../../../src/visitor/view-visitor.js";
 
@@ -42,7 +43,8 @@ export function walkAll(invitations: readonly Invitation[], visitor: Visitor, at
     decision.recheckAt = gate.recheckAt;
     return decision;
   }
-  const env: CheckEnv = { atMs, timeZone: resolved.timeZone, operatorsOnline: resolved.operatorsOnline };
+  const schedules = new ScheduleReader(atMs, resolved.timeZone);
+  const env: CheckEnv = { changeAt: Infinity, atMs, timeZone: resolved.timeZone, operatorsOnline: resolved.operatorsOnline, schedules };
   const trigger = resolved.trigger;
   const walked =
     trigger === undefined
@@ -107,9 +109,10 @@ function walk(
   return { winner: winner.c, changeAt: Math.min(...counted.map((x) => x.changeAt)) };
 }
 
-function check(c: CompiledInvitation, visitor: VisitorView, env: CheckEnv): Verdict {
+function check(c: CompiledInvitation, visitor: VisitorView, env: CheckEnv): { eligible: boolean; changeAt: number } {
   const reasons: ReasonCode[] = []; // a recording check: every condition, no pruning
-  return checkCandidate(c, visitor, env, Number.POSITIVE_INFINITY, reasons);
+  const eligible = checkCandidate(c, visitor, env, Number.POSITIVE_INFINITY, reasons);
+  return { eligible, changeAt: env.changeAt };
 }
 
 /** Does a fired trigger match a dynamic invitation's trigger? (README: Dynamic invitations) */

@@ -68,12 +68,20 @@ function changeMinutes(merged: [number, number][]): number[] {
  */
 export function isWeeklyActive(rule: WeeklyRule, wall: number, start = weekStart(wall)): boolean {
   const minute = Math.floor((wall - start) / MINUTE_MS);
-  const { intervals } = rule;
-  for (let i = 0; i < intervals.length; i += 2) {
-    if (minute < (intervals[i] ?? 0)) return false;
-    if (minute < (intervals[i + 1] ?? 0)) return true;
+  // The bounds ascend strictly (starts at even places, ends at odd ones): the first bound after the minute is an end
+  // exactly when the minute is inside a window.
+  return firstAbove(rule.intervals, minute, 0) % 2 === 1;
+}
+
+/** The place of the first of the ascending `values` above `value`, searched from `low` (`values.length`: none). */
+function firstAbove(values: readonly number[], value: number, low: number): number {
+  let high = values.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if ((values[mid] as number) > value) high = mid;
+    else low = mid + 1;
   }
-  return false;
+  return low;
 }
 
 /**
@@ -98,7 +106,8 @@ export function nextWeeklyChangeAfter(rule: WeeklyRule, wall: number, start: num
   const changes = rule.changes;
   const first = changes[0];
   if (first === undefined) return null;
-  for (let i = 0; i < changes.length; i++) {
+  // Changes more than a minute before `wall`'s minute are before `wall` for sure: the exact test starts after them.
+  for (let i = firstAbove(changes, Math.floor((wall - start) / MINUTE_MS) - 2, 0); i < changes.length; i++) {
     const at = start + (changes[i] as number) * MINUTE_MS;
     if (at > wall) return at;
   }

@@ -13,6 +13,12 @@ import type { PageUrl } from "./normalize-page.js";
 export function matchUrl(matcher: UrlMatcher, page: PageUrl | null): boolean {
   if (matcher.excludesAll) return false;
   if (page === null) return matcher.matchesAll;
-  if (matcher.exclude.some((test) => test(page))) return false;
-  return matcher.matchesAll || matcher.onlyExclusions || matcher.include.some((test) => test(page));
+  // Indexed loops, not `some` with a callback: this runs for every candidate with URLs in every evaluation.
+  const { exclude, include } = matcher;
+  for (let i = 0; i < exclude.length; i++) if ((exclude[i] as PageTest)(page)) return false;
+  if (matcher.matchesAll || matcher.onlyExclusions) return true;
+  for (let i = 0; i < include.length; i++) if ((include[i] as PageTest)(page)) return true;
+  return false;
 }
+
+type PageTest = (page: PageUrl) => boolean;

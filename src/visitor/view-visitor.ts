@@ -131,7 +131,9 @@ export class VisitorView {
 
   /** The referrer's host with one leading `www.` stripped (docs/semantics.md: Referrer), `""` when there is none. */
   get referrerHost(): string {
-    this.referrerMemo ??= typeof this.fields.referrer === "string" ? referrerHost(this.fields.referrer) : "";
+    // Most visitors come without a referrer, or with an empty one: nothing to parse.
+    const referrer = this.fields.referrer;
+    this.referrerMemo ??= typeof referrer === "string" && referrer !== "" ? referrerHost(referrer) : "";
     return this.referrerMemo;
   }
 

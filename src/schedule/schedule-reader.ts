@@ -1,17 +1,31 @@
 import type { CompiledSchedule } from "./compile-schedule.js";
+import { isScheduleActive } from "./is-schedule-active.js";
+import { nextScheduleChange } from "./next-schedule-change.js";
 import { offsetStretch } from "./offset-at.js";
-import { scheduleStateAt } from "./schedule-state-at.js";
 import { isWeeklyActive, nextWeeklyChangeAfter, weekStart, type WeeklyRule } from "./weekly-rule.js";
 
+/** An answer of the general path, and the instant and zone it was worked out for. */
+interface Remembered {
+  readonly active: boolean;
+  readonly nextChange: number;
+  readonly fromMs: number;
+  readonly timeZone: string;
+}
+
+const remembered = new WeakMap<CompiledSchedule, Remembered>();
+
 /**
- * {@link scheduleStateAt} for many schedules at one instant, as one evaluation asks it: the answer is left in
- * `active` and `nextChange` (nothing allocated per schedule), and for weekly schedules the instant's offset and
- * place in the local week are worked out once per time zone, not once per schedule. The answers are
- * `scheduleStateAt`'s, which decides whatever the weekly path leaves (other rules, a change past the offset's
- * stretch). One reader per evaluation: it is written by every `read`, so it is never shared between calls.
+ * Whether schedules are active at one instant, and when that next changes (`Infinity`: never), as one evaluation
+ * asks it of many schedules: the answer is left in `active` and `nextChange` (nothing allocated per schedule).
+ * Weekly schedules are answered on the spot within the stretch of constant offset around the instant, which is
+ * looked up once per time zone, not once per schedule; everything else is answered by {@link isScheduleActive} and
+ * {@link nextScheduleChange}, remembered per schedule: both stay the same from the instant they were worked out until
+ * the next change, by definition of that change, so every later question inside that stretch (the next visitor, a
+ * second later) is answered without looking at the calendar again. One reader per evaluation: it is written by
+ * every `read`, so it is never shared between calls.
  *
  * @example
- * const reader = new ScheduleReader(now, "UTC");
+ * const reader = new ScheduleReader(now, "Europe/Vilnius");
  * reader.read(officeHours); // reader.active => true, reader.nextChange => <17:31 today>
  */
 export class ScheduleReader {
@@ -34,15 +48,25 @@ export class ScheduleReader {
   /** Reads one schedule at `atMs` into `active` and `nextChange`. */
   read(schedule: CompiledSchedule): void {
     const rule = schedule.rule;
-    if (rule.type === "weekly" && this.weekly(rule, schedule.usesWallClock, schedule.timeZone ?? this.defaultTimeZone)) return;
-    const state = scheduleStateAt(schedule, this.atMs, this.defaultTimeZone);
+    const timeZone = schedule.timeZone ?? this.defaultTimeZone;
+    if (rule.type === "weekly" && this.weekly(rule, schedule.usesWallClock, timeZone)) return;
+    const at = this.atMs;
+    let state = remembered.get(schedule);
+    if (state === undefined || state.timeZone !== timeZone || !(at >= state.fromMs && at < state.nextChange)) {
+      const active = isScheduleActive(schedule, at, this.defaultTimeZone);
+      const nextChange = nextScheduleChange(schedule, at, this.defaultTimeZone, active) ?? Number.POSITIVE_INFINITY;
+      state = { active, nextChange, fromMs: at, timeZone };
+      if (Number.isFinite(at)) remembered.set(schedule, state);
+    }
     this.active = state.active;
     this.nextChange = state.nextChange;
   }
 
   /**
-   * A weekly rule answered on the spot, as `scheduleStateAt` does: false (nothing written) when its answer must come
-   * from the general path — an unknown zone, an instant that is not finite, a change not before the stretch's end.
+   * A weekly rule answered on the spot: within a stretch of constant offset the rule says exactly when activity
+   * flips, so a flip before the stretch ends is the answer `nextScheduleChange` would give. False (nothing written)
+   * when the answer must come from the general path: an unknown zone, an instant that is not finite, a flip not
+   * before the stretch's end.
    */
   private weekly(rule: WeeklyRule, usesWallClock: boolean, zone: string): boolean {
     const at = this.atMs;

@@ -1,4 +1,5 @@
 import { StorageError } from "../storage/storage-error.js";
+import { addCountersLua } from "./add-counters-lua.js";
 import { luaScript, runLuaScript } from "./lua-script.js";
 import type { RedisClient } from "./open-client.js";
 
@@ -39,13 +40,7 @@ if stored[1] then
 end
 if stored[2] == ARGV[3] then return version end
 if ARGV[1] ~= "" and version ~= tonumber(ARGV[1]) then return false end
-for i = 6, #ARGV, 2 do
-  local count = redis.call("HGET", KEYS[2], ARGV[i])
-  if count and not string.match(count, "^-?%d+$") then
-    return redis.error_reply("BECKON_CORRUPT the counter " .. ARGV[i] .. " is not a whole number")
-  end
-end
-for i = 6, #ARGV, 2 do redis.call("HINCRBY", KEYS[2], ARGV[i], ARGV[i + 1]) end
+${addCountersLua(6)}
 redis.call("HSET", KEYS[1], "version", version + 1, "value", ARGV[2], "commit", ARGV[3])
 if ARGV[4] ~= "0" then redis.call("PEXPIRE", KEYS[1], ARGV[4]) end
 if legacy then redis.call("DEL", legacy) end

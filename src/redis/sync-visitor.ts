@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { StorageError } from "../storage/storage-error.js";
 import type { CounterIncrement, TaggedVisitor, VisitorRecord, VisitorSync, VisitorTag } from "../storage/types.js";
 import { counterKey } from "../storage/counter-key.js";
+import { addCountersLua } from "./add-counters-lua.js";
 import { luaScript, runLuaScript } from "./lua-script.js";
 import type { RedisClient } from "./open-client.js";
 import { readStored } from "./read-stored.js";
@@ -26,13 +27,7 @@ local version = 0
 if stored[1] then version = string.match(stored[1], "^[1-9]%d*$") and tonumber(stored[1]) or -1 end
 if version == tonumber(ARGV[1]) and (version == 0 or (stored[2] or "") == ARGV[2]) then
   if ARGV[3] == "0" then return {1} end
-  for i = 8, #ARGV, 2 do
-    local count = redis.call("HGET", KEYS[2], ARGV[i])
-    if count and not string.match(count, "^-?%d+$") then
-      return redis.error_reply("BECKON_CORRUPT the counter " .. ARGV[i] .. " is not a whole number")
-    end
-  end
-  for i = 8, #ARGV, 2 do redis.call("HINCRBY", KEYS[2], ARGV[i], ARGV[i + 1]) end
+  ${addCountersLua(8)}
   redis.call("HSET", KEYS[1], "version", version + 1, "value", ARGV[4], "commit", ARGV[5])
   if ARGV[6] ~= "0" then redis.call("PEXPIRE", KEYS[1], ARGV[6]) end
   if legacy then redis.call("DEL", legacy) end

@@ -67,28 +67,19 @@ export function describeStorageContract(name: string, make: AdapterFactory): voi
       twins = [];
     });
 
+    /** A second adapter whose records expire after `ttlSeconds`, closed after the test. */
+    const expiring = async (ttlSeconds: number): Promise<StorageAdapter> => {
+      const made = await subject.expiring!(ttlSeconds);
+      twins.push(made);
+      return made;
+    };
+
     describe("retention and erasure", () => {
-      retentionContract({
-        subject: () => subject,
-        twin,
-        expiring: async (ttlSeconds) => {
-          const made = await subject.expiring!(ttlSeconds);
-          twins.push(made);
-          return made;
-        },
-      });
+      retentionContract({ subject: () => subject, twin, expiring });
     });
 
     describe("the service's visitor cache", () => {
-      cacheContract({
-        subject: () => subject,
-        twin,
-        expiring: async (ttlSeconds) => {
-          const made = await subject.expiring!(ttlSeconds);
-          twins.push(made);
-          return made;
-        },
-      });
+      cacheContract({ subject: () => subject, twin, expiring });
     });
 
     it("names itself", () => {

@@ -4,6 +4,7 @@ import { readAttributeValue } from "../conditions/read-attribute-value.js";
 import type { VisitorView } from "../visitor/view-visitor.js";
 import type { CandidateIndex, Dimension, Needs } from "../compile/candidate-index.js";
 import type { CompiledInvitation } from "../compile/compile-invitation.js";
+import { firstAbove } from "../lib/first-above.js";
 
 /**
  * A term read from a key's list of candidates (see `KeyPostings`): the listed candidates, plus `base`'s (a
@@ -373,13 +374,7 @@ function narrowListed(mask: VisitorMask, needs: Needs, has: (key: string) => boo
 function readyLevel(index: CandidateIndex, timeOnSite: number): Uint32Array | null {
   const levels = index.onSiteLevels;
   if (levels.length === 0 || timeOnSite >= (levels[levels.length - 1] as number)) return null;
-  let low = 0;
-  let high = levels.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if ((levels[mid] as number) <= timeOnSite) low = mid + 1;
-    else high = mid;
-  }
+  const low = firstAbove(levels, timeOnSite);
   // levels[low] is the lowest level above the visitor's time on site.
   if (!index.onSiteExact) return index.onSiteAtMost[low] as Uint32Array;
   return low === 0 ? index.noneReady : (index.onSiteAtMost[low - 1] as Uint32Array);

@@ -1,4 +1,5 @@
 import type { CompiledEventCondition } from "../compile/compile-invitation.js";
+import { firstAbove } from "../lib/first-above.js";
 
 /**
  * Checks an event condition (docs/semantics.md: Events) — at least `minCount` records with `now − at < withinSeconds` (every record
@@ -18,21 +19,9 @@ export function eventConditionEnd(
 ): number {
   if (times === undefined) return Number.NaN;
   if (condition.withinMs === 0) return times.length >= condition.minCount ? Number.POSITIVE_INFINITY : Number.NaN;
-  const first = firstInside(times, atMs - condition.withinMs);
+  const first = firstAbove(times, atMs - condition.withinMs);
   const count = times.length - first;
   if (count < condition.minCount) return Number.NaN;
   // The condition fails once all but minCount − 1 of the records inside have left the window.
   return (times[first + count - condition.minCount] as number) + condition.withinMs;
-}
-
-/** Index of the first record strictly after `edge` (binary search over ascending times). */
-function firstInside(times: readonly number[], edge: number): number {
-  let low = 0;
-  let high = times.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if ((times[mid] as number) > edge) high = mid;
-    else low = mid + 1;
-  }
-  return low;
 }

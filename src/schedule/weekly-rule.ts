@@ -1,6 +1,7 @@
 import type { ScheduleWindow, Weekday, WeeklySchedule } from "../types.js";
 import { DAY_MINUTES, DAY_MS, MINUTE_MS } from "./civil-date.js";
 import { parseClockTime } from "./clock-time.js";
+import { firstAbove } from "../lib/first-above.js";
 
 /**
  * A weekly schedule as minutes of the local week (Monday 00:00 = 0). `intervals` holds sorted, disjoint, non-touching
@@ -70,18 +71,7 @@ export function isWeeklyActive(rule: WeeklyRule, wall: number, start = weekStart
   const minute = Math.floor((wall - start) / MINUTE_MS);
   // The bounds ascend strictly (starts at even places, ends at odd ones): the first bound after the minute is an end
   // exactly when the minute is inside a window.
-  return firstAbove(rule.intervals, minute, 0) % 2 === 1;
-}
-
-/** The place of the first of the ascending `values` above `value`, searched from `low` (`values.length`: none). */
-function firstAbove(values: readonly number[], value: number, low: number): number {
-  let high = values.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if ((values[mid] as number) > value) high = mid;
-    else low = mid + 1;
-  }
-  return low;
+  return firstAbove(rule.intervals, minute) % 2 === 1;
 }
 
 /**
@@ -107,7 +97,7 @@ export function nextWeeklyChangeAfter(rule: WeeklyRule, wall: number, start: num
   const first = changes[0];
   if (first === undefined) return null;
   // Changes more than a minute before `wall`'s minute are before `wall` for sure: the exact test starts after them.
-  for (let i = firstAbove(changes, Math.floor((wall - start) / MINUTE_MS) - 2, 0); i < changes.length; i++) {
+  for (let i = firstAbove(changes, Math.floor((wall - start) / MINUTE_MS) - 2); i < changes.length; i++) {
     const at = start + (changes[i] as number) * MINUTE_MS;
     if (at > wall) return at;
   }

@@ -87,54 +87,47 @@ export function buildCandidateIndex(candidates: readonly CompiledInvitation[]): 
   const bits = (): Uint32Array => new Uint32Array(words);
   const onSite = distinctOnSite(candidates);
   const enabled = bits();
-  const wild = { language: bits(), identifier: bits(), tag: bits(), department: bits(), device: bits(), host: bits(), segment: bits() };
-  const lists: Record<keyof typeof wild, Lists> = {
-    language: new KeyPostingsBuilder(),
-    identifier: new KeyPostingsBuilder(),
-    tag: new KeyPostingsBuilder(),
-    department: new KeyPostingsBuilder(),
-    device: new KeyPostingsBuilder(),
-    host: new KeyPostingsBuilder(),
-    segment: new KeyPostingsBuilder(),
-  };
-  const attributeLists = new KeyPostingsBuilder();
-  const eventLists = new KeyPostingsBuilder();
+  for (let i = 0; i < candidates.length; i++) if ((candidates[i] as CompiledInvitation).enabled) setBit(enabled, i);
+  // One dimension at a time, each builder dropped before the next starts: with all-distinct keys each holds a map
+  // of one key per candidate, and only one of them is alive at once (less peak heap, a smaller working set).
   const members = new SetMembers();
-  for (let i = 0; i < candidates.length; i++) {
-    const c = candidates[i] as CompiledInvitation;
-    placeAll(lists.host, wild.host, i, c.urls === null ? null : c.urls.hosts);
-    placeAll(lists.segment, wild.segment, i, c.urls === null ? null : c.urls.segments);
-    markAttributes(attributeLists, c.attributes, i);
-    markAttributes(attributeLists, c.movingAttributes, i);
-    for (let e = 0; e < c.events.length; e++) mark(eventLists, (c.events[e] as CompiledEventCondition).event, i);
-    if (c.enabled) setBit(enabled, i);
-    place(lists.language, wild.language, i, c.language === "" ? null : c.language);
-    place(lists.identifier, wild.identifier, i, c.identifier === "" ? null : c.identifier);
-    place(lists.tag, wild.tag, i, c.tag === "" ? null : c.tag);
-    placeAll(lists.department, wild.department, i, members.of(c.departments));
-    placeAll(lists.device, wild.device, i, members.of(c.devices));
-  }
-  const dimension = (name: keyof typeof wild): Dimension => ({ wild: wild[name], ...lists[name].build(words, wild[name]) });
-  const segment = dimension("segment");
+  const segment = dimension(candidates, words, (lists, wild, i, c) => placeAll(lists, wild, i, c.urls === null ? null : c.urls.segments));
   return {
     candidates,
     enabled,
-    language: dimension("language"),
-    identifier: dimension("identifier"),
-    tag: dimension("tag"),
-    department: dimension("department"),
-    device: dimension("device"),
-    host: dimension("host"),
+    language: dimension(candidates, words, (lists, wild, i, c) => place(lists, wild, i, c.language === "" ? null : c.language)),
+    identifier: dimension(candidates, words, (lists, wild, i, c) => place(lists, wild, i, c.identifier === "" ? null : c.identifier)),
+    tag: dimension(candidates, words, (lists, wild, i, c) => place(lists, wild, i, c.tag === "" ? null : c.tag)),
+    department: dimension(candidates, words, (lists, wild, i, c) => placeAll(lists, wild, i, members.of(c.departments))),
+    device: dimension(candidates, words, (lists, wild, i, c) => placeAll(lists, wild, i, members.of(c.devices))),
+    host: dimension(candidates, words, (lists, wild, i, c) => placeAll(lists, wild, i, c.urls === null ? null : c.urls.hosts)),
     segment,
     segmentPrefixes: hasPrefixKey(segment),
     pageviewsAtMost: pageviewLevels(candidates, words),
     ...onSiteLevels(candidates, onSite, words),
     noneReady: bits(),
     byOnSite: byOnSite(candidates),
-    needsAttribute: needs(attributeLists, candidates.length, words),
-    needsEvent: needs(eventLists, candidates.length, words),
+    needsAttribute: needs(candidates, words, (lists, i, c) => {
+      markAttributes(lists, c.attributes, i);
+      markAttributes(lists, c.movingAttributes, i);
+    }),
+    needsEvent: needs(candidates, words, (lists, i, c) => {
+      for (let e = 0; e < c.events.length; e++) mark(lists, (c.events[e] as CompiledEventCondition).event, i);
+    }),
     spareMasks: [],
   };
+}
+
+/** One equality dimension, from `placeOne` putting each candidate under its keys or among the wild ones. */
+function dimension(
+  candidates: readonly CompiledInvitation[],
+  words: number,
+  placeOne: (lists: Lists, wild: Uint32Array, i: number, candidate: CompiledInvitation) => void,
+): Dimension {
+  const wild = new Uint32Array(words);
+  const lists = new KeyPostingsBuilder();
+  for (let i = 0; i < candidates.length; i++) placeOne(lists, wild, i, candidates[i] as CompiledInvitation);
+  return { wild, ...lists.build(words, wild) };
 }
 
 function hasPrefixKey(segment: Dimension): boolean {
@@ -143,7 +136,15 @@ function hasPrefixKey(segment: Dimension): boolean {
   return false;
 }
 
-function needs(lists: Lists, count: number, words: number): Needs {
+/** The keys `markOne` says each candidate needs, and who needs which. */
+function needs(
+  candidates: readonly CompiledInvitation[],
+  words: number,
+  markOne: (lists: Lists, i: number, candidate: CompiledInvitation) => void,
+): Needs {
+  const lists = new KeyPostingsBuilder();
+  for (let i = 0; i < candidates.length; i++) markOne(lists, i, candidates[i] as CompiledInvitation);
+  const count = candidates.length;
   const postings = lists.build(words, null);
   const sparseNeeders = new Uint32Array(postings.sparse.size === 0 ? 0 : words);
   const sparseNeeds = new Uint32Array(postings.sparse.size === 0 ? 0 : count);

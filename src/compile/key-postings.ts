@@ -28,8 +28,8 @@ const DENSE_PER_WORDS = 8;
  * lists.build(2, null).sparse.get("vip") // => 0 (two candidates are too few for a bitset of 64)
  */
 export class KeyPostingsBuilder {
+  // Key ids are given in order of first appearance, so the Map's own order lists the keys by id: no array of them.
   private readonly ids = new Map<string, number>();
-  private readonly keys: string[] = [];
   // Typed arrays grown by doubling, not arrays grown by `push`: with all-distinct keys each holds one entry per
   // candidate, and 4 bytes an entry without boxing or copies of a generic array's backing store.
   private last = new Int32Array(16);
@@ -41,7 +41,7 @@ export class KeyPostingsBuilder {
   add(key: string, i: number): void {
     let id = this.ids.get(key);
     if (id === undefined) {
-      id = this.keys.push(key) - 1;
+      id = this.ids.size;
       this.ids.set(key, id);
       if (id === this.last.length) this.last = grown(this.last);
     } else if (this.last[id] === i) return;
@@ -55,10 +55,6 @@ export class KeyPostingsBuilder {
     this.pairs += 1;
   }
 
-  get size(): number {
-    return this.keys.length;
-  }
-
   /**
    * The postings over `words` 32-candidate words. With `base`, every dense bitset also holds `base`'s candidates (a
    * dimension's wild ones); a list's reader adds them itself. A builder builds once: its map of keys becomes
@@ -66,18 +62,18 @@ export class KeyPostingsBuilder {
    * keys fills one Map, not two.
    */
   build(words: number, base: Uint32Array | null): KeyPostings {
-    const { ids, keys, pairKeys, pairPositions, pairs } = this;
+    const { ids, pairKeys, pairPositions, pairs } = this;
+    const size = ids.size;
     const denseFrom = Math.max(1, Math.ceil(words / DENSE_PER_WORDS));
-    const counts = new Uint32Array(keys.length);
+    const counts = new Uint32Array(size);
     for (let p = 0; p < pairs; p++) counts[pairKeys[p] as number] = (counts[pairKeys[p] as number] as number) + 1;
     const dense = new Map<string, Uint32Array>();
     const bitsOf: (Uint32Array | undefined)[] = [];
-    // Lists follow each other in key order.
-    const starts = new Uint32Array(keys.length + 1);
-    for (let id = 0; id < keys.length; id++) {
+    // Lists follow each other in key order, the Map's order. `forEach`, not for-of: no entry array per key.
+    const starts = new Uint32Array(size + 1);
+    ids.forEach((id, key) => {
       let count = counts[id] as number;
       if (count >= denseFrom) {
-        const key = keys[id] as string;
         const bits = base === null ? new Uint32Array(words) : base.slice();
         bitsOf[id] = bits;
         dense.set(key, bits);
@@ -85,11 +81,11 @@ export class KeyPostingsBuilder {
         count = 0;
       }
       starts[id + 1] = (starts[id] as number) + count;
-    }
-    const positions = new Uint32Array(starts[keys.length] as number);
+    });
+    const positions = new Uint32Array(starts[size] as number);
     // `next[id]`: where the list of key `id` is filled next. Pairs come in ascending candidate order, so each list
     // comes out sorted.
-    const next = starts.slice(0, keys.length);
+    const next = starts.slice(0, size);
     for (let p = 0; p < pairs; p++) {
       const id = pairKeys[p] as number;
       const i = pairPositions[p] as number;

@@ -9,6 +9,9 @@ import type { Device, RequiresConfig, Schedule } from "../types.js";
 const ALL_DEVICES = 3;
 /** Starts the key of any list but one of a single text that does not start with it. */
 const LIST = "\u0000";
+/** URL lists every one of which is kept for sharing, and the sample kept of later ones when few repeat. */
+const URL_LISTS_TRIED = 1024;
+const URL_LIST_SAMPLE = 16;
 
 /**
  * The compiled pieces of one `compile` call that invitations with equal configuration share: a large set repeats
@@ -30,6 +33,9 @@ export class SharedPieces {
   private readonly departmentSets = new Map<string, ReadonlySet<string>>();
   private readonly deviceSets = new Map<string, ReadonlySet<Device>>();
   private readonly requiresObjects: Readonly<Required<RequiresConfig>>[] = [];
+  /** URL lists compiled (not found in `urlLists`) and found there, to tell whether remembering them pays. */
+  private urlMisses = 0;
+  private urlHits = 0;
   private readonly pattern = (text: string): CompiledUrlPattern => {
     let compiled = this.urlPatterns.get(text);
     if (compiled === undefined) this.urlPatterns.set(text, (compiled = compileUrlPattern(text)));
@@ -46,9 +52,22 @@ export class SharedPieces {
       // A list of one pattern is keyed by that pattern: it needs no list of its own, nor a second cache entry.
       const single = !key.startsWith(LIST);
       const kept = single ? [key] : patterns.map(trimmed).filter((url) => url !== "");
-      this.urlLists.set(key, (matcher = compileUrlPatterns(kept, single ? compileUrlPattern : this.pattern) as UrlMatcher));
-    }
+      matcher = compileUrlPatterns(kept, single ? compileUrlPattern : this.pattern) as UrlMatcher;
+      if (this.remembersUrlList()) this.urlLists.set(key, matcher);
+    } else this.urlHits += 1;
     return matcher;
+  }
+
+  /**
+   * Whether to keep the list just compiled for the next invitations. Always, until a set has shown that its lists
+   * rarely repeat (past {@link URL_LISTS_TRIED} lists, under one found again in {@link URL_LIST_SAMPLE}): a set of
+   * 100 000 distinct hosts would fill a Map of 100 000 entries that never pays for itself. Then only every
+   * {@link URL_LIST_SAMPLE}th is kept, so lists that do start repeating are still found and switch it back on.
+   * Skipping one only costs a second copy of an equal matcher, never a different answer.
+   */
+  private remembersUrlList(): boolean {
+    this.urlMisses += 1;
+    return this.urlMisses <= URL_LISTS_TRIED || this.urlHits * URL_LIST_SAMPLE >= this.urlMisses || this.urlMisses % URL_LIST_SAMPLE === 0;
   }
 
   schedule(schedule: Schedule | undefined): CompiledSchedule | null {

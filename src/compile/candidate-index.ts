@@ -87,47 +87,133 @@ export function buildCandidateIndex(candidates: readonly CompiledInvitation[]): 
   const bits = (): Uint32Array => new Uint32Array(words);
   const onSite = distinctOnSite(candidates);
   const enabled = bits();
-  for (let i = 0; i < candidates.length; i++) if ((candidates[i] as CompiledInvitation).enabled) setBit(enabled, i);
+  // The dimensions some candidate has keys in: a dimension no candidate uses is not walked again (every candidate
+  // wild, no key), since with many candidates each walk is mostly a cache miss per candidate.
+  let used = 0;
+  for (let i = 0; i < candidates.length; i++) {
+    const c = candidates[i] as CompiledInvitation;
+    if (c.enabled) setBit(enabled, i);
+    used |= uses(c);
+  }
   // One dimension at a time, each builder dropped before the next starts: with all-distinct keys each holds a map
   // of one key per candidate, and only one of them is alive at once (less peak heap, a smaller working set).
   const members = new SetMembers();
-  const segment = dimension(candidates, words, (lists, wild, i, c) => placeAll(lists, wild, i, c.urls === null ? null : c.urls.segments));
+  const segment = urlDimension(candidates, words, "segments", (used & USES_URLS) !== 0);
   return {
     candidates,
     enabled,
-    language: dimension(candidates, words, (lists, wild, i, c) => place(lists, wild, i, c.language === "" ? null : c.language)),
-    identifier: dimension(candidates, words, (lists, wild, i, c) => place(lists, wild, i, c.identifier === "" ? null : c.identifier)),
-    tag: dimension(candidates, words, (lists, wild, i, c) => place(lists, wild, i, c.tag === "" ? null : c.tag)),
-    department: dimension(candidates, words, (lists, wild, i, c) => placeAll(lists, wild, i, members.of(c.departments))),
-    device: dimension(candidates, words, (lists, wild, i, c) => placeAll(lists, wild, i, members.of(c.devices))),
-    host: dimension(candidates, words, (lists, wild, i, c) => placeAll(lists, wild, i, c.urls === null ? null : c.urls.hosts)),
+    language: textDimension(candidates, words, "language", (used & USES_LANGUAGE) !== 0),
+    identifier: textDimension(candidates, words, "identifier", (used & USES_IDENTIFIER) !== 0),
+    tag: textDimension(candidates, words, "tag", (used & USES_TAG) !== 0),
+    department: setDimension(candidates, words, "departments", members, (used & USES_DEPARTMENTS) !== 0),
+    device: setDimension(candidates, words, "devices", members, (used & USES_DEVICES) !== 0),
+    host: urlDimension(candidates, words, "hosts", (used & USES_URLS) !== 0),
     segment,
     segmentPrefixes: hasPrefixKey(segment),
     pageviewsAtMost: pageviewLevels(candidates, words),
     ...onSiteLevels(candidates, onSite, words),
     noneReady: bits(),
     byOnSite: byOnSite(candidates),
-    needsAttribute: needs(candidates, words, (lists, i, c) => {
-      markAttributes(lists, c.attributes, i);
-      markAttributes(lists, c.movingAttributes, i);
-    }),
-    needsEvent: needs(candidates, words, (lists, i, c) => {
-      for (let e = 0; e < c.events.length; e++) mark(lists, (c.events[e] as CompiledEventCondition).event, i);
-    }),
+    needsAttribute: needs(candidates, words, attributeKeys(candidates, (used & USES_ATTRIBUTES) !== 0)),
+    needsEvent: needs(candidates, words, eventKeys(candidates, (used & USES_EVENTS) !== 0)),
     spareMasks: [],
   };
 }
 
-/** One equality dimension, from `placeOne` putting each candidate under its keys or among the wild ones. */
-function dimension(
+// Each dimension in a plain loop of its own (no callback per candidate): a set that uses few of them walks the
+// others cheaply.
+
+const USES_LANGUAGE = 1;
+const USES_IDENTIFIER = 2;
+const USES_TAG = 4;
+const USES_DEPARTMENTS = 8;
+const USES_DEVICES = 16;
+const USES_URLS = 32;
+const USES_ATTRIBUTES = 64;
+const USES_EVENTS = 128;
+
+/** The dimensions candidate `c` may have keys in (one bit each); a dimension whose bit no candidate sets has none. */
+function uses(c: CompiledInvitation): number {
+  return (
+    (c.language === "" ? 0 : USES_LANGUAGE) |
+    (c.identifier === "" ? 0 : USES_IDENTIFIER) |
+    (c.tag === "" ? 0 : USES_TAG) |
+    (c.departments === null ? 0 : USES_DEPARTMENTS) |
+    (c.devices === null ? 0 : USES_DEVICES) |
+    (c.urls === null ? 0 : USES_URLS) |
+    (c.attributes.length + c.movingAttributes.length === 0 ? 0 : USES_ATTRIBUTES) |
+    (c.events.length === 0 ? 0 : USES_EVENTS)
+  );
+}
+
+/** A dimension no candidate has a key in: every candidate wild, what walking them would give. */
+function unused(count: number, wild: Uint32Array, lists: Lists): Dimension {
+  for (let i = 0; i < count; i++) setBit(wild, i);
+  return { wild, ...lists.build(wild.length, wild) };
+}
+
+/** A dimension of one text per candidate, `""` accepting any value. */
+function textDimension(
   candidates: readonly CompiledInvitation[],
   words: number,
-  placeOne: (lists: Lists, wild: Uint32Array, i: number, candidate: CompiledInvitation) => void,
+  field: "language" | "identifier" | "tag",
+  used: boolean,
 ): Dimension {
   const wild = new Uint32Array(words);
   const lists = new KeyPostingsBuilder();
-  for (let i = 0; i < candidates.length; i++) placeOne(lists, wild, i, candidates[i] as CompiledInvitation);
+  if (!used) return unused(candidates.length, wild, lists);
+  for (let i = 0; i < candidates.length; i++) place(lists, wild, i, (candidates[i] as CompiledInvitation)[field] || null);
   return { wild, ...lists.build(words, wild) };
+}
+
+/** The hosts or first segments a candidate's URL list writes out (`null`, no list or any: wild). */
+function urlDimension(candidates: readonly CompiledInvitation[], words: number, field: "hosts" | "segments", used: boolean): Dimension {
+  const wild = new Uint32Array(words);
+  const lists = new KeyPostingsBuilder();
+  if (!used) return unused(candidates.length, wild, lists);
+  for (let i = 0; i < candidates.length; i++) {
+    const urls = (candidates[i] as CompiledInvitation).urls;
+    placeAll(lists, wild, i, urls === null ? null : urls[field]);
+  }
+  return { wild, ...lists.build(words, wild) };
+}
+
+/** The departments or devices of a candidate (`null`: any). */
+function setDimension(
+  candidates: readonly CompiledInvitation[],
+  words: number,
+  field: "departments" | "devices",
+  members: SetMembers,
+  used: boolean,
+): Dimension {
+  const wild = new Uint32Array(words);
+  const lists = new KeyPostingsBuilder();
+  if (!used) return unused(candidates.length, wild, lists);
+  for (let i = 0; i < candidates.length; i++) placeAll(lists, wild, i, members.of((candidates[i] as CompiledInvitation)[field]));
+  return { wild, ...lists.build(words, wild) };
+}
+
+/** The attribute keys each candidate needs. */
+function attributeKeys(candidates: readonly CompiledInvitation[], used: boolean): Lists {
+  const lists = new KeyPostingsBuilder();
+  if (!used) return lists;
+  for (let i = 0; i < candidates.length; i++) {
+    const c = candidates[i] as CompiledInvitation;
+    markAttributes(lists, c.attributes, i);
+    markAttributes(lists, c.movingAttributes, i);
+  }
+  return lists;
+}
+
+/** The event names each candidate's conditions name. */
+function eventKeys(candidates: readonly CompiledInvitation[], used: boolean): Lists {
+  const lists = new KeyPostingsBuilder();
+  if (!used) return lists;
+  for (let i = 0; i < candidates.length; i++) {
+    const events = (candidates[i] as CompiledInvitation).events;
+    for (let e = 0; e < events.length; e++) mark(lists, (events[e] as CompiledEventCondition).event, i);
+  }
+  return lists;
 }
 
 function hasPrefixKey(segment: Dimension): boolean {
@@ -136,14 +222,8 @@ function hasPrefixKey(segment: Dimension): boolean {
   return false;
 }
 
-/** The keys `markOne` says each candidate needs, and who needs which. */
-function needs(
-  candidates: readonly CompiledInvitation[],
-  words: number,
-  markOne: (lists: Lists, i: number, candidate: CompiledInvitation) => void,
-): Needs {
-  const lists = new KeyPostingsBuilder();
-  for (let i = 0; i < candidates.length; i++) markOne(lists, i, candidates[i] as CompiledInvitation);
+/** The keys in `lists` (each builder built once, so the next is only made after this one is done), and who needs which. */
+function needs(candidates: readonly CompiledInvitation[], words: number, lists: Lists): Needs {
   const count = candidates.length;
   const postings = lists.build(words, null);
   const sparseNeeders = new Uint32Array(postings.sparse.size === 0 ? 0 : words);

@@ -87,35 +87,39 @@ export function buildCandidateIndex(candidates: readonly CompiledInvitation[]): 
   const bits = (): Uint32Array => new Uint32Array(words);
   const onSite = distinctOnSite(candidates);
   const enabled = bits();
-  // The dimensions some candidate has keys in: a dimension no candidate uses is not walked again (every candidate
-  // wild, no key), since with many candidates each walk is mostly a cache miss per candidate.
+  // One dimension at a time, each builder dropped before the next starts: with all-distinct keys each holds a map
+  // of one key per candidate, and only one of them is alive at once (less peak heap, a smaller working set). A
+  // dimension no candidate has keys in is not walked: with many candidates each walk is a cache miss per candidate.
   let used = 0;
   for (let i = 0; i < candidates.length; i++) {
     const c = candidates[i] as CompiledInvitation;
     if (c.enabled) setBit(enabled, i);
     used |= uses(c);
   }
-  // One dimension at a time, each builder dropped before the next starts: with all-distinct keys each holds a map
-  // of one key per candidate, and only one of them is alive at once (less peak heap, a smaller working set).
   const members = new SetMembers();
-  const segment = urlDimension(candidates, words, "segments", (used & USES_URLS) !== 0);
+  const segment = dimension(candidates, used & USES_URLS, (lists, wild, i, c) => placeAll(lists, wild, i, c.urls === null ? null : c.urls.segments));
   return {
     candidates,
     enabled,
-    language: textDimension(candidates, words, "language", (used & USES_LANGUAGE) !== 0),
-    identifier: textDimension(candidates, words, "identifier", (used & USES_IDENTIFIER) !== 0),
-    tag: textDimension(candidates, words, "tag", (used & USES_TAG) !== 0),
-    department: setDimension(candidates, words, "departments", members, (used & USES_DEPARTMENTS) !== 0),
-    device: setDimension(candidates, words, "devices", members, (used & USES_DEVICES) !== 0),
-    host: urlDimension(candidates, words, "hosts", (used & USES_URLS) !== 0),
+    language: dimension(candidates, used & USES_LANGUAGE, (lists, wild, i, c) => place(lists, wild, i, c.language || null)),
+    identifier: dimension(candidates, used & USES_IDENTIFIER, (lists, wild, i, c) => place(lists, wild, i, c.identifier || null)),
+    tag: dimension(candidates, used & USES_TAG, (lists, wild, i, c) => place(lists, wild, i, c.tag || null)),
+    department: dimension(candidates, used & USES_DEPARTMENTS, (lists, wild, i, c) => placeAll(lists, wild, i, members.of(c.departments))),
+    device: dimension(candidates, used & USES_DEVICES, (lists, wild, i, c) => placeAll(lists, wild, i, members.of(c.devices))),
+    host: dimension(candidates, used & USES_URLS, (lists, wild, i, c) => placeAll(lists, wild, i, c.urls === null ? null : c.urls.hosts)),
     segment,
     segmentPrefixes: hasPrefixKey(segment),
     pageviewsAtMost: pageviewLevels(candidates, words),
     ...onSiteLevels(candidates, onSite, words),
     noneReady: bits(),
     byOnSite: byOnSite(candidates),
-    needsAttribute: needs(candidates, words, attributeKeys(candidates, (used & USES_ATTRIBUTES) !== 0)),
-    needsEvent: needs(candidates, words, eventKeys(candidates, (used & USES_EVENTS) !== 0)),
+    needsAttribute: needs(candidates, used & USES_ATTRIBUTES, (lists, i, c) => {
+      markAttributes(lists, c.attributes, i);
+      markAttributes(lists, c.movingAttributes, i);
+    }),
+    needsEvent: needs(candidates, used & USES_EVENTS, (lists, i, c) => {
+      for (let e = 0; e < c.events.length; e++) mark(lists, (c.events[e] as CompiledEventCondition).event, i);
+    }),
     spareMasks: [],
   };
 }
@@ -146,74 +150,22 @@ function uses(c: CompiledInvitation): number {
   );
 }
 
-/** A dimension no candidate has a key in: every candidate wild, what walking them would give. */
-function unused(count: number, wild: Uint32Array, lists: Lists): Dimension {
-  for (let i = 0; i < count; i++) setBit(wild, i);
+/**
+ * One equality dimension, from `placeOne` putting each candidate under its keys or among the wild ones; when no
+ * candidate `used` it, every candidate is wild without a walk (what the walk would give).
+ */
+function dimension(
+  candidates: readonly CompiledInvitation[],
+  used: number,
+  placeOne: (lists: Lists, wild: Uint32Array, i: number, candidate: CompiledInvitation) => void,
+): Dimension {
+  const wild = new Uint32Array(Math.ceil(candidates.length / 32));
+  const lists = new KeyPostingsBuilder();
+  for (let i = 0; i < candidates.length; i++) {
+    if (used === 0) setBit(wild, i);
+    else placeOne(lists, wild, i, candidates[i] as CompiledInvitation);
+  }
   return { wild, ...lists.build(wild.length, wild) };
-}
-
-/** A dimension of one text per candidate, `""` accepting any value. */
-function textDimension(
-  candidates: readonly CompiledInvitation[],
-  words: number,
-  field: "language" | "identifier" | "tag",
-  used: boolean,
-): Dimension {
-  const wild = new Uint32Array(words);
-  const lists = new KeyPostingsBuilder();
-  if (!used) return unused(candidates.length, wild, lists);
-  for (let i = 0; i < candidates.length; i++) place(lists, wild, i, (candidates[i] as CompiledInvitation)[field] || null);
-  return { wild, ...lists.build(words, wild) };
-}
-
-/** The hosts or first segments a candidate's URL list writes out (`null`, no list or any: wild). */
-function urlDimension(candidates: readonly CompiledInvitation[], words: number, field: "hosts" | "segments", used: boolean): Dimension {
-  const wild = new Uint32Array(words);
-  const lists = new KeyPostingsBuilder();
-  if (!used) return unused(candidates.length, wild, lists);
-  for (let i = 0; i < candidates.length; i++) {
-    const urls = (candidates[i] as CompiledInvitation).urls;
-    placeAll(lists, wild, i, urls === null ? null : urls[field]);
-  }
-  return { wild, ...lists.build(words, wild) };
-}
-
-/** The departments or devices of a candidate (`null`: any). */
-function setDimension(
-  candidates: readonly CompiledInvitation[],
-  words: number,
-  field: "departments" | "devices",
-  members: SetMembers,
-  used: boolean,
-): Dimension {
-  const wild = new Uint32Array(words);
-  const lists = new KeyPostingsBuilder();
-  if (!used) return unused(candidates.length, wild, lists);
-  for (let i = 0; i < candidates.length; i++) placeAll(lists, wild, i, members.of((candidates[i] as CompiledInvitation)[field]));
-  return { wild, ...lists.build(words, wild) };
-}
-
-/** The attribute keys each candidate needs. */
-function attributeKeys(candidates: readonly CompiledInvitation[], used: boolean): Lists {
-  const lists = new KeyPostingsBuilder();
-  if (!used) return lists;
-  for (let i = 0; i < candidates.length; i++) {
-    const c = candidates[i] as CompiledInvitation;
-    markAttributes(lists, c.attributes, i);
-    markAttributes(lists, c.movingAttributes, i);
-  }
-  return lists;
-}
-
-/** The event names each candidate's conditions name. */
-function eventKeys(candidates: readonly CompiledInvitation[], used: boolean): Lists {
-  const lists = new KeyPostingsBuilder();
-  if (!used) return lists;
-  for (let i = 0; i < candidates.length; i++) {
-    const events = (candidates[i] as CompiledInvitation).events;
-    for (let e = 0; e < events.length; e++) mark(lists, (events[e] as CompiledEventCondition).event, i);
-  }
-  return lists;
 }
 
 function hasPrefixKey(segment: Dimension): boolean {
@@ -222,8 +174,11 @@ function hasPrefixKey(segment: Dimension): boolean {
   return false;
 }
 
-/** The keys in `lists` (each builder built once, so the next is only made after this one is done), and who needs which. */
-function needs(candidates: readonly CompiledInvitation[], words: number, lists: Lists): Needs {
+/** The keys `markOne` says each candidate needs (none when no candidate `used` them), and who needs which. */
+function needs(candidates: readonly CompiledInvitation[], used: number, markOne: (lists: Lists, i: number, candidate: CompiledInvitation) => void): Needs {
+  const lists = new KeyPostingsBuilder();
+  if (used !== 0) for (let i = 0; i < candidates.length; i++) markOne(lists, i, candidates[i] as CompiledInvitation);
+  const words = Math.ceil(candidates.length / 32);
   const count = candidates.length;
   const postings = lists.build(words, null);
   const sparseNeeders = new Uint32Array(postings.sparse.size === 0 ? 0 : words);

@@ -28,25 +28,41 @@ export async function commitVisitor(
   expectedVersion: number,
   increments: readonly CounterIncrement[],
 ): Promise<number | null> {
-  const write = writeRecord(target, visitorId, JSON.stringify(record), expectedVersion);
+  const write = writeRecord(target, visitorId, JSON.stringify(record), expectedVersion, randomUUID());
   if (increments.length === 0) return versionOf(await target.db.query(write.text, write.values));
   const counted = addCounters(target, increments, write.values.length);
   return versionOf(await target.db.query(`WITH written AS (${write.text}), counted AS (${counted.text}) SELECT version FROM written`, [...write.values, ...counted.values]));
 }
 
-function writeRecord(target: CommitTarget, visitorId: string, json: string, expectedVersion: number) {
+/**
+ * The write of one visitor's row under a new `commit` id, where the stored version is still `expectedVersion` (0: no
+ * row yet) and, when `expectedCommit` is given, the stored commit id is still that one (`null`: none stored); it
+ * returns the new version, or no row. Its parameters are numbered 1 … `values.length`.
+ *
+ * @example
+ * writeRecord(target, "v1", "{}", 3, "c2", "c1").values // => ["default", "v1", "{}", "c2", 3, "c1"]
+ */
+export function writeRecord(
+  target: CommitTarget,
+  visitorId: string,
+  json: string,
+  expectedVersion: number,
+  commit: string,
+  expectedCommit?: string | null,
+): { text: string; values: unknown[] } {
   const { visitors } = target.tables;
   if (expectedVersion === 0) {
     return {
       text: `INSERT INTO ${visitors} (namespace, visitor_id, version, record, commit_id) VALUES ($1, $2, 1, $3::json, $4)
              ON CONFLICT (namespace, visitor_id) DO NOTHING RETURNING version`,
-      values: [target.namespace, visitorId, json, randomUUID()],
+      values: [target.namespace, visitorId, json, commit],
     };
   }
+  const sameCommit = expectedCommit === undefined ? "" : " AND commit_id IS NOT DISTINCT FROM $6::text";
   return {
-    text: `UPDATE ${visitors} SET version = version + 1, record = $3::json, updated_at = now(), commit_id = $5
-           WHERE namespace = $1 AND visitor_id = $2 AND version = $4 RETURNING version`,
-    values: [target.namespace, visitorId, json, expectedVersion, randomUUID()],
+    text: `UPDATE ${visitors} SET version = version + 1, record = $3::json, updated_at = now(), commit_id = $4
+           WHERE namespace = $1 AND visitor_id = $2 AND version = $5${sameCommit} RETURNING version`,
+    values: [target.namespace, visitorId, json, commit, expectedVersion, ...(expectedCommit === undefined ? [] : [expectedCommit])],
   };
 }
 

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { parseStored } from "../storage/parse-document.js";
 import type { CounterIncrement, TaggedVisitor, VisitorRecord, VisitorSync, VisitorTag } from "../storage/types.js";
-import { addCounters, type CommitTarget } from "./commit-visitor.js";
+import { addCounters, writeRecord, type CommitTarget } from "./commit-visitor.js";
 
 /** A row as the sync statements answer it: `ok` when the write landed or the tag was confirmed. */
 interface SyncRow {
@@ -46,18 +46,7 @@ export async function syncVisitor(
   }
   const commit = randomUUID();
   const json = JSON.stringify(record);
-  const write =
-    expected.version === 0
-      ? {
-          text: `INSERT INTO ${visitors} (namespace, visitor_id, version, record, commit_id) VALUES ($1, $2, 1, $3::json, $4)
-                 ON CONFLICT (namespace, visitor_id) DO NOTHING RETURNING version`,
-          values: [...key, json, commit],
-        }
-      : {
-          text: `UPDATE ${visitors} SET version = version + 1, record = $3::json, updated_at = now(), commit_id = $4
-                 WHERE namespace = $1 AND visitor_id = $2 AND version = $5 AND commit_id IS NOT DISTINCT FROM $6::text RETURNING version`,
-          values: [...key, json, commit, expected.version, expected.commit],
-        };
+  const write = writeRecord(target, visitorId, json, expected.version, commit, expected.commit);
   const counted = increments.length === 0 ? null : addCounters(target, increments, write.values.length);
   const { rows } = await target.db.query<SyncRow>(
     `WITH written AS (${write.text})${counted === null ? "" : `, counted AS (${counted.text})`}

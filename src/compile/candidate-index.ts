@@ -124,8 +124,7 @@ export function buildCandidateIndex(candidates: readonly CompiledInvitation[]): 
   };
 }
 
-// Each dimension in a plain loop of its own (no callback per candidate): a set that uses few of them walks the
-// others cheaply.
+// Which dimensions a set uses, one bit each: a dimension no candidate uses is all wild, without a walk.
 
 const USES_LANGUAGE = 1;
 const USES_IDENTIFIER = 2;

@@ -1,7 +1,7 @@
+import type { NameSet } from "../lib/name-set.js";
 import type { Needs } from "./candidate-index.js";
 
-/** A set of names as evaluation reads it: membership, and a size that is 0 exactly when there are none. */
-export type NameSet = Pick<ReadonlySet<string>, "has" | "size">;
+export type { NameSet } from "../lib/name-set.js";
 
 const NO_NAMES: NameSet = new Map<string, never>();
 

@@ -1,5 +1,6 @@
 import { normalizeText } from "../conditions/text.js";
 import type { VisitorEvent } from "../types.js";
+import type { NameSet } from "../lib/name-set.js";
 
 const NO_EVENTS: ReadonlyMap<string, readonly number[]> = new Map();
 
@@ -21,7 +22,7 @@ const SHORT_LIST = 16;
  * indexEvents([{ name: "Login", at: 2 }, { name: "login", at: 1 }, { name: "x", at: 3 }], new Set(["login"]))
  * // => Map { "login" => [1, 2] }
  */
-export function indexEvents(events: unknown, wanted: Pick<ReadonlySet<string>, "has" | "size"> | null): ReadonlyMap<string, readonly number[]> {
+export function indexEvents(events: unknown, wanted: NameSet | null): ReadonlyMap<string, readonly number[]> {
   if (!Array.isArray(events) || events.length === 0 || wanted?.size === 0) return NO_EVENTS;
   const byName = new Map<string, number[]>();
   const byRaw = events.length > SHORT_LOG ? new Map<string, number[] | null>() : null;
@@ -45,7 +46,7 @@ export function indexEvents(events: unknown, wanted: Pick<ReadonlySet<string>, "
 }
 
 /** The list a raw event name goes to (created empty on first use), or `null` when no condition wants it. */
-function listFor(byName: Map<string, number[]>, name: string, wanted: Pick<ReadonlySet<string>, "has" | "size"> | null): number[] | null {
+function listFor(byName: Map<string, number[]>, name: string, wanted: NameSet | null): number[] | null {
   // Most names arrive normalised already; a normalised name is its own normal form, so one lookup settles it.
   let key = name;
   if (wanted === null) key = normalizeText(name);

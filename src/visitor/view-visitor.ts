@@ -16,6 +16,7 @@ import type {
 import { checkSnapshot } from "./check-snapshot.js";
 import { indexEvents } from "./index-events.js";
 import { readSnapshot, type SnapshotFields } from "./read-snapshot.js";
+import type { NameSet } from "../lib/name-set.js";
 
 const EMPTY: Readonly<Record<string, AttributeValue>> = Object.freeze({});
 // Read-only stand-ins for a missing chat history or state, shared rather than built per view.
@@ -78,7 +79,7 @@ export class VisitorView {
     visitor: Visitor,
     id: string,
     fields: SnapshotFields,
-    private readonly eventNames: Pick<ReadonlySet<string>, "has" | "size"> | null,
+    private readonly eventNames: NameSet | null,
     state?: StateView,
   ) {
     const f = fields;
@@ -192,7 +193,7 @@ export class VisitorView {
  */
 export function viewVisitor(
   visitor: Visitor,
-  eventNames: Pick<ReadonlySet<string>, "has" | "size"> | null = null,
+  eventNames: NameSet | null = null,
   thorough = false,
 ): VisitorView | null {
   try {

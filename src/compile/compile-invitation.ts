@@ -103,10 +103,21 @@ export function compileInvitations(
 ): CompiledInvitation[] {
   const pieces = new SharedPieces();
   const compiled = new Array<CompiledInvitation>(configs.length);
-  for (let i = 0; i < configs.length; i++) {
-    compiled[i] = new Compiled(sources[i] as Invitation, configs[i] as Invitation, owned, pieces);
-  }
+  for (let i = 0; i < configs.length; i++) compiled[i] = compileSharing(sources[i] as Invitation, configs[i] as Invitation, owned, pieces);
   return compiled;
+}
+
+/**
+ * One invitation of a set, as {@link compileInvitations} compiles it: from the validated `config`, handing back
+ * `source`, sharing equal pieces through `pieces` (one per set). For a caller that validates and compiles invitation
+ * by invitation, so each validated copy can be dropped as soon as it is compiled.
+ *
+ * @example
+ * const pieces = new SharedPieces();
+ * compileSharing(source, parsed, true, pieces).id // => parsed.id
+ */
+export function compileSharing(source: Invitation, config: Invitation, owned: boolean, pieces: SharedPieces): CompiledInvitation {
+  return new Compiled(source, config, owned, pieces);
 }
 
 const OBJECT_PROTOTYPE: unknown = Object.prototype;

@@ -1,11 +1,7 @@
 import type { ConfigIssue } from "./config-error.js";
-import { checkKindRules } from "./check-kind-rules.js";
-import { checkLocales } from "./check-locales.js";
-import { checkVariationIds } from "./check-variation-ids.js";
+import { checkInvitation } from "./check-invitation.js";
 import { isRecord } from "./is-record.js";
 import { ownProperty } from "./own-property.js";
-
-type Path = (string | number)[];
 
 /**
  * The rules that span several fields, run over the raw input next to the schema so that one call reports structural
@@ -51,24 +47,4 @@ function idsBefore(checked: readonly unknown[], end: number): Set<string> {
   const ids = new Set<string>();
   for (let index = 0; index < end; index++) ids.add(ownProperty(checked[index], "id") as string);
   return ids;
-}
-
-/** Appends one invitation's issues to `issues`, so a set without problems builds no list per invitation. */
-function checkInvitation(invitation: Record<string, unknown>, index: number, issues: ConfigIssue[]): void {
-  append(issues, index, "", checkKindRules(invitation));
-  append(issues, index, "", checkVariationIds(invitation));
-  append(issues, index, "translations", checkLocales(ownProperty(invitation, "translations")));
-  const variations = ownProperty(invitation, "variations");
-  if (!Array.isArray(variations)) return;
-  variations.forEach((variation: unknown, v) => {
-    const found = checkLocales(ownProperty(variation, "translations"));
-    if (found.length > 0) append(issues, index, ["variations", v, "translations"], found);
-  });
-}
-
-/** Adds `found` (paths relative to `[index, ...under]`; `""`: the invitation itself) with full paths. */
-function append(issues: ConfigIssue[], index: number, under: string | Path, found: readonly ConfigIssue[]): void {
-  if (found.length === 0) return;
-  const prefix: Path = typeof under === "string" ? (under === "" ? [index] : [index, under]) : [index, ...under];
-  for (const issue of found) issues.push({ ...issue, path: [...prefix, ...issue.path] });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compile, explain, isConfigError, isRuleset, parseInvitations, type Invitation } from "../../../src/index.js";
+import { compile, explain, isConfigError, isRuleset, parseInvitations, safeParseInvitations, type Invitation } from "../../../src/index.js";
 
 describe("compile", () => {
   it("builds a ruleset that keeps the invitations it was given", () => {
@@ -24,6 +24,21 @@ describe("compile", () => {
     expect(isConfigError(thrown)).toBe(true);
     const codes = isConfigError(thrown) ? thrown.issues.map((issue) => issue.code) : [];
     expect(codes).toEqual(expect.arrayContaining(["negative_number", "duplicate_id", "invalid_glob"]));
+  });
+
+  it("reports what parseInvitations reports for a set that only the rules across fields refuse, wherever the problem is", () => {
+    const valid = (i: number): Invitation => ({ id: `inv-${i}`, message: "Hi", tag: `tag${i}`, urls: [`host${i}.example.com/*`] });
+    const sets: Invitation[][] = [
+      [valid(0), valid(1), valid(0)],
+      [valid(0), valid(1), { id: "d", message: "Hi", kind: "dynamic" }],
+      [{ ...valid(0), translations: { xx_YY_: { message: "x" } } }, valid(1)],
+      [valid(0), { ...valid(1), variations: [{ id: "inv-1", message: "Yo" }] }],
+    ];
+    for (const set of sets) {
+      const expected = safeParseInvitations(set);
+      expect(expected.success).toBe(false);
+      expect(() => compile(set)).toThrow(expect.objectContaining({ issues: expected.success ? [] : expected.error.issues }));
+    }
   });
 
   it("accepts what parseInvitations returned", () => {

@@ -31,11 +31,21 @@ export class KeyPostingsBuilder {
   // Key ids are given in order of first appearance, so the Map's own order lists the keys by id: no array of them.
   private readonly ids = new Map<string, number>();
   // Typed arrays grown by doubling, not arrays grown by `push`: with all-distinct keys each holds one entry per
-  // candidate, and 4 bytes an entry without boxing or copies of a generic array's backing store.
-  private last = new Int32Array(16);
-  private pairKeys = new Uint32Array(16);
-  private pairPositions = new Uint32Array(16);
+  // candidate, and 4 bytes an entry without boxing or copies of a generic array's backing store. They start at
+  // `expected` entries, so a dimension with one key per candidate never grows them: every copy left behind by a
+  // doubling lived long enough to stay until the next full collection, on top of the peak heap.
+  private last: Int32Array;
+  private pairKeys: Uint32Array;
+  private pairPositions: Uint32Array;
   private pairs = 0;
+
+  /** `expected`: how many pairs to make room for at first (the number of candidates, say). */
+  constructor(expected = 16) {
+    const room = Math.max(16, expected);
+    this.last = new Int32Array(room);
+    this.pairKeys = new Uint32Array(room);
+    this.pairPositions = new Uint32Array(room);
+  }
 
   /** Records that candidate `i` (no smaller than any before) goes with `key`; a repeat is ignored. */
   add(key: string, i: number): void {

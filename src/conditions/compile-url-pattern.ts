@@ -18,6 +18,8 @@ export type CompiledUrlPattern =
       host: string | null;
       /** The first path segment a matching page must have, when written out (`null`: any; `""`: the home page). */
       segment: string | null;
+      /** The host, when the pattern is that host and every page on it (`host/*`): a list may keep it in place of `test`. */
+      below?: string;
     };
 
 const ALL_STARS = /^\*+$/;

@@ -1,4 +1,5 @@
-import type { UrlMatcher } from "./compile-url-patterns.js";
+import type { PageCheck, UrlMatcher } from "./compile-url-patterns.js";
+import { isOnHost } from "./is-on-host.js";
 import type { PageUrl } from "./normalize-page.js";
 
 /**
@@ -15,10 +16,12 @@ export function matchUrl(matcher: UrlMatcher, page: PageUrl | null): boolean {
   if (page === null) return matcher.matchesAll;
   // Indexed loops, not `some` with a callback: this runs for every candidate with URLs in every evaluation.
   const { exclude, include } = matcher;
-  for (let i = 0; i < exclude.length; i++) if ((exclude[i] as PageTest)(page)) return false;
+  for (let i = 0; i < exclude.length; i++) if (passes(exclude[i] as PageCheck, page)) return false;
   if (matcher.matchesAll || matcher.onlyExclusions) return true;
-  for (let i = 0; i < include.length; i++) if ((include[i] as PageTest)(page)) return true;
+  for (let i = 0; i < include.length; i++) if (passes(include[i] as PageCheck, page)) return true;
   return false;
 }
 
-type PageTest = (page: PageUrl) => boolean;
+function passes(check: PageCheck, page: PageUrl): boolean {
+  return typeof check === "string" ? isOnHost(check, page.hostPath) : check(page);
+}

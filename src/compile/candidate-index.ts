@@ -159,7 +159,7 @@ function dimension(
   placeOne: (lists: Lists, wild: Uint32Array, i: number, candidate: CompiledInvitation) => void,
 ): Dimension {
   const wild = new Uint32Array(Math.ceil(candidates.length / 32));
-  const lists = new KeyPostingsBuilder(candidates.length);
+  const lists = new KeyPostingsBuilder(used === 0 ? 0 : candidates.length);
   for (let i = 0; i < candidates.length; i++) {
     if (used === 0) setBit(wild, i);
     else placeOne(lists, wild, i, candidates[i] as CompiledInvitation);
@@ -175,7 +175,7 @@ function hasPrefixKey(segment: Dimension): boolean {
 
 /** The keys `markOne` says each candidate needs (none when no candidate `used` them), and who needs which. */
 function needs(candidates: readonly CompiledInvitation[], used: number, markOne: (lists: Lists, i: number, candidate: CompiledInvitation) => void): Needs {
-  const lists = new KeyPostingsBuilder(candidates.length);
+  const lists = new KeyPostingsBuilder(used === 0 ? 0 : candidates.length);
   if (used !== 0) for (let i = 0; i < candidates.length; i++) markOne(lists, i, candidates[i] as CompiledInvitation);
   const words = Math.ceil(candidates.length / 32);
   const count = candidates.length;

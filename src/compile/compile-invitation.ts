@@ -124,11 +124,18 @@ export function compileSharing(source: Invitation, config: Invitation, owned: bo
 const OBJECT_PROTOTYPE: unknown = Object.prototype;
 
 /**
- * The fields of a compiled invitation that few invitations set and that the candidate index never reads, kept
- * apart: every invitation that sets none of them shares {@link AT_DEFAULTS}, so a large set stores one reference
- * instead of eleven fields per invitation (a tenth of what it retains with all-distinct keys).
+ * The fields of a compiled invitation that few invitations set, and its content once built, kept apart: every
+ * invitation that sets none of them shares {@link AT_DEFAULTS}, so a large set stores one reference instead of
+ * sixteen fields per invitation (a fifth of what it retains with all-distinct keys). The candidate index reads some
+ * of them once per candidate; evaluation reads them only for the candidates it checks.
  */
 class Rare {
+  identifier = INVITATION_FIELDS.identifier.default;
+  departments: ReadonlySet<string> | null = null;
+  devices: ReadonlySet<Device> | null = null;
+  movingAttributes: readonly CompiledAttributeCondition[] = NONE;
+  /** The content, built on first use (see `Compiled.rendering`). */
+  built: CompiledRendering | undefined = undefined;
   trigger: Trigger | undefined = undefined;
   referrer = INVITATION_FIELDS.referrer.default;
   schedule: CompiledSchedule | null = null;
@@ -162,16 +169,11 @@ class Compiled implements CompiledInvitation {
   timeOnSite = INVITATION_FIELDS.timeOnSite.default;
   pageviews = INVITATION_FIELDS.pageviews.default;
   language = INVITATION_FIELDS.language.default;
-  identifier = INVITATION_FIELDS.identifier.default;
   tag = INVITATION_FIELDS.tag.default;
-  departments: ReadonlySet<string> | null = null;
-  devices: ReadonlySet<Device> | null = null;
   urls: UrlMatcher | null = null;
   attributes: readonly CompiledAttributeCondition[] = NONE;
-  movingAttributes: readonly CompiledAttributeCondition[] = NONE;
   events: readonly CompiledEventCondition[] = NONE;
   private rare: Rare = AT_DEFAULTS;
-  private built: CompiledRendering | undefined = undefined;
 
   constructor(source: Invitation, config: Invitation, owned: boolean, pieces: SharedPieces) {
     this.source = source;
@@ -189,6 +191,10 @@ class Compiled implements CompiledInvitation {
     this.tieKey = hashKey(this.id) | 0;
   }
 
+  get identifier(): string { return this.rare.identifier; }
+  get departments(): ReadonlySet<string> | null { return this.rare.departments; }
+  get devices(): ReadonlySet<Device> | null { return this.rare.devices; }
+  get movingAttributes(): readonly CompiledAttributeCondition[] { return this.rare.movingAttributes; }
   get trigger(): Trigger | undefined { return this.rare.trigger; }
   get referrer(): string { return this.rare.referrer; }
   get schedule(): CompiledSchedule | null { return this.rare.schedule; }
@@ -213,8 +219,7 @@ class Compiled implements CompiledInvitation {
    * (the validated copy is not kept for this: it would add a fifth to a large set's retained memory).
    */
   get rendering(): CompiledRendering {
-    if (this.built === undefined) this.built = compileRendering(this.source);
-    return this.built;
+    return this.rare.built ?? (this.own().built = compileRendering(this.source));
   }
 
   /**
@@ -234,16 +239,16 @@ class Compiled implements CompiledInvitation {
       case "timeOnSite": this.timeOnSite = v; return;
       case "pageviews": this.pageviews = v; return;
       case "language": this.language = normalizeText(v); return;
-      case "identifier": this.identifier = normalizeText(v); return;
+      case "identifier": this.own().identifier = normalizeText(v); return;
       case "tag": this.tag = normalizeText(v); return;
-      case "departments": this.departments = pieces.departments(v); return;
+      case "departments": this.own().departments = pieces.departments(v); return;
       case "referrer": this.own().referrer = normalizeReferrerRule(v); return;
-      case "devices": this.devices = pieces.devices(v); return;
+      case "devices": this.own().devices = pieces.devices(v); return;
       case "urls": this.urls = pieces.urls(v); return;
       case "schedule": this.own().schedule = pieces.schedule(v); return;
       case "attributes":
         this.attributes = attributeConditions(v, false, pieces);
-        this.movingAttributes = attributeConditions(v, true, pieces);
+        if ((v as AttributeCondition[]).some(isRelative)) this.own().movingAttributes = attributeConditions(v, true, pieces);
         return;
       case "events": this.events = (v as EventCondition[]).length === 0 ? NONE : (v as EventCondition[]).map(compileEventCondition); return;
       case "requireOperatorIds": this.own().requireOperatorIds = (v as string[]).length === 0 ? null : new Set((v as string[]).map(trimmed)); return;

@@ -110,22 +110,26 @@ function sourcesOf(invitations: readonly Invitation[], length: number): Invitati
 function build(invitations: readonly Invitation[], compiled: CompiledInvitation[], byId = mapById(compiled)): Ruleset {
   // Ids are unique in a valid set; only an array changed after parseInvitations could repeat one.
   const all = byId.size === compiled.length ? rankOrder(byId) : sortWithRepeatedIds(compiled, byId);
-  const standard: CompiledInvitation[] = [];
-  const dynamic: CompiledInvitation[] = [];
-  const inject: CompiledInvitation[] = [];
   // Indexed loops: this code runs once per ruleset, mostly before it is optimised, and an unoptimised for-of
   // allocates an iterator result per element.
-  for (let i = 0; i < all.length; i++) {
-    const invitation = all[i] as CompiledInvitation;
-    if (invitation.kind === "standard") standard.push(invitation);
-    else if (invitation.kind === "dynamic") dynamic.push(invitation);
-    else if (invitation.kind === "inject") inject.push(invitation);
-  }
+  let standards = 0;
+  for (let i = 0; i < all.length; i++) if ((all[i] as CompiledInvitation).kind === "standard") standards += 1;
+  // Most sets are standard invitations only: their list is `all`, not a copy of it grown by `push`.
+  const standard = standards === all.length ? all : ofKind(all, "standard");
+  const dynamic = ofKind(all, "dynamic");
+  const inject = ofKind(all, "inject");
   const indexes = { standard: buildCandidateIndex(standard), dynamic: buildCandidateIndex(dynamic), inject: buildCandidateIndex(inject) };
   const names = eventNames([indexes.standard.needsEvent, indexes.dynamic.needsEvent, indexes.inject.needsEvent]);
   const inside: CompiledRuleset = { all, byId, eventNames: names, ...indexes };
   const ruleset: RulesetObject = { invitations, [INSIDE]: inside };
   return Object.freeze(ruleset);
+}
+
+/** The invitations of one kind, in the order of `all`. */
+function ofKind(all: readonly CompiledInvitation[], kind: CompiledInvitation["kind"]): CompiledInvitation[] {
+  const list: CompiledInvitation[] = [];
+  for (let i = 0; i < all.length; i++) if ((all[i] as CompiledInvitation).kind === kind) list.push(all[i] as CompiledInvitation);
+  return list;
 }
 
 function mapById(compiled: readonly CompiledInvitation[]): Map<string, CompiledInvitation> {

@@ -17,8 +17,11 @@ export function rankOrder(byId: ReadonlyMap<string, CompiledInvitation>): Compil
   return stableBy(stableBy(ordered, "timeOnSite"), "position");
 }
 
-/** `list` ordered by ascending `field`, stably. */
-function stableBy(list: readonly CompiledInvitation[], field: "position" | "timeOnSite"): CompiledInvitation[] {
+/** `list` ordered by ascending `field`, stably: `list` itself when every key is the same (as time on site often is). */
+function stableBy(list: CompiledInvitation[], field: "position" | "timeOnSite"): CompiledInvitation[] {
+  let same = 1;
+  while (same < list.length && (list[same] as CompiledInvitation)[field] === (list[0] as CompiledInvitation)[field]) same++;
+  if (same >= list.length) return list;
   const keys = new Float64Array(list.length);
   for (let i = 0; i < list.length; i++) keys[i] = (list[i] as CompiledInvitation)[field];
   const order = stableOrder(keys);

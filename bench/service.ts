@@ -19,6 +19,7 @@
  *   npx tsx bench/service.ts                                   # every adapter, 1 / 16 / 64 visitors, 3 s each
  *   npx tsx bench/service.ts --adapters redis,postgres --seconds 5 --concurrency 16,64
  *   npx tsx bench/service.ts --workloads check --warmup 2 --pool 20   # warm-up seconds, PostgreSQL connections
+ *   npx tsx bench/service.ts --adapters redis,cluster --autopipelining on  # both Redis clients auto-pipelining
  *
  * Needs Redis on 127.0.0.1:6379, PostgreSQL on 127.0.0.1:5432 (database test) and a Redis Cluster
  * (REDIS_CLUSTER_NODES, default 127.0.0.1:7001,127.0.0.1:7002,127.0.0.1:7003; `scripts/redis-cluster.sh start`).
@@ -44,6 +45,11 @@ const WARMUP = Number(args.get("--warmup") ?? 1);
 const WORKLOADS = (args.get("--workloads") ?? "check,logEvent,session").split(",") as Workload[];
 /** PostgreSQL connections, shared by the adapter and its floor (the server allows 100 in all). */
 const POOL = Number(args.get("--pool") ?? 40);
+/**
+ * ioredis's `enableAutoPipelining` on both Redis clients, the adapter's and the floor's (a fair comparison: the same
+ * client options on both sides of the ratio): commands sent in one turn of the event loop go out in one socket write.
+ */
+const AUTOPIPELINING = (args.get("--autopipelining") ?? "off") === "on";
 const POSTGRES_URL = process.env["DATABASE_URL"] ?? "postgres://postgres@127.0.0.1:5432/test";
 const CLUSTER_NODES = (process.env["REDIS_CLUSTER_NODES"] ?? "127.0.0.1:7001,127.0.0.1:7002,127.0.0.1:7003")
   .split(",")
@@ -139,11 +145,13 @@ async function open(name: AdapterName): Promise<Opened> {
   if (name === "memory") return { storage: countWrites(createMemoryStorage(), trips), trips, floor: null, done: async () => {} };
   if (name === "redis" || name === "cluster") {
     const prefix = `beckon-bench-service:${randomUUID().slice(0, 8)}:`;
+    const enableAutoPipelining = AUTOPIPELINING;
     const client =
       name === "redis"
-        ? new Redis({ host: "127.0.0.1", port: 6379 })
-        : new Cluster(CLUSTER_NODES, { redisOptions: { connectTimeout: 2_000 } });
-    const floorClient = name === "redis" ? new Redis({ host: "127.0.0.1", port: 6379 }) : new Cluster(CLUSTER_NODES);
+        ? new Redis({ host: "127.0.0.1", port: 6379, enableAutoPipelining })
+        : new Cluster(CLUSTER_NODES, { redisOptions: { connectTimeout: 2_000 }, enableAutoPipelining });
+    const floorClient =
+      name === "redis" ? new Redis({ host: "127.0.0.1", port: 6379, enableAutoPipelining }) : new Cluster(CLUSTER_NODES, { enableAutoPipelining });
     const sha = String(await floorClient.script("LOAD", TRIVIAL));
     if (name === "cluster") {
       // Every master needs the script for EVALSHA on keys in its slots.
@@ -297,7 +305,8 @@ function summaryLine(name: AdapterName, summaries: Map<Workload, Summary>): stri
 
 console.log(
   `Service throughput: ${SECONDS} s per row, visitors served at once = concurrency, each making its calls in turn` +
-    ` (a new visitor every 40 calls). Floor: see the header of bench/service.ts. CPU: the whole process, user + system.\n`,
+    ` (a new visitor every 40 calls). Floor: see the header of bench/service.ts. CPU: the whole process, user + system.` +
+    ` Redis clients (adapter and floor alike): auto-pipelining ${AUTOPIPELINING ? "on" : "off"}.\n`,
 );
 console.log(
   "| adapter | workload | visitors | calls/s | p50 ms | p99 ms | CPU ms / call | commands / call | writes / call | floor ops/s | floor p50 ms | floor CPU ms / op | calls/s ÷ floor |",

@@ -9,7 +9,8 @@
  *
  * Each row also gives the CPU time the process spent per call (`process.cpuUsage`, user + system, over the row ÷ its
  * calls; the floor's per operation next to it): on a shared machine wall-clock figures move with the load, so compare
- * ratios to the floor of the same run, and CPU per call. It counts commands per call (commands sent to Redis,
+ * ratios to the floor of the same run, and CPU per call. The floor and the row take turns (`--slices`, 6 by default:
+ * half a second each at 3 s per row), so a load that comes and goes on the machine weighs on both alike. It counts commands per call (commands sent to Redis,
  * statements sent to PostgreSQL) at every concurrency, and at 1 visitor the round trips of the calls that wrote and
  * of those that did not (commands sent in one synchronous turn go out together and count as one round trip), so "a
  * check that changes nothing writes nothing" can be read off the summary line each adapter ends with. On Redis and
@@ -20,6 +21,7 @@
  *   npx tsx bench/service.ts --adapters redis,postgres --seconds 5 --concurrency 16,64
  *   npx tsx bench/service.ts --workloads check --warmup 2 --pool 20   # warm-up seconds, PostgreSQL connections
  *   npx tsx bench/service.ts --adapters redis,cluster --autopipelining on  # both Redis clients auto-pipelining
+ *   npx tsx bench/service.ts --slices 1                        # the floor's SECONDS, then the row's, in one piece each
  *
  * Needs Redis on 127.0.0.1:6379, PostgreSQL on 127.0.0.1:5432 (database test) and a Redis Cluster
  * (REDIS_CLUSTER_NODES, default 127.0.0.1:7001,127.0.0.1:7002,127.0.0.1:7003; `scripts/redis-cluster.sh start`).
@@ -49,6 +51,8 @@ const POOL = Number(args.get("--pool") ?? 40);
  * ioredis's `enableAutoPipelining` on both Redis clients, the adapter's and the floor's (a fair comparison: the same
  * client options on both sides of the ratio): commands sent in one turn of the event loop go out in one socket write.
  */
+/** Turns the floor and the row of each line take, alternating, in their SECONDS each. */
+const SLICES = Math.max(1, Number(args.get("--slices") ?? 6));
 const AUTOPIPELINING = (args.get("--autopipelining") ?? "off") === "on";
 const POSTGRES_URL = process.env["DATABASE_URL"] ?? "postgres://postgres@127.0.0.1:5432/test";
 const CLUSTER_NODES = (process.env["REDIS_CLUSTER_NODES"] ?? "127.0.0.1:7001,127.0.0.1:7002,127.0.0.1:7003")
@@ -242,17 +246,29 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 }
 
-/** Runs `concurrency` visitors, each making calls one after another, for SECONDS. */
-async function drive(concurrency: number, op: (visitorId: string, n: number) => Promise<unknown>, seconds = SECONDS): Promise<Run> {
-  const latencies: number[] = [];
+/** What the visitors of one row did so far: their calls' latencies, the time and CPU spent, each visitor's next call. */
+interface Tally {
+  run: string;
+  next: number[];
+  latencies: number[];
+  elapsedMs: number;
+  cpuUs: number;
+}
+
+function tally(concurrency: number): Tally {
+  return { run: randomUUID().slice(0, 6), next: Array.from({ length: concurrency }, () => 0), latencies: [], elapsedMs: 0, cpuUs: 0 };
+}
+
+/** Runs the tally's visitors, each making calls one after another, for `seconds`; they go on where they stopped. */
+async function drive(into: Tally, op: (visitorId: string, n: number) => Promise<unknown>, seconds: number): Promise<void> {
+  const { run, next, latencies } = into;
   const stopAt = performance.now() + seconds * 1_000;
   const started = performance.now();
   const cpu = process.cpuUsage();
-  const run = randomUUID().slice(0, 6);
   await Promise.all(
-    Array.from({ length: concurrency }, async (_, v) => {
+    next.map(async (_, v) => {
       // A new visitor every 40 calls, so sessions stay realistic (records do not grow without end).
-      for (let n = 0; performance.now() < stopAt; n++) {
+      for (let n = next[v] as number; performance.now() < stopAt; n = ++next[v]!) {
         const began = performance.now();
         await op(`v-${run}-${v}-${Math.floor(n / 40)}`, n % 40);
         latencies.push(performance.now() - began);
@@ -260,15 +276,42 @@ async function drive(concurrency: number, op: (visitorId: string, n: number) => 
     }),
   );
   const { user, system } = process.cpuUsage(cpu);
-  const elapsed = (performance.now() - started) / 1_000;
+  into.elapsedMs += performance.now() - started;
+  into.cpuUs += user + system;
+}
+
+function result({ latencies, elapsedMs, cpuUs }: Tally): Run {
   latencies.sort((a, b) => a - b);
   return {
     calls: latencies.length,
-    perSecond: latencies.length / elapsed,
+    perSecond: latencies.length / (elapsedMs / 1_000),
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
-    cpuMs: (user + system) / 1_000 / latencies.length,
+    cpuMs: cpuUs / 1_000 / latencies.length,
   };
+}
+
+/**
+ * A row and its floor, SECONDS each, taken in SLICES turns (floor, row, floor, row…), so a load that comes and goes
+ * on a shared machine falls on both sides of the ratio alike.
+ */
+async function driveBeside(
+  concurrency: number,
+  op: (visitorId: string, n: number) => Promise<unknown>,
+  { floor: floorOp, trips }: Opened,
+): Promise<{ run: Run; floor: Run | null }> {
+  const row = tally(concurrency);
+  const floor = floorOp === null ? null : tally(concurrency);
+  for (let slice = 0; slice < SLICES; slice++) {
+    if (floor !== null) {
+      // PostgreSQL's floor runs on the adapter's pool: what it sends is not the row's.
+      const { count, trips: sent } = trips;
+      await drive(floor, (visitorId) => floorOp!(visitorId), SECONDS / SLICES);
+      Object.assign(trips, { count, trips: sent });
+    }
+    await drive(row, op, SECONDS / SLICES);
+  }
+  return { run: result(row), floor: floor === null ? null : result(floor) };
 }
 
 /** Round trips of the calls that wrote and of those that did not, counted one call at a time. */
@@ -319,17 +362,16 @@ for (const name of ADAPTERS) {
   const byWorkload = new Map<Workload, Summary>();
   try {
     if (WARMUP > 0) {
-      for (const workload of WORKLOADS) await drive(16, (visitorId, n) => call(server, workload, visitorId, n), WARMUP);
-      if (opened.floor !== null) await drive(16, (visitorId) => opened.floor!(visitorId), WARMUP);
+      for (const workload of WORKLOADS) await drive(tally(16), (visitorId, n) => call(server, workload, visitorId, n), WARMUP);
+      if (opened.floor !== null) await drive(tally(16), (visitorId) => opened.floor!(visitorId), WARMUP);
     }
     for (const workload of WORKLOADS) {
       const summary: Summary = { ratios: [], cpu: [] };
       byWorkload.set(workload, summary);
       for (const concurrency of CONCURRENCY) {
-        const floor = opened.floor === null ? null : await drive(concurrency, (visitorId) => opened.floor!(visitorId));
         const { count, writes } = opened.trips;
         const split: Split = { quiet: { calls: 0, trips: 0 }, wrote: { calls: 0, trips: 0 } };
-        const run = await drive(concurrency, async (visitorId, n) => {
+        const { run, floor } = await driveBeside(concurrency, async (visitorId, n) => {
           if (concurrency !== 1) {
             await call(server, workload, visitorId, n);
             return;
@@ -341,7 +383,7 @@ for (const name of ADAPTERS) {
           const side = opened.trips.writes > wrote ? split.wrote : split.quiet;
           side.calls++;
           side.trips += opened.trips.trips - trips;
-        });
+        }, opened);
         if (concurrency === 1) summary.split = split;
         const commands = name === "memory" ? "—" : ((opened.trips.count - count) / run.calls).toFixed(2);
         const written = ((opened.trips.writes - writes) / run.calls).toFixed(2);

@@ -65,15 +65,7 @@ export function createRedisStorage(options: RedisStorageOptions = {}): StorageAd
   const { client } = opened;
   let closing: Promise<void> | null = null;
   const run = <T>(doing: string, operation: () => Promise<T>, visitorId?: string): Promise<T> =>
-    guard(
-      NAME,
-      doing,
-      () =>
-        operation().catch((error: unknown) => {
-          throw explainFailure(error, opened.lastConnectionError(), doing, timeoutMs, visitorId);
-        }),
-      timeoutMs,
-    );
+    guard(NAME, doing, operation, timeoutMs, (error) => explainFailure(error, opened.lastConnectionError(), doing, timeoutMs, visitorId));
 
   return {
     name: NAME,

@@ -52,24 +52,37 @@ export function isStorageError(value: unknown): value is StorageError {
 /**
  * Runs one adapter operation and turns any failure into a {@link StorageError} naming the adapter. With
  * `timeoutMs`, the call settles by then whatever the server does: a server that stops answering (packets dropped,
- * no reset) rejects with code `timeout` instead of leaving the caller waiting for the socket to die.
+ * no reset) rejects with code `timeout` instead of leaving the caller waiting for the socket to die. `explain`
+ * first names what a failure that is not a StorageError yet means (it may answer with one).
  *
  * @example
  * return guard("redis", "reading a visitor", () => client.get(key), 5_000);
  */
-export async function guard<T>(adapter: string, doing: string, operation: () => Promise<T>, timeoutMs = 0): Promise<T> {
+export function guard<T>(
+  adapter: string,
+  doing: string,
+  operation: () => Promise<T>,
+  timeoutMs = 0,
+  explain?: (error: unknown) => unknown,
+): Promise<T> {
+  let running: Promise<T>;
   try {
-    return await (timeoutMs > 0 ? withDeadline(adapter, doing, operation, timeoutMs) : operation());
+    running = operation();
   } catch (error) {
+    running = Promise.reject(error);
+  }
+  // One promise over the operation's, not an async function around another: this runs on every storage call.
+  return (timeoutMs > 0 ? withDeadline(adapter, doing, running, timeoutMs) : running).then(undefined, (failure: unknown) => {
+    const error = explain === undefined || isStorageError(failure) ? failure : explain(failure);
     if (isStorageError(error)) throw error;
     throw new StorageError(adapter, `failed ${doing}: ${(error as Error)?.message ?? String(error)}`, { cause: error });
-  }
+  });
 }
 
-function withDeadline<T>(adapter: string, doing: string, operation: () => Promise<T>, timeoutMs: number): Promise<T> {
+function withDeadline<T>(adapter: string, doing: string, running: Promise<T>, timeoutMs: number): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const timer = setTimeout(() => reject(timedOut(adapter, doing, timeoutMs)), timeoutMs);
-    Promise.resolve().then(operation).then(
+    running.then(
       (value) => {
         clearTimeout(timer);
         resolve(value);

@@ -14,7 +14,8 @@ export const MAX_CHANGES_PER_WRITE = 64;
 
 interface Waiting {
   change: ChangeOf<unknown>;
-  settle(outcome: Outcome): void;
+  resolve(value: unknown): void;
+  reject(error: unknown): void;
 }
 
 /**
@@ -40,7 +41,11 @@ export function visitorLanes(storage: StorageAdapter, maxAttempts: number, cache
       } catch (error) {
         outcomes = batch.map(() => ({ ok: false, error }));
       }
-      batch.forEach((waiting, i) => waiting.settle(outcomes[i] as Outcome));
+      batch.forEach((waiting, i) => {
+        const outcome = outcomes[i] as Outcome;
+        if (outcome.ok) waiting.resolve(outcome.value);
+        else waiting.reject(outcome.error);
+      });
     }
     lanes.delete(visitorId);
   }
@@ -48,11 +53,10 @@ export function visitorLanes(storage: StorageAdapter, maxAttempts: number, cache
   return {
     forget: (visitorId) => cache?.delete(visitorId),
     run<T>(visitorId: string, change: ChangeOf<T>): Promise<T> {
+      // The promise's own functions go in the lane: a function made per call would cost every call its making
+      // (and, in a build that keeps function names, a property write naming it).
       return new Promise<T>((resolve, reject) => {
-        const waiting: Waiting = {
-          change,
-          settle: (outcome) => (outcome.ok ? resolve(outcome.value as T) : reject(outcome.error)),
-        };
+        const waiting: Waiting = { change, resolve: resolve as (value: unknown) => void, reject };
         const lane = lanes.get(visitorId);
         if (lane !== undefined) {
           lane.push(waiting);

@@ -29,9 +29,10 @@ async function storedValues(storage: StorageAdapter, visitorId: string): Promise
   return ((await storage.getVisitor(visitorId))?.value.events.map((event) => event.value ?? "") ?? []).sort();
 }
 
-/** The adapter with its visitor calls counted. */
-function counted(storage: StorageAdapter): { storage: StorageAdapter; calls: () => number } {
+/** The adapter with its visitor calls counted, and among them the writes (a commit, or a sync carrying a record). */
+function counted(storage: StorageAdapter): { storage: StorageAdapter; calls: () => number; writes: () => number } {
   let calls = 0;
+  let writes = 0;
   const count =
     <A extends unknown[], R>(method: (...rest: A) => Promise<R>) =>
     (...rest: A) => (calls++, method(...rest));
@@ -40,10 +41,18 @@ function counted(storage: StorageAdapter): { storage: StorageAdapter; calls: () 
     storage: {
       ...storage,
       getVisitor: count(storage.getVisitor),
-      commitVisitor: count(storage.commitVisitor),
-      ...(syncVisitor === undefined ? {} : { syncVisitor: count(syncVisitor) }),
+      commitVisitor: count((...rest: Parameters<StorageAdapter["commitVisitor"]>) => (writes++, storage.commitVisitor(...rest))),
+      ...(syncVisitor === undefined
+        ? {}
+        : {
+            syncVisitor: count((...rest: Parameters<NonNullable<StorageAdapter["syncVisitor"]>>) => {
+              if ((rest[2] ?? null) !== null) writes++;
+              return syncVisitor(...rest);
+            }),
+          }),
     },
     calls: () => calls,
+    writes: () => writes,
   };
 }
 
@@ -112,6 +121,19 @@ export function cacheContract({ subject, twin, expiring }: CacheContext): void {
     expect((await storage().getVisitor("gone"))?.version).toBe(1);
     await log(a, "gone", "after");
     expect(await storedValues(storage(), "gone")).toEqual(["after", "again"]);
+  });
+
+  it("sends no write for a check that changes nothing, on a visitor served before or new to this service", async () => {
+    const { storage: watched, calls, writes } = counted(storage());
+    const visitor = { id: "quiet", url: "https://example.com/pricing" };
+    await service(watched).check(visitor, { at });
+    expect(writes()).toBe(1);
+    for (const server of [service(watched), service(watched)]) {
+      // The second service starts with nothing cached: it reads the visitor, then has nothing to write.
+      for (let i = 1; i <= 3; i++) await server.check(visitor, { at: at + i * 10_000 });
+    }
+    // Its first check reads and writes; each later one reads or confirms: one call each, none of them a write.
+    expect([calls(), writes()]).toEqual([8, 1]);
   });
 
   it("writes a visitor it served before in one call to the adapter, and confirms a quiet poll in one", async () => {

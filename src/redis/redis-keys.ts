@@ -42,14 +42,16 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
  * redisKeys("beckon:", { legacy: false }).invitationSet // => "beckon:invitations"
  */
 export function redisKeys(prefix: string, { legacy }: { legacy: boolean }): RedisKeys {
-  const bucket = (index: number): string => `${prefix}{b${index}}:`;
-  const counterShards = Array.from({ length: VISITOR_BUCKETS }, (_, index) => `${bucket(index)}counters`);
+  // Named once per bucket: every visitor call names its keys.
+  const buckets = Array.from({ length: VISITOR_BUCKETS }, (_, index) => `${prefix}{b${index}}:`);
+  const counterShards = buckets.map((bucket) => `${bucket}counters`);
   return {
     visitor: (visitorId) => {
       const index = visitorBucket(visitorId);
       const family = LONE_SURROGATE.test(visitorId) ? `j:${JSON.stringify(visitorId)}` : `v:${visitorId}`;
-      const keys = { record: `${bucket(index)}${family}`, counters: counterShards[index] as string };
-      return legacy ? { ...keys, legacy: `${prefix}${family}` } : keys;
+      const record = `${buckets[index] as string}${family}`;
+      const counters = counterShards[index] as string;
+      return legacy ? { record, counters, legacy: `${prefix}${family}` } : { record, counters };
     },
     counterShards,
     legacyCounters: `${prefix}counters`,

@@ -56,33 +56,43 @@ export interface SyncTarget {
  * @example
  * await syncVisitor(target, "v1", { version: 3, commit: "…" }, record, []) // => { ok: true, tag: { version: 4, commit: "…" } }
  */
-export async function syncVisitor(
-  { client, keys, ttlMs }: SyncTarget,
+export function syncVisitor(
+  target: SyncTarget,
   visitorId: string,
   expected: VisitorTag | null,
   record: VisitorRecord | null,
   increments: readonly CounterIncrement[],
 ): Promise<VisitorSync> {
-  if (expected === null) return { ok: false, current: await readTagged(client, keys, visitorId) };
-  if (record === null) {
-    // A confirmation needs no atomic step: two fields of the record's key, the same read a plain read starts with.
-    // Only a record that moved on (or lives under the 0.1 key) costs a second read, of all of it.
-    const [version, commit] = await client.hmget(keys.record, "version", "commit");
-    const nothing = version === null && keys.legacy === undefined;
-    if (nothing ? expected.version === 0 : version === String(expected.version) && (commit ?? null) === expected.commit) return { ok: true, tag: expected };
-    return { ok: false, current: await readTagged(client, keys, visitorId) };
-  }
+  // Three small functions, not one: an async function's every call allocates room for all its locals, and the
+  // confirmation (most calls) needs few.
+  if (expected === null) return readCurrent(target.client, target.keys, visitorId);
+  if (record === null) return confirm(target.client, target.keys, visitorId, expected);
+  return write(target, visitorId, expected, record, increments);
+}
+
+async function readCurrent(client: RedisClient, keys: VisitorKeys, visitorId: string): Promise<VisitorSync> {
+  return { ok: false, current: await readTagged(client, keys, visitorId) };
+}
+
+async function confirm(client: RedisClient, keys: VisitorKeys, visitorId: string, expected: VisitorTag): Promise<VisitorSync> {
+  // A confirmation needs no atomic step: two fields of the record's key, the same read a plain read starts with.
+  // Only a record that moved on (or lives under the 0.1 key) costs a second read, of all of it.
+  const [version, commit] = await client.hmget(keys.record, "version", "commit");
+  const nothing = version === null && keys.legacy === undefined;
+  if (nothing ? expected.version === 0 : version === String(expected.version) && (commit ?? null) === expected.commit) return { ok: true, tag: expected };
+  return { ok: false, current: await readTagged(client, keys, visitorId) };
+}
+
+async function write(
+  { client, keys, ttlMs }: SyncTarget,
+  visitorId: string,
+  expected: VisitorTag,
+  record: VisitorRecord,
+  increments: readonly CounterIncrement[],
+): Promise<VisitorSync> {
   const names = keys.legacy === undefined ? [keys.record, keys.counters] : [keys.record, keys.counters, keys.legacy];
-  const commit = record === null ? "" : randomUUID();
-  const args: (string | number)[] = [
-    expected.version,
-    expected.commit ?? "",
-    record === null ? "0" : "1",
-    record === null ? "" : JSON.stringify(record),
-    commit,
-    ttlMs,
-    keys.legacy === undefined ? "0" : "1",
-  ];
+  const commit = randomUUID();
+  const args: (string | number)[] = [expected.version, expected.commit ?? "", "1", JSON.stringify(record), commit, ttlMs, keys.legacy === undefined ? "0" : "1"];
   for (const step of increments) {
     const by = step.by ?? 1;
     if (!Number.isSafeInteger(by)) throw new StorageError("redis", `counter ${counterKey(step)} can only grow by a whole number, not ${by}`);
@@ -93,7 +103,7 @@ export async function syncVisitor(
   });
   if (!Array.isArray(reply)) throw new Error(`the sync script answered ${JSON.stringify(reply)}`);
   if (reply[0] === 2) return { ok: true, tag: null };
-  if (reply[0] === 1) return { ok: true, tag: record === null ? expected : { version: Number(reply[1]), commit } };
+  if (reply[0] === 1) return { ok: true, tag: { version: Number(reply[1]), commit } };
   return { ok: false, current: tagged(keys.record, visitorId, reply.slice(1) as (string | null)[]) };
 }
 

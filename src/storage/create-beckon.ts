@@ -145,7 +145,8 @@ export function createBeckon(setup: BeckonOptions = {}): Beckon {
       const { pageView, at, options } = serviceCheckOptions(given);
       const now = instant(at);
       const { ruleset } = source.fixed ?? (await source.current(readClock(clock)));
-      const merged = { ...base, ...options };
+      // Most checks bring no options of their own: they share the service's, no copy made per call.
+      const merged = options === undefined ? base : { ...base, ...options };
       return lanes.run(visitor.id, (record) => checkChange(record, visitor, ruleset, merged, pageView, now));
     },
     async logEvent(visitorId, given, at) {

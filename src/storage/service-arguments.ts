@@ -80,14 +80,15 @@ export function serviceInstant(at: Clock | undefined, clock: Clock): number {
  * options are copied as plain data (a part that cannot be read is a `ConfigError` naming it).
  *
  * @example
- * serviceCheckOptions({ pageView: true, at: 0 }) // => { pageView: true, at: 0, options: {} }
+ * serviceCheckOptions({ pageView: true, at: 0 }) // => { pageView: true, at: 0, options: undefined }
  * serviceCheckOptions({ pageView: "yes" })        // throws ConfigError at ["options", "pageView"]
  */
-export function serviceCheckOptions(value: unknown): { pageView: boolean; at: Clock | undefined; options: EvaluateOptions } {
-  if (value === undefined) return { pageView: false, at: undefined, options: {} };
+export function serviceCheckOptions(value: unknown): { pageView: boolean; at: Clock | undefined; options: EvaluateOptions | undefined } {
+  if (value === undefined) return { pageView: false, at: undefined, options: undefined };
   const { pageView, at, options } = readFields(objectAt(value, ["options"]), ["pageView", "at", "options"], ["options"]);
   if (pageView !== undefined && typeof pageView !== "boolean") throw invalid(["options", "pageView"], "invalid_type", "expected a boolean");
-  return { pageView: pageView === true, at: at as Clock | undefined, options: serviceEvaluateOptions(options, ["options", "options"]) };
+  const evaluation = options === undefined ? undefined : serviceEvaluateOptions(options, ["options", "options"]);
+  return { pageView: pageView === true, at: at as Clock | undefined, options: evaluation };
 }
 
 /**

@@ -2,7 +2,8 @@ import type { CompiledSchedule } from "./compile-schedule.js";
 import { isScheduleActive } from "./is-schedule-active.js";
 import { nextScheduleChange } from "./next-schedule-change.js";
 import { offsetStretch } from "./offset-at.js";
-import { isWeeklyActive, nextWeeklyChangeAfter, weekStart, type WeeklyRule } from "./weekly-rule.js";
+import { MINUTE_MS } from "./civil-date.js";
+import { isWeeklyActive, nextWeeklyChangeAfter, WEEK_MINUTES, weeklyPlace, weekStart, type WeeklyRule } from "./weekly-rule.js";
 
 /** An answer of the general path, and the instant and zone it was worked out for. */
 interface Remembered {
@@ -39,6 +40,8 @@ export class ScheduleReader {
   private untilMs = 0;
   private wall = 0;
   private weekStart = 0;
+  /** The minute of the local week `wall` falls in. */
+  private minute = 0;
 
   constructor(
     readonly atMs: number,
@@ -84,10 +87,16 @@ export class ScheduleReader {
       this.untilMs = stretch.untilMs;
       this.wall = at + stretch.offsetMs;
       this.weekStart = weekStart(this.wall);
+      this.minute = Math.floor((this.wall - this.weekStart) / MINUTE_MS);
     }
-    const next = nextWeeklyChangeAfter(rule, this.wall, this.weekStart);
+    // One search answers both questions: the first bound after the minute is an end exactly when the minute is inside
+    // a window, and that bound is the next change unless it is the week's end.
+    const place = weeklyPlace(rule, this.minute);
+    const bound = rule.intervals[place];
+    const next =
+      bound !== undefined && bound < WEEK_MINUTES ? this.weekStart + bound * MINUTE_MS : nextWeeklyChangeAfter(rule, this.wall, this.weekStart);
     if (next === null || !(next - this.offsetMs < this.untilMs)) return false;
-    this.active = isWeeklyActive(rule, this.wall, this.weekStart);
+    this.active = place % 2 === 1;
     this.nextChange = next - this.offsetMs;
     return true;
   }

@@ -14,7 +14,8 @@ export interface WeeklyRule {
   changes: readonly number[];
 }
 
-const WEEK_MINUTES = 7 * DAY_MINUTES;
+/** Minutes in a week: the end of the last window a weekly rule can hold. */
+export const WEEK_MINUTES = 7 * DAY_MINUTES;
 const WEEK_MS = 7 * DAY_MS;
 /** The weekday keys of `days`, Monday first: the order of the minutes of the local week. */
 export const WEEKDAYS: readonly Weekday[] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
@@ -68,10 +69,18 @@ function changeMinutes(merged: [number, number][]): number[] {
  * isWeeklyActive(rule, Date.UTC(2026, 0, 5, 17, 30, 59, 999)) // => true for mon 09:00–17:30 (a Monday)
  */
 export function isWeeklyActive(rule: WeeklyRule, wall: number, start = weekStart(wall)): boolean {
-  const minute = Math.floor((wall - start) / MINUTE_MS);
-  // The bounds ascend strictly (starts at even places, ends at odd ones): the first bound after the minute is an end
-  // exactly when the minute is inside a window.
-  return firstAbove(rule.intervals, minute) % 2 === 1;
+  return weeklyPlace(rule, Math.floor((wall - start) / MINUTE_MS)) % 2 === 1;
+}
+
+/**
+ * The place in `rule.intervals` of the first bound after `minute` of the local week. The bounds ascend strictly
+ * (starts at even places, ends at odd ones), so the place is odd exactly when the minute is inside a window.
+ *
+ * @example
+ * weeklyPlace(rule, 600) // => 1 for mon 09:00–17:30 (intervals [540, 1051]): inside, and 1051 is the next bound
+ */
+export function weeklyPlace(rule: WeeklyRule, minute: number): number {
+  return firstAbove(rule.intervals, minute);
 }
 
 /**

@@ -11,9 +11,6 @@ export interface PageUrl {
 }
 
 const SLASH = 0x2f;
-const QUESTION = 0x3f;
-const HASH = 0x23;
-const AT = 0x40;
 
 /**
  * Normalises a page URL once per visitor for URL patterns (docs/semantics.md: URL patterns): scheme or leading `//`, query and fragment
@@ -34,22 +31,28 @@ export function normalizePage(url: string): PageUrl | null {
   if (s === "") return null;
   const pathOnly = s.charCodeAt(0) === SLASH && s.charCodeAt(1) !== SLASH;
   const start = pathOnly ? 0 : schemeLength(s);
-  let slash = -1; // the first `/`: where the path starts
-  let at = -1; // the last `@` before it: where credentials end
-  let end = start; // where the query or fragment starts
-  for (; end < s.length; end++) {
-    const c = s.charCodeAt(end);
-    if (c === QUESTION || c === HASH) break;
-    if (c === SLASH) {
-      if (slash === -1) slash = end;
-    } else if (c === AT && slash === -1) at = end;
-  }
-  const hostStart = at === -1 ? start : at + 1;
-  const rawHost = s.slice(hostStart, slash === -1 ? end : slash);
+  // Searches rather than a loop over the characters: the engine's own search is several times faster per character.
+  const end = queryStart(s, start); // where the query or fragment starts
+  let slash = s.indexOf("/", start); // the first `/`: where the path starts
+  if (slash >= end) slash = -1;
+  const authorityEnd = slash === -1 ? end : slash;
+  // Where credentials end: the last `@` of the authority (`lastIndexOf` is the slower search, and `@` is rare).
+  const firstAt = s.indexOf("@", start);
+  const at = firstAt === -1 || firstAt >= authorityEnd ? -1 : s.lastIndexOf("@", authorityEnd - 1);
+  const hostStart = at < start ? start : at + 1;
+  const rawHost = s.slice(hostStart, authorityEnd);
   const host = rawHost.toLowerCase();
   if (slash === -1) return { hostPath: `${host}/`, path: "/", host };
   let pathEnd = end;
   while (pathEnd > slash + 1 && s.charCodeAt(pathEnd - 1) === SLASH) pathEnd -= 1;
   const path = s.slice(slash, pathEnd);
   return { hostPath: host === rawHost ? s.slice(hostStart, pathEnd) : host + path, path, host };
+}
+
+/** Where the first `?` or `#` at or after `from` is, or the length of `s` when there is neither. */
+function queryStart(s: string, from: number): number {
+  const question = s.indexOf("?", from);
+  const hash = s.indexOf("#", from);
+  if (question === -1) return hash === -1 ? s.length : hash;
+  return hash === -1 || question < hash ? question : hash;
 }

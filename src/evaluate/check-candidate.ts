@@ -49,10 +49,13 @@ export function checkCandidate(
   reasons: ReasonCode[] | null,
 ): boolean {
   env.changeAt = Number.POSITIVE_INFINITY;
-  if (reasons === null && waitsPast(invitation, visitor, env.atMs, bound)) return false;
+  // Past a finite bound, a closed schedule that opens only then rules the candidate out before its static conditions
+  // are read; checkTimed then takes the reader's answer as it stands (nothing reads another schedule in between).
+  const scheduleRead = reasons === null && bound !== Number.POSITIVE_INFINITY && invitation.schedule !== null;
+  if (reasons === null && waitsPast(invitation, visitor, env, bound, scheduleRead)) return false;
   const failed = checkStatic(invitation, visitor, env, reasons);
   if (failed && reasons === null) return false;
-  const eligible = checkTimed(invitation, visitor, env, reasons);
+  const eligible = checkTimed(invitation, visitor, env, reasons, scheduleRead);
   if (!failed) return eligible;
   env.changeAt = Number.POSITIVE_INFINITY;
   return false;
@@ -106,7 +109,7 @@ function stop(reasons: ReasonCode[] | null, reason: ReasonCode): boolean {
  * they all hold, and leaves in `env.changeAt` when that may change: while one fails, the latest instant a failing one
  * could hold; while all hold, the earliest instant one can stop.
  */
-function checkTimed(inv: CompiledInvitation, v: VisitorView, env: CheckEnv, reasons: ReasonCode[] | null): boolean {
+function checkTimed(inv: CompiledInvitation, v: VisitorView, env: CheckEnv, reasons: ReasonCode[] | null, scheduleRead: boolean): boolean {
   const at = env.atMs;
   let readyAt = Number.NEGATIVE_INFINITY;
   let endsAt = Number.POSITIVE_INFINITY;
@@ -125,7 +128,7 @@ function checkTimed(inv: CompiledInvitation, v: VisitorView, env: CheckEnv, reas
   if (sinceChat > at) readyAt = failing(reasons, "last_chat_too_recent", readyAt, sinceChat);
   if (inv.schedule !== null) {
     const schedules = env.schedules;
-    schedules.read(inv.schedule);
+    if (!scheduleRead) schedules.read(inv.schedule);
     if (!schedules.active) readyAt = failing(reasons, "schedule", readyAt, schedules.nextChange);
     else if (schedules.nextChange < endsAt) endsAt = schedules.nextChange;
   }
@@ -146,16 +149,22 @@ function failing(reasons: ReasonCode[] | null, reason: ReasonCode, readyAt: numb
 }
 
 /**
- * A candidate whose time-on-site (or time-since-visit, time-since-chat) minimum is met only at or after `bound`:
- * not eligible now, and nothing it could do before then. The cheapest rejection there is, so it comes first.
+ * A candidate whose time-on-site (or time-since-visit, time-since-chat) minimum is met only at or after `bound`, or
+ * whose schedule is closed until then (read only with `readSchedule`): not eligible now, and nothing it could do
+ * before then. The cheapest rejections there are, so they come first.
  */
-function waitsPast(inv: CompiledInvitation, v: VisitorView, at: number, bound: number): boolean {
+function waitsPast(inv: CompiledInvitation, v: VisitorView, env: CheckEnv, bound: number, readSchedule: boolean): boolean {
+  const at = env.atMs;
   const onSite = timeOnSiteMetAt(inv, v, at);
   if (onSite > at && onSite >= bound) return true;
   const sinceVisit = lastVisitMetAt(inv, v);
   if (sinceVisit > at && sinceVisit >= bound) return true;
   const sinceChat = lastChatMetAt(inv, v);
-  return sinceChat > at && sinceChat >= bound;
+  if (sinceChat > at && sinceChat >= bound) return true;
+  if (!readSchedule || inv.schedule === null) return false;
+  const schedules = env.schedules;
+  schedules.read(inv.schedule);
+  return !schedules.active && schedules.nextChange >= bound;
 }
 
 // When each minimum that only ever becomes true is met (−∞: no such minimum); it holds now when that is ≤ now.

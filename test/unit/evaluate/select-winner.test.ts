@@ -33,6 +33,27 @@ describe("selectWinner", () => {
     expect(decision.recheckAt).toBe(NOW + 30_000);
   });
 
+  it("gives explain's recheckAt when schedules that open later than a nearer change are passed over", () => {
+    // NOW is a Monday, 12:00 UTC. "soon" sets the bound (30 s away); the closed schedules open at 13:00, 12:00:10
+    // (before the bound) and never again this week; "static" would fail its language anyway.
+    const at = (start: string, end: string) => ({ type: "weekly" as const, days: { mon: [{ start, end }] } });
+    const set: Invitation[] = [
+      { id: "soon", message: "x", position: 0, timeOnSite: 30 },
+      { id: "later", message: "x", position: 1, schedule: at("13:00", "14:00") },
+      { id: "static", message: "x", position: 2, language: "lit", schedule: at("13:00", "14:00") },
+      { id: "sooner", message: "x", position: 3, schedule: { type: "period", from: NOW + 10_000 } },
+      { id: "morning", message: "x", position: 4, schedule: at("08:00", "09:00") },
+      { id: "open", message: "x", position: 5, timeOnSite: 5, schedule: at("11:00", "12:30") },
+    ];
+    // At 0 s on site "open" is 5 s away; at 10 s it wins, and "sooner" (10 s away) is the nearest change before it.
+    for (const [timeOnSite, recheckAt] of [[0, NOW + 5_000], [10, NOW + 10_000]]) {
+      const visitor = { id: "v1", timeOnSite, language: "eng" };
+      const decision = evaluate(set, visitor, NOW);
+      expect(decision).toEqual(explain(set, visitor, NOW).decision);
+      expect(decision.recheckAt).toBe(recheckAt);
+    }
+  });
+
   it("ignores waiting candidates ranked after the winner's group for recheckAt", () => {
     const ranked: Invitation[] = [
       { id: "now", message: "x", position: 1 },

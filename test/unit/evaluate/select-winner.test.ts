@@ -46,7 +46,7 @@ describe("selectWinner", () => {
       { id: "open", message: "x", position: 5, timeOnSite: 5, schedule: at("11:00", "12:30") },
     ];
     // At 0 s on site "open" is 5 s away; at 10 s it wins, and "sooner" (10 s away) is the nearest change before it.
-    for (const [timeOnSite, recheckAt] of [[0, NOW + 5_000], [10, NOW + 10_000]]) {
+    for (const [timeOnSite, recheckAt] of [[0, NOW + 5_000], [10, NOW + 10_000]] as const) {
       const visitor = { id: "v1", timeOnSite, language: "eng" };
       const decision = evaluate(set, visitor, NOW);
       expect(decision).toEqual(explain(set, visitor, NOW).decision);

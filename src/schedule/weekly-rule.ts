@@ -12,6 +12,11 @@ export interface WeeklyRule {
   type: "weekly";
   intervals: readonly number[];
   changes: readonly number[];
+  /**
+   * Per day of the week, then the week's end, the place in `intervals` of the first bound at or after the day's first
+   * minute: a minute's place lies between its day's and the next day's, usually a bound or two apart.
+   */
+  dayPlaces: readonly number[];
 }
 
 /** Minutes in a week: the end of the last window a weekly rule can hold. */
@@ -33,7 +38,9 @@ export function compileWeeklyRule(schedule: WeeklySchedule): WeeklyRule {
     for (const window of schedule.days[day] ?? []) raw.push(...windowIntervals(index, window));
   });
   const merged = mergeIntervals(raw);
-  return { type: "weekly", intervals: merged.flat(), changes: changeMinutes(merged) };
+  const intervals = merged.flat();
+  const dayPlaces = Array.from({ length: 8 }, (_, day) => firstAbove(intervals, day * DAY_MINUTES - 1));
+  return { type: "weekly", intervals, changes: changeMinutes(merged), dayPlaces };
 }
 
 function windowIntervals(dayIndex: number, window: ScheduleWindow): [number, number][] {
@@ -80,7 +87,8 @@ export function isWeeklyActive(rule: WeeklyRule, wall: number, start = weekStart
  * weeklyPlace(rule, 600) // => 1 for mon 09:00–17:30 (intervals [540, 1051]): inside, and 1051 is the next bound
  */
 export function weeklyPlace(rule: WeeklyRule, minute: number): number {
-  return firstAbove(rule.intervals, minute);
+  const day = Math.floor(minute / DAY_MINUTES);
+  return firstAbove(rule.intervals, minute, rule.dayPlaces[day] ?? 0, rule.dayPlaces[day + 1] ?? rule.intervals.length);
 }
 
 /**

@@ -19,6 +19,11 @@ export interface CheckEnv {
   readonly operatorsOnline: readonly OnlineOperator[] | undefined;
   /** Schedules read at `atMs` with `timeZone` as the default: the call's own, never shared between calls. */
   readonly schedules: ScheduleReader;
+  /**
+   * Set by a scan: its candidates are those the index left, whose keys the visitor's fit, so their cheap static
+   * conditions nearly always hold and a closed schedule is the likelier rejection (it is then looked at first).
+   */
+  keysFit: boolean;
 }
 
 /**
@@ -49,12 +54,18 @@ export function checkCandidate(
   reasons: ReasonCode[] | null,
 ): boolean {
   env.changeAt = Number.POSITIVE_INFINITY;
-  // Past a finite bound, a closed schedule that opens only then rules the candidate out before its static conditions
-  // are read; checkTimed then takes the reader's answer as it stands (nothing reads another schedule in between).
+  const noted = reasons === null ? 0 : reasons.length;
+  if (reasons === null && waitsPast(invitation, visitor, env.atMs, bound)) return false;
+  // Past a finite bound, a schedule closed until then rules the candidate out just as a failing static condition
+  // would (both leave "never"). It is read before the costly static conditions, and before the cheap ones too when
+  // the index has matched the keys; checkTimed takes the reader's answer as it stands (nothing reads another
+  // schedule in between).
   const scheduleRead = reasons === null && bound !== Number.POSITIVE_INFINITY && invitation.schedule !== null;
-  if (reasons === null && waitsPast(invitation, visitor, env, bound, scheduleRead)) return false;
-  const failed = checkStatic(invitation, visitor, env, reasons);
-  if (failed && reasons === null) return false;
+  if (scheduleRead && env.keysFit && closedPast(invitation, env.schedules, bound)) return false;
+  if (checkStatic(invitation, visitor, reasons)) return false;
+  if (scheduleRead && !env.keysFit && closedPast(invitation, env.schedules, bound)) return false;
+  if (checkCostlyStatic(invitation, visitor, env, reasons)) return false;
+  const failed = reasons !== null && reasons.length > noted;
   const eligible = checkTimed(invitation, visitor, env, reasons, scheduleRead);
   if (!failed) return eligible;
   env.changeAt = Number.POSITIVE_INFINITY;
@@ -62,22 +73,20 @@ export function checkCandidate(
 }
 
 /**
- * Conditions whose truth only new visitor input can change, cheapest first. Returns true when one fails. Written
- * out one by one rather than as a table of functions: a call through a table is a megamorphic call, and this runs
- * for every candidate of every evaluation. Each failing condition goes through {@link stop}, the one place that
- * tells the fast path (stop at the first) from recording (note it and go on).
+ * The cheap conditions whose truth only new visitor input can change (compare and look up), cheapest first; the
+ * costly ones follow in {@link checkCostlyStatic}. Each returns true when one fails on the fast path. Written out one
+ * by one rather than as a table of functions: a call through a table is a megamorphic call, and this runs for every
+ * candidate of every evaluation. Each failing condition goes through {@link stop}, the one place that tells the fast
+ * path (stop at the first) from recording (note it and go on).
  */
-function checkStatic(inv: CompiledInvitation, v: VisitorView, env: CheckEnv, reasons: ReasonCode[] | null): boolean {
-  const noted = reasons === null ? 0 : reasons.length;
+function checkStatic(inv: CompiledInvitation, v: VisitorView, reasons: ReasonCode[] | null): boolean {
   if (!inv.enabled && stop(reasons, "disabled")) return true;
   if (v.pageviews < inv.pageviews && stop(reasons, "pageviews")) return true;
   if (inv.language !== "" && inv.language !== v.language && stop(reasons, "language")) return true;
   if (inv.identifier !== "" && inv.identifier !== v.identifier && stop(reasons, "identifier")) return true;
   if (inv.tag !== "" && !v.tags.has(inv.tag) && stop(reasons, "tag")) return true;
   if (inv.departments !== null && (v.department === undefined || !inv.departments.has(v.department)) && stop(reasons, "department")) return true;
-  if (inv.devices !== null && !inv.devices.has(v.device) && stop(reasons, "device")) return true;
-  if (checkCostlyStatic(inv, v, env, reasons)) return true;
-  return reasons !== null && reasons.length > noted;
+  return inv.devices !== null && !inv.devices.has(v.device) && stop(reasons, "device");
 }
 
 /** The static conditions that parse, match or loop: referrer, URL, operators, state, attributes, events. */
@@ -149,20 +158,21 @@ function failing(reasons: ReasonCode[] | null, reason: ReasonCode, readyAt: numb
 }
 
 /**
- * A candidate whose time-on-site (or time-since-visit, time-since-chat) minimum is met only at or after `bound`, or
- * whose schedule is closed until then (read only with `readSchedule`): not eligible now, and nothing it could do
- * before then. The cheapest rejections there are, so they come first.
+ * A candidate whose time-on-site (or time-since-visit, time-since-chat) minimum is met only at or after `bound`:
+ * not eligible now, and nothing it could do before then. The cheapest rejection there is, so it comes first.
  */
-function waitsPast(inv: CompiledInvitation, v: VisitorView, env: CheckEnv, bound: number, readSchedule: boolean): boolean {
-  const at = env.atMs;
+function waitsPast(inv: CompiledInvitation, v: VisitorView, at: number, bound: number): boolean {
   const onSite = timeOnSiteMetAt(inv, v, at);
   if (onSite > at && onSite >= bound) return true;
   const sinceVisit = lastVisitMetAt(inv, v);
   if (sinceVisit > at && sinceVisit >= bound) return true;
   const sinceChat = lastChatMetAt(inv, v);
-  if (sinceChat > at && sinceChat >= bound) return true;
-  if (!readSchedule || inv.schedule === null) return false;
-  const schedules = env.schedules;
+  return sinceChat > at && sinceChat >= bound;
+}
+
+/** Reads the candidate's schedule into `schedules`: is it closed now and until at least `bound`? */
+function closedPast(inv: CompiledInvitation, schedules: ScheduleReader, bound: number): boolean {
+  if (inv.schedule === null) return false;
   schedules.read(inv.schedule);
   return !schedules.active && schedules.nextChange >= bound;
 }

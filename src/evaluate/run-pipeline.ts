@@ -102,6 +102,7 @@ function select(
     timeZone: options.timeZone,
     operatorsOnline: options.operatorsOnline,
     schedules: new ScheduleReader(atMs, options.timeZone),
+    keysFit: false,
   };
   const trigger = options.trigger;
   const selection =
@@ -168,6 +169,7 @@ function listEligible(
   let changeAt = Number.POSITIVE_INFINITY;
   if (list.candidates.length === 0) return changeAt;
   const mask = scanMask(list, view);
+  env.keysFit = mask !== null;
   const cursor = new CandidateCursor(list.candidates, mask);
   for (let candidate = cursor.next(); candidate !== undefined; candidate = cursor.next()) {
     // An ineligible candidate that cannot become eligible before the earliest change found so far moves nothing.

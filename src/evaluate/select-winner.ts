@@ -39,6 +39,7 @@ export function selectWinner(
   seed: string,
 ): Selection {
   const mask = scanMask(list, visitor);
+  env.keysFit = mask !== null;
   const cursor = new CandidateCursor(list.candidates, mask, true);
   let before = Number.POSITIVE_INFINITY; // changes of candidates ranked before the winner's group
   let first: CompiledInvitation | undefined;

@@ -245,8 +245,10 @@ function stringSet(values: unknown): ReadonlySet<string> {
 
 function department(value: unknown): string | undefined {
   if (typeof value === "number" && Number.isFinite(value)) return normalizeDepartment(value);
-  if (typeof value === "string" && value.trim() !== "") return normalizeDepartment(value);
-  return undefined;
+  if (typeof value !== "string") return undefined;
+  // Normalising trims: a blank id comes out empty (one pass over the text rather than a trim to test and another).
+  const normalized = normalizeDepartment(value);
+  return normalized === "" ? undefined : normalized;
 }
 
 function text(value: unknown): string {

@@ -1,5 +1,5 @@
 import { schemeLength } from "./strip-scheme.js";
-import { normalizeText } from "./text.js";
+import { isPlainLower, normalizeText } from "./text.js";
 
 const SLASH = 0x2f;
 const QUESTION = 0x3f;
@@ -46,13 +46,4 @@ export function extractHost(value: string): string {
   }
   const host = normalizeText(s.slice(from, to));
   return host.startsWith(WWW) ? host.slice(WWW.length) : host;
-}
-
-/** Whether `s[from, to)` holds only printable ASCII other than space and upper-case letters. */
-function isPlainLower(s: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) {
-    const c = s.charCodeAt(i);
-    if (c <= 0x20 || c >= 0x7f || (c >= 0x41 && c <= 0x5a)) return false;
-  }
-  return true;
 }

@@ -2,7 +2,7 @@ import type { CompiledSchedule } from "./compile-schedule.js";
 import { isScheduleActive } from "./is-schedule-active.js";
 import { nextScheduleChange } from "./next-schedule-change.js";
 import { offsetStretch } from "./offset-at.js";
-import { MINUTE_MS } from "./civil-date.js";
+import { DAY_MINUTES, MINUTE_MS } from "./civil-date.js";
 import { isWeeklyActive, nextWeeklyChangeAfter, WEEK_MINUTES, weeklyPlace, weekStart, type WeeklyRule } from "./weekly-rule.js";
 
 /** An answer of the general path, and the instant and zone it was worked out for. */
@@ -40,8 +40,9 @@ export class ScheduleReader {
   private untilMs = 0;
   private wall = 0;
   private weekStart = 0;
-  /** The minute of the local week `wall` falls in. */
+  /** The minute of the local week `wall` falls in, and its day (0 = Monday). */
   private minute = 0;
+  private day = 0;
 
   constructor(
     readonly atMs: number,
@@ -88,14 +89,21 @@ export class ScheduleReader {
       this.wall = at + stretch.offsetMs;
       this.weekStart = weekStart(this.wall);
       this.minute = Math.floor((this.wall - this.weekStart) / MINUTE_MS);
+      this.day = Math.floor(this.minute / DAY_MINUTES);
     }
     // One search answers both questions: the first bound after the minute is an end exactly when the minute is inside
     // a window, and that bound is the next change unless it is the week's end.
-    const place = weeklyPlace(rule, this.minute);
+    const place = weeklyPlace(rule, this.minute, this.day);
     const bound = rule.intervals[place];
-    const next =
-      bound !== undefined && bound < WEEK_MINUTES ? this.weekStart + bound * MINUTE_MS : nextWeeklyChangeAfter(rule, this.wall, this.weekStart);
-    if (next === null || !(next - this.offsetMs < this.untilMs)) return false;
+    // Two branches rather than one `number | null` value: a number that may be null is held boxed, one allocation per read.
+    let next: number;
+    if (bound !== undefined && bound < WEEK_MINUTES) next = this.weekStart + bound * MINUTE_MS;
+    else {
+      const later = nextWeeklyChangeAfter(rule, this.wall, this.weekStart);
+      if (later === null) return false;
+      next = later;
+    }
+    if (!(next - this.offsetMs < this.untilMs)) return false;
     this.active = place % 2 === 1;
     this.nextChange = next - this.offsetMs;
     return true;

@@ -80,14 +80,14 @@ export function isWeeklyActive(rule: WeeklyRule, wall: number, start = weekStart
 }
 
 /**
- * The place in `rule.intervals` of the first bound after `minute` of the local week. The bounds ascend strictly
+ * The place in `rule.intervals` of the first bound after `minute` of the local week (`day` is its day, when the caller
+ * has it already). The bounds ascend strictly
  * (starts at even places, ends at odd ones), so the place is odd exactly when the minute is inside a window.
  *
  * @example
  * weeklyPlace(rule, 600) // => 1 for mon 09:00–17:30 (intervals [540, 1051]): inside, and 1051 is the next bound
  */
-export function weeklyPlace(rule: WeeklyRule, minute: number): number {
-  const day = Math.floor(minute / DAY_MINUTES);
+export function weeklyPlace(rule: WeeklyRule, minute: number, day = Math.floor(minute / DAY_MINUTES)): number {
   return firstAbove(rule.intervals, minute, rule.dayPlaces[day] ?? 0, rule.dayPlaces[day + 1] ?? rule.intervals.length);
 }
 

@@ -2,8 +2,8 @@ import type { CompiledSchedule } from "./compile-schedule.js";
 import { isScheduleActive } from "./is-schedule-active.js";
 import { nextScheduleChange } from "./next-schedule-change.js";
 import { offsetStretch } from "./offset-at.js";
-import { DAY_MINUTES, MINUTE_MS } from "./civil-date.js";
-import { isWeeklyActive, nextWeeklyChangeAfter, WEEK_MINUTES, weeklyPlace, weekStart, type WeeklyRule } from "./weekly-rule.js";
+import { DAY_MINUTES, DAY_MS, MINUTE_MS } from "./civil-date.js";
+import { isWeeklyActive, nextWeeklyChangeAfter, WEEK_MINUTES, weekday, weeklyPlace, type WeeklyRule } from "./weekly-rule.js";
 
 /** An answer of the general path, and the instant and zone it was worked out for. */
 interface Remembered {
@@ -86,10 +86,14 @@ export class ScheduleReader {
       this.zone = zone;
       this.offsetMs = stretch.offsetMs;
       this.untilMs = stretch.untilMs;
-      this.wall = at + stretch.offsetMs;
-      this.weekStart = weekStart(this.wall);
-      this.minute = Math.floor((this.wall - this.weekStart) / MINUTE_MS);
-      this.day = Math.floor(this.minute / DAY_MINUTES);
+      // The day first, then the weekday and the minute of the day from it: two divisions in a row, not four.
+      const wall = at + stretch.offsetMs;
+      const days = Math.floor(wall / DAY_MS);
+      const day = weekday(days);
+      this.wall = wall;
+      this.day = day;
+      this.weekStart = (days - day) * DAY_MS;
+      this.minute = day * DAY_MINUTES + Math.floor((wall - days * DAY_MS) / MINUTE_MS);
     }
     // One search answers both questions: the first bound after the minute is an end exactly when the minute is inside
     // a window, and that bound is the next change unless it is the week's end.

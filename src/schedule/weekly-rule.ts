@@ -129,7 +129,16 @@ export function nextWeeklyChangeAfter(rule: WeeklyRule, wall: number, start: num
  */
 export function weekStart(wall: number): number {
   const days = Math.floor(wall / DAY_MS);
-  // Whole weeks since the Monday before the epoch, by floor rather than `%`: a remainder of doubles is a call into
-  // the runtime, and this runs on every evaluation.
-  return (Math.floor((days + 3) / 7) * 7 - 3) * DAY_MS;
+  return (days - weekday(days)) * DAY_MS;
+}
+
+/**
+ * The weekday of the day `days` after 1970-01-01 (a Thursday), Monday = 0. By floor rather than `%`: a remainder of
+ * doubles is a call into the runtime, and this runs on every evaluation.
+ *
+ * @example
+ * weekday(0) // => 3
+ */
+export function weekday(days: number): number {
+  return days + 3 - Math.floor((days + 3) / 7) * 7;
 }

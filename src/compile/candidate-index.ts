@@ -2,7 +2,6 @@ import type { CompiledAttributeCondition } from "../conditions/compile-attribute
 import type { CompiledEventCondition, CompiledInvitation } from "./compile-invitation.js";
 import { KeyPostingsBuilder, type KeyPostings } from "./key-postings.js";
 import { stableOrder } from "./stable-order.js";
-import { buildWeeklyHours, type WeeklyHours } from "./weekly-hours.js";
 
 /**
  * One equality dimension: the candidates that accept any value (`wild`), and per value the candidates that accept
@@ -64,8 +63,6 @@ export interface CandidateIndex {
   needsAttribute: Needs;
   /** Per normalised event name: the candidates with a condition on it (none holds without a record). */
   needsEvent: Needs;
-  /** The candidates closed for a whole hour of the week by their weekly schedule, or `null` (too few such schedules). */
-  weeklyHours: WeeklyHours | null;
   /**
    * Masks no scan holds, for the next scans to reuse (see `releaseMask`): a scan takes one out and puts it back when
    * done, so a scan nested in another (a visitor getter calling evaluate) finds none and builds its own. Typed
@@ -123,13 +120,9 @@ export function buildCandidateIndex(candidates: readonly CompiledInvitation[]): 
     needsEvent: needs(candidates, used & USES_EVENTS, (lists, i, c) => {
       for (let e = 0; e < c.events.length; e++) mark(lists, (c.events[e] as CompiledEventCondition).event, i);
     }),
-    weeklyHours: candidates.length < WEEKLY_HOURS_FROM ? null : buildWeeklyHours(candidates),
     spareMasks: [],
   };
 }
-
-/** Lists shorter than this read every candidate's schedule: the hour bitsets would not pay. */
-const WEEKLY_HOURS_FROM = 160;
 
 // Which dimensions a set uses, one bit each: a dimension no candidate uses is all wild, without a walk.
 

@@ -8,7 +8,6 @@ import { noDecision, offerDecision } from "./build-decision.js";
 import type { CandidateIndex } from "../compile/candidate-index.js";
 import { checkCandidate, type CheckEnv } from "./check-candidate.js";
 import { checkGates, expiryAhead } from "./check-gates.js";
-import { hourBase, passesOver } from "./closed-hour.js";
 import { recordChecks } from "./record-checks.js";
 import type { CompiledInvitation } from "../compile/compile-invitation.js";
 import { resolveOptions, type ResolvedOptions } from "./resolve-options.js";
@@ -171,12 +170,8 @@ function listEligible(
   if (list.candidates.length === 0) return changeAt;
   const mask = scanMask(list, view);
   env.keysFit = mask !== null;
-  const hour = hourBase(list, env);
-  const hourEndsAt = env.schedules.hourEndsAt;
   const cursor = new CandidateCursor(list.candidates, mask);
   for (let candidate = cursor.next(); candidate !== undefined; candidate = cursor.next()) {
-    // Closed all this hour, so never eligible now: nothing to list, and no change before the bound.
-    if (passesOver(list, hour, hourEndsAt, changeAt, cursor.index)) continue;
     // An ineligible candidate that cannot become eligible before the earliest change found so far moves nothing.
     const eligible = checkCandidate(candidate, view, env, changeAt, null);
     changeAt = Math.min(changeAt, env.changeAt);

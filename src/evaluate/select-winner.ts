@@ -1,7 +1,6 @@
 import type { VisitorView } from "../visitor/view-visitor.js";
 import type { CandidateIndex } from "../compile/candidate-index.js";
 import { checkCandidate, type CheckEnv } from "./check-candidate.js";
-import { hourBase, passesOver } from "./closed-hour.js";
 import type { CompiledInvitation } from "../compile/compile-invitation.js";
 import { resolveTie } from "./resolve-tie.js";
 import { CandidateCursor, releaseMask, scanMask } from "./visitor-mask.js";
@@ -41,14 +40,12 @@ export function selectWinner(
 ): Selection {
   const mask = scanMask(list, visitor);
   env.keysFit = mask !== null;
-  const hour = hourBase(list, env);
-  const hourEndsAt = env.schedules.hourEndsAt;
   const cursor = new CandidateCursor(list.candidates, mask, true);
   let before = Number.POSITIVE_INFINITY; // changes of candidates ranked before the winner's group
   let first: CompiledInvitation | undefined;
   let firstChange = Number.POSITIVE_INFINITY;
   for (let c = cursor.next(); c !== undefined; c = cursor.next()) {
-    if ((accepts !== null && !accepts(c)) || passesOver(list, hour, hourEndsAt, before, cursor.index)) continue;
+    if (accepts !== null && !accepts(c)) continue;
     if (checkCandidate(c, visitor, env, before, null)) {
       first = c;
       firstChange = env.changeAt;

@@ -388,10 +388,9 @@ function readyLevel(index: CandidateIndex, timeOnSite: number): Uint32Array | nu
  * for (let c = cursor.next(); c !== undefined; c = cursor.next()) check(c);
  */
 export class CandidateCursor {
-  /** The place in the list of the candidate `next` returned last. */
-  index = -1;
   private word = -1;
   private bits = 0;
+  private position = 0;
 
   constructor(
     private readonly candidates: readonly CompiledInvitation[],
@@ -401,7 +400,7 @@ export class CandidateCursor {
 
   next(): CompiledInvitation | undefined {
     const mask = this.mask;
-    if (mask === null) return this.candidates[++this.index];
+    if (mask === null) return this.candidates[this.position++];
     while (this.bits === 0) {
       this.word += 1;
       if (this.word >= mask.words) return undefined;
@@ -409,7 +408,6 @@ export class CandidateCursor {
     }
     const lowest = this.bits & -this.bits;
     this.bits ^= lowest;
-    this.index = this.word * 32 + 31 - Math.clz32(lowest);
-    return this.candidates[this.index];
+    return this.candidates[this.word * 32 + 31 - Math.clz32(lowest)];
   }
 }

@@ -1,7 +1,6 @@
 import type { VisitorView } from "../visitor/view-visitor.js";
 import type { CandidateIndex } from "../compile/candidate-index.js";
 import { checkCandidate, timeOnSiteMetAt, type CheckEnv } from "./check-candidate.js";
-import { hourBase, passesOver } from "./closed-hour.js";
 import type { CompiledInvitation } from "../compile/compile-invitation.js";
 import type { VisitorMask } from "./visitor-mask.js";
 
@@ -33,17 +32,14 @@ export function waitingChange(
     else high = mid;
   }
   let changeAt = bound;
-  const hour = hourBase(list, env);
-  const hourEndsAt = env.schedules.hourEndsAt;
   for (let w = 0; w * 32 < limit; w++) {
     let bits = mask.waiting(w);
     if (w * 32 + 32 > limit) bits &= (2 ** (limit - w * 32) - 1) | 0;
     while (bits !== 0) {
       const lowest = bits & -bits;
       bits ^= lowest;
-      const i = w * 32 + 31 - Math.clz32(lowest);
-      const c = list.candidates[i] as CompiledInvitation;
-      if ((accepts !== null && !accepts(c)) || passesOver(list, hour, hourEndsAt, changeAt, i)) continue;
+      const c = list.candidates[w * 32 + 31 - Math.clz32(lowest)] as CompiledInvitation;
+      if (accepts !== null && !accepts(c)) continue;
       checkCandidate(c, visitor, env, changeAt, null);
       if (env.changeAt < changeAt) changeAt = env.changeAt;
     }
@@ -65,13 +61,11 @@ function soonestWaiting(
 ): number {
   const { candidates, byOnSite } = list;
   let changeAt = bound;
-  const hour = hourBase(list, env);
-  const hourEndsAt = env.schedules.hourEndsAt;
   for (let j = firstWaiting(list, visitor.timeOnSite); j < byOnSite.length; j++) {
     const i = byOnSite[j] as number;
     const c = candidates[i] as CompiledInvitation;
     if (timeOnSiteMetAt(c, visitor, env.atMs) >= changeAt) break;
-    if (!mask.has(i) || (accepts !== null && !accepts(c)) || passesOver(list, hour, hourEndsAt, changeAt, i)) continue;
+    if (!mask.has(i) || (accepts !== null && !accepts(c))) continue;
     checkCandidate(c, visitor, env, changeAt, null);
     if (env.changeAt < changeAt) changeAt = env.changeAt;
   }

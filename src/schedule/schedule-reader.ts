@@ -43,11 +43,6 @@ export class ScheduleReader {
   /** The minute of the local week `wall` falls in, and its day (0 = Monday). */
   private minute = 0;
   private day = 0;
-  /**
-   * Written by {@link weekHour} only: when the hour it told ends, or the zone's offset changes if that comes first.
-   * Until then the wall clock stays inside that hour.
-   */
-  hourEndsAt = Number.NEGATIVE_INFINITY;
 
   constructor(
     readonly atMs: number,
@@ -85,7 +80,21 @@ export class ScheduleReader {
       this.nextChange = Number.POSITIVE_INFINITY;
       return true;
     }
-    if (zone !== this.zone && !this.enterZone(zone)) return false;
+    if (zone !== this.zone) {
+      const stretch = offsetStretch(zone, at);
+      if (stretch === null) return false;
+      this.zone = zone;
+      this.offsetMs = stretch.offsetMs;
+      this.untilMs = stretch.untilMs;
+      // The day first, then the weekday and the minute of the day from it: two divisions in a row, not four.
+      const wall = at + stretch.offsetMs;
+      const days = Math.floor(wall / DAY_MS);
+      const day = weekday(days);
+      this.wall = wall;
+      this.day = day;
+      this.weekStart = (days - day) * DAY_MS;
+      this.minute = day * DAY_MINUTES + Math.floor((wall - days * DAY_MS) / MINUTE_MS);
+    }
     // One search answers both questions: the first bound after the minute is an end exactly when the minute is inside
     // a window, and that bound is the next change unless it is the week's end.
     const place = weeklyPlace(rule, this.minute, this.day);
@@ -103,39 +112,4 @@ export class ScheduleReader {
     this.nextChange = next - this.offsetMs;
     return true;
   }
-
-  /**
-   * The hour of the local week in `zone` at `atMs` (0 = Monday 00:00–01:00), or −1 when it cannot be told (an unknown
-   * zone, an instant that is not finite); {@link hourEndsAt} says until when.
-   *
-   * @example
-   * new ScheduleReader(Date.UTC(2026, 10, 24, 9, 30), "UTC").weekHour("UTC") // => 33 (Tuesday 09:00–10:00)
-   */
-  weekHour(zone: string): number {
-    if (zone !== this.zone && !this.enterZone(zone)) return -1;
-    const hour = Math.floor(this.minute / 60);
-    this.hourEndsAt = Math.min(this.weekStart + (hour + 1) * HOUR_MS - this.offsetMs, this.untilMs);
-    return hour;
-  }
-
-  /** Works out the weekly position of `atMs` in `zone`; false (nothing written) when the zone's offset is unknown. */
-  private enterZone(zone: string): boolean {
-    const at = this.atMs;
-    const stretch = offsetStretch(zone, at);
-    if (stretch === null) return false;
-    this.zone = zone;
-    this.offsetMs = stretch.offsetMs;
-    this.untilMs = stretch.untilMs;
-    // The day first, then the weekday and the minute of the day from it: two divisions in a row, not four.
-    const wall = at + stretch.offsetMs;
-    const days = Math.floor(wall / DAY_MS);
-    const day = weekday(days);
-    this.wall = wall;
-    this.day = day;
-    this.weekStart = (days - day) * DAY_MS;
-    this.minute = day * DAY_MINUTES + Math.floor((wall - days * DAY_MS) / MINUTE_MS);
-    return true;
-  }
 }
-
-const HOUR_MS = 60 * MINUTE_MS;

@@ -68,26 +68,6 @@ function changeMinutes(merged: [number, number][]): number[] {
   return points.filter((point) => point !== 0 || seams === 1).sort((a, b) => a - b);
 }
 
-/** Hours in a week. */
-export const WEEK_HOURS = 7 * 24;
-
-/**
- * One flag per hour of the local week (0 = Monday 00:00–01:00 … 167): 1 where the rule is active for at least one
- * minute of the hour.
- *
- * @example
- * activeHours(rule)[9] // => 1 for mon 09:00–17:30; activeHours(rule)[8] // => 0
- */
-export function activeHours(rule: WeeklyRule): Uint8Array {
-  const hours = new Uint8Array(WEEK_HOURS);
-  const bounds = rule.intervals;
-  for (let i = 0; i + 1 < bounds.length; i += 2) {
-    const end = bounds[i + 1] as number;
-    for (let hour = Math.floor((bounds[i] as number) / 60); hour * 60 < end; hour++) hours[hour] = 1;
-  }
-  return hours;
-}
-
 /**
  * Whether the local wall time `wall` (wall milliseconds) falls in one of the rule's windows; `start` is
  * {@link weekStart} of `wall`, when the caller has it already.

@@ -2,8 +2,8 @@ import type { CompiledSchedule } from "./compile-schedule.js";
 import { isScheduleActive } from "./is-schedule-active.js";
 import { nextScheduleChange } from "./next-schedule-change.js";
 import { offsetStretch } from "./offset-at.js";
-import { DAY_MINUTES, DAY_MS, MINUTE_MS } from "./civil-date.js";
-import { isWeeklyActive, nextWeeklyChangeAfter, WEEK_MINUTES, weekday, weeklyPlace, type WeeklyRule } from "./weekly-rule.js";
+import { MINUTE_MS } from "./civil-date.js";
+import { isWeeklyActive, nextWeeklyChangeAfter, WEEK_MINUTES, weeklyPlace, weekStart, type WeeklyRule } from "./weekly-rule.js";
 
 /** An answer of the general path, and the instant and zone it was worked out for. */
 interface Remembered {
@@ -40,9 +40,8 @@ export class ScheduleReader {
   private untilMs = 0;
   private wall = 0;
   private weekStart = 0;
-  /** The minute of the local week `wall` falls in, and its day (0 = Monday). */
+  /** The minute of the local week `wall` falls in. */
   private minute = 0;
-  private day = 0;
 
   constructor(
     readonly atMs: number,
@@ -86,18 +85,13 @@ export class ScheduleReader {
       this.zone = zone;
       this.offsetMs = stretch.offsetMs;
       this.untilMs = stretch.untilMs;
-      // The day first, then the weekday and the minute of the day from it: two divisions in a row, not four.
-      const wall = at + stretch.offsetMs;
-      const days = Math.floor(wall / DAY_MS);
-      const day = weekday(days);
-      this.wall = wall;
-      this.day = day;
-      this.weekStart = (days - day) * DAY_MS;
-      this.minute = day * DAY_MINUTES + Math.floor((wall - days * DAY_MS) / MINUTE_MS);
+      this.wall = at + stretch.offsetMs;
+      this.weekStart = weekStart(this.wall);
+      this.minute = Math.floor((this.wall - this.weekStart) / MINUTE_MS);
     }
     // One search answers both questions: the first bound after the minute is an end exactly when the minute is inside
     // a window, and that bound is the next change unless it is the week's end.
-    const place = weeklyPlace(rule, this.minute, this.day);
+    const place = weeklyPlace(rule, this.minute);
     const bound = rule.intervals[place];
     // Two branches rather than one `number | null` value: a number that may be null is held boxed, one allocation per read.
     let next: number;

@@ -12,11 +12,6 @@ export interface WeeklyRule {
   type: "weekly";
   intervals: readonly number[];
   changes: readonly number[];
-  /**
-   * Per day of the week, then the week's end, the place in `intervals` of the first bound at or after the day's first
-   * minute: a minute's place lies between its day's and the next day's, usually a bound or two apart.
-   */
-  dayPlaces: readonly number[];
 }
 
 /** Minutes in a week: the end of the last window a weekly rule can hold. */
@@ -38,9 +33,7 @@ export function compileWeeklyRule(schedule: WeeklySchedule): WeeklyRule {
     for (const window of schedule.days[day] ?? []) raw.push(...windowIntervals(index, window));
   });
   const merged = mergeIntervals(raw);
-  const intervals = merged.flat();
-  const dayPlaces = Array.from({ length: 8 }, (_, day) => firstAbove(intervals, day * DAY_MINUTES - 1));
-  return { type: "weekly", intervals, changes: changeMinutes(merged), dayPlaces };
+  return { type: "weekly", intervals: merged.flat(), changes: changeMinutes(merged) };
 }
 
 function windowIntervals(dayIndex: number, window: ScheduleWindow): [number, number][] {
@@ -80,15 +73,14 @@ export function isWeeklyActive(rule: WeeklyRule, wall: number, start = weekStart
 }
 
 /**
- * The place in `rule.intervals` of the first bound after `minute` of the local week (`day` is its day, when the caller
- * has it already). The bounds ascend strictly
+ * The place in `rule.intervals` of the first bound after `minute` of the local week. The bounds ascend strictly
  * (starts at even places, ends at odd ones), so the place is odd exactly when the minute is inside a window.
  *
  * @example
  * weeklyPlace(rule, 600) // => 1 for mon 09:00–17:30 (intervals [540, 1051]): inside, and 1051 is the next bound
  */
-export function weeklyPlace(rule: WeeklyRule, minute: number, day = Math.floor(minute / DAY_MINUTES)): number {
-  return firstAbove(rule.intervals, minute, rule.dayPlaces[day] ?? 0, rule.dayPlaces[day + 1] ?? rule.intervals.length);
+export function weeklyPlace(rule: WeeklyRule, minute: number): number {
+  return firstAbove(rule.intervals, minute);
 }
 
 /**
@@ -129,16 +121,7 @@ export function nextWeeklyChangeAfter(rule: WeeklyRule, wall: number, start: num
  */
 export function weekStart(wall: number): number {
   const days = Math.floor(wall / DAY_MS);
-  return (days - weekday(days)) * DAY_MS;
-}
-
-/**
- * The weekday of the day `days` after 1970-01-01 (a Thursday), Monday = 0. By floor rather than `%`: a remainder of
- * doubles is a call into the runtime, and this runs on every evaluation.
- *
- * @example
- * weekday(0) // => 3
- */
-export function weekday(days: number): number {
-  return days + 3 - Math.floor((days + 3) / 7) * 7;
+  // Whole weeks since the Monday before the epoch, by floor rather than `%`: a remainder of doubles is a call into
+  // the runtime, and this runs on every evaluation.
+  return (Math.floor((days + 3) / 7) * 7 - 3) * DAY_MS;
 }

@@ -28,7 +28,8 @@ export interface CheckEnv {
 
 /**
  * Checks every condition of an invitation (docs/semantics.md: Semantics in detail, Schedules, Events, and rule 6 of Rules before selection): whether it is eligible now, and
- * when that may flip. Conditions that time cannot change are checked first. Without `reasons` the check stops at the
+ * when that may flip. Conditions that time cannot change are checked first (but for a schedule closed past `bound`,
+ * below). Without `reasons` the check stops at the
  * first that fails; with `reasons` (explain) it records every failing condition and goes on — the same checks
  * either way.
  *
@@ -40,7 +41,8 @@ export interface CheckEnv {
  *
  * `bound` is the earliest change the caller has found so far among candidates that count for `recheckAt`: a
  * candidate not eligible now that cannot become eligible before it cannot move `recheckAt`, so its other conditions
- * need not be checked and its change is "never" (with `reasons`, nothing is skipped).
+ * need not be checked and its change is "never" (with `reasons`, nothing is skipped). That holds for a time-on-site
+ * (or time-since) minimum met only then, and for a schedule closed until then.
  *
  * @example
  * checkCandidate(compileInvitation({ id: "a", message: "Hi", timeOnSite: 30 }), viewVisitor({ id: "v1", timeOnSite: 10 }), env, Infinity, null)

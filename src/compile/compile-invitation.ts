@@ -126,8 +126,10 @@ const OBJECT_PROTOTYPE: unknown = Object.prototype;
 /**
  * The fields of a compiled invitation that few invitations set, and its content once built, kept apart: every
  * invitation that sets none of them shares {@link AT_DEFAULTS}, so a large set stores one reference instead of
- * sixteen fields per invitation (a fifth of what it retains with all-distinct keys). The candidate index reads some
- * of them once per candidate; evaluation reads them only for the candidates it checks.
+ * eleven per invitation (a sixth of what it retains with all-distinct keys). The candidate index reads some of
+ * them once per candidate; evaluation reads them only for the candidates it checks. The referrer and the schedule
+ * stay on the invitation itself, though most sets leave them at their defaults: a candidate's checks read them in
+ * every decision, and one more hop there costs the fixed per-decision cost a few per cent.
  */
 class Rare {
   identifier = INVITATION_FIELDS.identifier.default;
@@ -137,8 +139,6 @@ class Rare {
   /** The content, built on first use (see `Compiled.rendering`). */
   built: CompiledRendering | undefined = undefined;
   trigger: Trigger | undefined = undefined;
-  referrer = INVITATION_FIELDS.referrer.default;
-  schedule: CompiledSchedule | null = null;
   requireOperatorIds: ReadonlySet<string> | null = null;
   minMsSinceLastVisit: number | undefined = undefined;
   minMsSinceLastChat: number | undefined = undefined;
@@ -171,6 +171,8 @@ class Compiled implements CompiledInvitation {
   language = INVITATION_FIELDS.language.default;
   tag = INVITATION_FIELDS.tag.default;
   urls: UrlMatcher | null = null;
+  referrer = INVITATION_FIELDS.referrer.default;
+  schedule: CompiledSchedule | null = null;
   attributes: readonly CompiledAttributeCondition[] = NONE;
   events: readonly CompiledEventCondition[] = NONE;
   private rare: Rare = AT_DEFAULTS;
@@ -196,8 +198,6 @@ class Compiled implements CompiledInvitation {
   get devices(): ReadonlySet<Device> | null { return this.rare.devices; }
   get movingAttributes(): readonly CompiledAttributeCondition[] { return this.rare.movingAttributes; }
   get trigger(): Trigger | undefined { return this.rare.trigger; }
-  get referrer(): string { return this.rare.referrer; }
-  get schedule(): CompiledSchedule | null { return this.rare.schedule; }
   get requireOperatorIds(): ReadonlySet<string> | null { return this.rare.requireOperatorIds; }
   get minMsSinceLastVisit(): number | undefined { return this.rare.minMsSinceLastVisit; }
   get minMsSinceLastChat(): number | undefined { return this.rare.minMsSinceLastChat; }
@@ -242,10 +242,10 @@ class Compiled implements CompiledInvitation {
       case "identifier": this.own().identifier = normalizeText(v); return;
       case "tag": this.tag = normalizeText(v); return;
       case "departments": this.own().departments = pieces.departments(v); return;
-      case "referrer": this.own().referrer = normalizeReferrerRule(v); return;
+      case "referrer": this.referrer = normalizeReferrerRule(v); return;
       case "devices": this.own().devices = pieces.devices(v); return;
       case "urls": this.urls = pieces.urls(v); return;
-      case "schedule": this.own().schedule = pieces.schedule(v); return;
+      case "schedule": this.schedule = pieces.schedule(v); return;
       case "attributes":
         this.attributes = attributeConditions(v, false, pieces);
         if ((v as AttributeCondition[]).some(isRelative)) this.own().movingAttributes = attributeConditions(v, true, pieces);

@@ -81,7 +81,8 @@ async function syncInOne(
   cache: VisitorCache,
 ): Promise<Outcome[]> {
   const sync = storage.syncVisitor!;
-  let known = cache.get(visitorId);
+  // Every way out below sets or deletes the entry, which makes it the most recently used then.
+  let known = cache.peek(visitorId);
   let fresh = false;
   try {
     if (known === undefined) {

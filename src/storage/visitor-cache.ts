@@ -3,6 +3,11 @@ import type { TaggedVisitor } from "./types.js";
 /** The last record a service read or wrote per visitor, with its tag, least recently used dropped first. */
 export interface VisitorCache {
   get(visitorId: string): TaggedVisitor | undefined;
+  /**
+   * The entry without making it the most recently used: for a caller that sets or deletes it when done (a write
+   * against it), which moves it then; moving it twice would cost every call two more steps of the Map.
+   */
+  peek(visitorId: string): TaggedVisitor | undefined;
   set(visitorId: string, known: TaggedVisitor): void;
   delete(visitorId: string): void;
 }
@@ -27,6 +32,7 @@ export function visitorCache(size: number): VisitorCache {
       }
       return known;
     },
+    peek: (visitorId) => entries.get(visitorId),
     set(visitorId, known) {
       if (size <= 0) return;
       entries.delete(visitorId);

@@ -23,6 +23,15 @@ describe("visitorCache", () => {
     expect(cache.get("a")).toBeUndefined();
   });
 
+  it("peeks at an entry without making it the most recently used", () => {
+    const cache = visitorCache(2);
+    cache.set("a", known(1));
+    cache.set("b", known(1));
+    expect(cache.peek("a")?.version).toBe(1);
+    cache.set("c", known(1));
+    expect([cache.peek("a"), cache.peek("b"), cache.peek("c")].map((entry) => entry?.version)).toEqual([undefined, 1, 1]);
+  });
+
   it("keeps nothing at size 0", () => {
     const cache = visitorCache(0);
     cache.set("a", known(1));

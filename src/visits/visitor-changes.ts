@@ -74,11 +74,12 @@ export function checkChange(
     record.lastActivityAt !== undefined &&
     lastActivityAt - record.lastActivityAt < ACTIVITY_GRANULARITY_MS;
   if (quiet) return { record, increments, result: decision };
-  return {
-    record: { ...record, state, lastActivityAt, ...(visitor.url === undefined ? {} : { lastUrl: visitor.url }) },
-    increments,
-    result: decision,
-  };
+  // The keys a first check adds are defined before the copied ones (see the snapshot above).
+  const next: VisitorRecord = { lastActivityAt, ...record };
+  next.state = state;
+  next.lastActivityAt = lastActivityAt;
+  if (visitor.url !== undefined) next.lastUrl = visitor.url;
+  return { record: next, increments, result: decision };
 }
 
 /** An event the website logged: recorded by its definition, and the log pruned to what can still count. */
@@ -113,10 +114,18 @@ export function shownChange(record: VisitorRecord, now: number): VisitorChange<b
   const current = onScreen(record, now);
   if (current === null || record.shownAssignedAt === current.assignedAt) return { record, result: false };
   return {
-    record: { ...record, state: recordShown(record.state, now), shownAssignedAt: current.assignedAt },
+    record: shownRecord(record, recordShown(record.state, now), current.assignedAt),
     increments: [count(current.invitationId, current.variationId, "shown")],
     result: true,
   };
+}
+
+/** The record with the shown assignment: `shownAssignedAt` defined before the copied keys (see checkChange). */
+function shownRecord(record: VisitorRecord, state: VisitorRecord["state"], shownAssignedAt: number): VisitorRecord {
+  const next = { shownAssignedAt, ...record };
+  next.state = state;
+  next.shownAssignedAt = shownAssignedAt;
+  return next;
 }
 
 /** The visitor closed the current invitation. */

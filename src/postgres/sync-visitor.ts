@@ -63,6 +63,6 @@ function answer(visitorId: string, row: SyncRow | undefined, confirmed: VisitorT
   if (row === undefined) return { ok: false, current: null };
   if (row.ok && confirmed !== null) return { ok: true, tag: confirmed };
   const stored = parseStored("postgres", "visitor record", row.version, row.record ?? "", { visitorId });
-  const current: TaggedVisitor = { ...stored, commit: row.commit_id };
+  const current: TaggedVisitor = { value: stored.value, version: stored.version, commit: row.commit_id };
   return { ok: false, current };
 }

@@ -118,7 +118,7 @@ async function readTagged(client: RedisClient, keys: VisitorKeys, visitorId: str
 
 function tagged(key: string, visitorId: string, [version, value, commit]: (string | null | undefined)[]): TaggedVisitor | null {
   const stored = readStored("visitor record", key, [version, value], visitorId);
-  return stored === null ? null : { ...stored, commit: commit ?? null };
+  return stored === null ? null : { value: stored.value, version: stored.version, commit: commit ?? null };
 }
 
 function corruptCounter(error: unknown, key: string): unknown {

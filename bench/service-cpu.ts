@@ -9,11 +9,9 @@
  *   node --cpu-prof --cpu-prof-dir=/tmp/prof --import tsx bench/service-cpu.ts --workloads session
  */
 import { PerformanceObserver } from "node:perf_hooks";
-import type { Invitation } from "../src/index.js";
 import { createBeckon, createMemoryStorage, type Beckon, type StorageAdapter } from "../src/storage/index.js";
 import type { TaggedVisitor, VisitorSync } from "../src/storage/types.js";
-
-type Workload = "check" | "logEvent" | "session";
+import { call, events, invitations, type Workload } from "./service-workload.js";
 
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i] ?? "", process.argv[i + 1] ?? "");
@@ -21,38 +19,6 @@ const VISITORS = Number(args.get("--visitors") ?? 16);
 const CALLS = Number(args.get("--calls") ?? 200_000);
 const ROUNDS = Number(args.get("--rounds") ?? 5);
 const WORKLOADS = (args.get("--workloads") ?? "check,logEvent,session").split(",") as Workload[];
-
-// The set and the calls of bench/service.ts.
-const invitations: Invitation[] = [
-  { id: "pricing-help", position: 1, urls: ["/pricing*"], timeOnSite: 20, message: "Need help choosing a plan?" },
-  { id: "login-trouble", position: 2, events: [{ event: "login_failed", minCount: 3, withinSeconds: 600 }], message: "Trouble signing in?" },
-  { id: "hello", position: 10, pageviews: 2, message: "Hi! Any questions?" },
-];
-const events = [{ name: "login_failed", storeTimeoutSeconds: 1 }, { name: "viewed_plan", filterByValue: true }];
-const T0 = Date.UTC(2026, 11, 2, 10);
-
-function call(server: Beckon, workload: Workload, visitorId: string, n: number): Promise<unknown> {
-  const at = T0 + n * 5_000;
-  const snapshot = { id: visitorId, url: "https://example.com/pricing", timeOnSite: n * 5, pageviews: 1 + (n >> 2) };
-  if (workload === "check") return server.check(snapshot, { at });
-  if (workload === "logEvent") return server.logEvent(visitorId, { name: "viewed_plan", value: `plan-${n % 3}` }, at);
-  switch (n % 8) {
-    case 0:
-      return server.check(snapshot, { at, pageView: true });
-    case 1:
-    case 3:
-    case 6:
-      return server.check(snapshot, { at });
-    case 2:
-      return server.logEvent(visitorId, { name: "login_failed" }, at);
-    case 4:
-      return server.shown(visitorId, at);
-    case 5:
-      return server.closed(visitorId, at);
-    default:
-      return server.logEvent(visitorId, { name: "viewed_plan", value: `plan-${n % 3}` }, at);
-  }
-}
 
 /** A `syncVisitor` that answers at once, as a store that never makes anyone wait would. */
 function instantStorage(): StorageAdapter {

@@ -29,13 +29,12 @@
 import { randomUUID } from "node:crypto";
 import { Cluster, Redis } from "ioredis";
 import pg from "pg";
-import type { Invitation } from "../src/index.js";
 import { createPostgresStorage } from "../src/postgres/index.js";
 import { createRedisStorage } from "../src/redis/index.js";
-import { createBeckon, createMemoryStorage, type Beckon, type StorageAdapter } from "../src/storage/index.js";
+import { createBeckon, createMemoryStorage, type StorageAdapter } from "../src/storage/index.js";
+import { call, events, invitations, type Workload } from "./service-workload.js";
 
 type AdapterName = "memory" | "redis" | "cluster" | "postgres";
-type Workload = "check" | "logEvent" | "session";
 
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i] ?? "", process.argv[i + 1] ?? "");
@@ -62,18 +61,6 @@ const CLUSTER_NODES = (process.env["REDIS_CLUSTER_NODES"] ?? "127.0.0.1:7001,127
     return { host, port: Number(port) };
   });
 
-/** A small realistic set: a pricing invitation after some time on site, an event invitation, a fallback. */
-const invitations: Invitation[] = [
-  { id: "pricing-help", position: 1, urls: ["/pricing*"], timeOnSite: 20, message: "Need help choosing a plan?" },
-  {
-    id: "login-trouble",
-    position: 2,
-    events: [{ event: "login_failed", minCount: 3, withinSeconds: 600 }],
-    message: "Trouble signing in?",
-  },
-  { id: "hello", position: 10, pageviews: 2, message: "Hi! Any questions?" },
-];
-const events = [{ name: "login_failed", storeTimeoutSeconds: 1 }, { name: "viewed_plan", filterByValue: true }];
 
 /** Counts what a connection sends: commands to Redis, statements to PostgreSQL, and visitor writes. */
 interface RoundTrips {
@@ -205,32 +192,6 @@ async function open(name: AdapterName): Promise<Opened> {
       await pool.end();
     },
   };
-}
-
-const T0 = Date.UTC(2026, 11, 2, 10);
-
-/** The n-th call a visitor makes in a workload; `session` is a widget's mix over a visit. */
-function call(server: Beckon, workload: Workload, visitorId: string, n: number): Promise<unknown> {
-  const at = T0 + n * 5_000;
-  const snapshot = { id: visitorId, url: "https://example.com/pricing", timeOnSite: n * 5, pageviews: 1 + (n >> 2) };
-  if (workload === "check") return server.check(snapshot, { at });
-  if (workload === "logEvent") return server.logEvent(visitorId, { name: "viewed_plan", value: `plan-${n % 3}` }, at);
-  switch (n % 8) {
-    case 0:
-      return server.check(snapshot, { at, pageView: true });
-    case 1:
-    case 3:
-    case 6:
-      return server.check(snapshot, { at });
-    case 2:
-      return server.logEvent(visitorId, { name: "login_failed" }, at);
-    case 4:
-      return server.shown(visitorId, at);
-    case 5:
-      return server.closed(visitorId, at);
-    default:
-      return server.logEvent(visitorId, { name: "viewed_plan", value: `plan-${n % 3}` }, at);
-  }
 }
 
 interface Run {

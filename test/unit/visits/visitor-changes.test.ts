@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { compile, emptyState, MAX_VISITOR_EVENTS, safeParseVisitor } from "../../../src/index.js";
-import { logEventChange } from "../../../src/visits/visitor-changes.js";
+import { checkChange, closedChange, logEventChange } from "../../../src/visits/visitor-changes.js";
 import type { VisitorRecord } from "../../../src/storage/index.js";
+import type { VisitorEvent } from "../../../src/types.js";
 
 const t = Date.UTC(2026, 10, 26, 10);
 
@@ -33,5 +34,43 @@ describe("logEventChange", () => {
     const { record } = logEventChange(full, { name: "viewed", value: "newest" }, ruleset, definitions, t);
     expect(record.events.map((event) => event.value).slice(0, 2)).toEqual(["p1", "p2"]);
     expect(record.events.at(-1)?.value).toBe("newest");
+  });
+});
+
+describe("checkChange", () => {
+  const ruleset = compile([
+    { id: "login-trouble", message: "Trouble signing in?", events: [{ event: "login_failed", minCount: 3, withinSeconds: 600 }] },
+  ]);
+  const failed = [1, 2, 3].map((i) => ({ name: "login_failed", at: t - i * 1_000 }));
+
+  it("decides on the stored state and log, whatever state and events the snapshot brings, and leaves the snapshot as it is", () => {
+    const stored: VisitorRecord = { state: emptyState(), events: failed, lastActivityAt: t - 1_000 };
+    const brought: VisitorEvent[] = Object.freeze([]) as unknown as VisitorEvent[];
+    const visitor = Object.freeze({ id: "v", url: "/", events: brought, state: Object.freeze({ ...emptyState(), suppressedUntil: t + 3_600_000 }) });
+    const { record, result } = checkChange(stored, visitor, ruleset, {}, false, t);
+    expect(result.status).toBe("selected");
+    expect(record.state.current?.invitationId).toBe("login-trouble");
+    expect(record).toMatchObject({ events: failed, lastActivityAt: t, lastUrl: "/" });
+    expect(visitor.events).toEqual([]);
+  });
+
+  it("ignores the snapshot's own log when the stored one is empty", () => {
+    const stored: VisitorRecord = { state: emptyState(), events: [] };
+    const { record, result } = checkChange(stored, { id: "v", events: failed }, ruleset, {}, false, t);
+    expect(result.status).toBe("none");
+    expect(record).toEqual({ state: emptyState(), events: [], lastActivityAt: t });
+  });
+});
+
+describe("closedChange", () => {
+  it("closes the current invitation on a copy, the record it was given unchanged", () => {
+    const ruleset = compile([{ id: "hello", message: "Hi" }]);
+    const current = { invitationId: "hello", variationId: "hello", assignedAt: t - 5_000, shownPageviews: 1 };
+    const stored: VisitorRecord = { state: { ...emptyState(), current }, events: [] };
+    const { record, result } = closedChange(stored, ruleset, {}, t);
+    expect(result).toBe(true);
+    expect(record.state.current).toEqual({ ...current, closedAt: t });
+    expect(record.state.suppressedUntil).toBeGreaterThan(t);
+    expect(stored.state.current).toEqual(current);
   });
 });

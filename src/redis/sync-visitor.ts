@@ -8,28 +8,28 @@ import type { RedisClient } from "./open-client.js";
 import { readStored } from "./read-stored.js";
 import type { VisitorKeys } from "./redis-keys.js";
 
-// ARGV: expected version, expected commit ("" for none), "1" to write / "0" to confirm, the value, the new commit
-// id, the TTL in ms, "1" when the last key is beckon 0.1's, then counter field / amount pairs. The record is read
-// where the other scripts read it (its key while that holds a version, else the 0.1 key when anything is there). A
-// version that is not a whole number ≥ 1 never matches, so the record comes back and is reported by the parser.
+// ARGV: expected version, expected commit ("" for none), the value, the new commit id, the TTL in ms, "1" when the
+// last key is beckon 0.1's, then counter field / amount pairs (a confirmation is an HMGET, not this script). The
+// record is read where the other scripts read it (its key while that holds a version, else the 0.1 key when
+// anything is there). A version that is not a whole number ≥ 1 never matches, so the record comes back and is
+// reported by the parser.
 // Everything is checked before the first write: Redis does not roll a script back when it fails half-way. Lua's
 // false becomes a nil reply and keeps the table whole.
 const SCRIPT = luaScript(`
-local legacy = ARGV[7] == "1" and KEYS[#KEYS] or nil
+local legacy = ARGV[6] == "1" and KEYS[#KEYS] or nil
 local source = KEYS[1]
 local stored = redis.call("HMGET", source, "version", "commit")
 if legacy and not stored[1] then
   local old = redis.call("HMGET", legacy, "version", "commit")
   if old[1] or redis.call("EXISTS", legacy) == 1 then source = legacy stored = old end
 end
-if ARGV[3] == "1" and stored[2] == ARGV[5] then return {2} end
+if stored[2] == ARGV[4] then return {2} end
 local version = 0
 if stored[1] then version = string.match(stored[1], "^[1-9]%d*$") and tonumber(stored[1]) or -1 end
 if version == tonumber(ARGV[1]) and (version == 0 or (stored[2] or "") == ARGV[2]) then
-  if ARGV[3] == "0" then return {1} end
-  ${addCountersLua(8)}
-  redis.call("HSET", KEYS[1], "version", version + 1, "value", ARGV[4], "commit", ARGV[5])
-  if ARGV[6] ~= "0" then redis.call("PEXPIRE", KEYS[1], ARGV[6]) end
+  ${addCountersLua(7)}
+  redis.call("HSET", KEYS[1], "version", version + 1, "value", ARGV[3], "commit", ARGV[4])
+  if ARGV[5] ~= "0" then redis.call("PEXPIRE", KEYS[1], ARGV[5]) end
   if legacy then redis.call("DEL", legacy) end
   return {1, version + 1}
 end
@@ -92,7 +92,7 @@ async function write(
 ): Promise<VisitorSync> {
   const names = keys.legacy === undefined ? [keys.record, keys.counters] : [keys.record, keys.counters, keys.legacy];
   const commit = randomUUID();
-  const args: (string | number)[] = [expected.version, expected.commit ?? "", "1", JSON.stringify(record), commit, ttlMs, keys.legacy === undefined ? "0" : "1"];
+  const args: (string | number)[] = [expected.version, expected.commit ?? "", JSON.stringify(record), commit, ttlMs, keys.legacy === undefined ? "0" : "1"];
   for (const step of increments) {
     const by = step.by ?? 1;
     if (!Number.isSafeInteger(by)) throw new StorageError("redis", `counter ${counterKey(step)} can only grow by a whole number, not ${by}`);

@@ -21,7 +21,13 @@ export function offerDecision(
   atMs: number,
   status: "selected" | "current",
 ): SelectedDecision | CurrentDecision {
-  const rendered = renderInvitation(invitation.rendering, variationId, renderContext(view, options));
+  const rendering = invitation.rendering;
+  const fixed = rendering.fixed;
+  // One content: whatever variation is asked for, the base content is shown under the invitation's own id.
+  const rendered =
+    fixed === null
+      ? renderInvitation(rendering, variationId, renderContext(view, options))
+      : { variationId: rendering.invitationId, message: fixed.message, operator: { name: fixed.operatorName ?? options.defaultOperatorName }, warnings: [] };
   // One literal per status, fields in the order every decision has them (noDecision's too): objects built by a
   // spread take another hidden-class path, which showed as microseconds per call.
   const decision = {

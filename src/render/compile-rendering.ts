@@ -19,6 +19,19 @@ export interface CompiledRendering {
   base: CompiledContent;
   /** By content id: the invitation's own id for the base content, else the variation id. */
   contents: ReadonlyMap<string, CompiledContent>;
+  /**
+   * The rendering every visitor gets, when nothing about it depends on the visitor or the options but the default
+   * operator name: one content, no translations, no placeholders, no returning message, no random operator. `null`
+   * otherwise. Most invitations are like this, and rendering them is then one object, not a walk.
+   */
+  fixed: FixedRendering | null;
+}
+
+/** A rendering that is the same for every visitor (see `CompiledRendering.fixed`). */
+export interface FixedRendering {
+  message: string;
+  /** The configured operator name, trimmed; `undefined` when blank (the default operator name is used). */
+  operatorName: string | undefined;
 }
 
 /**
@@ -40,7 +53,20 @@ export function compileRendering(invitation: Invitation): CompiledRendering {
     totalWeight += weightOf(variation.weight);
     pool.push({ id: variation.id, cumulativeWeight: totalWeight });
   }
-  return { invitationId: invitation.id, pool, totalWeight, base, contents };
+  return { invitationId: invitation.id, pool, totalWeight, base, contents, fixed: contents.size === 1 ? fixedRendering(base) : null };
+}
+
+function fixedRendering(content: CompiledContent): FixedRendering | null {
+  const { message, returningMessage, operatorName } = content;
+  const still = message.translations.size + returningMessage.translations.size + operatorName.translations.size === 0;
+  if (!still || content.random || returningMessage.text.source.trim() !== "") return null;
+  let text = "";
+  for (const segment of message.text.segments) {
+    if (segment.kind !== "text") return null;
+    text += segment.text;
+  }
+  const name = operatorName.text.trim();
+  return { message: text, operatorName: name === "" ? undefined : name };
 }
 
 function weightOf(weight: number | undefined): number {

@@ -1,5 +1,5 @@
 import type { NoneReason } from "../reason-codes.js";
-import { renderInvitation, type RenderContext } from "../render/render-invitation.js";
+import { renderFixed, renderInvitation, type RenderContext } from "../render/render-invitation.js";
 import type { CurrentDecision, NoDecision, SelectedDecision } from "../types.js";
 import type { VisitorView } from "../visitor/view-visitor.js";
 import type { CompiledInvitation } from "../compile/compile-invitation.js";
@@ -23,11 +23,10 @@ export function offerDecision(
 ): SelectedDecision | CurrentDecision {
   const rendering = invitation.rendering;
   const fixed = rendering.fixed;
-  // One content: whatever variation is asked for, the base content is shown under the invitation's own id.
   const rendered =
     fixed === null
       ? renderInvitation(rendering, variationId, renderContext(view, options))
-      : { variationId: rendering.invitationId, message: fixed.message, operator: { name: fixed.operatorName ?? options.defaultOperatorName }, warnings: [] };
+      : renderFixed(rendering, fixed, options.defaultOperatorName);
   // One literal per status, fields in the order every decision has them (noDecision's too): objects built by a
   // spread take another hidden-class path, which showed as microseconds per call.
   const decision = {

@@ -2,7 +2,7 @@ import type { WarningCode } from "../reason-codes.js";
 import { pickVariation } from "./pick-variation.js";
 import type { AttributeValue, DecisionOperator, OnlineOperator } from "../types.js";
 import type { CompiledContent } from "./compile-content.js";
-import type { CompiledRendering } from "./compile-rendering.js";
+import type { CompiledRendering, FixedRendering } from "./compile-rendering.js";
 import { normalizeLocale } from "./normalize-locale.js";
 import type { Template } from "./parse-template.js";
 import { pickSender } from "./pick-sender.js";
@@ -71,6 +71,19 @@ export function renderInvitation(
   if (rendered.unresolved) warnings.push("unresolved_placeholder");
   const shownId = known === undefined ? rendering.invitationId : requested;
   return { variationId: shownId, message: rendered.text, operator: sender.operator, warnings };
+}
+
+/**
+ * What {@link renderInvitation} gives for an invitation whose rendering is the same for every visitor
+ * (`rendering.fixed`), whatever variation is asked for: built without a context, since only the default operator
+ * name is read.
+ *
+ * @example
+ * const rendering = compileRendering({ id: "hi", message: "Need help?" });
+ * renderFixed(rendering, rendering.fixed!, "Support").operator // => { name: "Support" }
+ */
+export function renderFixed(rendering: CompiledRendering, fixed: FixedRendering, defaultOperatorName: string): RenderedInvitation {
+  return { variationId: rendering.invitationId, message: fixed.message, operator: { name: fixed.operatorName ?? defaultOperatorName }, warnings: [] };
 }
 
 function chooseMessage(content: CompiledContent, locale: string, returning: boolean): Template {

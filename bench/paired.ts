@@ -4,8 +4,8 @@
  * same, field for field), then passes over all visitors alternate between them, and the report is each side's
  * fastest and median pass and the median of the per-pair ratios. On a shared or throttled machine a whole run can
  * be twice as slow as the next one, which makes two separate runs useless for a change of a few per cent; two
- * passes next to each other meet the same conditions, so their ratio is steady to about ±1 % (an A/A run says how
- * steady on the machine at hand).
+ * passes next to each other meet much the same conditions, so the median of their ratios is steady to a few per
+ * cent (an A/A run says how steady on the machine at hand).
  *
  *   npx tsx bench/paired.ts                      # HEAD's last commit (HEAD~1) against the working tree, K = 10
  *   npx tsx bench/paired.ts --base main --k 1000  # any revision git knows against the working tree

@@ -21,6 +21,7 @@
  *   npx tsx bench/service.ts --adapters redis,postgres --seconds 5 --concurrency 16,64
  *   npx tsx bench/service.ts --workloads check --warmup 2 --pool 20   # warm-up seconds, PostgreSQL connections
  *   npx tsx bench/service.ts --adapters redis,cluster --autopipelining on  # both Redis clients auto-pipelining
+ *   npx tsx bench/service.ts --adapters redis,cluster --coalesce off       # one socket write per command, both sides
  *   npx tsx bench/service.ts --slices 1                        # the floor's SECONDS, then the row's, in one piece each
  *
  * Needs Redis on 127.0.0.1:6379, PostgreSQL on 127.0.0.1:5432 (database test) and a Redis Cluster
@@ -31,6 +32,7 @@ import { Cluster, Redis } from "ioredis";
 import pg from "pg";
 import { createPostgresStorage } from "../src/postgres/index.js";
 import { createRedisStorage } from "../src/redis/index.js";
+import { writeCoalescer } from "../src/redis/coalesce-writes.js";
 import { createBeckon, createMemoryStorage, type StorageAdapter } from "../src/storage/index.js";
 import { call, events, invitations, type Workload } from "./service-workload.js";
 
@@ -46,13 +48,18 @@ const WARMUP = Number(args.get("--warmup") ?? 1);
 const WORKLOADS = (args.get("--workloads") ?? "check,logEvent,session").split(",") as Workload[];
 /** PostgreSQL connections, shared by the adapter and its floor (the server allows 100 in all). */
 const POOL = Number(args.get("--pool") ?? 40);
+/** Turns the floor and the row of each line take, alternating, in their SECONDS each. */
+const SLICES = Math.max(1, Number(args.get("--slices") ?? 6));
 /**
  * ioredis's `enableAutoPipelining` on both Redis clients, the adapter's and the floor's (a fair comparison: the same
  * client options on both sides of the ratio): commands sent in one turn of the event loop go out in one socket write.
  */
-/** Turns the floor and the row of each line take, alternating, in their SECONDS each. */
-const SLICES = Math.max(1, Number(args.get("--slices") ?? 6));
 const AUTOPIPELINING = (args.get("--autopipelining") ?? "off") === "on";
+/**
+ * The Redis adapter's `coalesceWrites` (on by default), and the same for the floor's EVALSHA: commands sent in one
+ * turn leave in one socket write per connection, on both sides of the ratio. `off` writes each command by itself.
+ */
+const COALESCE = (args.get("--coalesce") ?? "on") === "on";
 const POSTGRES_URL = process.env["DATABASE_URL"] ?? "postgres://postgres@127.0.0.1:5432/test";
 const CLUSTER_NODES = (process.env["REDIS_CLUSTER_NODES"] ?? "127.0.0.1:7001,127.0.0.1:7002,127.0.0.1:7003")
   .split(",")
@@ -148,11 +155,15 @@ async function open(name: AdapterName): Promise<Opened> {
       // Every master needs the script for EVALSHA on keys in its slots.
       await Promise.all((floorClient as Cluster).nodes("master").map((node) => node.script("LOAD", TRIVIAL)));
     }
-    const storage = createRedisStorage({ client: countCommands(client, trips) as Redis, prefix });
+    const storage = createRedisStorage({ client: countCommands(client, trips) as Redis, prefix, coalesceWrites: COALESCE });
+    const holdFloor = COALESCE ? writeCoalescer(floorClient) : null;
     return {
       storage: countWrites(storage, trips),
       trips,
-      floor: (visitorId) => floorClient.evalsha(sha, 1, `${prefix}floor:{${visitorId}}`),
+      floor: (visitorId) => {
+        holdFloor?.();
+        return floorClient.evalsha(sha, 1, `${prefix}floor:{${visitorId}}`);
+      },
       done: async () => {
         await client.quit();
         await floorClient.quit();
@@ -310,7 +321,7 @@ function summaryLine(name: AdapterName, summaries: Map<Workload, Summary>): stri
 console.log(
   `Service throughput: ${SECONDS} s per row, visitors served at once = concurrency, each making its calls in turn` +
     ` (a new visitor every 40 calls). Floor: see the header of bench/service.ts. CPU: the whole process, user + system.` +
-    ` Redis clients (adapter and floor alike): auto-pipelining ${AUTOPIPELINING ? "on" : "off"}.\n`,
+    ` Redis clients (adapter and floor alike): auto-pipelining ${AUTOPIPELINING ? "on" : "off"}, writes of one turn coalesced ${COALESCE ? "on" : "off"}.\n`,
 );
 console.log(
   "| adapter | workload | visitors | calls/s | p50 ms | p99 ms | CPU ms / call | commands / call | writes / call | floor ops/s | floor p50 ms | floor CPU ms / op | calls/s ÷ floor |",

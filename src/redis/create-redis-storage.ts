@@ -4,6 +4,7 @@ import { counterKey } from "../storage/counter-key.js";
 import { checkTimeout } from "../storage/check-timeout.js";
 import { guard, StorageError, timedOut } from "../storage/storage-error.js";
 import type { StorageAdapter } from "../storage/types.js";
+import { writeCoalescer } from "./coalesce-writes.js";
 import { compareAndSet } from "./compare-and-set.js";
 import { forgetVisitor } from "./forget-visitor.js";
 import { openClient, type RedisClient } from "./open-client.js";
@@ -38,6 +39,13 @@ export interface RedisStorageOptions {
    * StorageError. Also the command timeout of a client made from `url`. Default: 5 000.
    */
   timeoutMs?: number;
+  /**
+   * Commands sent in one turn of the event loop leave in one socket write per connection (the client's sockets are
+   * corked until the turn's promise callbacks are done), not one write each: on a server with many visitors at once
+   * this about doubles the calls per second. It holds your own commands sent in the same turn too (they go out in
+   * the same write, in order). Default: `true`; `false` writes each command as ioredis does by itself.
+   */
+  coalesceWrites?: boolean;
 }
 
 const NAME = "redis";
@@ -64,8 +72,11 @@ export function createRedisStorage(options: RedisStorageOptions = {}): StorageAd
   const opened = openClient(options, timeoutMs);
   const { client } = opened;
   let closing: Promise<void> | null = null;
-  const run = <T>(doing: string, operation: () => Promise<T>, visitorId?: string): Promise<T> =>
-    guard(NAME, doing, operation, timeoutMs, (error) => explainFailure(error, opened.lastConnectionError(), doing, timeoutMs, visitorId));
+  const hold = options.coalesceWrites === false ? null : writeCoalescer(client);
+  const run = <T>(doing: string, operation: () => Promise<T>, visitorId?: string): Promise<T> => {
+    hold?.();
+    return guard(NAME, doing, operation, timeoutMs, (error) => explainFailure(error, opened.lastConnectionError(), doing, timeoutMs, visitorId));
+  };
 
   return {
     name: NAME,

@@ -97,6 +97,30 @@ describe("createRedisStorage on Redis Cluster", () => {
     expect(stats).toEqual(expected);
   }, 120_000);
 
+  it("sends the commands of calls started in one turn in one socket write per master (coalesceWrites)", async () => {
+    const own = await client();
+    const storage = createRedisStorage({ client: own, prefix: uniquePrefix() });
+    // Every node connected and its slots known, so no command waits in a queue for a connection.
+    await Promise.all(own.nodes("master").map((node) => node.ping()));
+    await Promise.all(Array.from({ length: 30 }, (_, i) => storage.getVisitor(`warm-${i}`)));
+    let writes = 0;
+    for (const node of own.nodes("all")) {
+      const stream = node.stream as unknown as Record<"_write" | "_writev", (...rest: unknown[]) => void>;
+      for (const method of ["_write", "_writev"] as const) {
+        const original = stream[method].bind(stream);
+        stream[method] = (...rest: unknown[]) => {
+          writes++;
+          original(...rest);
+        };
+      }
+    }
+    const read = await Promise.all(Array.from({ length: 30 }, (_, i) => storage.getVisitor(`v${i}`)));
+    expect(read.every((stored) => stored === null)).toBe(true);
+    // 30 visitors over three masters: one write each at most, not one per command.
+    expect(writes).toBeGreaterThan(0);
+    expect(writes).toBeLessThanOrEqual(own.nodes("master").length);
+  });
+
   it("names no key of beckon 0.1 on a cluster: a visitor's old key is neither read nor written", async () => {
     const prefix = uniquePrefix();
     const storage = fresh(prefix);

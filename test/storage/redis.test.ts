@@ -21,6 +21,8 @@
 // * visitorTtlSeconds is refreshed on every visitor write; counters and the invitation set never expire.
 // * Unreadable stored data (bad JSON, a record without state/events, a non-numeric version or count) rejects with
 //   code "corrupt_record".
+// * coalesceWrites (default on): the client's ready sockets are corked from an adapter call to the next tick, so the
+//   commands of every call started in one turn leave in one write per connection.
 import { Redis } from "ioredis";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { emptyState } from "../../src/index.js";
@@ -259,6 +261,36 @@ describe("createRedisStorage", () => {
     await expect(storage.commitVisitor("v1", record("/new"), 0, [shown, other])).rejects.toMatchObject({ code: "corrupt_record" });
     expect(await direct.exists(recordKey(prefix, "v1"))).toBe(0);
     expect(await direct.hgetall(shardKey(prefix, "v1"))).toEqual({ [JSON.stringify(["b", "b", "shown"])]: "lots" });
+  });
+
+  it("sends the commands of calls started in one turn in one socket write, unless coalesceWrites is false", async () => {
+    const writesFor = async (coalesceWrites: boolean): Promise<{ writes: number; read: (VisitorRecord | null)[] }> => {
+      const client = directClient();
+      await client.ping();
+      const prefix = uniquePrefix();
+      prefixes.push(prefix);
+      const storage = createRedisStorage({ client, prefix, coalesceWrites });
+      await storage.commitVisitor("v3", record("https://example.com/3"), 0);
+      // Every write of the socket, whether one chunk (`_write`) or several at once (`_writev`).
+      const stream = client.stream as unknown as { _write: (...rest: unknown[]) => void; _writev: (...rest: unknown[]) => void };
+      let writes = 0;
+      for (const method of ["_write", "_writev"] as const) {
+        const original = stream[method].bind(stream);
+        stream[method] = (...rest: unknown[]) => {
+          writes++;
+          original(...rest);
+        };
+      }
+      const read = await Promise.all(Array.from({ length: 10 }, (_, i) => storage.getVisitor(`v${i}`)));
+      const counted = writes;
+      await client.quit();
+      return { writes: counted, read: read.map((stored) => stored?.value ?? null) };
+    };
+    const [coalesced, single] = [await writesFor(true), await writesFor(false)];
+    expect(coalesced.writes).toBe(1);
+    expect(single.writes).toBe(10);
+    expect(coalesced.read).toEqual(single.read);
+    expect(coalesced.read.filter((value) => value !== null)).toEqual([record("https://example.com/3")]);
   });
 
   it("leaves a caller's client open on close", async () => {

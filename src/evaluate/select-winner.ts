@@ -1,6 +1,7 @@
 import type { VisitorView } from "../visitor/view-visitor.js";
 import type { CandidateIndex } from "../compile/candidate-index.js";
 import { checkCandidate, type CheckEnv } from "./check-candidate.js";
+import { closedChange, slotPlace } from "./closed-slots.js";
 import type { CompiledInvitation } from "../compile/compile-invitation.js";
 import { resolveTie } from "./resolve-tie.js";
 import { CandidateCursor, releaseMask, scanMask } from "./visitor-mask.js";
@@ -41,6 +42,8 @@ export function selectWinner(
   const mask = scanMask(list, visitor);
   env.keysFit = mask !== null;
   const cursor = new CandidateCursor(list.candidates, mask, true);
+  const place = mask === null ? null : slotPlace(list, mask, env);
+  if (place !== null) cursor.skipClosed(place);
   let before = Number.POSITIVE_INFINITY; // changes of candidates ranked before the winner's group
   let first: CompiledInvitation | undefined;
   let firstChange = Number.POSITIVE_INFINITY;
@@ -53,10 +56,13 @@ export function selectWinner(
     }
     if (env.changeAt < before) before = env.changeAt;
   }
+  // Candidates skipped as closed now count for changeAt when they rank before `first` (all of them without one).
+  const end = first === undefined ? list.candidates.length : cursor.keepClosed();
   const tie = first === undefined ? null : resolveTie(first, firstChange, cursor, accepts, visitor, env, seed);
   const winner = tie === null ? null : tie.winner;
   const winnerChange = tie === null ? Number.POSITIVE_INFINITY : tie.changeAt;
-  if (mask !== null) before = waitingChange(list, mask, accepts, winner, visitor, env, before);
+  if (mask !== null) before = waitingChange(list, mask, place, accepts, winner, visitor, env, before);
+  if (place !== null) before = closedChange(list, place, end, accepts, visitor, env, Math.min(before, winnerChange));
   releaseMask(list, mask);
   if (winner === null) return { winner: null, reason: "no_eligible_invitation", changeAt: before };
   return { winner, reason: "lowest_position", changeAt: Math.min(before, winnerChange) };

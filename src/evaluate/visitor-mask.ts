@@ -5,6 +5,7 @@ import type { VisitorView } from "../visitor/view-visitor.js";
 import type { CandidateIndex, Dimension, Needs } from "../compile/candidate-index.js";
 import type { CompiledInvitation } from "../compile/compile-invitation.js";
 import { firstAbove } from "../lib/first-above.js";
+import type { SlotPlace } from "./closed-slots.js";
 
 /**
  * A term read from a key's list of candidates (see `KeyPostings`): the listed candidates, plus `base`'s (a
@@ -56,14 +57,13 @@ export class VisitorMask {
   /** The candidates whose time-on-site minimum the visitor has reached (a superset), or `null`: all. */
   private ready: Uint32Array | null = null;
 
-  /** Words `has` worked out for the current scan (`seenIn[w] === generation`), allocated on first use. */
-  private seen: Uint32Array | null = null;
-  private seenIn: Uint32Array | null = null;
-  private generation = 1;
   /** Per candidate, keys found so far in the current count (`countedIn[i] === countGeneration`); see {@link bump}. */
   private counts: Uint32Array | null = null;
   private countedIn: Uint32Array | null = null;
   private countGeneration = 0;
+
+  /** See {@link closedWords}. */
+  private skipped: Uint32Array | null = null;
 
   constructor(private readonly enabled: Uint32Array) {}
 
@@ -76,11 +76,6 @@ export class VisitorMask {
     this.anyCount = 0;
     this.groupCount = 0;
     this.ready = null;
-    if (++this.generation > 0xffff_ffff) {
-      // After four billion scans the stamps would repeat: forget them all once.
-      this.generation = 1;
-      this.seenIn?.fill(0);
-    }
   }
 
   requireAll(term: Term): void {
@@ -174,16 +169,9 @@ export class VisitorMask {
     return this.ready === null ? 0 : this.word(w, false) & ~(this.ready[w] as number);
   }
 
-  /** Whether candidate `i` survives (its time on site not considered). Words are remembered until the next reset. */
-  has(i: number): boolean {
-    const w = i >>> 5;
-    this.seen ??= new Uint32Array(this.words);
-    this.seenIn ??= new Uint32Array(this.words);
-    if (this.seenIn[w] !== this.generation) {
-      this.seenIn[w] = this.generation;
-      this.seen[w] = this.word(w, false);
-    }
-    return ((this.seen[w] as number) & (1 << (i & 31))) !== 0;
+  /** A bitset of the mask's own, one bit per candidate, for a scan to note the candidates it skipped. */
+  closedWords(): Uint32Array {
+    return (this.skipped ??= new Uint32Array(this.words));
   }
 }
 
@@ -391,6 +379,10 @@ export class CandidateCursor {
   private word = -1;
   private bits = 0;
   private position = 0;
+  /** The index of the candidate last returned (with a mask). */
+  private at = -1;
+  /** See {@link skipClosed}. */
+  private place: SlotPlace | null = null;
 
   constructor(
     private readonly candidates: readonly CompiledInvitation[],
@@ -404,10 +396,36 @@ export class CandidateCursor {
     while (this.bits === 0) {
       this.word += 1;
       if (this.word >= mask.words) return undefined;
-      this.bits = mask.word(this.word, this.onlyReady);
+      let bits = mask.word(this.word, this.onlyReady);
+      const place = this.place;
+      if (place !== null) {
+        const open = place.slots.open[place.openAt + this.word] as number;
+        place.closed[this.word] = bits & ~open;
+        bits &= open;
+      }
+      this.bits = bits;
     }
     const lowest = this.bits & -this.bits;
     this.bits ^= lowest;
-    return this.candidates[this.word * 32 + 31 - Math.clz32(lowest)];
+    this.at = this.word * 32 + 31 - Math.clz32(lowest);
+    return this.candidates[this.at];
+  }
+
+  /** From now on skips the candidates closed throughout the slot of `place`, noting them in `place.closed`. */
+  skipClosed(place: SlotPlace): void {
+    this.place = place;
+  }
+
+  /**
+   * Stops skipping (a tie group is read whole) and returns the index of the candidate last returned: `closed` holds
+   * the skipped candidates before it.
+   */
+  keepClosed(): number {
+    if (this.place !== null && this.mask !== null) {
+      this.place = null;
+      // The current word again, unskipped, without the candidates returned so far (up to bit `at`).
+      this.bits = this.mask.word(this.word, this.onlyReady) & ~((2 << (this.at & 31)) - 1);
+    }
+    return this.at;
   }
 }

@@ -66,6 +66,30 @@ describe("selectWinner", () => {
   });
 });
 
+describe("selectWinner: week slots", () => {
+  // 200 invitations with weekly windows in Vilnius: enough for the index and its slots of the local week. At 23:30
+  // UTC on Saturday 28 March 2026 it is 01:30 on Sunday there, and at 01:00 UTC the clocks go from 03:00 to 04:00.
+  const AT = Date.UTC(2026, 2, 28, 23, 30);
+  const weekly = (day: "sat" | "sun" | "wed", start: string, end: string) => ({ type: "weekly" as const, timeZone: "Europe/Vilnius", days: { [day]: [{ start, end }] } });
+  const pads: Invitation[] = Array.from({ length: 198 }, (_, i) => ({ id: `pad-${i}`, message: "x", position: 10, schedule: weekly("wed", "10:00", "11:00") }));
+  const set: Invitation[] = [
+    // Skipped as closed now, ranked before the winner: opens at 04:00 local, 01:00 UTC, right after the change.
+    { id: "early", message: "x", position: 0, schedule: weekly("sun", "04:00", "05:00") },
+    // The winner, open until 04:30 local (01:30 UTC): later than "early" opens, yet earlier than the slot of 04:00
+    // would start were the offset not to change.
+    { id: "late", message: "x", position: 5, schedule: weekly("sat", "23:00", "04:29") },
+    ...pads,
+  ];
+
+  it("stops walking slots at the offset change and checks the candidates left", () => {
+    const visitor = { id: "v1" };
+    const decision = evaluate(set, visitor, AT);
+    expect(decision).toEqual(explain(set, visitor, AT).decision);
+    expect(decision.invitation?.id).toBe("late");
+    expect(decision.recheckAt).toBe(Date.UTC(2026, 2, 29, 1));
+  });
+});
+
 describe("selectWinner: large ties", () => {
   // 300 invitations tied on position and time on site, most of them failing an attribute test the index cannot see
   // (the key is present): the winner is the eligible one with the smallest tie hash, found in hash order.

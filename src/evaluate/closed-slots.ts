@@ -1,0 +1,120 @@
+import type { CandidateIndex } from "../compile/candidate-index.js";
+import type { CompiledInvitation } from "../compile/compile-invitation.js";
+import { buildWeekSlots, SLOT_MINUTES, WEEK_SLOTS, type WeekSlots } from "../compile/week-slots.js";
+import { MINUTE_MS } from "../schedule/civil-date.js";
+import { offsetStretch } from "../schedule/offset-at.js";
+import { weekStart } from "../schedule/weekly-rule.js";
+import type { VisitorView } from "../visitor/view-visitor.js";
+import { checkCandidate, type CheckEnv } from "./check-candidate.js";
+import type { VisitorMask } from "./visitor-mask.js";
+
+const SLOT_MS = SLOT_MINUTES * MINUTE_MS;
+
+/** Where the instant of a scan falls in its list's week slots, and the candidates the scan skipped as closed. */
+export interface SlotPlace {
+  readonly slots: WeekSlots;
+  /** The slot of the instant. */
+  readonly slot: number;
+  /** Where that slot's bitset starts in `slots.open`. */
+  readonly openAt: number;
+  /** The candidates skipped as closed throughout the slot, noted word by word as the scan reaches them. */
+  readonly closed: Uint32Array;
+  /** When the next slot starts. */
+  readonly nextAt: number;
+  /** When the zone's offset next changes: slots say nothing past it. */
+  readonly untilMs: number;
+}
+
+/**
+ * Where `env`'s instant falls in the week slots of `list` (built here on first use), or `null` when they cannot
+ * help: no weekly wall-clock schedule, or a zone or instant whose offset is unknown.
+ *
+ * @example
+ * slotPlace(list, mask, env)?.slot // => 9 on a Monday between 09:00 and 10:00 in the slots' zone
+ */
+export function slotPlace(list: CandidateIndex, mask: VisitorMask, env: CheckEnv): SlotPlace | null {
+  const slots = list.weekSlots === undefined ? (list.weekSlots = buildWeekSlots(list.candidates)) : list.weekSlots;
+  if (slots === null) return null;
+  const stretch = offsetStretch(slots.zone ?? env.timeZone, env.atMs);
+  if (stretch === null) return null;
+  const wall = env.atMs + stretch.offsetMs;
+  const start = weekStart(wall);
+  const slot = Math.floor((wall - start) / SLOT_MS);
+  const nextAt = start + (slot + 1) * SLOT_MS - stretch.offsetMs;
+  return { slots, slot, openAt: slot * slots.words, closed: mask.closedWords(), nextAt, untilMs: stretch.untilMs };
+}
+
+/**
+ * The earliest change among the candidates a scan skipped as closed throughout the slot of now (`place.closed`, those
+ * before index `end` counting), given the earliest change found so far (`bound`). A candidate first present
+ * in a later slot is closed until at least that slot's start, so the slots are walked forward and only the
+ * candidates newly present in each are checked, until the bound is no later than the next slot's start. Past the
+ * zone's next offset change the slots no longer tell, and the candidates left are checked one by one. The noted
+ * candidates are used up.
+ *
+ * @example
+ * closedChange(list, place, list.candidates.length, null, view, env, Infinity) // => when the soonest could hold
+ */
+export function closedChange(
+  list: CandidateIndex,
+  place: SlotPlace,
+  end: number,
+  accepts: ((candidate: CompiledInvitation) => boolean) | null,
+  visitor: VisitorView,
+  env: CheckEnv,
+  bound: number,
+): number {
+  const { open, words } = place.slots;
+  const closed = place.closed;
+  const used = (end + 31) >>> 5;
+  if ((end & 31) !== 0) closed[used - 1] = (closed[used - 1] as number) & ((1 << (end & 31)) - 1);
+  let changeAt = bound;
+  let from = place.nextAt;
+  for (let j = 1; j <= WEEK_SLOTS; j++, from += SLOT_MS) {
+    // Every candidate left is closed from now until `from` (or the offset change, if sooner).
+    if (from >= place.untilMs) {
+      if (changeAt <= place.untilMs) return changeAt;
+      break;
+    }
+    if (changeAt <= from) return changeAt;
+    const at = ((place.slot + j) % WEEK_SLOTS) * words;
+    let left = 0;
+    for (let w = 0; w < used; w++) {
+      const bits = (closed[w] as number) & (open[at + w] as number);
+      closed[w] = (closed[w] as number) & ~bits;
+      left |= closed[w] as number;
+      changeAt = checkWord(list, bits, w, accepts, visitor, env, changeAt);
+    }
+    if (left === 0) return changeAt;
+  }
+  for (let w = 0; w < used; w++) changeAt = checkWord(list, closed[w] as number, w, accepts, visitor, env, changeAt);
+  return changeAt;
+}
+
+/**
+ * Checks the candidates of word `w` in `bits` (those `accepts` takes) and returns the earliest change among them and
+ * `changeAt`, the bound of every check.
+ *
+ * @example
+ * checkWord(list, 0b101, 0, null, view, env, Infinity) // => the earlier change of candidates 0 and 2
+ */
+export function checkWord(
+  list: CandidateIndex,
+  bits: number,
+  w: number,
+  accepts: ((candidate: CompiledInvitation) => boolean) | null,
+  visitor: VisitorView,
+  env: CheckEnv,
+  changeAt: number,
+): number {
+  let earliest = changeAt;
+  while (bits !== 0) {
+    const lowest = bits & -bits;
+    bits ^= lowest;
+    const c = list.candidates[w * 32 + 31 - Math.clz32(lowest)] as CompiledInvitation;
+    if (accepts !== null && !accepts(c)) continue;
+    checkCandidate(c, visitor, env, earliest, null);
+    if (env.changeAt < earliest) earliest = env.changeAt;
+  }
+  return earliest;
+}

@@ -48,8 +48,7 @@ export function slotPlace(list: CandidateIndex, mask: VisitorMask, env: CheckEnv
  * The earliest change among the candidates a scan skipped as closed throughout the slot of now (`place.closed`, those
  * before index `end` counting), given the earliest change found so far (`bound`). A candidate first present
  * in a later slot is closed until at least that slot's start, so the slots are walked forward and only the
- * candidates newly present in each are checked, until the bound is no later than the next slot's start. Past the
- * zone's next offset change the slots no longer tell, and the candidates left are checked one by one. The noted
+ * candidates newly present in each are checked, until the bound is no later than the next slot's start. The noted
  * candidates are used up.
  *
  * @example
@@ -69,26 +68,21 @@ export function closedChange(
   const used = (end + 31) >>> 5;
   if ((end & 31) !== 0) closed[used - 1] = (closed[used - 1] as number) & ((1 << (end & 31)) - 1);
   let changeAt = bound;
-  let from = place.nextAt;
-  for (let j = 1; j <= WEEK_SLOTS; j++, from += SLOT_MS) {
-    // Every candidate left is closed from now until `from` (or the offset change, if sooner).
-    if (from >= place.untilMs) {
-      if (changeAt <= place.untilMs) return changeAt;
-      break;
-    }
-    if (changeAt <= from) return changeAt;
+  for (let j = 1, from = place.nextAt; ; j++, from += SLOT_MS) {
+    // Every candidate left is closed from now until `from`, or until the offset changes if that comes first: from
+    // then on (or once a whole week is walked) the slots tell nothing, and every candidate left is checked.
+    if (changeAt <= Math.min(from, place.untilMs)) return changeAt;
+    const last = from >= place.untilMs || j > WEEK_SLOTS;
     const at = ((place.slot + j) % WEEK_SLOTS) * words;
     let left = 0;
     for (let w = 0; w < used; w++) {
-      const bits = (closed[w] as number) & (open[at + w] as number);
+      const bits = last ? (closed[w] as number) : (closed[w] as number) & (open[at + w] as number);
       closed[w] = (closed[w] as number) & ~bits;
       left |= closed[w] as number;
       changeAt = checkWord(list, bits, w, accepts, visitor, env, changeAt);
     }
     if (left === 0) return changeAt;
   }
-  for (let w = 0; w < used; w++) changeAt = checkWord(list, closed[w] as number, w, accepts, visitor, env, changeAt);
-  return changeAt;
 }
 
 /**

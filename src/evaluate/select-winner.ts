@@ -41,9 +41,8 @@ export function selectWinner(
 ): Selection {
   const mask = scanMask(list, visitor);
   env.keysFit = mask !== null;
-  const cursor = new CandidateCursor(list.candidates, mask, true);
   const place = mask === null ? null : slotPlace(list, mask, env);
-  if (place !== null) cursor.skipClosed(place);
+  const cursor = new CandidateCursor(list.candidates, mask, true, place);
   let before = Number.POSITIVE_INFINITY; // changes of candidates ranked before the winner's group
   let first: CompiledInvitation | undefined;
   let firstChange = Number.POSITIVE_INFINITY;

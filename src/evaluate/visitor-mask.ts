@@ -370,7 +370,8 @@ function readyLevel(index: CandidateIndex, timeOnSite: number): Uint32Array | nu
 
 /**
  * Walks candidates in rank order: every candidate of the list (`mask` null, as explain needs), or only those the
- * mask keeps (with `onlyReady`, only those whose time-on-site minimum is met). Returns `undefined` when done.
+ * mask keeps (with `onlyReady`, only those whose time-on-site minimum is met; with `place`, only those open in the
+ * slot of now, the others noted in `place.closed` until {@link keepClosed}). Returns `undefined` when done.
  *
  * @example
  * for (let c = cursor.next(); c !== undefined; c = cursor.next()) check(c);
@@ -381,13 +382,12 @@ export class CandidateCursor {
   private position = 0;
   /** The index of the candidate last returned (with a mask). */
   private at = -1;
-  /** See {@link skipClosed}. */
-  private place: SlotPlace | null = null;
 
   constructor(
     private readonly candidates: readonly CompiledInvitation[],
     private readonly mask: VisitorMask | null,
     private readonly onlyReady = false,
+    private place: SlotPlace | null = null,
   ) {}
 
   next(): CompiledInvitation | undefined {
@@ -409,11 +409,6 @@ export class CandidateCursor {
     this.bits ^= lowest;
     this.at = this.word * 32 + 31 - Math.clz32(lowest);
     return this.candidates[this.at];
-  }
-
-  /** From now on skips the candidates closed throughout the slot of `place`, noting them in `place.closed`. */
-  skipClosed(place: SlotPlace): void {
-    this.place = place;
   }
 
   /**

@@ -64,6 +64,8 @@ export class VisitorMask {
 
   /** See {@link closedWords}. */
   private skipped: Uint32Array | null = null;
+  /** See {@link readyWord}. */
+  private late: Uint32Array | null = null;
 
   constructor(private readonly enabled: Uint32Array) {}
 
@@ -141,10 +143,9 @@ export class VisitorMask {
     return this.enabled.length;
   }
 
-  /** Word `w` of the surviving candidates; with `onlyReady`, of those the visitor's time on site already allows. */
-  word(w: number, onlyReady: boolean): number {
+  /** Word `w` of the surviving candidates (their time on site not considered). */
+  word(w: number): number {
     let m = this.enabled[w] as number;
-    if (onlyReady && this.ready !== null) m &= this.ready[w] as number;
     for (let i = 0; i < this.allCount && m !== 0; i++) m &= (this.all[i] as Uint32Array)[w] as number;
     for (let i = 0; i < this.allListCount && m !== 0; i++) m &= listWord(this.allLists[i] as ListTerm, w);
     for (let i = 0; i < this.noneCount && m !== 0; i++) m &= ~((this.none[i] as Uint32Array)[w] as number);
@@ -164,9 +165,23 @@ export class VisitorMask {
     return m;
   }
 
-  /** Word `w` of the surviving candidates whose time-on-site minimum the visitor has not reached yet. */
+  /**
+   * Word `w` of the surviving candidates the visitor's time on site already allows; the others of the word are
+   * noted for {@link waiting}, so the two passes of a scan work a word out once.
+   */
+  readyWord(w: number): number {
+    const m = this.word(w);
+    if (this.ready === null) return m;
+    (this.late ??= new Uint32Array(this.words))[w] = m & ~(this.ready[w] as number);
+    return m & (this.ready[w] as number);
+  }
+
+  /**
+   * Word `w` of the surviving candidates whose time-on-site minimum the visitor has not reached yet, as noted by
+   * {@link readyWord}: only for words a scan has reached.
+   */
   waiting(w: number): number {
-    return this.ready === null ? 0 : this.word(w, false) & ~(this.ready[w] as number);
+    return this.ready === null ? 0 : ((this.late as Uint32Array)[w] as number);
   }
 
   /** A bitset of the mask's own, one bit per candidate, for a scan to note the candidates it skipped. */
@@ -396,7 +411,7 @@ export class CandidateCursor {
     while (this.bits === 0) {
       this.word += 1;
       if (this.word >= mask.words) return undefined;
-      let bits = mask.word(this.word, this.onlyReady);
+      let bits = this.onlyReady ? mask.readyWord(this.word) : mask.word(this.word);
       const place = this.place;
       if (place !== null) {
         const open = place.slots.open[place.openAt + this.word] as number;
@@ -419,7 +434,7 @@ export class CandidateCursor {
     if (this.place !== null && this.mask !== null) {
       this.place = null;
       // The current word again, unskipped, without the candidates returned so far (up to bit `at`).
-      this.bits = this.mask.word(this.word, this.onlyReady) & ~((2 << (this.at & 31)) - 1);
+      this.bits = (this.onlyReady ? this.mask.readyWord(this.word) : this.mask.word(this.word)) & ~((2 << (this.at & 31)) - 1);
     }
     return this.at;
   }

@@ -10,15 +10,15 @@ import type { VisitorMask } from "./visitor-mask.js";
 
 const SLOT_MS = SLOT_MINUTES * MINUTE_MS;
 
-/** Where the instant of a scan falls in its list's week slots, and the candidates the scan skipped as closed. */
+/** Where the instant of a scan falls in its list's week slots. */
 export interface SlotPlace {
   readonly slots: WeekSlots;
   /** The slot of the instant. */
   readonly slot: number;
   /** Where that slot's bitset starts in `slots.open`. */
   readonly openAt: number;
-  /** The candidates skipped as closed throughout the slot, noted word by word as the scan reaches them. */
-  readonly closed: Uint32Array;
+  /** A bitset for `closedChange` to note the candidates it has looked at. */
+  readonly seen: Uint32Array;
   /** When the next slot starts. */
   readonly nextAt: number;
   /** When the zone's offset next changes: slots say nothing past it. */
@@ -41,21 +41,21 @@ export function slotPlace(list: CandidateIndex, mask: VisitorMask, env: CheckEnv
   const start = weekStart(wall);
   const slot = Math.floor((wall - start) / SLOT_MS);
   const nextAt = start + (slot + 1) * SLOT_MS - stretch.offsetMs;
-  return { slots, slot, openAt: slot * slots.words, closed: mask.closedWords(), nextAt, untilMs: stretch.untilMs };
+  return { slots, slot, openAt: slot * slots.words, seen: mask.seenWords(), nextAt, untilMs: stretch.untilMs };
 }
 
 /**
- * The earliest change among the candidates a scan skipped as closed throughout the slot of now (`place.closed`, those
- * before index `end` counting), given the earliest change found so far (`bound`). A candidate first present
- * in a later slot is closed until at least that slot's start, so the slots are walked forward and only the
- * candidates newly present in each are checked, until the bound is no later than the next slot's start. The noted
- * candidates are used up.
+ * The earliest change among the candidates of `mask` a scan skipped as closed throughout the slot of now (those
+ * before index `end` counting), given the earliest change found so far (`bound`). A candidate first present in a
+ * later slot is closed until at least that slot's start, so the slots are walked forward and only the candidates
+ * newly present in each are checked, until the bound is no later than the next slot's start.
  *
  * @example
- * closedChange(list, place, list.candidates.length, null, view, env, Infinity) // => when the soonest could hold
+ * closedChange(list, mask, place, list.candidates.length, null, view, env, Infinity) // => when the soonest could hold
  */
 export function closedChange(
   list: CandidateIndex,
+  mask: VisitorMask,
   place: SlotPlace,
   end: number,
   accepts: ((candidate: CompiledInvitation) => boolean) | null,
@@ -64,9 +64,11 @@ export function closedChange(
   bound: number,
 ): number {
   const { open, words } = place.slots;
-  const closed = place.closed;
+  // The candidates present in a slot walked so far (the slot of now first): the others are still to be looked at.
+  const seen = place.seen;
   const used = (end + 31) >>> 5;
-  if ((end & 31) !== 0) closed[used - 1] = (closed[used - 1] as number) & ((1 << (end & 31)) - 1);
+  for (let w = 0; w < used; w++) seen[w] = open[place.openAt + w] as number;
+  if ((end & 31) !== 0) seen[used - 1] = (seen[used - 1] as number) | (-1 << (end & 31));
   let changeAt = bound;
   for (let j = 1, from = place.nextAt; ; j++, from += SLOT_MS) {
     // Every candidate left is closed from now until `from`, or until the offset changes if that comes first: from
@@ -76,10 +78,10 @@ export function closedChange(
     const at = ((place.slot + j) % WEEK_SLOTS) * words;
     let left = 0;
     for (let w = 0; w < used; w++) {
-      const bits = last ? (closed[w] as number) : (closed[w] as number) & (open[at + w] as number);
-      closed[w] = (closed[w] as number) & ~bits;
-      left |= closed[w] as number;
-      changeAt = checkWord(list, bits, w, accepts, visitor, env, changeAt);
+      const fresh = last ? ~(seen[w] as number) : (open[at + w] as number) & ~(seen[w] as number);
+      seen[w] = (seen[w] as number) | fresh;
+      left |= ~(seen[w] as number);
+      if (fresh !== 0) changeAt = checkWord(list, mask.word(w, fresh), w, accepts, visitor, env, changeAt);
     }
     if (left === 0) return changeAt;
   }

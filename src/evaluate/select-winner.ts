@@ -60,8 +60,8 @@ export function selectWinner(
   const tie = first === undefined ? null : resolveTie(first, firstChange, cursor, accepts, visitor, env, seed);
   const winner = tie === null ? null : tie.winner;
   const winnerChange = tie === null ? Number.POSITIVE_INFINITY : tie.changeAt;
-  if (mask !== null) before = waitingChange(list, mask, place, accepts, winner, visitor, env, before);
-  if (place !== null) before = closedChange(list, place, end, accepts, visitor, env, Math.min(before, winnerChange));
+  if (mask !== null) before = waitingChange(list, mask, accepts, winner, visitor, env, before);
+  if (place !== null && mask !== null) before = closedChange(list, mask, place, end, accepts, visitor, env, Math.min(before, winnerChange));
   releaseMask(list, mask);
   if (winner === null) return { winner: null, reason: "no_eligible_invitation", changeAt: before };
   return { winner, reason: "lowest_position", changeAt: Math.min(before, winnerChange) };

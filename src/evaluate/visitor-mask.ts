@@ -62,8 +62,8 @@ export class VisitorMask {
   private countedIn: Uint32Array | null = null;
   private countGeneration = 0;
 
-  /** See {@link closedWords}. */
-  private skipped: Uint32Array | null = null;
+  /** See {@link seenWords}. */
+  private seen: Uint32Array | null = null;
   /** See {@link readyWord}. */
   private late: Uint32Array | null = null;
 
@@ -143,9 +143,12 @@ export class VisitorMask {
     return this.enabled.length;
   }
 
-  /** Word `w` of the surviving candidates (their time on site not considered). */
-  word(w: number): number {
-    let m = this.enabled[w] as number;
+  /**
+   * Word `w` of the surviving candidates (their time on site not considered) among those of `pre`: a narrow `pre`
+   * (a slot of the week) ends the ANDs early.
+   */
+  word(w: number, pre = -1): number {
+    let m = (this.enabled[w] as number) & pre;
     for (let i = 0; i < this.allCount && m !== 0; i++) m &= (this.all[i] as Uint32Array)[w] as number;
     for (let i = 0; i < this.allListCount && m !== 0; i++) m &= listWord(this.allLists[i] as ListTerm, w);
     for (let i = 0; i < this.noneCount && m !== 0; i++) m &= ~((this.none[i] as Uint32Array)[w] as number);
@@ -169,8 +172,8 @@ export class VisitorMask {
    * Word `w` of the surviving candidates the visitor's time on site already allows; the others of the word are
    * noted for {@link waiting}, so the two passes of a scan work a word out once.
    */
-  readyWord(w: number): number {
-    const m = this.word(w);
+  readyWord(w: number, pre: number): number {
+    const m = this.word(w, pre);
     if (this.ready === null) return m;
     (this.late ??= new Uint32Array(this.words))[w] = m & ~(this.ready[w] as number);
     return m & (this.ready[w] as number);
@@ -184,9 +187,9 @@ export class VisitorMask {
     return this.ready === null ? 0 : ((this.late as Uint32Array)[w] as number);
   }
 
-  /** A bitset of the mask's own, one bit per candidate, for a scan to note the candidates it skipped. */
-  closedWords(): Uint32Array {
-    return (this.skipped ??= new Uint32Array(this.words));
+  /** A bitset of the mask's own, one bit per candidate, for a scan to note the candidates it has looked at. */
+  seenWords(): Uint32Array {
+    return (this.seen ??= new Uint32Array(this.words));
   }
 }
 
@@ -386,7 +389,7 @@ function readyLevel(index: CandidateIndex, timeOnSite: number): Uint32Array | nu
 /**
  * Walks candidates in rank order: every candidate of the list (`mask` null, as explain needs), or only those the
  * mask keeps (with `onlyReady`, only those whose time-on-site minimum is met; with `place`, only those open in the
- * slot of now, the others noted in `place.closed` until {@link keepClosed}). Returns `undefined` when done.
+ * slot of now, until {@link keepClosed}). Returns `undefined` when done.
  *
  * @example
  * for (let c = cursor.next(); c !== undefined; c = cursor.next()) check(c);
@@ -411,14 +414,8 @@ export class CandidateCursor {
     while (this.bits === 0) {
       this.word += 1;
       if (this.word >= mask.words) return undefined;
-      let bits = this.onlyReady ? mask.readyWord(this.word) : mask.word(this.word);
-      const place = this.place;
-      if (place !== null) {
-        const open = place.slots.open[place.openAt + this.word] as number;
-        place.closed[this.word] = bits & ~open;
-        bits &= open;
-      }
-      this.bits = bits;
+      const pre = this.place === null ? -1 : (this.place.slots.open[this.place.openAt + this.word] as number);
+      this.bits = this.onlyReady ? mask.readyWord(this.word, pre) : mask.word(this.word, pre);
     }
     const lowest = this.bits & -this.bits;
     this.bits ^= lowest;
@@ -427,14 +424,15 @@ export class CandidateCursor {
   }
 
   /**
-   * Stops skipping (a tie group is read whole) and returns the index of the candidate last returned: `closed` holds
-   * the skipped candidates before it.
+   * Stops skipping (a tie group is read whole) and returns the index of the candidate last returned: the skipped
+   * ones before it are left to `closedChange`.
    */
   keepClosed(): number {
     if (this.place !== null && this.mask !== null) {
       this.place = null;
-      // The current word again, unskipped, without the candidates returned so far (up to bit `at`).
-      this.bits = (this.onlyReady ? this.mask.readyWord(this.word) : this.mask.word(this.word)) & ~((2 << (this.at & 31)) - 1);
+      // The current word again, unskipped, without the candidates returned so far (up to bit `at`). Its waiting
+      // candidates are then all checked by the waiting pass, the closed ones too: a check more, never a wrong one.
+      this.bits = this.mask.readyWord(this.word, -1) & ~((2 << (this.at & 31)) - 1);
     }
     return this.at;
   }

@@ -3,21 +3,19 @@ import type { CandidateIndex } from "../compile/candidate-index.js";
 import type { CheckEnv } from "./check-candidate.js";
 import type { CompiledInvitation } from "../compile/compile-invitation.js";
 import type { VisitorMask } from "./visitor-mask.js";
-import { checkWord, type SlotPlace } from "./closed-slots.js";
+import { checkWord } from "./closed-slots.js";
 
 /**
  * The earliest change among candidates the visitor's time on site does not allow yet and that rank before the
  * winner's group (all of them when there is no winner), given the earliest change found so far (`bound`): the second
- * pass of `selectWinner`. With `place`, candidates closed throughout the slot of now are only noted in
- * `place.closed`, for `closedChange` to look at slot by slot.
+ * pass of `selectWinner`: those the scan met (see `VisitorMask.readyWord`), so not those it skipped as closed.
  *
  * @example
- * waitingChange(list, mask, null, null, null, view, env, Infinity) // => when the soonest waiting candidate could hold
+ * waitingChange(list, mask, null, null, view, env, Infinity) // => when the soonest waiting candidate could hold
  */
 export function waitingChange(
   list: CandidateIndex,
   mask: VisitorMask,
-  place: SlotPlace | null,
   accepts: ((candidate: CompiledInvitation) => boolean) | null,
   winner: CompiledInvitation | null,
   visitor: VisitorView,
@@ -37,11 +35,6 @@ export function waitingChange(
   for (let w = 0; w * 32 < limit; w++) {
     let bits = mask.waiting(w);
     if (w * 32 + 32 > limit) bits &= (2 ** (limit - w * 32) - 1) | 0;
-    if (place !== null) {
-      const open = place.slots.open[place.openAt + w] as number;
-      place.closed[w] = (place.closed[w] as number) | (bits & ~open);
-      bits &= open;
-    }
     changeAt = checkWord(list, bits, w, accepts, visitor, env, changeAt);
   }
   return changeAt;

@@ -45,31 +45,38 @@ export function slotPlace(list: CandidateIndex, mask: VisitorMask, env: CheckEnv
 }
 
 /**
- * The earliest change among the candidates of `mask` a scan skipped as closed throughout the slot of now (those
- * before index `end` counting), given the earliest change found so far (`bound`). A candidate first present in a
- * later slot is closed until at least that slot's start, so the slots are walked forward and only the candidates
- * newly present in each are checked, until the bound is no later than the next slot's start.
+ * The earliest change, given the earliest found so far (`bound`), among the candidates of `mask` the scan did not
+ * check that rank before index `end` (the first eligible one; the list's end without one): the second pass of
+ * `selectWinner`. Those whose time-on-site minimum the visitor has not reached are checked first; they rank before
+ * the winner's group exactly when they have a lower position, since a waiting one of the same position has a
+ * higher time on site. Then, with `place`, those skipped as closed throughout the slot of now: a candidate first
+ * present in a later slot is closed until at least that slot's start, so the slots are walked forward and only the
+ * candidates newly present in each are checked, until the bound is no later than the next slot's start.
  *
  * @example
- * closedChange(list, mask, place, list.candidates.length, null, view, env, Infinity) // => when the soonest could hold
+ * laterChange(list, mask, place, list.candidates.length, null, view, env, Infinity) // => when the soonest could hold
  */
-export function closedChange(
+export function laterChange(
   list: CandidateIndex,
   mask: VisitorMask,
-  place: SlotPlace,
+  place: SlotPlace | null,
   end: number,
   accepts: ((candidate: CompiledInvitation) => boolean) | null,
   visitor: VisitorView,
   env: CheckEnv,
   bound: number,
 ): number {
+  const used = (end + 31) >>> 5;
+  // The bits of the last word at or after `end`: they rank after it.
+  const after = (end & 31) === 0 ? 0 : -1 << (end & 31);
+  let changeAt = bound;
+  for (let w = 0; w < used; w++) changeAt = checkWord(list, mask.waiting(w) & ~(w === used - 1 ? after : 0), w, accepts, visitor, env, changeAt);
+  if (place === null) return changeAt;
   const { open, words } = place.slots;
   // The candidates present in a slot walked so far (the slot of now first): the others are still to be looked at.
   const seen = place.seen;
-  const used = (end + 31) >>> 5;
   for (let w = 0; w < used; w++) seen[w] = open[place.openAt + w] as number;
-  if ((end & 31) !== 0) seen[used - 1] = (seen[used - 1] as number) | (-1 << (end & 31));
-  let changeAt = bound;
+  if (used > 0) seen[used - 1] = (seen[used - 1] as number) | after;
   for (let j = 1, from = place.nextAt; ; j++, from += SLOT_MS) {
     // Every candidate left is closed from now until `from`, or until the offset changes if that comes first: from
     // then on (or once a whole week is walked) the slots tell nothing, and every candidate left is checked.
@@ -90,11 +97,8 @@ export function closedChange(
 /**
  * Checks the candidates of word `w` in `bits` (those `accepts` takes) and returns the earliest change among them and
  * `changeAt`, the bound of every check.
- *
- * @example
- * checkWord(list, 0b101, 0, null, view, env, Infinity) // => the earlier change of candidates 0 and 2
  */
-export function checkWord(
+function checkWord(
   list: CandidateIndex,
   bits: number,
   w: number,

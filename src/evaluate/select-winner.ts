@@ -1,11 +1,10 @@
 import type { VisitorView } from "../visitor/view-visitor.js";
 import type { CandidateIndex } from "../compile/candidate-index.js";
 import { checkCandidate, type CheckEnv } from "./check-candidate.js";
-import { closedChange, slotPlace } from "./closed-slots.js";
+import { laterChange, slotPlace } from "./closed-slots.js";
 import type { CompiledInvitation } from "../compile/compile-invitation.js";
 import { resolveTie } from "./resolve-tie.js";
 import { CandidateCursor, releaseMask, scanMask } from "./visitor-mask.js";
-import { waitingChange } from "./waiting-change.js";
 
 /** The winner of one candidate list, why it won, and when the outcome may change with only time passing. */
 export type Selection =
@@ -26,8 +25,9 @@ export type Selection =
  * full walk it must agree with lives in `test/property/oracles/`. `accepts` narrows the list (a fired trigger).
  *
  * With the index the scan runs in two passes. The first walks, in rank order, only candidates whose time-on-site
- * minimum the visitor has reached: no other can be eligible, so the winner is among them. The second
- * ({@link waitingChange}) looks at the others only for `changeAt`.
+ * minimum the visitor has reached and, when the list's weekly schedules allow (see `slotPlace`), that are not closed
+ * throughout the hour of now: no other can be eligible, so the winner is among them. The second
+ * ({@link laterChange}) looks at the others only for `changeAt`.
  *
  * @example
  * selectWinner(ruleset.standard, null, view, env, "") // => { winner: …, reason: "lowest_position", changeAt: Infinity }
@@ -55,13 +55,12 @@ export function selectWinner(
     }
     if (env.changeAt < before) before = env.changeAt;
   }
-  // Candidates skipped as closed now count for changeAt when they rank before `first` (all of them without one).
+  // Candidates skipped count for changeAt when they rank before `first` (all of them without one).
   const end = first === undefined ? list.candidates.length : cursor.keepClosed();
   const tie = first === undefined ? null : resolveTie(first, firstChange, cursor, accepts, visitor, env, seed);
   const winner = tie === null ? null : tie.winner;
   const winnerChange = tie === null ? Number.POSITIVE_INFINITY : tie.changeAt;
-  if (mask !== null) before = waitingChange(list, mask, accepts, winner, visitor, env, before);
-  if (place !== null && mask !== null) before = closedChange(list, mask, place, end, accepts, visitor, env, Math.min(before, winnerChange));
+  if (mask !== null) before = laterChange(list, mask, place, end, accepts, visitor, env, Math.min(before, winnerChange));
   releaseMask(list, mask);
   if (winner === null) return { winner: null, reason: "no_eligible_invitation", changeAt: before };
   return { winner, reason: "lowest_position", changeAt: Math.min(before, winnerChange) };

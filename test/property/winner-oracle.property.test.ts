@@ -1,4 +1,4 @@
-// evaluate's one selection path (index, cursor, resolveTie, waitingChange, pruning) against the naive full walk of
+// evaluate's one selection path (index, cursor, resolveTie, laterChange, pruning) against the naive full walk of
 // test/property/oracles/walk-all.ts, on sets where ties on (position, time on site) are common and visitors often
 // carry a current invitation, a suppression or conversion records.
 import fc from "fast-check";

@@ -17,7 +17,7 @@ export interface SlotPlace {
   readonly slot: number;
   /** Where that slot's bitset starts in `slots.open`. */
   readonly openAt: number;
-  /** A bitset for `closedChange` to note the candidates it has looked at. */
+  /** A bitset for `laterChange` to note the candidates it has looked at. */
   readonly seen: Uint32Array;
   /** When the next slot starts. */
   readonly nextAt: number;

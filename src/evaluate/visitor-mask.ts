@@ -425,7 +425,7 @@ export class CandidateCursor {
 
   /**
    * Stops skipping (a tie group is read whole) and returns the index of the candidate last returned: the skipped
-   * ones before it are left to `closedChange`.
+   * ones before it are left to `laterChange`.
    */
   keepClosed(): number {
     if (this.place !== null && this.mask !== null) {

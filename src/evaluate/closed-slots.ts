@@ -1,22 +1,19 @@
 import type { CandidateIndex } from "../compile/candidate-index.js";
 import type { CompiledInvitation } from "../compile/compile-invitation.js";
-import { buildWeekSlots, SLOT_MINUTES, WEEK_SLOTS, type WeekSlots } from "../compile/week-slots.js";
+import { buildWeekSlots, SLOT_MINUTES, WEEK_SLOTS } from "../compile/week-slots.js";
 import { MINUTE_MS } from "../schedule/civil-date.js";
 import { offsetStretch } from "../schedule/offset-at.js";
 import { weekStart } from "../schedule/weekly-rule.js";
 import type { VisitorView } from "../visitor/view-visitor.js";
 import { checkCandidate, type CheckEnv } from "./check-candidate.js";
-import type { VisitorMask } from "./visitor-mask.js";
+import type { SlotOfNow, VisitorMask } from "./visitor-mask.js";
 
 const SLOT_MS = SLOT_MINUTES * MINUTE_MS;
 
 /** Where the instant of a scan falls in its list's week slots. */
-export interface SlotPlace {
-  readonly slots: WeekSlots;
+export interface SlotPlace extends SlotOfNow {
   /** The slot of the instant. */
   readonly slot: number;
-  /** Where that slot's bitset starts in `slots.open`. */
-  readonly openAt: number;
   /** A bitset for `laterChange` to note the candidates it has looked at. */
   readonly seen: Uint32Array;
   /** When the next slot starts. */

@@ -5,7 +5,13 @@ import type { VisitorView } from "../visitor/view-visitor.js";
 import type { CandidateIndex, Dimension, Needs } from "../compile/candidate-index.js";
 import type { CompiledInvitation } from "../compile/compile-invitation.js";
 import { firstAbove } from "../lib/first-above.js";
-import type { SlotPlace } from "./closed-slots.js";
+import type { WeekSlots } from "../compile/week-slots.js";
+
+/** The slot of the week a scan skips closed candidates by: its bitset starts at `openAt` in `slots.open`. */
+export interface SlotOfNow {
+  readonly slots: WeekSlots;
+  readonly openAt: number;
+}
 
 /**
  * A term read from a key's list of candidates (see `KeyPostings`): the listed candidates, plus `base`'s (a
@@ -405,7 +411,7 @@ export class CandidateCursor {
     private readonly candidates: readonly CompiledInvitation[],
     private readonly mask: VisitorMask | null,
     private readonly onlyReady = false,
-    private place: SlotPlace | null = null,
+    private place: SlotOfNow | null = null,
   ) {}
 
   next(): CompiledInvitation | undefined {

@@ -10,6 +10,7 @@
  *   npx tsx bench/paired.ts                      # HEAD's last commit (HEAD~1) against the working tree, K = 10
  *   npx tsx bench/paired.ts --base main --k 1000  # any revision git knows against the working tree
  *   npx tsx bench/paired.ts --base HEAD --head HEAD --passes 200   # A/A: the noise floor
+ *   npx tsx bench/paired.ts --base main --k 10000 --workload run   # bench/run.ts's workload (seed 1) instead
  *
  * A ratio below 1 means the head is faster. Decisions that differ stop the run (exit code 1): a change that is
  * faster because it answers differently is not faster.
@@ -22,6 +23,8 @@ import { pathToFileURL } from "node:url";
 import { build } from "esbuild";
 import type { evaluate as Evaluate, compile as Compile, Visitor } from "../src/index.js";
 import { fixedCostWorkload } from "./fixed-cost-workload.js";
+import { generateInvitations } from "./generate.js";
+import { generateSamples } from "./generate-visitors.js";
 
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i] ?? "", process.argv[i + 1] ?? "");
@@ -31,6 +34,8 @@ const HEAD = args.get("--head") ?? "worktree";
 const K = Number(args.get("--k") ?? 10);
 const PASSES = Number(args.get("--passes") ?? 100);
 const VISITORS = Number(args.get("--visitors") ?? 2_000);
+/** `fixed-cost` (bench/fixed-cost-workload.ts) or `run` (bench/run.ts's seeded workload, seed 1). */
+const WORKLOAD = args.get("--workload") ?? "fixed-cost";
 
 interface Engine {
   compile: typeof Compile;
@@ -53,6 +58,12 @@ async function load(revision: string, name: string): Promise<Engine> {
   return (await import(pathToFileURL(outfile).href)) as Engine;
 }
 
+/** bench/run.ts's invitations and visitors, in the fixed-cost workload's shape. */
+function runWorkload(): { invitations: ReturnType<typeof generateInvitations>; visitors: Visitor[]; instants: number[] } {
+  const samples = generateSamples(VISITORS, 1);
+  return { invitations: generateInvitations(K, 1), visitors: samples.map((sample) => sample.visitor), instants: samples.map((sample) => sample.now) };
+}
+
 function cpuNs(): number {
   const { user, system } = process.cpuUsage();
   return (user + system) * 1000;
@@ -65,7 +76,7 @@ function summary(times: readonly number[]): string {
 
 try {
   const [a, b] = [await load(BASE, "base"), await load(HEAD, "head")];
-  const { invitations, visitors, instants } = fixedCostWorkload(K, VISITORS);
+  const { invitations, visitors, instants } = WORKLOAD === "run" ? runWorkload() : fixedCostWorkload(K, VISITORS);
   const sides = [
     { engine: a, ruleset: a.compile(invitations), times: [] as number[] },
     { engine: b, ruleset: b.compile(invitations), times: [] as number[] },
@@ -88,7 +99,7 @@ try {
   }
   const ratios = sides[1].times.map((t, i) => t / (sides[0].times[i] as number)).sort((x, y) => x - y);
   const at = (q: number): string => (ratios[Math.floor(q * (ratios.length - 1))] ?? 0).toFixed(3);
-  console.log(`K = ${K}, ${VISITORS} visitors, ${PASSES} pass pairs, CPU time per decision (Node ${process.version}):`);
+  console.log(`${WORKLOAD} workload, K = ${K}, ${VISITORS} visitors, ${PASSES} pass pairs, CPU time per decision (Node ${process.version}):`);
   console.log(`  base ${BASE}: ${summary(sides[0].times)}`);
   console.log(`  head ${HEAD}: ${summary(sides[1].times)}`);
   console.log(`  head ÷ base, per pair: median ${at(0.5)} (quartiles ${at(0.25)}–${at(0.75)})`);

@@ -1,6 +1,7 @@
 import type { CompiledAttributeCondition } from "../conditions/compile-attribute-condition.js";
 import type { CompiledEventCondition, CompiledInvitation } from "./compile-invitation.js";
 import { KeyPostingsBuilder, type KeyPostings } from "./key-postings.js";
+import { stableOrder } from "./stable-order.js";
 import type { WeekSlots } from "./week-slots.js";
 
 /**
@@ -29,7 +30,8 @@ export interface Needs extends KeyPostings {
  * A candidate list in rank order with bitsets over the conditions no passing of time can change: the equality keys
  * (language, identifier, tag, department, device), the host and first path segment a URL list writes out, the
  * page-view minimum, and the attribute keys and events a candidate needs at all (disabled candidates are left
- * out); and, for time on site, which candidates a visitor already qualifies for. A visitor meets only the candidates that survive (see `VisitorMask` in `evaluate/visitor-mask.ts`), so
+ * out); and, for time on site, which candidates a visitor already qualifies for and the others in the order they
+ * will. A visitor meets only the candidates that survive (see `VisitorMask` in `evaluate/visitor-mask.ts`), so
  * evaluation cost grows with the number of candidates that could apply, not with the size of the set. Every filter is a necessary condition
  * the full check repeats, so it can only skip candidates that would fail. Nothing but `spareMasks` (and `weekSlots`, once) is written after
  * it is built, and a mask is held by one scan at a time, so an evaluation started from inside another (a visitor
@@ -56,6 +58,8 @@ export interface CandidateIndex {
   onSiteExact: boolean;
   /** No candidate: what a visitor below every minimum already qualifies for. */
   noneReady: Uint32Array;
+  /** Candidate positions in ascending order of their time-on-site minimum (rank order among equals). */
+  byOnSite: Uint32Array;
   /** Per attribute key: the candidates with a condition on it that a missing key fails (all but `notExists`). */
   needsAttribute: Needs;
   /** Per normalised event name: the candidates with a condition on it (none holds without a record). */
@@ -111,6 +115,7 @@ export function buildCandidateIndex(candidates: readonly CompiledInvitation[]): 
     pageviewsAtMost: pageviewLevels(candidates, words),
     ...onSiteLevels(candidates, onSite, words),
     noneReady: bits(),
+    byOnSite: byOnSite(candidates),
     needsAttribute: needs(candidates, used & USES_ATTRIBUTES, (lists, i, c) => {
       markAttributes(lists, c.attributes, i);
       markAttributes(lists, c.movingAttributes, i);
@@ -241,6 +246,13 @@ function onSiteLevels(
   for (let i = 0; i < candidates.length; i++) setBit(atMost[firstAtLeast(levels, (candidates[i] as CompiledInvitation).timeOnSite)] as Uint32Array, i);
   for (let l = 1; l < atMost.length; l++) or(atMost[l] as Uint32Array, atMost[l - 1] as Uint32Array);
   return { onSiteLevels: levels, onSiteAtMost: atMost, onSiteExact: step === 1 };
+}
+
+/** Candidate positions by ascending time-on-site minimum, rank order among equals. */
+function byOnSite(candidates: readonly CompiledInvitation[]): Uint32Array {
+  const minimums = new Float64Array(candidates.length);
+  for (let i = 0; i < candidates.length; i++) minimums[i] = (candidates[i] as CompiledInvitation).timeOnSite;
+  return stableOrder(minimums);
 }
 
 /** The position of the first of the ascending `values` that is at least `value` (`values.length` when none is). */

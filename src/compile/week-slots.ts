@@ -24,8 +24,9 @@ export interface WeekSlots {
 }
 
 /**
- * The week slots of a candidate list in rank order, or `null` when no candidate has a weekly wall-clock schedule
- * (nothing to skip). Built on a list's first masked scan, not at compile time: short lists never need it.
+ * The week slots of a candidate list in rank order, or `null` when fewer than half its candidates have a weekly
+ * wall-clock schedule in the first such schedule's zone (too little to skip). Built on a list's first masked scan,
+ * not at compile time: short lists never need it.
  *
  * @example
  * buildWeekSlots(index.candidates)?.zone // => "UTC" when the first weekly schedule names UTC
@@ -34,6 +35,14 @@ export function buildWeekSlots(candidates: readonly CompiledInvitation[]): WeekS
   const first = candidates.find((c) => placed(c.schedule));
   if (first === undefined) return null;
   const zone = (first.schedule as CompiledSchedule).timeZone;
+  // Skipping by hour pays when most candidates have such a schedule; with few, the scan's extra bookkeeping costs
+  // more than the reads it saves (a list of 10 000 with one in ten scheduled: ≈ 10 % slower).
+  let count = 0;
+  for (let i = 0; i < candidates.length; i++) {
+    const schedule = (candidates[i] as CompiledInvitation).schedule;
+    if (placed(schedule) && schedule.timeZone === zone) count++;
+  }
+  if (count * 2 < candidates.length) return null;
   const words = Math.ceil(candidates.length / 32);
   const open = new Uint32Array(WEEK_SLOTS * words);
   for (let i = 0; i < candidates.length; i++) {

@@ -5,7 +5,8 @@ import { MINUTE_MS } from "../schedule/civil-date.js";
 import { offsetStretch } from "../schedule/offset-at.js";
 import { weekStart } from "../schedule/weekly-rule.js";
 import type { VisitorView } from "../visitor/view-visitor.js";
-import { checkCandidate, type CheckEnv } from "./check-candidate.js";
+import { firstAbove } from "../lib/first-above.js";
+import { checkCandidate, msUntil, timeOnSiteMetAt, type CheckEnv } from "./check-candidate.js";
 import type { SlotOfNow, VisitorMask } from "./visitor-mask.js";
 
 const SLOT_MS = SLOT_MINUTES * MINUTE_MS;
@@ -14,8 +15,6 @@ const SLOT_MS = SLOT_MINUTES * MINUTE_MS;
 export interface SlotPlace extends SlotOfNow {
   /** The slot of the instant. */
   readonly slot: number;
-  /** A bitset for `laterChange` to note the candidates it has looked at. */
-  readonly seen: Uint32Array;
   /** When the next slot starts. */
   readonly nextAt: number;
   /** When the zone's offset next changes: slots say nothing past it. */
@@ -27,9 +26,9 @@ export interface SlotPlace extends SlotOfNow {
  * help: no weekly wall-clock schedule, or a zone or instant whose offset is unknown.
  *
  * @example
- * slotPlace(list, mask, env)?.slot // => 9 on a Monday between 09:00 and 10:00 in the slots' zone
+ * slotPlace(list, env)?.slot // => 9 on a Monday between 09:00 and 10:00 in the slots' zone
  */
-export function slotPlace(list: CandidateIndex, mask: VisitorMask, env: CheckEnv): SlotPlace | null {
+export function slotPlace(list: CandidateIndex, env: CheckEnv): SlotPlace | null {
   const slots = list.weekSlots === undefined ? (list.weekSlots = buildWeekSlots(list.candidates)) : list.weekSlots;
   if (slots === null) return null;
   const stretch = offsetStretch(slots.zone ?? env.timeZone, env.atMs);
@@ -38,7 +37,7 @@ export function slotPlace(list: CandidateIndex, mask: VisitorMask, env: CheckEnv
   const start = weekStart(wall);
   const slot = Math.floor((wall - start) / SLOT_MS);
   const nextAt = start + (slot + 1) * SLOT_MS - stretch.offsetMs;
-  return { slots, slot, openAt: slot * slots.words, seen: mask.seenWords(), nextAt, untilMs: stretch.untilMs };
+  return { slots, slot, openAt: slot * slots.words, nextAt, untilMs: stretch.untilMs };
 }
 
 /**
@@ -66,29 +65,115 @@ export function laterChange(
   const used = (end + 31) >>> 5;
   // The bits of the last word at or after `end`: they rank after it.
   const after = (end & 31) === 0 ? 0 : -1 << (end & 31);
-  let changeAt = bound;
-  for (let w = 0; w < used; w++) changeAt = checkWord(list, mask.waiting(w) & ~(w === used - 1 ? after : 0), w, accepts, visitor, env, changeAt);
+  let changeAt = waitingChange(list, mask, end, place !== null, accepts, visitor, env, bound);
   if (place === null) return changeAt;
   const { open, words } = place.slots;
-  // The candidates present in a slot walked so far (the slot of now first): the others are still to be looked at.
-  const seen = place.seen;
-  for (let w = 0; w < used; w++) seen[w] = open[place.openAt + w] as number;
-  if (used > 0) seen[used - 1] = (seen[used - 1] as number) | after;
-  for (let j = 1, from = place.nextAt; ; j++, from += SLOT_MS) {
+  // The survivors the scan passed over as closed throughout the hour of now, per word (`mask.closed`, noted by the
+  // scan; the last word's bits from `end` on rank after it): each is checked in the first later hour it may be open
+  // in. `todo` lists the words that still hold some, so the walk stops as soon as none is left.
+  const todo = mask.closedWords();
+  let count = 0;
+  for (let w = 0; w < used; w++) if ((mask.closed(w) & ~(w === used - 1 ? after : 0)) !== 0) todo[count++] = w;
+  for (let j = 1, from = place.nextAt; count > 0; j++, from += SLOT_MS) {
     // Every candidate left is closed from now until `from`, or until the offset changes if that comes first: from
     // then on (or once a whole week is walked) the slots tell nothing, and every candidate left is checked.
     if (changeAt <= Math.min(from, place.untilMs)) return changeAt;
     const last = from >= place.untilMs || j > WEEK_SLOTS;
     const at = ((place.slot + j) % WEEK_SLOTS) * words;
-    let left = 0;
-    for (let w = 0; w < used; w++) {
-      const fresh = last ? ~(seen[w] as number) : (open[at + w] as number) & ~(seen[w] as number);
-      seen[w] = (seen[w] as number) | fresh;
-      left |= ~(seen[w] as number);
-      if (fresh !== 0) changeAt = checkWord(list, mask.word(w, fresh), w, accepts, visitor, env, changeAt);
+    let kept = 0;
+    for (let k = 0; k < count; k++) {
+      const w = todo[k] as number;
+      const rest = mask.closed(w) & ~(w === used - 1 ? after : 0);
+      const fresh = last ? rest : (open[at + w] as number) & rest;
+      if (fresh !== 0) {
+        mask.takeClosed(w, fresh);
+        changeAt = checkWord(list, fresh, w, accepts, visitor, env, changeAt);
+      }
+      if ((rest & ~fresh) !== 0) todo[kept++] = w;
     }
-    if (left === 0) return changeAt;
+    count = kept;
   }
+  return changeAt;
+}
+
+/**
+ * The waiting candidates ranked before index `end`: without a winner or slots, one by one in the order their
+ * minimums are met ({@link soonestWaiting}); else band by band of the list's time-on-site levels, lowest first. Both
+ * stop once the next cannot meet its minimum before the earliest change found, since no later one can either:
+ * without that stop a visitor who just arrived would have nearly every candidate of a large list checked.
+ */
+function waitingChange(
+  list: CandidateIndex,
+  mask: VisitorMask,
+  end: number,
+  noted: boolean,
+  accepts: ((candidate: CompiledInvitation) => boolean) | null,
+  visitor: VisitorView,
+  env: CheckEnv,
+  bound: number,
+): number {
+  // Without a winner or slots: every waiting survivor counts, taken in the order their minimums are met.
+  if (!noted && end === list.candidates.length) return soonestWaiting(list, mask, accepts, visitor, env, bound);
+  const used = (end + 31) >>> 5;
+  const after = (end & 31) === 0 ? 0 : -1 << (end & 31);
+  const { onSiteLevels: levels, onSiteAtMost: atMost, onSiteExact: exact } = list;
+  const t = visitor.timeOnSite;
+  let changeAt = bound;
+  // Levels at or below the visitor's time on site hold no waiting candidate; with no levels, one band holds them all.
+  for (let l = levels.length === 0 ? 0 : firstAbove(levels, t); l < Math.max(1, levels.length); l++) {
+    if (levels.length > 0) {
+      // A band's minimums are its level (exact levels), or above the level before (a spread of them).
+      const lowest = exact ? (levels[l] as number) : l === 0 ? t : (levels[l - 1] as number);
+      if (env.atMs + (lowest > t ? msUntil(lowest - t) : 1) >= changeAt) return changeAt;
+    }
+    const band = levels.length === 0 ? null : (atMost[l] as Uint32Array);
+    const below = l === 0 || levels.length === 0 ? null : (atMost[l - 1] as Uint32Array);
+    for (let w = 0; w < used; w++) {
+      let among = ~(w === used - 1 ? after : 0);
+      if (band !== null) among &= (band[w] as number) & ~(below === null ? 0 : (below[w] as number));
+      const bits = mask.waiting(w, among, noted);
+      if (bits !== 0) changeAt = checkWord(list, bits, w, accepts, visitor, env, changeAt);
+    }
+  }
+  return changeAt;
+}
+
+/**
+ * Every waiting candidate, in the order their minimums are met, until the first met no earlier than the earliest
+ * change found: none after it can be earlier.
+ */
+function soonestWaiting(
+  list: CandidateIndex,
+  mask: VisitorMask,
+  accepts: ((candidate: CompiledInvitation) => boolean) | null,
+  visitor: VisitorView,
+  env: CheckEnv,
+  bound: number,
+): number {
+  const { candidates, byOnSite } = list;
+  let changeAt = bound;
+  for (let j = firstWaiting(list, visitor.timeOnSite); j < byOnSite.length; j++) {
+    const i = byOnSite[j] as number;
+    const c = candidates[i] as CompiledInvitation;
+    if (timeOnSiteMetAt(c, visitor, env.atMs) >= changeAt) break;
+    if (!mask.has(i) || (accepts !== null && !accepts(c))) continue;
+    checkCandidate(c, visitor, env, changeAt, null);
+    if (env.changeAt < changeAt) changeAt = env.changeAt;
+  }
+  return changeAt;
+}
+
+/** The position in `byOnSite` of the first candidate whose time-on-site minimum is above the visitor's. */
+function firstWaiting(list: CandidateIndex, timeOnSite: number): number {
+  const { candidates, byOnSite } = list;
+  let low = 0;
+  let high = byOnSite.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if ((candidates[byOnSite[mid] as number] as CompiledInvitation).timeOnSite <= timeOnSite) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 /**

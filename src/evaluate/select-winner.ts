@@ -41,7 +41,7 @@ export function selectWinner(
 ): Selection {
   const mask = scanMask(list, visitor);
   env.keysFit = mask !== null;
-  const place = mask === null ? null : slotPlace(list, mask, env);
+  const place = mask === null ? null : slotPlace(list, env);
   const cursor = new CandidateCursor(list.candidates, mask, true, place);
   let before = Number.POSITIVE_INFINITY; // changes of candidates ranked before the winner's group
   let first: CompiledInvitation | undefined;

@@ -68,10 +68,15 @@ export class VisitorMask {
   private countedIn: Uint32Array | null = null;
   private countGeneration = 0;
 
-  /** See {@link seenWords}. */
+  /** Words {@link has} worked out for the current scan (`seenIn[w] === generation`), allocated on first use. */
   private seen: Uint32Array | null = null;
+  private seenIn: Uint32Array | null = null;
+  private generation = 1;
   /** See {@link readyWord}. */
   private late: Uint32Array | null = null;
+  private shut: Uint32Array | null = null;
+  /** See {@link closedWords}. */
+  private todo: Uint32Array | null = null;
 
   constructor(private readonly enabled: Uint32Array) {}
 
@@ -84,6 +89,11 @@ export class VisitorMask {
     this.anyCount = 0;
     this.groupCount = 0;
     this.ready = null;
+    if (++this.generation > 0xffff_ffff) {
+      // After four billion scans the stamps would repeat: forget them all once.
+      this.generation = 1;
+      this.seenIn?.fill(0);
+    }
   }
 
   requireAll(term: Term): void {
@@ -151,7 +161,7 @@ export class VisitorMask {
 
   /**
    * Word `w` of the surviving candidates (their time on site not considered) among those of `pre`: a narrow `pre`
-   * (a slot of the week) ends the ANDs early.
+   * ends the ANDs early.
    */
   word(w: number, pre = -1): number {
     let m = (this.enabled[w] as number) & pre;
@@ -175,27 +185,72 @@ export class VisitorMask {
   }
 
   /**
-   * Word `w` of the surviving candidates the visitor's time on site already allows; the others of the word are
-   * noted for {@link waiting}, so the two passes of a scan work a word out once.
+   * Word `w` of the surviving candidates the visitor's time on site already allows among those of `pre` (the
+   * candidates open in the hour of now; `null` when the scan skips by no hour). With `pre`, the other survivors of
+   * the word are noted — those `pre` leaves out for {@link closed}, those still waiting for {@link waiting} — so a
+   * scan works each word out once.
    */
-  readyWord(w: number, pre: number): number {
-    const m = this.word(w, pre);
-    if (this.ready === null) return m;
-    (this.late ??= new Uint32Array(this.words))[w] = m & ~(this.ready[w] as number);
-    return m & (this.ready[w] as number);
+  readyWord(w: number, pre: number | null): number {
+    // Without a slot to skip by, nothing is noted: the ready candidates alone, which ends the ANDs soonest.
+    if (pre === null) return this.word(w, this.ready === null ? -1 : (this.ready[w] as number));
+    const m = this.word(w);
+    (this.shut ??= new Uint32Array(this.words))[w] = m & ~pre;
+    const open = m & pre;
+    if (this.ready === null) return open;
+    (this.late ??= new Uint32Array(this.words))[w] = open & ~(this.ready[w] as number);
+    return open & (this.ready[w] as number);
   }
 
   /**
-   * Word `w` of the surviving candidates whose time-on-site minimum the visitor has not reached yet, as noted by
-   * {@link readyWord}: only for words a scan has reached.
+   * Word `w` of the surviving candidates among `among` whose time-on-site minimum the visitor has not reached yet:
+   * as noted by {@link readyWord} when the scan skipped by slot (`noted`), else worked out now.
    */
-  waiting(w: number): number {
-    return this.ready === null ? 0 : ((this.late as Uint32Array)[w] as number);
+  waiting(w: number, among: number, noted: boolean): number {
+    if (this.ready === null || among === 0) return 0;
+    const waiting = among & ~(this.ready[w] as number);
+    return noted ? ((this.late as Uint32Array)[w] as number) & waiting : this.word(w, waiting);
   }
 
-  /** A bitset of the mask's own, one bit per candidate, for a scan to note the candidates it has looked at. */
-  seenWords(): Uint32Array {
-    return (this.seen ??= new Uint32Array(this.words));
+  /**
+   * Word `w` of the surviving candidates a scan passed over as closed in the hour of now, as noted by
+   * {@link readyWord}, less those since taken by {@link takeClosed}.
+   */
+  closed(w: number): number {
+    return this.shut === null ? 0 : (this.shut[w] as number);
+  }
+
+  /** Crosses `bits` off word `w` of {@link closed}: a walk has looked at them. */
+  takeClosed(w: number, bits: number): void {
+    const shut = this.shut as Uint32Array;
+    shut[w] = (shut[w] as number) & ~bits;
+  }
+
+  /**
+   * Word `w` read again whole, once a scan stops skipping the closed: its survivors the time on site allows (the
+   * waiting ones noted for {@link waiting}; those {@link closed} keeps stay noted there too).
+   */
+  reopen(w: number): number {
+    const m = this.word(w);
+    if (this.ready === null) return m;
+    (this.late as Uint32Array)[w] = m & ~(this.ready[w] as number);
+    return m & (this.ready[w] as number);
+  }
+
+  /** Whether candidate `i` survives (its time on site not considered). Words are remembered until the next reset. */
+  has(i: number): boolean {
+    const w = i >>> 5;
+    this.seen ??= new Uint32Array(this.words);
+    this.seenIn ??= new Uint32Array(this.words);
+    if (this.seenIn[w] !== this.generation) {
+      this.seenIn[w] = this.generation;
+      this.seen[w] = this.word(w);
+    }
+    return ((this.seen[w] as number) & (1 << (i & 31))) !== 0;
+  }
+
+  /** An array of the mask's own, one entry per word, for a scan's walk to list the words it still has to look at. */
+  closedWords(): Uint32Array {
+    return (this.todo ??= new Uint32Array(this.words));
   }
 }
 
@@ -420,8 +475,8 @@ export class CandidateCursor {
     while (this.bits === 0) {
       this.word += 1;
       if (this.word >= mask.words) return undefined;
-      const pre = this.place === null ? -1 : (this.place.slots.open[this.place.openAt + this.word] as number);
-      this.bits = this.onlyReady ? mask.readyWord(this.word, pre) : mask.word(this.word, pre);
+      const pre = this.place === null ? null : (this.place.slots.open[this.place.openAt + this.word] as number);
+      this.bits = this.onlyReady ? mask.readyWord(this.word, pre) : mask.word(this.word, pre ?? -1);
     }
     const lowest = this.bits & -this.bits;
     this.bits ^= lowest;
@@ -438,7 +493,7 @@ export class CandidateCursor {
       this.place = null;
       // The current word again, unskipped, without the candidates returned so far (up to bit `at`). Its waiting
       // candidates are then all checked by the waiting pass, the closed ones too: a check more, never a wrong one.
-      this.bits = this.mask.readyWord(this.word, -1) & ~((2 << (this.at & 31)) - 1);
+      this.bits = this.mask.reopen(this.word) & ~((2 << (this.at & 31)) - 1);
     }
     return this.at;
   }

@@ -204,11 +204,8 @@ function lastChatMetAt(inv: CompiledInvitation, v: VisitorView): number {
 /**
  * Whole milliseconds until `seconds` have passed, never late: the threshold is met at the first millisecond where
  * `timeOnSite + elapsed ≥ minimum`, and float error (5 − 4.999 = 1.0000000000000009 ms) must not push it one later.
- *
- * @example
- * msUntil(20) // => 20_000
  */
-export function msUntil(seconds: number): number {
+function msUntil(seconds: number): number {
   return Math.max(1, Math.ceil(seconds * 1000 - 1e-6));
 }
 

@@ -5,8 +5,7 @@ import { MINUTE_MS } from "../schedule/civil-date.js";
 import { offsetStretch } from "../schedule/offset-at.js";
 import { weekStart } from "../schedule/weekly-rule.js";
 import type { VisitorView } from "../visitor/view-visitor.js";
-import { firstAbove } from "../lib/first-above.js";
-import { checkCandidate, msUntil, timeOnSiteMetAt, type CheckEnv } from "./check-candidate.js";
+import { checkCandidate, timeOnSiteMetAt, type CheckEnv } from "./check-candidate.js";
 import type { SlotOfNow, VisitorMask } from "./visitor-mask.js";
 
 const SLOT_MS = SLOT_MINUTES * MINUTE_MS;
@@ -97,10 +96,10 @@ export function laterChange(
 }
 
 /**
- * The waiting candidates ranked before index `end`: without a winner or slots, one by one in the order their
- * minimums are met ({@link soonestWaiting}); else band by band of the list's time-on-site levels, lowest first. Both
- * stop once the next cannot meet its minimum before the earliest change found, since no later one can either:
- * without that stop a visitor who just arrived would have nearly every candidate of a large list checked.
+ * The waiting candidates ranked before index `end`. Without a winner every one counts, taken in the order their
+ * minimums are met ({@link soonestWaiting}), which stops at the first met no earlier than the earliest change found:
+ * without that stop a visitor who just arrived would have nearly every candidate of a large list checked. With one,
+ * those of the words before it.
  */
 function waitingChange(
   list: CandidateIndex,
@@ -112,28 +111,13 @@ function waitingChange(
   env: CheckEnv,
   bound: number,
 ): number {
-  // Without a winner or slots: every waiting survivor counts, taken in the order their minimums are met.
-  if (!noted && end === list.candidates.length) return soonestWaiting(list, mask, accepts, visitor, env, bound);
+  if (end === list.candidates.length) return soonestWaiting(list, mask, noted, accepts, visitor, env, bound);
   const used = (end + 31) >>> 5;
   const after = (end & 31) === 0 ? 0 : -1 << (end & 31);
-  const { onSiteLevels: levels, onSiteAtMost: atMost, onSiteExact: exact } = list;
-  const t = visitor.timeOnSite;
   let changeAt = bound;
-  // Levels at or below the visitor's time on site hold no waiting candidate; with no levels, one band holds them all.
-  for (let l = levels.length === 0 ? 0 : firstAbove(levels, t); l < Math.max(1, levels.length); l++) {
-    if (levels.length > 0) {
-      // A band's minimums are its level (exact levels), or above the level before (a spread of them).
-      const lowest = exact ? (levels[l] as number) : l === 0 ? t : (levels[l - 1] as number);
-      if (env.atMs + (lowest > t ? msUntil(lowest - t) : 1) >= changeAt) return changeAt;
-    }
-    const band = levels.length === 0 ? null : (atMost[l] as Uint32Array);
-    const below = l === 0 || levels.length === 0 ? null : (atMost[l - 1] as Uint32Array);
-    for (let w = 0; w < used; w++) {
-      let among = ~(w === used - 1 ? after : 0);
-      if (band !== null) among &= (band[w] as number) & ~(below === null ? 0 : (below[w] as number));
-      const bits = mask.waiting(w, among, noted);
-      if (bits !== 0) changeAt = checkWord(list, bits, w, accepts, visitor, env, changeAt);
-    }
+  for (let w = 0; w < used; w++) {
+    const bits = mask.waiting(w, ~(w === used - 1 ? after : 0), noted);
+    if (bits !== 0) changeAt = checkWord(list, bits, w, accepts, visitor, env, changeAt);
   }
   return changeAt;
 }
@@ -145,6 +129,7 @@ function waitingChange(
 function soonestWaiting(
   list: CandidateIndex,
   mask: VisitorMask,
+  noted: boolean,
   accepts: ((candidate: CompiledInvitation) => boolean) | null,
   visitor: VisitorView,
   env: CheckEnv,
@@ -156,7 +141,9 @@ function soonestWaiting(
     const i = byOnSite[j] as number;
     const c = candidates[i] as CompiledInvitation;
     if (timeOnSiteMetAt(c, visitor, env.atMs) >= changeAt) break;
-    if (!mask.has(i) || (accepts !== null && !accepts(c))) continue;
+    // Noted by the scan when it skipped by slot (the closed ones are the walk's), else worked out word by word.
+    const waits = noted ? (mask.waiting(i >>> 5, 1 << (i & 31), true) !== 0) : mask.has(i);
+    if (!waits || (accepts !== null && !accepts(c))) continue;
     checkCandidate(c, visitor, env, changeAt, null);
     if (env.changeAt < changeAt) changeAt = env.changeAt;
   }

@@ -10,9 +10,9 @@ export const WEEK_SLOTS = WEEK_MINUTES / SLOT_MINUTES;
 /**
  * Per hour of the local week, the candidates of a list whose schedule may be open at some minute of it: the weekly
  * wall-clock schedules of one time zone (the first such schedule's, `null` for the evaluate option's; a list's
- * schedules mostly share one) are placed by their windows, every other candidate is in every slot. A candidate missing from the slot
- * of "now" is closed now and until at least the slot's end, so a scan skips it without reading its schedule, and
- * the first later slot it is in says how soon it can open.
+ * schedules mostly share one) are placed by their windows, every other candidate is in every slot. A candidate
+ * missing from the slot of "now" is closed now and until at least the slot's end, so a scan skips it without reading
+ * its schedule, and the first later slot it is in says how soon it can open.
  */
 export interface WeekSlots {
   /** The zone of the placed schedules: a schedule's own, or `null` for the evaluate option's. */
@@ -38,20 +38,19 @@ export function buildWeekSlots(candidates: readonly CompiledInvitation[]): WeekS
   // Skipping by hour pays when most candidates have such a schedule; with few, the scan's extra bookkeeping costs
   // more than the reads it saves (a list of 10 000 with one in ten scheduled: ≈ 10 % slower).
   let count = 0;
-  for (let i = 0; i < candidates.length; i++) {
-    const schedule = (candidates[i] as CompiledInvitation).schedule;
-    if (placed(schedule) && schedule.timeZone === zone) count++;
-  }
+  for (let i = 0; i < candidates.length; i++) if (placed((candidates[i] as CompiledInvitation).schedule, zone)) count++;
   if (count * 2 < candidates.length) return null;
   const words = Math.ceil(candidates.length / 32);
   const open = new Uint32Array(WEEK_SLOTS * words);
   for (let i = 0; i < candidates.length; i++) {
     const schedule = (candidates[i] as CompiledInvitation).schedule;
     // Windows are half-open minute intervals: a slot holds the candidate when one of its minutes is inside one.
-    const intervals = placed(schedule) && schedule.timeZone === zone ? schedule.rule.intervals : WHOLE_WEEK;
+    const intervals = placed(schedule, zone) ? schedule.rule.intervals : WHOLE_WEEK;
+    const w = i >>> 5;
+    const bit = 1 << (i & 31);
     for (let p = 0; p + 1 < intervals.length; p += 2) {
       const last = Math.ceil((intervals[p + 1] as number) / SLOT_MINUTES);
-      for (let s = Math.floor((intervals[p] as number) / SLOT_MINUTES); s < last; s++) open[s * words + (i >>> 5)] = (open[s * words + (i >>> 5)] as number) | (1 << (i & 31));
+      for (let s = Math.floor((intervals[p] as number) / SLOT_MINUTES); s < last; s++) open[s * words + w] = (open[s * words + w] as number) | bit;
     }
   }
   return { zone, words, open };
@@ -60,7 +59,7 @@ export function buildWeekSlots(candidates: readonly CompiledInvitation[]): WeekS
 /** The one window of a candidate in every slot. */
 const WHOLE_WEEK = [0, WEEK_MINUTES];
 
-/** Whether a schedule is placed in slots by its windows: a weekly rule on the wall clock. */
-function placed(schedule: CompiledSchedule | null): schedule is CompiledSchedule & { rule: WeeklyRule } {
-  return schedule !== null && schedule.rule.type === "weekly" && schedule.usesWallClock;
+/** Whether a schedule is placed in slots by its windows: a weekly rule on the wall clock (in `zone`, when given). */
+function placed(schedule: CompiledSchedule | null, zone?: string | null): schedule is CompiledSchedule & { rule: WeeklyRule } {
+  return schedule !== null && schedule.rule.type === "weekly" && schedule.usesWallClock && (zone === undefined || schedule.timeZone === zone);
 }

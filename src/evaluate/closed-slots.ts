@@ -22,7 +22,7 @@ export interface SlotPlace extends SlotOfNow {
 
 /**
  * Where `env`'s instant falls in the week slots of `list` (built here on first use), or `null` when they cannot
- * help: no weekly wall-clock schedule, or a zone or instant whose offset is unknown.
+ * help: too few weekly wall-clock schedules (see `buildWeekSlots`), or a zone or instant whose offset is unknown.
  *
  * @example
  * slotPlace(list, env)?.slot // => 9 on a Monday between 09:00 and 10:00 in the slots' zone
@@ -62,9 +62,13 @@ export function laterChange(
   bound: number,
 ): number {
   const used = (end + 31) >>> 5;
-  // The bits of the last word at or after `end`: they rank after it.
-  const after = (end & 31) === 0 ? 0 : -1 << (end & 31);
-  let changeAt = waitingChange(list, mask, end, place !== null, accepts, visitor, env, bound);
+  // The bits of the last word used that rank before `end` (those at or after it rank after it).
+  const last = (end & 31) === 0 ? -1 : ~(-1 << (end & 31));
+  const noted = place !== null;
+  let changeAt =
+    end === list.candidates.length
+      ? soonestWaiting(list, mask, noted, accepts, visitor, env, bound)
+      : waitingBefore(list, mask, used, last, noted, accepts, visitor, env, bound);
   if (place === null) return changeAt;
   const { open, words } = place.slots;
   // The survivors the scan passed over as closed throughout the hour of now, per word (`mask.closed`, noted by the
@@ -72,18 +76,18 @@ export function laterChange(
   // in. `todo` lists the words that still hold some, so the walk stops as soon as none is left.
   const todo = mask.closedWords();
   let count = 0;
-  for (let w = 0; w < used; w++) if ((mask.closed(w) & ~(w === used - 1 ? after : 0)) !== 0) todo[count++] = w;
+  for (let w = 0; w < used; w++) if ((mask.closed(w) & (w === used - 1 ? last : -1)) !== 0) todo[count++] = w;
   for (let j = 1, from = place.nextAt; count > 0; j++, from += SLOT_MS) {
     // Every candidate left is closed from now until `from`, or until the offset changes if that comes first: from
     // then on (or once a whole week is walked) the slots tell nothing, and every candidate left is checked.
     if (changeAt <= Math.min(from, place.untilMs)) return changeAt;
-    const last = from >= place.untilMs || j > WEEK_SLOTS;
+    const final = from >= place.untilMs || j > WEEK_SLOTS;
     const at = ((place.slot + j) % WEEK_SLOTS) * words;
     let kept = 0;
     for (let k = 0; k < count; k++) {
       const w = todo[k] as number;
-      const rest = mask.closed(w) & ~(w === used - 1 ? after : 0);
-      const fresh = last ? rest : (open[at + w] as number) & rest;
+      const rest = mask.closed(w) & (w === used - 1 ? last : -1);
+      const fresh = final ? rest : (open[at + w] as number) & rest;
       if (fresh !== 0) {
         mask.takeClosed(w, fresh);
         changeAt = checkWord(list, fresh, w, accepts, visitor, env, changeAt);
@@ -96,27 +100,23 @@ export function laterChange(
 }
 
 /**
- * The waiting candidates ranked before index `end`. Without a winner every one counts, taken in the order their
- * minimums are met ({@link soonestWaiting}), which stops at the first met no earlier than the earliest change found:
- * without that stop a visitor who just arrived would have nearly every candidate of a large list checked. With one,
- * those of the words before it.
+ * With a winner, the waiting candidates of the words before it (of the last one, only its bits in `last`); without
+ * one every waiting candidate counts, and {@link soonestWaiting} takes them in the order their minimums are met.
  */
-function waitingChange(
+function waitingBefore(
   list: CandidateIndex,
   mask: VisitorMask,
-  end: number,
+  used: number,
+  last: number,
   noted: boolean,
   accepts: ((candidate: CompiledInvitation) => boolean) | null,
   visitor: VisitorView,
   env: CheckEnv,
   bound: number,
 ): number {
-  if (end === list.candidates.length) return soonestWaiting(list, mask, noted, accepts, visitor, env, bound);
-  const used = (end + 31) >>> 5;
-  const after = (end & 31) === 0 ? 0 : -1 << (end & 31);
   let changeAt = bound;
   for (let w = 0; w < used; w++) {
-    const bits = mask.waiting(w, ~(w === used - 1 ? after : 0), noted);
+    const bits = mask.waiting(w, w === used - 1 ? last : -1, noted);
     if (bits !== 0) changeAt = checkWord(list, bits, w, accepts, visitor, env, changeAt);
   }
   return changeAt;
@@ -124,7 +124,8 @@ function waitingChange(
 
 /**
  * Every waiting candidate, in the order their minimums are met, until the first met no earlier than the earliest
- * change found: none after it can be earlier.
+ * change found: none after it can be earlier. Without that stop a visitor who just arrived would have nearly every
+ * candidate of a large list checked.
  */
 function soonestWaiting(
   list: CandidateIndex,
@@ -143,9 +144,7 @@ function soonestWaiting(
     if (timeOnSiteMetAt(c, visitor, env.atMs) >= changeAt) break;
     // Noted by the scan when it skipped by slot (the closed ones are the walk's), else worked out word by word.
     const waits = noted ? (mask.waiting(i >>> 5, 1 << (i & 31), true) !== 0) : mask.has(i);
-    if (!waits || (accepts !== null && !accepts(c))) continue;
-    checkCandidate(c, visitor, env, changeAt, null);
-    if (env.changeAt < changeAt) changeAt = env.changeAt;
+    if (waits) changeAt = earliestChange(c, accepts, visitor, env, changeAt);
   }
   return changeAt;
 }
@@ -180,10 +179,20 @@ function checkWord(
   while (bits !== 0) {
     const lowest = bits & -bits;
     bits ^= lowest;
-    const c = list.candidates[w * 32 + 31 - Math.clz32(lowest)] as CompiledInvitation;
-    if (accepts !== null && !accepts(c)) continue;
-    checkCandidate(c, visitor, env, earliest, null);
-    if (env.changeAt < earliest) earliest = env.changeAt;
+    earliest = earliestChange(list.candidates[w * 32 + 31 - Math.clz32(lowest)] as CompiledInvitation, accepts, visitor, env, earliest);
   }
   return earliest;
+}
+
+/** The earlier of `changeAt` and candidate `c`'s change, checked with `changeAt` as its bound (when `accepts` takes it). */
+function earliestChange(
+  c: CompiledInvitation,
+  accepts: ((candidate: CompiledInvitation) => boolean) | null,
+  visitor: VisitorView,
+  env: CheckEnv,
+  changeAt: number,
+): number {
+  if (accepts !== null && !accepts(c)) return changeAt;
+  checkCandidate(c, visitor, env, changeAt, null);
+  return env.changeAt < changeAt ? env.changeAt : changeAt;
 }

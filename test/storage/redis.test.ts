@@ -34,6 +34,7 @@ import { updateVisitor } from "../../src/storage/update-visitor.js";
 import { describeStorageContract } from "./contract.js";
 import { startCuttingProxy, type CuttingProxy } from "./cutting-proxy.js";
 import { deleteKeysUnder, keysUnder, recordKey, shardKey, uniquePrefix } from "./redis-keys-under.js";
+import { countSocketWrites } from "./socket-writes.js";
 
 const REDIS_PORT = 6379;
 const at = Date.UTC(2026, 10, 26, 10);
@@ -271,18 +272,9 @@ describe("createRedisStorage", () => {
       prefixes.push(prefix);
       const storage = createRedisStorage({ client, prefix, coalesceWrites });
       await storage.commitVisitor("v3", record("https://example.com/3"), 0);
-      // Every write of the socket, whether one chunk (`_write`) or several at once (`_writev`).
-      const stream = client.stream as unknown as { _write: (...rest: unknown[]) => void; _writev: (...rest: unknown[]) => void };
-      let writes = 0;
-      for (const method of ["_write", "_writev"] as const) {
-        const original = stream[method].bind(stream);
-        stream[method] = (...rest: unknown[]) => {
-          writes++;
-          original(...rest);
-        };
-      }
+      const writes = countSocketWrites([client.stream]);
       const read = await Promise.all(Array.from({ length: 10 }, (_, i) => storage.getVisitor(`v${i}`)));
-      const counted = writes;
+      const counted = writes();
       await client.quit();
       return { writes: counted, read: read.map((stored) => stored?.value ?? null) };
     };

@@ -2,7 +2,7 @@
  * The one list of the visitor's fields and the one list of the invitation's fields, with the facts the code that
  * walks them needs (docs/api.md: Invitation fields, Visitor snapshot). Each table `satisfies` a record over every key of
  * its public type, so a field added to `Visitor` or `Invitation` but not here, or here but not there, fails
- * `npm run typecheck`; the walkers (`readSnapshot`, `compileInvitation`) end their switches in a `never` check over
+ * `npm run typecheck`; the walkers (`VisitorView`'s constructor, `compileInvitation`) end their switches in a `never` check over
  * the same keys. `test/unit/fields.test.ts` holds each `default` to the `@default` tag of src/types/.
  */
 import type { Invitation, Visitor } from "./types.js";

@@ -1,61 +1,38 @@
 import { MAX_VISITOR_EVENTS, MAX_VISITOR_LIST_LENGTH, MAX_VISITOR_STRING_LENGTH } from "../config/visitor-limits.js";
-import type { SnapshotFields } from "./read-snapshot.js";
 
 const MAX = MAX_VISITOR_STRING_LENGTH;
 
+// The bounds a visitor snapshot is held to as it is read (`viewVisitor`): every string it holds at most
+// MAX_VISITOR_STRING_LENGTH long, every list at most MAX_VISITOR_LIST_LENGTH (the event log MAX_VISITOR_EVENTS), a
+// list's length read before its items. Only the parts evaluation uses are read (`state.conversions` is not), and
+// nothing is copied: evaluation reads the same values again later, so a check costs a pass over the strings and no
+// allocation. Reading them here is also what makes a part that cannot be read (a getter or proxy trap that throws)
+// refuse the visitor as a whole, whatever the invitations would have looked at.
+
 /**
- * Reads, once and up front, every part of a snapshot that evaluation may read later, and tells whether each string
- * among them is at most {@link MAX_VISITOR_STRING_LENGTH} long and each list at most {@link MAX_VISITOR_LIST_LENGTH}
- * long (a list's length is read before its items). Reading it all here, whatever the invitations will
- * look at, is what makes a visitor that cannot be read invalid as a whole: a getter or proxy trap that throws, throws
- * here (the caller turns that into `invalid_visitor`), not half-way through selection. Only the parts evaluation uses
- * are read (`state.conversions` is not), and nothing is copied: evaluation reads the same values again, so this
- * costs a pass over the snapshot's strings and no allocation.
- *
- * With `thorough`, attribute objects are also read through their non-enumerable own properties, which an attribute
- * condition can still name: the slower check run only to classify a failure.
+ * Whether `value` is a string over {@link MAX_VISITOR_STRING_LENGTH}.
  *
  * @example
- * checkSnapshot("v1", readSnapshot({ id: "v1", url: "/pricing" }))           // => true
- * checkSnapshot("v1", readSnapshot({ id: "v1", tags: ["x".repeat(10_000)] })) // => false
+ * tooLong("x".repeat(10_000)) // => true
  */
-export function checkSnapshot(id: string, f: SnapshotFields, thorough = false): boolean {
-  // One flat pass with early exits: this runs on every evaluation, and most snapshots have few nested parts.
-  if (
-    id.length > MAX ||
-    tooLong(f.url) ||
-    tooLong(f.previousUrl) ||
-    tooLong(f.referrer) ||
-    tooLong(f.language) ||
-    tooLong(f.locale) ||
-    tooLong(f.identifier) ||
-    tooLong(f.department) ||
-    tooLong(f.device)
-  ) {
-    return false;
-  }
-  if (Array.isArray(f.tags) && !shortItems(f.tags)) return false;
-  if (typeof f.attributes === "object" && f.attributes !== null && !shortEntries(f.attributes, thorough)) return false;
-  if (typeof f.visibleAttributes === "object" && f.visibleAttributes !== null && !shortEntries(f.visibleAttributes, thorough)) {
-    return false;
-  }
-  if (Array.isArray(f.events) && !shortEvents(f.events)) return false;
-  if (typeof f.chat === "object" && f.chat !== null && !shortChat(f.chat as Record<string, unknown>)) return false;
-  return typeof f.state !== "object" || f.state === null || shortState(f.state as Record<string, unknown>);
-}
-
-function tooLong(value: unknown): boolean {
+export function tooLong(value: unknown): boolean {
   return typeof value === "string" && value.length > MAX;
 }
 
-function shortItems(list: readonly unknown[]): boolean {
+/** A list of at most MAX_VISITOR_LIST_LENGTH items, none of them a string over the bound. */
+export function shortItems(list: readonly unknown[]): boolean {
   // The length first: a sparse array can claim 2³² − 1 items and hold none.
   if (list.length > MAX_VISITOR_LIST_LENGTH) return false;
   for (let i = 0; i < list.length; i++) if (tooLong(list[i])) return false;
   return true;
 }
 
-function shortEntries(record: object, thorough: boolean): boolean {
+/**
+ * A record of at most MAX_VISITOR_LIST_LENGTH entries with bounded keys and string values; `thorough` also reads its
+ * non-enumerable own properties, which an attribute condition can still name (the slower check, run only to classify
+ * a failure).
+ */
+export function shortEntries(record: object, thorough: boolean): boolean {
   const values = record as Record<string, unknown>;
   // `for…in` walks a plain object without allocating; attribute lookups only ever reach own properties.
   let count = 0;
@@ -66,7 +43,8 @@ function shortEntries(record: object, thorough: boolean): boolean {
   return true;
 }
 
-function shortEvents(events: readonly unknown[]): boolean {
+/** An event log of at most MAX_VISITOR_EVENTS records whose name, value and time are bounded. */
+export function shortEvents(events: readonly unknown[]): boolean {
   if (events.length > MAX_VISITOR_EVENTS) return false;
   for (let i = 0; i < events.length; i++) {
     const event = events[i] as { name?: unknown; at?: unknown; value?: unknown } | null;
@@ -77,12 +55,14 @@ function shortEvents(events: readonly unknown[]): boolean {
   return true;
 }
 
-function shortChat(chat: Record<string, unknown>): boolean {
+/** A chat history whose fields are bounded. */
+export function shortChat(chat: Record<string, unknown>): boolean {
   // `active` and `lastStartedAt` are read for the same reason as an event's `at`.
   return !(tooLong(chat["nick"]) || tooLong(chat["active"]) || tooLong(chat["lastStartedAt"]));
 }
 
-function shortState(state: Record<string, unknown>): boolean {
+/** An invitation state whose fields and lists are bounded. */
+export function shortState(state: Record<string, unknown>): boolean {
   if (tooLong(state["suppressedUntil"])) return false;
   const current = state["current"];
   if (typeof current === "object" && current !== null && !shortCurrent(current as Record<string, unknown>)) return false;

@@ -3,7 +3,7 @@ import { normalizePage, type PageUrl } from "../conditions/normalize-page.js";
 import type { AttributeSource } from "../conditions/read-attribute-value.js";
 import { referrerHost } from "../conditions/referrer-host.js";
 import { normalizeDepartment, normalizeText } from "../conditions/text.js";
-import { VISITOR_FIELDS } from "../fields.js";
+import { VISITOR_FIELD_NAMES, VISITOR_FIELDS, type VisitorField } from "../fields.js";
 import type {
   AttributeValue,
   ChatHistory,
@@ -13,9 +13,8 @@ import type {
   Visitor,
   VisitorEvent,
 } from "../types.js";
-import { checkSnapshot } from "./check-snapshot.js";
+import { shortChat, shortEntries, shortEvents, shortItems, shortState, tooLong } from "./check-snapshot.js";
 import { indexEvents } from "./index-events.js";
-import { readSnapshot, type SnapshotFields } from "./read-snapshot.js";
 import type { NameSet } from "../lib/name-set.js";
 
 const EMPTY: Readonly<Record<string, AttributeValue>> = Object.freeze({});
@@ -36,33 +35,42 @@ export interface StateView {
   seenOnce: ReadonlySet<string>;
 }
 
+/** Thrown while a snapshot is read when a part of it is over the bounds: {@link viewVisitor} answers `null`. */
+const REFUSED: object = Object.freeze({ refused: true });
+
 /**
  * A visitor snapshot normalised for evaluation, so each condition compares ready-made values. Fields the snapshot
  * leaves out, or gives in an unusable form, take their documented default (docs/api.md: Visitor snapshot): evaluation treats garbage like
  * missing data and never throws. The costlier fields (page, referrer, tags, event index) are worked out on first use
  * only: most evaluations never need most of them.
+ *
+ * The snapshot is read in one pass (see {@link viewVisitor}): each field present is read once, checked against the
+ * bounds and normalised on the spot; a field that is absent costs nothing but its default.
  */
 export class VisitorView {
   readonly id: string;
-  readonly timeOnSite: number;
-  readonly pageviews: number;
-  readonly visits: number;
-  readonly language: string;
-  readonly locale: string;
-  readonly identifier: string;
-  readonly department: string | undefined;
-  readonly device: Device;
-  readonly attributes: Readonly<Record<string, AttributeValue>>;
-  readonly visibleAttributes: Readonly<Record<string, AttributeValue>>;
-  readonly chatActive: boolean;
-  readonly lastChatAt: number | undefined;
-  readonly nick: string | undefined;
-  readonly lastVisitAt: number | undefined;
-  readonly current: CurrentInvitation | undefined;
-  readonly suppressedUntil: number | undefined;
-  private readonly raw: Visitor;
-  private readonly fields: SnapshotFields;
-  private readonly rawState: Partial<InvitationState>;
+  readonly timeOnSite: number = TIME_ON_SITE;
+  readonly pageviews: number = PAGEVIEWS;
+  readonly visits: number = VISITS;
+  readonly language: string = "";
+  readonly locale: string = "";
+  readonly identifier: string = "";
+  readonly department: string | undefined = undefined;
+  readonly device: Device = DEVICE;
+  readonly attributes: Readonly<Record<string, AttributeValue>> = EMPTY;
+  readonly visibleAttributes: Readonly<Record<string, AttributeValue>> = EMPTY;
+  readonly chatActive: boolean = false;
+  readonly lastChatAt: number | undefined = undefined;
+  readonly nick: string | undefined = undefined;
+  readonly lastVisitAt: number | undefined = undefined;
+  readonly current: CurrentInvitation | undefined = undefined;
+  readonly suppressedUntil: number | undefined = undefined;
+  // The raw parts the getters below work out on first use, as the snapshot gave them.
+  private url: unknown = undefined;
+  private referrer: unknown = undefined;
+  private rawTags: unknown = undefined;
+  private rawEvents: unknown = undefined;
+  private rawState: Partial<InvitationState> = NO_STATE;
   private pageMemo: PageUrl | null | undefined = undefined;
   private referrerMemo: string | undefined = undefined;
   private tagsMemo: ReadonlySet<string> | undefined = undefined;
@@ -72,47 +80,126 @@ export class VisitorView {
   private attributeMemo: AttributeSource | undefined = undefined;
 
   /**
+   * Reads `snapshot` (a plain object: its enumerable keys; see {@link viewVisitor}), or copies `from` with its state
+   * replaced by `state`. Throws when a part of the snapshot is over the bounds or cannot be read.
+   *
    * @param eventNames the normalised event names any condition of the ruleset looks at (`null`: all of them); records
    * of other events are never indexed.
    */
   constructor(
-    visitor: Visitor,
+    snapshot: Readonly<Record<string, unknown>>,
     id: string,
-    fields: SnapshotFields,
     private readonly eventNames: NameSet | null,
+    thorough: boolean,
+    from: VisitorView | null = null,
     state?: StateView,
   ) {
-    const f = fields;
-    const chat = isObject(f.chat) ? (f.chat as Partial<ChatHistory>) : NO_CHAT;
-    this.raw = visitor;
-    this.fields = f;
     this.id = id;
-    this.timeOnSite = nonNegative(f.timeOnSite, TIME_ON_SITE);
-    this.pageviews = nonNegative(f.pageviews, PAGEVIEWS);
-    this.visits = nonNegative(f.visits, VISITS);
-    this.language = text(f.language);
-    this.locale = typeof f.locale === "string" ? f.locale.trim() : "";
-    this.identifier = text(f.identifier);
-    this.department = department(f.department);
-    this.device = f.device === "mobile" || f.device === "tablet" ? f.device : DEVICE;
-    this.attributes = isObject(f.attributes) ? (f.attributes as Record<string, AttributeValue>) : EMPTY;
-    this.visibleAttributes = isObject(f.visibleAttributes) ? (f.visibleAttributes as Record<string, AttributeValue>) : EMPTY;
-    this.chatActive = chat.active === true;
-    this.lastChatAt = finite(chat.lastStartedAt);
-    this.nick = typeof chat.nick === "string" ? chat.nick : undefined;
-    this.lastVisitAt = finite(f.lastVisitAt);
-    this.rawState = isObject(f.state) ? (f.state as Partial<InvitationState>) : NO_STATE;
-    this.current = state === undefined ? viewCurrent(this.rawState.current) : state.current;
-    this.suppressedUntil = state === undefined ? finite(this.rawState.suppressedUntil) : state.suppressedUntil;
-    if (state !== undefined) {
+    if (from !== null && state !== undefined) {
+      // Every field is in place already (the initialisers above), so the copy keeps the view's one shape.
+      Object.assign(this, from);
+      this.current = state.current;
+      this.suppressedUntil = state.suppressedUntil;
       this.excludedMemo = state.sessionExcluded;
       this.seenOnceMemo = state.seenOnce;
+      return;
+    }
+    const v = snapshot;
+    // A switch over the key rather than a table: the fields keep one shape, unknown keys are ignored (never read),
+    // and the `never` check in `default` makes a field of the table without its case fail to compile. Each case
+    // reads its field once, refuses it over the bounds (MAX_VISITOR_STRING_LENGTH, MAX_VISITOR_LIST_LENGTH,
+    // MAX_VISITOR_EVENTS; a list's length is read before its items), and keeps its normal form.
+    for (const key in v) {
+      const k = key as VisitorField;
+      switch (k) {
+        case "id":
+          break;
+        case "timeOnSite":
+          this.timeOnSite = nonNegative(v[key], TIME_ON_SITE);
+          break;
+        case "pageviews":
+          this.pageviews = nonNegative(v[key], PAGEVIEWS);
+          break;
+        case "visits":
+          this.visits = nonNegative(v[key], VISITS);
+          break;
+        case "url":
+          this.url = bounded(v[key]);
+          break;
+        case "previousUrl":
+          // Never used by a condition: read so that its size is bounded like every other string's.
+          bounded(v[key]);
+          break;
+        case "referrer":
+          this.referrer = bounded(v[key]);
+          break;
+        case "language":
+          this.language = text(bounded(v[key]));
+          break;
+        case "locale": {
+          const locale = bounded(v[key]);
+          this.locale = typeof locale === "string" ? locale.trim() : "";
+          break;
+        }
+        case "identifier":
+          this.identifier = text(bounded(v[key]));
+          break;
+        case "department":
+          this.department = department(bounded(v[key]));
+          break;
+        case "tags": {
+          const tags = v[key];
+          if (Array.isArray(tags) && !shortItems(tags)) throw REFUSED;
+          this.rawTags = tags;
+          break;
+        }
+        case "device": {
+          const device = bounded(v[key]);
+          this.device = device === "mobile" || device === "tablet" ? device : DEVICE;
+          break;
+        }
+        case "attributes":
+          this.attributes = attributeRecord(v[key], thorough);
+          break;
+        case "visibleAttributes":
+          this.visibleAttributes = attributeRecord(v[key], thorough);
+          break;
+        case "events": {
+          const events = v[key];
+          if (Array.isArray(events) && !shortEvents(events)) throw REFUSED;
+          this.rawEvents = events;
+          break;
+        }
+        case "chat": {
+          const value = v[key];
+          if (typeof value === "object" && value !== null && !shortChat(value as Record<string, unknown>)) throw REFUSED;
+          const chat = isObject(value) ? (value as Partial<ChatHistory>) : NO_CHAT;
+          this.chatActive = chat.active === true;
+          this.lastChatAt = finite(chat.lastStartedAt);
+          this.nick = typeof chat.nick === "string" ? chat.nick : undefined;
+          break;
+        }
+        case "lastVisitAt":
+          this.lastVisitAt = finite(v[key]);
+          break;
+        case "state": {
+          const value = v[key];
+          if (typeof value === "object" && value !== null && !shortState(value as Record<string, unknown>)) throw REFUSED;
+          this.rawState = isObject(value) ? (value as Partial<InvitationState>) : NO_STATE;
+          this.current = viewCurrent(this.rawState.current);
+          this.suppressedUntil = finite(this.rawState.suppressedUntil);
+          break;
+        }
+        default:
+          k satisfies never;
+          break;
+      }
     }
   }
 
   /** The current page as `host/path` and path (docs/semantics.md: URL patterns), or `null` when unknown. */
   get page(): PageUrl | null {
-    if (this.pageMemo === undefined) this.pageMemo = typeof this.fields.url === "string" ? normalizePage(this.fields.url) : null;
+    if (this.pageMemo === undefined) this.pageMemo = typeof this.url === "string" ? normalizePage(this.url) : null;
     return this.pageMemo;
   }
 
@@ -133,14 +220,14 @@ export class VisitorView {
   /** The referrer's host with one leading `www.` stripped (docs/semantics.md: Referrer), `""` when there is none. */
   get referrerHost(): string {
     // Most visitors come without a referrer, or with an empty one: nothing to parse.
-    const referrer = this.fields.referrer;
+    const referrer = this.referrer;
     this.referrerMemo ??= typeof referrer === "string" && referrer !== "" ? referrerHost(referrer) : "";
     return this.referrerMemo;
   }
 
   /** The visitor's tags, normalised. */
   get tags(): ReadonlySet<string> {
-    this.tagsMemo ??= normalizedTags(this.fields.tags);
+    this.tagsMemo ??= normalizedTags(this.rawTags);
     return this.tagsMemo;
   }
 
@@ -155,7 +242,7 @@ export class VisitorView {
 
   /** Event timestamps by normalised event name, oldest first. */
   get events(): ReadonlyMap<string, readonly number[]> {
-    this.eventsMemo ??= indexEvents(this.fields.events, this.eventNames);
+    this.eventsMemo ??= indexEvents(this.rawEvents, this.eventNames);
     return this.eventsMemo;
   }
 
@@ -173,18 +260,24 @@ export class VisitorView {
 
   /** The same visitor with its state replaced (after an expiry was settled). */
   withState(state: StateView): VisitorView {
-    const view = new VisitorView(this.raw, this.id, this.fields, this.eventNames, state);
-    view.attributeMemo = this.attributeMemo;
-    return view;
+    return new VisitorView(NO_FIELDS, this.id, this.eventNames, false, this, state);
   }
 }
 
 /**
  * Normalises a visitor snapshot, or returns `null` when it is not a usable visitor: not an object, no string id, a
- * string over `MAX_VISITOR_STRING_LENGTH`, or a part that cannot be read (a getter or proxy trap that throws,
- * a revoked proxy). Everything evaluation may read is read here once (`checkSnapshot`), so such a visitor is refused
- * as a whole, whichever invitations would have looked at the broken part. `thorough` also reads non-enumerable
- * attributes (to classify a failure; see `checkSnapshot`).
+ * part over the bounds (check-snapshot.ts), or a part that cannot be read (a getter or proxy trap that throws, a
+ * revoked proxy). Everything evaluation may read is read here once, so such a visitor is refused as a whole,
+ * whichever invitations would have looked at the broken part. `thorough` also reads non-enumerable attributes (to
+ * classify a failure; see `shortEntries`).
+ *
+ * Snapshots come in many shapes (fields present or not, in any order), so reading each field by name is a
+ * megamorphic property load, and a missing field is the slowest kind, a miss up the prototype chain. A plain object
+ * (JSON, an object literal) is therefore read by walking its enumerable keys, in one pass that checks and
+ * normalises each field as it comes: only the fields present are touched, through the engine's fast path for
+ * `for…in`. Whatever it inherits from `Object.prototype` reads the same either way (`for…in` lists inherited
+ * enumerable keys, as a direct read finds them); a non-enumerable own field of a plain object is not read, as
+ * `JSON.stringify` would not send it. Anything else (a class instance with getters, a proxy) is read field by field.
  *
  * @example
  * viewVisitor({ id: "v1", language: " ENG " })?.language // => "eng"
@@ -199,13 +292,42 @@ export function viewVisitor(
   try {
     if (typeof visitor !== "object" || visitor === null) return null;
     const id: unknown = visitor.id;
-    if (typeof id !== "string") return null;
-    const fields = readSnapshot(visitor);
-    if (!checkSnapshot(id, fields, thorough)) return null;
-    return new VisitorView(visitor, id, fields, eventNames);
+    if (typeof id !== "string" || tooLong(id)) return null;
+    const proto: unknown = Object.getPrototypeOf(visitor);
+    const plain = proto === Object.prototype || proto === null;
+    return new VisitorView(plain ? (visitor as unknown as Record<string, unknown>) : copyByName(visitor), id, eventNames, thorough);
   } catch {
     return null;
   }
+}
+
+/** A snapshot with nothing to read (the copy {@link VisitorView.withState} makes reads nothing). */
+const NO_FIELDS: Readonly<Record<string, unknown>> = Object.freeze(Object.create(null) as Record<string, unknown>);
+
+/**
+ * The fields of a snapshot that is not a plain object (a class instance with getters, a proxy), read by name, once
+ * each, into a plain object the view can walk. Not the hot path.
+ */
+function copyByName(visitor: Visitor): Record<string, unknown> {
+  const source = visitor as unknown as Record<string, unknown>;
+  const copy = Object.create(null) as Record<string, unknown>;
+  for (let i = 0; i < VISITOR_FIELD_NAMES.length; i++) {
+    const name = VISITOR_FIELD_NAMES[i] as VisitorField;
+    if (name !== "id") copy[name] = source[name];
+  }
+  return copy;
+}
+
+/** The value when it is not a string over MAX_VISITOR_STRING_LENGTH; else the snapshot is refused. */
+function bounded(value: unknown): unknown {
+  if (tooLong(value)) throw REFUSED;
+  return value;
+}
+
+/** A usable attribute record, checked against the bounds (`thorough`: its non-enumerable keys too), or none. */
+function attributeRecord(value: unknown, thorough: boolean): Readonly<Record<string, AttributeValue>> {
+  if (typeof value === "object" && value !== null && !shortEntries(value, thorough)) throw REFUSED;
+  return isObject(value) ? (value as Record<string, AttributeValue>) : EMPTY;
 }
 
 /** The current invitation with every unusable field dropped (or `undefined` when it names no invitation). */

@@ -192,12 +192,12 @@ export function timeOnSiteMetAt(inv: CompiledInvitation, v: VisitorView, at: num
 }
 
 function lastVisitMetAt(inv: CompiledInvitation, v: VisitorView): number {
-  if (inv.minMsSinceLastVisit === undefined || v.lastVisitAt === undefined) return Number.NEGATIVE_INFINITY;
+  if (v.lastVisitAt === undefined || inv.minMsSinceLastVisit === undefined) return Number.NEGATIVE_INFINITY;
   return v.lastVisitAt + inv.minMsSinceLastVisit;
 }
 
 function lastChatMetAt(inv: CompiledInvitation, v: VisitorView): number {
-  if (inv.minMsSinceLastChat === undefined || v.lastChatAt === undefined) return Number.NEGATIVE_INFINITY;
+  if (v.lastChatAt === undefined || inv.minMsSinceLastChat === undefined) return Number.NEGATIVE_INFINITY;
   return v.lastChatAt + inv.minMsSinceLastChat;
 }
 

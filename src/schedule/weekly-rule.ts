@@ -12,6 +12,8 @@ export interface WeeklyRule {
   type: "weekly";
   intervals: readonly number[];
   changes: readonly number[];
+  /** Per weekday (0 = Monday), the place in `intervals` of the first bound after its first minute's start. */
+  dayFirst: readonly number[];
 }
 
 /** Minutes in a week: the end of the last window a weekly rule can hold. */
@@ -33,7 +35,9 @@ export function compileWeeklyRule(schedule: WeeklySchedule): WeeklyRule {
     for (const window of schedule.days[day] ?? []) raw.push(...windowIntervals(index, window));
   });
   const merged = mergeIntervals(raw);
-  return { type: "weekly", intervals: merged.flat(), changes: changeMinutes(merged) };
+  const intervals = merged.flat();
+  const dayFirst = WEEKDAYS.map((_, index) => firstAbove(intervals, index * DAY_MINUTES - 1));
+  return { type: "weekly", intervals, changes: changeMinutes(merged), dayFirst };
 }
 
 function windowIntervals(dayIndex: number, window: ScheduleWindow): [number, number][] {
@@ -80,8 +84,19 @@ export function isWeeklyActive(rule: WeeklyRule, wall: number, start = weekStart
  * weeklyPlace(rule, 600) // => 1 for mon 09:00–17:30 (intervals [540, 1051]): inside, and 1051 is the next bound
  */
 export function weeklyPlace(rule: WeeklyRule, minute: number): number {
-  return firstAbove(rule.intervals, minute);
+  // A day holds a bound or two, so a few steps from the day's first bound cost less than a search of the whole week
+  // (every evaluation reads the schedules of most candidates); a busier day, or a minute outside the week, is searched.
+  const bounds = rule.intervals;
+  let place = rule.dayFirst[Math.floor(minute / DAY_MINUTES)];
+  if (place === undefined) return firstAbove(bounds, minute);
+  for (const end = Math.min(place + DAY_STEPS, bounds.length); place < end; place++) {
+    if ((bounds[place] as number) > minute) return place;
+  }
+  return firstAbove(bounds, minute, place);
 }
+
+/** Bounds of one day looked at one by one before the rest of the week is searched. */
+const DAY_STEPS = 4;
 
 /**
  * The first wall time after `wall` at which the rule's activity differs from its activity at `wall`, or `null` when

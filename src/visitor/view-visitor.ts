@@ -108,7 +108,8 @@ export class VisitorView {
     // A switch over the key rather than a table: the fields keep one shape, unknown keys are ignored (never read),
     // and the `never` check in `default` makes a field of the table without its case fail to compile. Each case
     // reads its field once, refuses it over the bounds (MAX_VISITOR_STRING_LENGTH, MAX_VISITOR_LIST_LENGTH,
-    // MAX_VISITOR_EVENTS; a list's length is read before its items), and keeps its normal form.
+    // MAX_VISITOR_EVENTS; a list's length is read before its items), and keeps its normal form. The cases come in
+    // the order snapshots most often hold their fields: a key is compared with each case before its own.
     for (const key in v) {
       const k = key as VisitorField;
       switch (k) {
@@ -120,56 +121,52 @@ export class VisitorView {
         case "pageviews":
           this.pageviews = nonNegative(v[key], PAGEVIEWS);
           break;
-        case "visits":
-          this.visits = nonNegative(v[key], VISITS);
-          break;
         case "url":
           this.url = bounded(v[key]);
-          break;
-        case "previousUrl":
-          // Never used by a condition: read so that its size is bounded like every other string's.
-          bounded(v[key]);
-          break;
-        case "referrer":
-          this.referrer = bounded(v[key]);
           break;
         case "language":
           this.language = text(bounded(v[key]));
           break;
-        case "locale": {
-          const locale = bounded(v[key]);
-          this.locale = typeof locale === "string" ? locale.trim() : "";
+        case "referrer":
+          this.referrer = bounded(v[key]);
           break;
-        }
         case "identifier":
           this.identifier = text(bounded(v[key]));
           break;
         case "department":
           this.department = department(bounded(v[key]));
           break;
+        case "device": {
+          const device = bounded(v[key]);
+          this.device = device === "mobile" || device === "tablet" ? device : DEVICE;
+          break;
+        }
         case "tags": {
           const tags = v[key];
           if (Array.isArray(tags) && !shortItems(tags)) throw REFUSED;
           this.rawTags = tags;
           break;
         }
-        case "device": {
-          const device = bounded(v[key]);
-          this.device = device === "mobile" || device === "tablet" ? device : DEVICE;
-          break;
-        }
-        case "attributes":
-          this.attributes = attributeRecord(v[key], thorough);
-          break;
-        case "visibleAttributes":
-          this.visibleAttributes = attributeRecord(v[key], thorough);
-          break;
         case "events": {
           const events = v[key];
           if (Array.isArray(events) && !shortEvents(events)) throw REFUSED;
           this.rawEvents = events;
           break;
         }
+        case "state": {
+          const value = v[key];
+          if (typeof value === "object" && value !== null && !shortState(value as Record<string, unknown>)) throw REFUSED;
+          this.rawState = isObject(value) ? (value as Partial<InvitationState>) : NO_STATE;
+          this.current = viewCurrent(this.rawState.current);
+          this.suppressedUntil = finite(this.rawState.suppressedUntil);
+          break;
+        }
+        case "attributes":
+          this.attributes = attributeRecord(v[key], thorough);
+          break;
+        case "visits":
+          this.visits = nonNegative(v[key], VISITS);
+          break;
         case "chat": {
           const value = v[key];
           if (typeof value === "object" && value !== null && !shortChat(value as Record<string, unknown>)) throw REFUSED;
@@ -182,14 +179,18 @@ export class VisitorView {
         case "lastVisitAt":
           this.lastVisitAt = finite(v[key]);
           break;
-        case "state": {
-          const value = v[key];
-          if (typeof value === "object" && value !== null && !shortState(value as Record<string, unknown>)) throw REFUSED;
-          this.rawState = isObject(value) ? (value as Partial<InvitationState>) : NO_STATE;
-          this.current = viewCurrent(this.rawState.current);
-          this.suppressedUntil = finite(this.rawState.suppressedUntil);
+        case "locale": {
+          const locale = bounded(v[key]);
+          this.locale = typeof locale === "string" ? locale.trim() : "";
           break;
         }
+        case "visibleAttributes":
+          this.visibleAttributes = attributeRecord(v[key], thorough);
+          break;
+        case "previousUrl":
+          // Never used by a condition: read so that its size is bounded like every other string's.
+          bounded(v[key]);
+          break;
         default:
           k satisfies never;
           break;

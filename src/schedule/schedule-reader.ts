@@ -2,7 +2,7 @@ import type { CompiledSchedule } from "./compile-schedule.js";
 import { isScheduleActive } from "./is-schedule-active.js";
 import { nextScheduleChange } from "./next-schedule-change.js";
 import { offsetStretch } from "./offset-at.js";
-import { MINUTE_MS } from "./civil-date.js";
+import { DAY_MINUTES, MINUTE_MS } from "./civil-date.js";
 import { isWeeklyActive, nextWeeklyChangeAfter, WEEK_MINUTES, weeklyPlace, weekStart, type WeeklyRule } from "./weekly-rule.js";
 
 /** An answer of the general path, and the instant and zone it was worked out for. */
@@ -14,6 +14,9 @@ interface Remembered {
 }
 
 const remembered = new WeakMap<CompiledSchedule, Remembered>();
+
+/** No zone: the reader's zone before it has worked out a weekly position (a NUL never appears in a zone's name). */
+const NO_ZONE = "\0";
 
 /**
  * Whether schedules are active at one instant, and when that next changes (`Infinity`: never), as one evaluation
@@ -34,14 +37,19 @@ export class ScheduleReader {
   active = false;
   /** When that next changes (`Infinity`: never). */
   nextChange = Number.POSITIVE_INFINITY;
-  /** The zone of the weekly position below (`null`: none worked out yet). */
-  private zone: string | null = null;
+  /**
+   * The zone of the weekly position below; none worked out yet while it is `NO_ZONE`, which names no zone (and were
+   * it ever asked for, the position it leaves, `untilMs` 0, sends every answer to the general path). Always a string,
+   * so the comparison with the zone asked for is a string comparison, not the engine's generic one.
+   */
+  private zone = NO_ZONE;
   private offsetMs = 0;
   private untilMs = 0;
   private wall = 0;
   private weekStart = 0;
-  /** The minute of the local week `wall` falls in. */
+  /** The minute of the local week `wall` falls in, and its day (0 = Monday). */
   private minute = 0;
+  private day = 0;
 
   constructor(
     readonly atMs: number,
@@ -88,21 +96,23 @@ export class ScheduleReader {
       this.wall = at + stretch.offsetMs;
       this.weekStart = weekStart(this.wall);
       this.minute = Math.floor((this.wall - this.weekStart) / MINUTE_MS);
+      this.day = Math.floor(this.minute / DAY_MINUTES);
     }
     // One search answers both questions: the first bound after the minute is an end exactly when the minute is inside
     // a window, and that bound is the next change unless it is the week's end.
-    const place = weeklyPlace(rule, this.minute);
+    const place = weeklyPlace(rule, this.minute, this.day);
     const bound = rule.intervals[place];
-    // Two branches rather than one `number | null` value: a number that may be null is held boxed, one allocation per read.
-    let next: number;
-    if (bound !== undefined && bound < WEEK_MINUTES) next = this.weekStart + bound * MINUTE_MS;
-    else {
-      const later = nextWeeklyChangeAfter(rule, this.wall, this.weekStart);
-      if (later === null) return false;
-      next = later;
-    }
+    // The usual answer is settled here, its instant never held in a variable that the rare path's `number | null`
+    // could also fill: such a value is kept boxed, one allocation per read.
+    if (bound !== undefined && bound < WEEK_MINUTES) return this.settle(place, this.weekStart + bound * MINUTE_MS);
+    const later = nextWeeklyChangeAfter(rule, this.wall, this.weekStart);
+    return later !== null && this.settle(place, later);
+  }
+
+  /** Writes the answer for the rule's place and its next change `next` (wall time), unless that is past the stretch. */
+  private settle(place: number, next: number): boolean {
     if (!(next - this.offsetMs < this.untilMs)) return false;
-    this.active = place % 2 === 1;
+    this.active = (place & 1) === 1;
     this.nextChange = next - this.offsetMs;
     return true;
   }

@@ -83,11 +83,12 @@ export function isWeeklyActive(rule: WeeklyRule, wall: number, start = weekStart
  * @example
  * weeklyPlace(rule, 600) // => 1 for mon 09:00–17:30 (intervals [540, 1051]): inside, and 1051 is the next bound
  */
-export function weeklyPlace(rule: WeeklyRule, minute: number): number {
+export function weeklyPlace(rule: WeeklyRule, minute: number, day = Math.floor(minute / DAY_MINUTES)): number {
   // A day holds a bound or two, so a few steps from the day's first bound cost less than a search of the whole week
   // (every evaluation reads the schedules of most candidates); a busier day, or a minute outside the week, is searched.
+  // `day` is the minute's day (0 = Monday), for a caller that has worked it out already.
   const bounds = rule.intervals;
-  let place = rule.dayFirst[Math.floor(minute / DAY_MINUTES)];
+  let place = rule.dayFirst[day];
   if (place === undefined) return firstAbove(bounds, minute);
   for (const end = Math.min(place + DAY_STEPS, bounds.length); place < end; place++) {
     if ((bounds[place] as number) > minute) return place;

@@ -38,5 +38,6 @@ export function isPlainLower(s: string, from: number, to: number): boolean {
  * normalizeDepartment(7) // => "7"
  */
 export function normalizeDepartment(value: string | number): string {
-  return normalizeText(String(value));
+  // `String` of a string is the string, but a call into the engine all the same: most departments arrive as text.
+  return normalizeText(typeof value === "string" ? value : String(value));
 }

@@ -14,6 +14,8 @@ import type { CompiledInvitation } from "../compile/compile-invitation.js";
 export interface CheckEnv {
   /** Written by every {@link checkCandidate}: when the checked candidate's eligibility may flip. */
   changeAt: number;
+  /** Written by {@link checkCandidate} from its `bound` before the check runs (see there): only the check reads it. */
+  bound: number;
   readonly atMs: number;
   readonly timeZone: string;
   readonly operatorsOnline: readonly OnlineOperator[] | undefined;
@@ -55,6 +57,14 @@ export function checkCandidate(
   bound: number,
   reasons: ReasonCode[] | null,
 ): boolean {
+  // A number passed to a function the engine does not inline travels boxed: one allocation per candidate checked.
+  // This wrapper is small enough to be inlined, so the bound reaches the check through the call's environment.
+  env.bound = bound;
+  return check(invitation, visitor, env, reasons);
+}
+
+function check(invitation: CompiledInvitation, visitor: VisitorView, env: CheckEnv, reasons: ReasonCode[] | null): boolean {
+  const bound = env.bound;
   env.changeAt = Number.POSITIVE_INFINITY;
   const noted = reasons === null ? 0 : reasons.length;
   if (reasons === null && waitsPast(invitation, visitor, env.atMs, bound)) return false;

@@ -98,6 +98,7 @@ function select(
 ): Decision {
   const env: CheckEnv = {
     changeAt: Number.POSITIVE_INFINITY,
+    bound: Number.POSITIVE_INFINITY,
     atMs,
     timeZone: options.timeZone,
     operatorsOnline: options.operatorsOnline,

@@ -44,7 +44,7 @@ export function walkAll(invitations: readonly Invitation[], visitor: Visitor, at
     return decision;
   }
   const schedules = new ScheduleReader(atMs, resolved.timeZone);
-  const env: CheckEnv = { changeAt: Infinity, atMs, timeZone: resolved.timeZone, operatorsOnline: resolved.operatorsOnline, schedules, keysFit: false };
+  const env: CheckEnv = { changeAt: Infinity, bound: Infinity, atMs, timeZone: resolved.timeZone, operatorsOnline: resolved.operatorsOnline, schedules, keysFit: false };
   const trigger = resolved.trigger;
   const walked =
     trigger === undefined

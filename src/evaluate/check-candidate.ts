@@ -88,38 +88,41 @@ function check(invitation: CompiledInvitation, visitor: VisitorView, env: CheckE
  * The cheap conditions whose truth only new visitor input can change (compare and look up), cheapest first; the
  * costly ones follow in {@link checkCostlyStatic}. Each returns true when one fails on the fast path. Written out one
  * by one rather than as a table of functions: a call through a table is a megamorphic call, and this runs for every
- * candidate of every evaluation. Each failing condition goes through {@link stop}, the one place that tells the fast
+ * candidate of every evaluation. Each failing condition reads `reasons === null || note(…)`, which tells the fast
  * path (stop at the first) from recording (note it and go on).
  */
 function checkStatic(inv: CompiledInvitation, v: VisitorView, reasons: ReasonCode[] | null): boolean {
-  if (!inv.enabled && stop(reasons, "disabled")) return true;
-  if (v.pageviews < inv.pageviews && stop(reasons, "pageviews")) return true;
-  if (inv.language !== "" && inv.language !== v.language && stop(reasons, "language")) return true;
-  if (inv.identifier !== "" && inv.identifier !== v.identifier && stop(reasons, "identifier")) return true;
-  if (inv.tag !== "" && !v.tags.has(inv.tag) && stop(reasons, "tag")) return true;
-  if (inv.departments !== null && (v.department === undefined || !inv.departments.has(v.department)) && stop(reasons, "department")) return true;
-  return inv.devices !== null && !inv.devices.has(v.device) && stop(reasons, "device");
+  if (!inv.enabled && (reasons === null || note(reasons, "disabled"))) return true;
+  if (v.pageviews < inv.pageviews && (reasons === null || note(reasons, "pageviews"))) return true;
+  if (inv.language !== "" && inv.language !== v.language && (reasons === null || note(reasons, "language"))) return true;
+  if (inv.identifier !== "" && inv.identifier !== v.identifier && (reasons === null || note(reasons, "identifier"))) return true;
+  if (inv.tag !== "" && !v.tags.has(inv.tag) && (reasons === null || note(reasons, "tag"))) return true;
+  const department = v.department;
+  const outside = inv.departments !== null && (department === undefined || !inv.departments.has(department));
+  if (outside && (reasons === null || note(reasons, "department"))) return true;
+  return inv.devices !== null && !inv.devices.has(v.device) && (reasons === null || note(reasons, "device"));
 }
 
 /** The static conditions that parse, match or loop: referrer, URL, operators, state, attributes, events. */
 function checkCostlyStatic(inv: CompiledInvitation, v: VisitorView, env: CheckEnv, reasons: ReasonCode[] | null): boolean {
-  if (inv.referrer !== "" && !matchReferrer(inv.referrer, v.referrerHost) && stop(reasons, "referrer")) return true;
-  if (inv.urls !== null && !matchUrl(inv.urls, v.page) && stop(reasons, "url")) return true;
-  if (inv.requireOperatorIds !== null && !operatorsPresent(inv, v, env) && stop(reasons, "operator_offline")) return true;
-  if (v.sessionExcluded.size > 0 && v.sessionExcluded.has(inv.id) && stop(reasons, "session_excluded")) return true;
-  if (inv.oncePerVisitor && v.seenOnce.has(inv.id) && stop(reasons, "once_per_visitor")) return true;
-  if (inv.attributes.length > 0 && !staticAttributesHold(inv, v, env) && stop(reasons, "attribute")) return true;
+  if (inv.referrer !== "" && !matchReferrer(inv.referrer, v.referrerHost) && (reasons === null || note(reasons, "referrer"))) return true;
+  if (inv.urls !== null && !matchUrl(inv.urls, v.page) && (reasons === null || note(reasons, "url"))) return true;
+  if (inv.requireOperatorIds !== null && !operatorsPresent(inv, v, env) && (reasons === null || note(reasons, "operator_offline"))) return true;
+  if (v.sessionExcluded.size > 0 && v.sessionExcluded.has(inv.id) && (reasons === null || note(reasons, "session_excluded"))) return true;
+  if (inv.oncePerVisitor && v.seenOnce.has(inv.id) && (reasons === null || note(reasons, "once_per_visitor"))) return true;
+  if (inv.attributes.length > 0 && !staticAttributesHold(inv, v, env) && (reasons === null || note(reasons, "attribute"))) return true;
   // Without `reasons` the event windows are read once, in checkTimed, which rejects a condition that does not hold.
   if (reasons !== null && inv.events.length > 0 && !eventsHold(inv, v, env)) reasons.push("event");
   return false;
 }
 
 /**
- * A static condition failed: without `reasons` (evaluate) the check stops here, so returns true; with them
- * (explain) the reason is recorded and the check goes on.
+ * A static condition failed while recording (explain): the reason is noted and the check goes on (false). Each site
+ * reads `cond && (reasons === null || note(reasons, reason))`: without `reasons` (evaluate) the check stops there.
+ * The test is written at each site rather than in one function, so the fast path makes no call even where the
+ * engine would not inline one.
  */
-function stop(reasons: ReasonCode[] | null, reason: ReasonCode): boolean {
-  if (reasons === null) return true;
+function note(reasons: ReasonCode[], reason: ReasonCode): boolean {
   reasons.push(reason);
   return false;
 }

@@ -35,7 +35,7 @@ const VISITORS = 2_000;
  * ns per decision: the fastest of `rounds` passes over every visitor. Wall-clock time by default; with `--cpu` the
  * process's CPU time (user + system), which a neighbour on a shared machine disturbs far less.
  */
-function time(decide: (visitor: Visitor, now: number) => unknown, visitors: readonly Visitor[], instants: readonly number[], rounds = ROUNDS): number {
+function time(decide: (visitor: Visitor, now: number) => unknown, visitors: readonly Visitor[], instants: readonly number[], rounds: number): number {
   let best = Number.POSITIVE_INFINITY;
   let sink = 0;
   for (let round = 0; round < rounds; round++) {

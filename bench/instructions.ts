@@ -30,7 +30,7 @@ await build({ entryPoints: [resolve(import.meta.dirname, "instructions-child.ts"
 
 /** Instructions valgrind counted for one run of the child (callgrind reports them on stderr: "Collected : N"). */
 function count(side: string, k: number, passes: number): number {
-  const run = spawnSync("valgrind", ["--tool=callgrind", "--callgrind-out-file=/dev/null", process.execPath, "--predictable", child, side, String(k), String(passes)], {
+  const run = spawnSync("valgrind", ["--tool=callgrind", "--callgrind-out-file=/dev/null", process.execPath, "--predictable", child, side, String(k), String(passes), String(VISITORS)], {
     encoding: "utf8",
   });
   const collected = /Collected : ([\d,]+)/.exec(run.stderr ?? "");

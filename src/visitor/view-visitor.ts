@@ -11,7 +11,6 @@ import type {
   Device,
   InvitationState,
   Visitor,
-  VisitorEvent,
 } from "../types.js";
 import { shortChat, shortEntries, shortEvents, shortItems, shortState, tooLong } from "./check-snapshot.js";
 import { indexEvents } from "./index-events.js";

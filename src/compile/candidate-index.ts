@@ -60,6 +60,8 @@ export interface CandidateIndex {
   noneReady: Uint32Array;
   /** Candidate positions in ascending order of their time-on-site minimum (rank order among equals). */
   byOnSite: Uint32Array;
+  /** Per candidate position, its place in `byOnSite`. */
+  onSiteRank: Uint32Array;
   /** Per attribute key: the candidates with a condition on it that a missing key fails (all but `notExists`). */
   needsAttribute: Needs;
   /** Per normalised event name: the candidates with a condition on it (none holds without a record). */
@@ -115,7 +117,7 @@ export function buildCandidateIndex(candidates: readonly CompiledInvitation[]): 
     pageviewsAtMost: pageviewLevels(candidates, words),
     ...onSiteLevels(candidates, onSite, words),
     noneReady: bits(),
-    byOnSite: byOnSite(candidates),
+    ...onSiteOrder(candidates),
     needsAttribute: needs(candidates, used & USES_ATTRIBUTES, (lists, i, c) => {
       markAttributes(lists, c.attributes, i);
       markAttributes(lists, c.movingAttributes, i);
@@ -248,11 +250,14 @@ function onSiteLevels(
   return { onSiteLevels: levels, onSiteAtMost: atMost, onSiteExact: step === 1 };
 }
 
-/** Candidate positions by ascending time-on-site minimum, rank order among equals. */
-function byOnSite(candidates: readonly CompiledInvitation[]): Uint32Array {
+/** Candidate positions by ascending time-on-site minimum, rank order among equals, and each one's place there. */
+function onSiteOrder(candidates: readonly CompiledInvitation[]): { byOnSite: Uint32Array; onSiteRank: Uint32Array } {
   const minimums = new Float64Array(candidates.length);
   for (let i = 0; i < candidates.length; i++) minimums[i] = (candidates[i] as CompiledInvitation).timeOnSite;
-  return stableOrder(minimums);
+  const byOnSite = stableOrder(minimums);
+  const onSiteRank = new Uint32Array(candidates.length);
+  for (let j = 0; j < byOnSite.length; j++) onSiteRank[byOnSite[j] as number] = j;
+  return { byOnSite, onSiteRank };
 }
 
 /** The position of the first of the ascending `values` that is at least `value` (`values.length` when none is). */

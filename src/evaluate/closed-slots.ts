@@ -125,7 +125,9 @@ function waitingBefore(
 /**
  * Every waiting candidate, in the order their minimums are met, until the first met no earlier than the earliest
  * change found: none after it can be earlier. Without that stop a visitor who just arrived would have nearly every
- * candidate of a large list checked.
+ * candidate of a large list checked. The waiting survivors are read from the mask a word at a time (noted by the scan
+ * when it skipped by slot, else worked out now) and put in that order by their place in `byOnSite`: usually there are
+ * few, where the list's waiting candidates may be most of it.
  */
 function soonestWaiting(
   list: CandidateIndex,
@@ -136,30 +138,38 @@ function soonestWaiting(
   env: CheckEnv,
   bound: number,
 ): number {
-  const { candidates, byOnSite } = list;
+  const { candidates, byOnSite, onSiteRank } = list;
+  const ranks = mask.rankScratch();
+  let count = 0;
+  for (let w = 0; w < mask.words; w++) {
+    for (let bits = mask.waiting(w, -1, noted); bits !== 0; ) {
+      const lowest = bits & -bits;
+      bits ^= lowest;
+      ranks[count++] = onSiteRank[w * 32 + 31 - Math.clz32(lowest)] as number;
+    }
+  }
+  sortPrefix(ranks, count);
   let changeAt = bound;
-  for (let j = firstWaiting(list, visitor.timeOnSite); j < byOnSite.length; j++) {
-    const i = byOnSite[j] as number;
-    const c = candidates[i] as CompiledInvitation;
+  for (let k = 0; k < count; k++) {
+    const c = candidates[byOnSite[ranks[k] as number] as number] as CompiledInvitation;
     if (timeOnSiteMetAt(c, visitor, env.atMs) >= changeAt) break;
-    // Noted by the scan when it skipped by slot (the closed ones are the walk's), else worked out word by word.
-    const waits = noted ? (mask.waiting(i >>> 5, 1 << (i & 31), true) !== 0) : mask.has(i);
-    if (waits) changeAt = earliestChange(c, accepts, visitor, env, changeAt);
+    changeAt = earliestChange(c, accepts, visitor, env, changeAt);
   }
   return changeAt;
 }
 
-/** The position in `byOnSite` of the first candidate whose time-on-site minimum is above the visitor's. */
-function firstWaiting(list: CandidateIndex, timeOnSite: number): number {
-  const { candidates, byOnSite } = list;
-  let low = 0;
-  let high = byOnSite.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if ((candidates[byOnSite[mid] as number] as CompiledInvitation).timeOnSite <= timeOnSite) low = mid + 1;
-    else high = mid;
+/** Sorts the first `count` numbers of `values` in place: by insertion when they are few, else by the engine. */
+function sortPrefix(values: Uint32Array, count: number): void {
+  if (count > 16) {
+    values.subarray(0, count).sort();
+    return;
   }
-  return low;
+  for (let k = 1; k < count; k++) {
+    const value = values[k] as number;
+    let j = k - 1;
+    for (; j >= 0 && (values[j] as number) > value; j--) values[j + 1] = values[j] as number;
+    values[j + 1] = value;
+  }
 }
 
 /**

@@ -68,15 +68,13 @@ export class VisitorMask {
   private countedIn: Uint32Array | null = null;
   private countGeneration = 0;
 
-  /** Words {@link has} worked out for the current scan (`seenIn[w] === generation`), allocated on first use. */
-  private seen: Uint32Array | null = null;
-  private seenIn: Uint32Array | null = null;
-  private generation = 1;
   /** See {@link readyWord}. */
   private late: Uint32Array | null = null;
   private shut: Uint32Array | null = null;
   /** See {@link closedWords}. */
   private todo: Uint32Array | null = null;
+  /** See {@link rankScratch}. */
+  private ranks: Uint32Array | null = null;
 
   constructor(private readonly enabled: Uint32Array) {}
 
@@ -89,11 +87,6 @@ export class VisitorMask {
     this.anyCount = 0;
     this.groupCount = 0;
     this.ready = null;
-    if (++this.generation > 0xffff_ffff) {
-      // After four billion scans the stamps would repeat: forget them all once.
-      this.generation = 1;
-      this.seenIn?.fill(0);
-    }
   }
 
   requireAll(term: Term): void {
@@ -236,21 +229,14 @@ export class VisitorMask {
     return m & (this.ready[w] as number);
   }
 
-  /** Whether candidate `i` survives (its time on site not considered). Words are remembered until the next reset. */
-  has(i: number): boolean {
-    const w = i >>> 5;
-    this.seen ??= new Uint32Array(this.words);
-    this.seenIn ??= new Uint32Array(this.words);
-    if (this.seenIn[w] !== this.generation) {
-      this.seenIn[w] = this.generation;
-      this.seen[w] = this.word(w);
-    }
-    return ((this.seen[w] as number) & (1 << (i & 31))) !== 0;
-  }
-
   /** An array of the mask's own, one entry per word, for a scan's walk to list the words it still has to look at. */
   closedWords(): Uint32Array {
     return (this.todo ??= new Uint32Array(this.words));
+  }
+
+  /** An array of the mask's own, one entry per candidate, for a scan to list candidates in an order of its choosing. */
+  rankScratch(): Uint32Array {
+    return (this.ranks ??= new Uint32Array(this.words * 32));
   }
 }
 

@@ -1,4 +1,5 @@
 import type { CompiledAttributeCondition } from "../conditions/compile-attribute-condition.js";
+import { SEGMENT_PREFIX_LENGTHS } from "../conditions/compile-url-pattern.js";
 import type { CompiledEventCondition, CompiledInvitation } from "./compile-invitation.js";
 import { KeyPostingsBuilder, type KeyPostings } from "./key-postings.js";
 import { stableOrder } from "./stable-order.js";
@@ -47,8 +48,11 @@ export interface CandidateIndex {
   device: Dimension;
   host: Dimension;
   segment: Dimension;
-  /** Whether `segment` has prefix keys (`/` + a literal prefix, see `segmentKey`), so a visitor's prefixes are looked up. */
-  segmentPrefixes: boolean;
+  /**
+   * The lengths of `segment`'s prefix keys (`/` + a literal prefix, see `segmentKey`), longest first: a visitor's
+   * segment is cut to these and looked up, and to no other length (each lookup hashes a new string).
+   */
+  segmentPrefixes: readonly number[];
   /** `pageviewsAtMost[n]`: candidates whose page-view minimum is at most `n` (the last entry covers all above). */
   pageviewsAtMost: Uint32Array[];
   /** Ascending time-on-site levels, and at the same position the candidates whose minimum is at most that level. */
@@ -113,7 +117,7 @@ export function buildCandidateIndex(candidates: readonly CompiledInvitation[]): 
     device: dimension(candidates, used & USES_DEVICES, (lists, wild, i, c) => placeAll(lists, wild, i, members.of(c.devices))),
     host: dimension(candidates, used & USES_URLS, (lists, wild, i, c) => placeAll(lists, wild, i, c.urls === null ? null : c.urls.hosts)),
     segment,
-    segmentPrefixes: hasPrefixKey(segment),
+    segmentPrefixes: prefixLengths(segment),
     pageviewsAtMost: pageviewLevels(candidates, words),
     ...onSiteLevels(candidates, onSite, words),
     noneReady: bits(),
@@ -173,10 +177,10 @@ function dimension(
   return { wild, ...lists.build(wild.length, wild) };
 }
 
-function hasPrefixKey(segment: Dimension): boolean {
-  for (const key of segment.dense.keys()) if (key.startsWith("/")) return true;
-  for (const key of segment.sparse.keys()) if (key.startsWith("/")) return true;
-  return false;
+/** The lengths of the segment dimension's prefix keys (each one `/` and that many characters), longest first. */
+function prefixLengths(segment: Dimension): number[] {
+  const keys = [...segment.dense.keys(), ...segment.sparse.keys()];
+  return SEGMENT_PREFIX_LENGTHS.filter((length) => keys.some((key) => key.startsWith("/") && key.length === length + 1));
 }
 
 /** The keys `markOne` says each candidate needs (none when no candidate `used` them), and who needs which. */

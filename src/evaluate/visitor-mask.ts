@@ -1,5 +1,4 @@
 import { AttributeIndex } from "../conditions/attribute-index.js";
-import { SEGMENT_PREFIX_LENGTHS } from "../conditions/compile-url-pattern.js";
 import { readAttributeValue } from "../conditions/read-attribute-value.js";
 import type { VisitorView } from "../visitor/view-visitor.js";
 import type { CandidateIndex, Dimension, Needs } from "../compile/candidate-index.js";
@@ -366,14 +365,15 @@ function narrowAny(mask: VisitorMask, dimension: Dimension, values: ReadonlySet<
 
 /**
  * The first path segment: candidates whose patterns name it exactly, or a prefix of it (keys `/` + prefix, see
- * `segmentKey`), or any segment.
+ * `segmentKey`, of the lengths in `prefixes`), or any segment.
  */
-function narrowSegment(mask: VisitorMask, dimension: Dimension, prefixes: boolean, segment: string | undefined): void {
+function narrowSegment(mask: VisitorMask, dimension: Dimension, prefixes: readonly number[], segment: string | undefined): void {
   if (segment === undefined) return mask.requireAll(dimension.wild);
   const exact = accepting(dimension, segment) ?? dimension.wild;
-  if (!prefixes) return mask.requireAll(exact);
+  if (prefixes.length === 0) return mask.requireAll(exact);
   mask.requireAny(exact);
-  for (const length of SEGMENT_PREFIX_LENGTHS) {
+  for (let i = 0; i < prefixes.length; i++) {
+    const length = prefixes[i] as number;
     if (segment.length < length) continue;
     const term = accepting(dimension, `/${segment.slice(0, length)}`);
     if (term !== null) mask.requireAny(term);

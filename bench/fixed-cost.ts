@@ -16,6 +16,7 @@
  */
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
+import * as source from "../src/index.js";
 import type { Invitation, Visitor } from "../src/index.js";
 import { fixedCostWorkload } from "./fixed-cost-workload.js";
 import { plainLoop, prepare } from "./plain-loop.js";
@@ -36,9 +37,9 @@ const VISITORS = 2_000;
  * can time differently from the same code in modules.
  */
 const DIST = process.argv.includes("--dist");
-// A path in a variable, so that type-checking needs no dist/ (the source's types are the published ones).
-const entry = DIST ? "../dist/index.js" : "../src/index.js";
-const { compile, evaluate } = (await import(entry)) as typeof import("../src/index.js");
+// The build's path in a variable, so that type-checking needs no dist/ (the source's types are the published ones).
+const published = "../dist/index.js";
+const { compile, evaluate } = DIST ? ((await import(published)) as typeof source) : source;
 
 /**
  * ns per decision: the fastest of `rounds` passes over every visitor. Wall-clock time by default; with `--cpu` the

@@ -1,8 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { buildNfa } from "../../src/automaton/build-nfa.js";
-import { charClasses } from "../../src/automaton/char-classes.js";
+import { buildNfa, CHAR, type Nfa } from "../../src/automaton/build-nfa.js";
+import { charClasses, type CharClasses } from "../../src/automaton/char-classes.js";
+import { followSets } from "../../src/automaton/follow-sets.js";
 import { AFTER_OTHER, AFTER_WORD, AT_START } from "../../src/automaton/holds-assertion.js";
+import { nfaOperations } from "../../src/automaton/nfa-operations.js";
 import { nfaStepper } from "../../src/automaton/nfa-stepper.js";
 import type { Pattern } from "../../src/automaton/pattern.js";
 import { positionSimulation } from "../../src/automaton/position-simulation.js";
@@ -21,6 +23,21 @@ const repeatedArb: fc.Arbitrary<Pattern> = fc
   .tuple(patternArb, fc.integer({ min: 1, max: 40 }), patternArb, patternArb)
   .map(([item, n, head, tail]): Pattern => ({ type: "seq", items: [head, { type: "repeat", item, min: n, max: n }, tail] }));
 
+/**
+ * Whether the pattern's follow sets are past their budgets (`followSets` gives up: nested stars such as
+ * `(?:(?:[]*){0,2})+` visit zero-width states without end), the other reason the simulation is not built.
+ */
+function pastBudgets(nfa: Nfa, classes: CharClasses): boolean {
+  const index = new Int32Array(nfa.kind.length).fill(-1);
+  const stateOf: number[] = [];
+  for (let s = 0; s < nfa.kind.length; s += 1) {
+    if (nfa.kind[s] !== CHAR) continue;
+    index[s] = stateOf.length;
+    stateOf.push(s);
+  }
+  return followSets(nfa, nfaOperations(nfa, classes).op, index, stateOf, Math.max(1, (stateOf.length + 31) >>> 5), Infinity) === null;
+}
+
 describe("positionSimulation (properties)", () => {
   it("answers and stops in the same states as the state-by-state simulation", () => {
     let compared = 0;
@@ -33,9 +50,13 @@ describe("positionSimulation (properties)", () => {
         const size = nfa.kind.length;
         const oracle = nfaSimulation(classes, nfaStepper(nfa, classes, search), size, search);
         const positions = positionSimulation(nfa, classes, nfaStepper(nfa, classes, search), search, Infinity, share);
-        // Word boundaries make a follow set depend on the next code unit: those patterns keep the Thompson simulation.
-        expect(positions === null).toBe(nfa.words);
-        if (positions === null) return;
+        // Word boundaries make a follow set depend on the next code unit: those patterns keep the Thompson simulation,
+        // as do those whose follow sets are past the budgets; every other pattern gets the position simulation.
+        if (nfa.words) expect(positions).toBeNull();
+        if (positions === null) {
+          expect(nfa.words || pastBudgets(nfa, classes)).toBe(true);
+          return;
+        }
         compared += 1;
         const kernel = Int32Array.from(new Set([nfa.start, ...start.picks.map((p) => p % size)]));
         const input = text.repeat(3);

@@ -39,7 +39,9 @@ describe("renderInvitation properties", () => {
       },
       { requiredKeys: ["id", "message"] },
     );
-    const invitationArb = fc.oneof(plainArb, invitationWithTagsArb.map((given) => given.invitation));
+    // Three plain ones to one with tags: about 180 of the 500 runs render a fixed invitation (with one to one, ≈ 120,
+    // and a seed in a few dozen fell under the 100 asked below).
+    const invitationArb = fc.oneof({ weight: 3, arbitrary: plainArb }, { weight: 1, arbitrary: invitationWithTagsArb.map((given) => given.invitation) });
     let fixed = 0;
     fc.assert(
       fc.property(invitationArb, renderContextArb, escapeArb, variationIdArb, (invitation, ctx, escape, id) => {

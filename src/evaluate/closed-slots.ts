@@ -125,9 +125,10 @@ function waitingBefore(
 /**
  * Every waiting candidate, in the order their minimums are met, until the first met no earlier than the earliest
  * change found: none after it can be earlier. Without that stop a visitor who just arrived would have nearly every
- * candidate of a large list checked. The waiting survivors are read from the mask a word at a time (noted by the scan
- * when it skipped by slot, else worked out now) and put in that order by their place in `byOnSite`: usually there are
- * few, where the list's waiting candidates may be most of it.
+ * candidate of a large list checked. The walk goes through `byOnSite` one candidate at a time, which costs little when
+ * it stops soon; past as many steps as the mask has words, the rest of the waiting candidates the mask keeps are read
+ * from it a word at a time and put in the same order by their place in `byOnSite`: usually there are few, where the
+ * list's waiting candidates may be most of it. Either way the same candidates are checked, in the same order.
  */
 function soonestWaiting(
   list: CandidateIndex,
@@ -139,23 +140,46 @@ function soonestWaiting(
   bound: number,
 ): number {
   const { candidates, byOnSite, onSiteRank } = list;
+  let changeAt = bound;
+  let j = firstWaiting(list, visitor.timeOnSite);
+  for (const walked = Math.min(byOnSite.length, j + mask.words); j < walked; j++) {
+    const i = byOnSite[j] as number;
+    const c = candidates[i] as CompiledInvitation;
+    if (timeOnSiteMetAt(c, visitor, env.atMs) >= changeAt) return changeAt;
+    // Noted by the scan when it skipped by slot (the closed ones are the walk's), else worked out for this one.
+    if (mask.waiting(i >>> 5, 1 << (i & 31), noted) !== 0) changeAt = earliestChange(c, accepts, visitor, env, changeAt);
+  }
+  if (j === byOnSite.length) return changeAt;
   const ranks = mask.rankScratch();
   let count = 0;
   for (let w = 0; w < mask.words; w++) {
     for (let bits = mask.waiting(w, -1, noted); bits !== 0; ) {
       const lowest = bits & -bits;
       bits ^= lowest;
-      ranks[count++] = onSiteRank[w * 32 + 31 - Math.clz32(lowest)] as number;
+      const rank = onSiteRank[w * 32 + 31 - Math.clz32(lowest)] as number;
+      if (rank >= j) ranks[count++] = rank;
     }
   }
   sortPrefix(ranks, count);
-  let changeAt = bound;
   for (let k = 0; k < count; k++) {
     const c = candidates[byOnSite[ranks[k] as number] as number] as CompiledInvitation;
     if (timeOnSiteMetAt(c, visitor, env.atMs) >= changeAt) break;
     changeAt = earliestChange(c, accepts, visitor, env, changeAt);
   }
   return changeAt;
+}
+
+/** The position in `byOnSite` of the first candidate whose time-on-site minimum is above the visitor's. */
+function firstWaiting(list: CandidateIndex, timeOnSite: number): number {
+  const { candidates, byOnSite } = list;
+  let low = 0;
+  let high = byOnSite.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if ((candidates[byOnSite[mid] as number] as CompiledInvitation).timeOnSite <= timeOnSite) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 /** Sorts the first `count` numbers of `values` in place: by insertion when they are few, else by the engine. */

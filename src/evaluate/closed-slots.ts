@@ -160,7 +160,7 @@ function soonestWaiting(
       if (rank >= j) ranks[count++] = rank;
     }
   }
-  sortPrefix(ranks, count);
+  ranks.subarray(0, count).sort();
   for (let k = 0; k < count; k++) {
     const c = candidates[byOnSite[ranks[k] as number] as number] as CompiledInvitation;
     if (timeOnSiteMetAt(c, visitor, env.atMs) >= changeAt) break;
@@ -180,20 +180,6 @@ function firstWaiting(list: CandidateIndex, timeOnSite: number): number {
     else high = mid;
   }
   return low;
-}
-
-/** Sorts the first `count` numbers of `values` in place: by insertion when they are few, else by the engine. */
-function sortPrefix(values: Uint32Array, count: number): void {
-  if (count > 16) {
-    values.subarray(0, count).sort();
-    return;
-  }
-  for (let k = 1; k < count; k++) {
-    const value = values[k] as number;
-    let j = k - 1;
-    for (; j >= 0 && (values[j] as number) > value; j--) values[j + 1] = values[j] as number;
-    values[j + 1] = value;
-  }
 }
 
 /**

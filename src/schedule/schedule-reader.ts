@@ -71,10 +71,39 @@ export class ScheduleReader {
 
   /** Reads one schedule at `atMs` into `active` and `nextChange`. */
   read(schedule: CompiledSchedule): void {
+    // The usual question is answered on the spot, in as few steps as can answer it: a weekly rule on the wall clock,
+    // in the zone whose week position is worked out already (see {@link placeIn}). Within the stretch of constant
+    // offset the rule says exactly when activity flips, so a flip before the stretch ends is the answer
+    // `nextScheduleChange` would give. Everything else goes the general way, kept out of this method so that it stays
+    // small enough for the engine to inline where schedules are read.
     const rule = schedule.rule;
-    const timeZone = schedule.timeZone ?? this.defaultTimeZone;
-    if (rule.type === "weekly" && this.weekly(rule, schedule.usesWallClock, timeZone)) return;
+    if (rule.type === "weekly" && schedule.usesWallClock) {
+      const zone = schedule.timeZone ?? this.defaultTimeZone;
+      if (zone === this.zone || this.placeIn(zone)) {
+        // One search answers both questions: the first bound after the minute is an end exactly when the minute is
+        // inside a window, and that bound is the next change unless it is the week's end.
+        const place = weeklyPlace(rule, this.minute, this.day);
+        const bound = rule.intervals[place];
+        // The usual answer is settled here, its instant never held in a variable that the rare path's
+        // `number | null` could also fill: such a value is kept boxed, one allocation per read.
+        if (bound !== undefined && bound < WEEK_MINUTES) {
+          if (this.settle(place, this.weekStart + bound * MINUTE_MS)) return;
+        } else if (this.settleLater(rule, place)) return;
+      }
+    }
+    this.general(schedule);
+  }
+
+  /** {@link read} for what the weekly path does not answer: other rules, weekly rules off the wall clock, the rest. */
+  private general(schedule: CompiledSchedule): void {
+    const rule = schedule.rule;
     const at = this.atMs;
+    if (rule.type === "weekly" && !schedule.usesWallClock && Number.isFinite(at)) {
+      this.active = isWeeklyActive(rule, at);
+      this.nextChange = Number.POSITIVE_INFINITY;
+      return;
+    }
+    const timeZone = schedule.timeZone ?? this.defaultTimeZone;
     let state = remembered.get(schedule);
     if (state === undefined || state.timeZone !== timeZone || !(at >= state.fromMs && at < state.nextChange)) {
       const active = isScheduleActive(schedule, at, this.defaultTimeZone);
@@ -87,37 +116,26 @@ export class ScheduleReader {
   }
 
   /**
-   * A weekly rule answered on the spot: within a stretch of constant offset the rule says exactly when activity
-   * flips, so a flip before the stretch ends is the answer `nextScheduleChange` would give. False (nothing written)
-   * when the answer must come from the general path: an unknown zone, an instant that is not finite, a flip not
-   * before the stretch's end.
+   * Works out where `atMs` falls in the local week of `zone`, within the stretch of constant offset around it, and
+   * makes `zone` the reader's zone. False (the zone unchanged) for an unknown zone or an instant that is not finite:
+   * the answer must then come from the general path.
    */
-  private weekly(rule: WeeklyRule, usesWallClock: boolean, zone: string): boolean {
+  private placeIn(zone: string): boolean {
     const at = this.atMs;
-    if (!Number.isFinite(at)) return false;
-    if (!usesWallClock) {
-      this.active = isWeeklyActive(rule, at);
-      this.nextChange = Number.POSITIVE_INFINITY;
-      return true;
-    }
-    if (zone !== this.zone) {
-      const stretch = offsetStretch(zone, at);
-      if (stretch === null) return false;
-      this.zone = zone;
-      this.offsetMs = stretch.offsetMs;
-      this.untilMs = stretch.untilMs;
-      this.wall = at + stretch.offsetMs;
-      this.weekStart = weekStart(this.wall);
-      this.minute = Math.floor((this.wall - this.weekStart) / MINUTE_MS);
-      this.day = Math.floor(this.minute / DAY_MINUTES);
-    }
-    // One search answers both questions: the first bound after the minute is an end exactly when the minute is inside
-    // a window, and that bound is the next change unless it is the week's end.
-    const place = weeklyPlace(rule, this.minute, this.day);
-    const bound = rule.intervals[place];
-    // The usual answer is settled here, its instant never held in a variable that the rare path's `number | null`
-    // could also fill: such a value is kept boxed, one allocation per read.
-    if (bound !== undefined && bound < WEEK_MINUTES) return this.settle(place, this.weekStart + bound * MINUTE_MS);
+    const stretch = Number.isFinite(at) ? offsetStretch(zone, at) : null;
+    if (stretch === null) return false;
+    this.zone = zone;
+    this.offsetMs = stretch.offsetMs;
+    this.untilMs = stretch.untilMs;
+    this.wall = at + stretch.offsetMs;
+    this.weekStart = weekStart(this.wall);
+    this.minute = Math.floor((this.wall - this.weekStart) / MINUTE_MS);
+    this.day = Math.floor(this.minute / DAY_MINUTES);
+    return true;
+  }
+
+  /** {@link settle} for a minute after the week's last bound: the next change is in the week after. */
+  private settleLater(rule: WeeklyRule, place: number): boolean {
     const later = nextWeeklyChangeAfter(rule, this.wall, this.weekStart);
     return later !== null && this.settle(place, later);
   }

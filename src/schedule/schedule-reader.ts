@@ -3,7 +3,7 @@ import { isScheduleActive } from "./is-schedule-active.js";
 import { nextScheduleChange } from "./next-schedule-change.js";
 import { offsetStretch } from "./offset-at.js";
 import { DAY_MINUTES, MINUTE_MS } from "./civil-date.js";
-import { isWeeklyActive, nextWeeklyChangeAfter, WEEK_MINUTES, weeklyPlace, weekStart, type WeeklyRule } from "./weekly-rule.js";
+import { nextWeeklyChangeAfter, WEEK_MINUTES, weeklyPlace, weekStart, type WeeklyRule } from "./weekly-rule.js";
 
 /** An answer of the general path, and the instant and zone it was worked out for. */
 interface Remembered {
@@ -88,21 +88,22 @@ export class ScheduleReader {
         // `number | null` could also fill: such a value is kept boxed, one allocation per read.
         if (bound !== undefined && bound < WEEK_MINUTES) {
           if (this.settle(place, this.weekStart + bound * MINUTE_MS)) return;
-        } else if (this.settleLater(rule, place)) return;
+        } else {
+          // A minute after the week's last bound: the next change is in the week after.
+          const later = nextWeeklyChangeAfter(rule, this.wall, this.weekStart);
+          if (later !== null && this.settle(place, later)) return;
+        }
       }
     }
     this.general(schedule);
   }
 
-  /** {@link read} for what the weekly path does not answer: other rules, weekly rules off the wall clock, the rest. */
+  /**
+   * {@link read} for what the weekly path does not answer: other rules, weekly rules off the wall clock (always or
+   * never active: their one answer is remembered from the first read), the rest.
+   */
   private general(schedule: CompiledSchedule): void {
-    const rule = schedule.rule;
     const at = this.atMs;
-    if (rule.type === "weekly" && !schedule.usesWallClock && Number.isFinite(at)) {
-      this.active = isWeeklyActive(rule, at);
-      this.nextChange = Number.POSITIVE_INFINITY;
-      return;
-    }
     const timeZone = schedule.timeZone ?? this.defaultTimeZone;
     let state = remembered.get(schedule);
     if (state === undefined || state.timeZone !== timeZone || !(at >= state.fromMs && at < state.nextChange)) {
@@ -132,12 +133,6 @@ export class ScheduleReader {
     this.minute = Math.floor((this.wall - this.weekStart) / MINUTE_MS);
     this.day = Math.floor(this.minute / DAY_MINUTES);
     return true;
-  }
-
-  /** {@link settle} for a minute after the week's last bound: the next change is in the week after. */
-  private settleLater(rule: WeeklyRule, place: number): boolean {
-    const later = nextWeeklyChangeAfter(rule, this.wall, this.weekStart);
-    return later !== null && this.settle(place, later);
   }
 
   /** Writes the answer for the rule's place and its next change `next` (wall time), unless that is past the stretch. */

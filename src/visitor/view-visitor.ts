@@ -16,6 +16,9 @@ import { shortChat, shortEntries, shortEvents, shortItems, shortState, tooLong }
 import { indexEvents } from "./index-events.js";
 import type { NameSet } from "../lib/name-set.js";
 
+/** A type's readonly fields made writable, for the code that fills them in. */
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
+
 const EMPTY: Readonly<Record<string, AttributeValue>> = Object.freeze({});
 // Read-only stand-ins for a missing chat history or state, shared rather than built per view.
 const NO_CHAT: Partial<ChatHistory> = Object.freeze({});
@@ -136,7 +139,16 @@ export class VisitorView {
       this.seenOnceMemo = state.seenOnce;
       return;
     }
-    const v = snapshot;
+    this.read(snapshot, thorough);
+  }
+
+  /**
+   * The one pass over a snapshot's enumerable keys (see {@link viewVisitor}), apart from the constructor so that the
+   * constructor is small enough for the engine to build views inline. Throws `REFUSED` over the bounds.
+   */
+  private read(v: Readonly<Record<string, unknown>>, thorough: boolean): void {
+    // Fields the constructor has just set to their defaults; readonly to every other reader.
+    const self = this as Writable<VisitorView>;
     // A switch over the key rather than a table: the fields keep one shape, unknown keys are ignored (never read),
     // and the `never` check in `default` makes a field of the table without its case fail to compile. Each case
     // reads its field once, refuses it over the bounds (MAX_VISITOR_STRING_LENGTH, MAX_VISITOR_LIST_LENGTH,
@@ -148,29 +160,29 @@ export class VisitorView {
         case "id":
           break;
         case "timeOnSite":
-          this.timeOnSite = nonNegative(v[key], TIME_ON_SITE);
+          self.timeOnSite = nonNegative(v[key], TIME_ON_SITE);
           break;
         case "pageviews":
-          this.pageviews = nonNegative(v[key], PAGEVIEWS);
+          self.pageviews = nonNegative(v[key], PAGEVIEWS);
           break;
         case "url":
           this.url = bounded(v[key]);
           break;
         case "language":
-          this.language = text(bounded(v[key]));
+          self.language = text(bounded(v[key]));
           break;
         case "referrer":
           this.referrer = bounded(v[key]);
           break;
         case "identifier":
-          this.identifier = text(bounded(v[key]));
+          self.identifier = text(bounded(v[key]));
           break;
         case "department":
-          this.department = department(bounded(v[key]));
+          self.department = department(bounded(v[key]));
           break;
         case "device": {
           const device = bounded(v[key]);
-          this.device = device === "mobile" || device === "tablet" ? device : DEVICE;
+          self.device = device === "mobile" || device === "tablet" ? device : DEVICE;
           break;
         }
         case "tags": {
@@ -189,35 +201,35 @@ export class VisitorView {
           const value = v[key];
           if (typeof value === "object" && value !== null && !shortState(value as Record<string, unknown>)) throw REFUSED;
           this.rawState = isObject(value) ? (value as Partial<InvitationState>) : NO_STATE;
-          this.current = viewCurrent(this.rawState.current);
-          this.suppressedUntil = finite(this.rawState.suppressedUntil);
+          self.current = viewCurrent(this.rawState.current);
+          self.suppressedUntil = finite(this.rawState.suppressedUntil);
           break;
         }
         case "attributes":
-          this.attributes = attributeRecord(v[key], thorough);
+          self.attributes = attributeRecord(v[key], thorough);
           break;
         case "visits":
-          this.visits = nonNegative(v[key], VISITS);
+          self.visits = nonNegative(v[key], VISITS);
           break;
         case "chat": {
           const value = v[key];
           if (typeof value === "object" && value !== null && !shortChat(value as Record<string, unknown>)) throw REFUSED;
           const chat = isObject(value) ? (value as Partial<ChatHistory>) : NO_CHAT;
-          this.chatActive = chat.active === true;
-          this.lastChatAt = finite(chat.lastStartedAt);
-          this.nick = typeof chat.nick === "string" ? chat.nick : undefined;
+          self.chatActive = chat.active === true;
+          self.lastChatAt = finite(chat.lastStartedAt);
+          self.nick = typeof chat.nick === "string" ? chat.nick : undefined;
           break;
         }
         case "lastVisitAt":
-          this.lastVisitAt = finite(v[key]);
+          self.lastVisitAt = finite(v[key]);
           break;
         case "locale": {
           const locale = bounded(v[key]);
-          this.locale = typeof locale === "string" ? locale.trim() : "";
+          self.locale = typeof locale === "string" ? locale.trim() : "";
           break;
         }
         case "visibleAttributes":
-          this.visibleAttributes = attributeRecord(v[key], thorough);
+          self.visibleAttributes = attributeRecord(v[key], thorough);
           break;
         case "previousUrl":
           // Never used by a condition: read so that its size is bounded like every other string's.

@@ -1,4 +1,3 @@
-import * as nfaKinds from "./build-nfa.js";
 import type { Nfa } from "./build-nfa.js";
 import type { CharClasses } from "./char-classes.js";
 import * as contexts from "./holds-assertion.js";
@@ -7,10 +6,10 @@ import * as stepBits from "./nfa-stepper.js";
 import type { NfaStep } from "./nfa-stepper.js";
 import type { NfaSimulation } from "./nfa-simulation.js";
 import { followSets, SHARE } from "./follow-sets.js";
+import { numberPositions } from "./number-positions.js";
 import { positionClosure } from "./position-closure.js";
 
 // Local copies: an imported binding may be read through a getter (tsx, vitest), and these are read per code unit.
-const { CHAR } = nfaKinds;
 const { AFTER_OTHER, AFTER_WORD, AT_END } = contexts;
 const { OP_SPANS, inClasses, nfaOperations } = ops;
 const { MATCHED } = stepBits;
@@ -38,18 +37,8 @@ export function positionSimulation(nfa: Nfa, classes: CharClasses, step: NfaStep
   if (nfa.words) return null;
   const { kind, out, start } = nfa;
   const size = kind.length;
-  // Positions are numbered in the order of their states, so a chain (each state leading to the one below) stays a
-  // shift by one.
-  const index = new Int32Array(size).fill(-1);
-  const stateOf: number[] = [];
-  for (let s = 0; s < size; s += 1) {
-    if (kind[s] === CHAR) {
-      index[s] = stateOf.length;
-      stateOf.push(s);
-    }
-  }
+  const { index, stateOf, words } = numberPositions(nfa);
   const positions = stateOf.length;
-  const words = Math.max(1, (positions + 31) >>> 5);
   // Three passes over the words at least: a pattern whose Thompson simulation costs less (a chain) is not worked out.
   if (3 * words > costToBeat) return null;
   const closure = positionClosure(nfa, index, { count: 0 });

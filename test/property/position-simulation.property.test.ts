@@ -1,11 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { buildNfa, CHAR, type Nfa } from "../../src/automaton/build-nfa.js";
+import { buildNfa, type Nfa } from "../../src/automaton/build-nfa.js";
 import { charClasses, type CharClasses } from "../../src/automaton/char-classes.js";
 import { followSets } from "../../src/automaton/follow-sets.js";
 import { AFTER_OTHER, AFTER_WORD, AT_START } from "../../src/automaton/holds-assertion.js";
 import { nfaOperations } from "../../src/automaton/nfa-operations.js";
 import { nfaStepper } from "../../src/automaton/nfa-stepper.js";
+import { numberPositions } from "../../src/automaton/number-positions.js";
 import type { Pattern } from "../../src/automaton/pattern.js";
 import { positionSimulation } from "../../src/automaton/position-simulation.js";
 import { nfaSimulation } from "./oracles/simulate-nfa.js";
@@ -28,14 +29,8 @@ const repeatedArb: fc.Arbitrary<Pattern> = fc
  * `(?:(?:[]*){0,2})+` visit zero-width states without end), the other reason the simulation is not built.
  */
 function pastBudgets(nfa: Nfa, classes: CharClasses): boolean {
-  const index = new Int32Array(nfa.kind.length).fill(-1);
-  const stateOf: number[] = [];
-  for (let s = 0; s < nfa.kind.length; s += 1) {
-    if (nfa.kind[s] !== CHAR) continue;
-    index[s] = stateOf.length;
-    stateOf.push(s);
-  }
-  return followSets(nfa, nfaOperations(nfa, classes).op, index, stateOf, Math.max(1, (stateOf.length + 31) >>> 5), Infinity) === null;
+  const { index, stateOf, words } = numberPositions(nfa);
+  return followSets(nfa, nfaOperations(nfa, classes).op, index, stateOf, words, Infinity) === null;
 }
 
 describe("positionSimulation (properties)", () => {

@@ -1,4 +1,5 @@
 import type { ConfigIssue } from "../config/config-error.js";
+import { watchDeadline } from "./deadlines.js";
 
 /** Why a storage call failed. */
 export type StorageErrorCode = "storage_failed" | "timeout" | "conflict" | "corrupt_record";
@@ -71,28 +72,30 @@ export function guard<T>(
   } catch (error) {
     running = Promise.reject(error);
   }
-  // One promise over the operation's, not an async function around another: this runs on every storage call.
-  return (timeoutMs > 0 ? withDeadline(adapter, doing, running, timeoutMs) : running).then(undefined, (failure: unknown) => {
-    const error = explain === undefined || isStorageError(failure) ? failure : explain(failure);
-    if (isStorageError(error)) throw error;
-    throw new StorageError(adapter, `failed ${doing}: ${(error as Error)?.message ?? String(error)}`, { cause: error });
+  // One promise over the operation's, not an async function around another: this runs on every storage call. The
+  // deadline is shared (watchDeadline), not a timer per call, and no closure made here has a name (a build that keeps
+  // function names would name each one, on every call).
+  if (timeoutMs <= 0) {
+    return running.then(undefined, (failure: unknown) => {
+      throw asStorageError(adapter, doing, failure, explain);
+    });
+  }
+  return new Promise<T>((resolve, reject) => {
+    watchDeadline(
+      running,
+      timeoutMs,
+      resolve,
+      (failure) => reject(asStorageError(adapter, doing, failure, explain)),
+      () => reject(timedOut(adapter, doing, timeoutMs)),
+    );
   });
 }
 
-function withDeadline<T>(adapter: string, doing: string, running: Promise<T>, timeoutMs: number): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(timedOut(adapter, doing, timeoutMs)), timeoutMs);
-    running.then(
-      (value) => {
-        clearTimeout(timer);
-        resolve(value);
-      },
-      (error: unknown) => {
-        clearTimeout(timer);
-        reject(error);
-      },
-    );
-  });
+/** A failure as a StorageError: `explain` names it first when it is not one already. */
+function asStorageError(adapter: string, doing: string, failure: unknown, explain: ((error: unknown) => unknown) | undefined): StorageError {
+  const error = explain === undefined || isStorageError(failure) ? failure : explain(failure);
+  if (isStorageError(error)) return error;
+  return new StorageError(adapter, `failed ${doing}: ${(error as Error)?.message ?? String(error)}`, { cause: error });
 }
 
 /**

@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { newCommitId } from "../storage/commit-id.js";
 import { counterKey } from "../storage/counter-key.js";
 import type { CounterIncrement, VisitorRecord } from "../storage/types.js";
 import type { Database } from "./database.js";
@@ -28,7 +28,7 @@ export async function commitVisitor(
   expectedVersion: number,
   increments: readonly CounterIncrement[],
 ): Promise<number | null> {
-  const write = writeRecord(target, visitorId, JSON.stringify(record), expectedVersion, randomUUID());
+  const write = writeRecord(target, visitorId, JSON.stringify(record), expectedVersion, newCommitId());
   if (increments.length === 0) return versionOf(await target.db.query(write.text, write.values));
   const counted = addCounters(target, increments, write.values.length);
   return versionOf(await target.db.query(`WITH written AS (${write.text}), counted AS (${counted.text}) SELECT version FROM written`, [...write.values, ...counted.values]));

@@ -53,7 +53,7 @@ return version + 1
  * script runs by EVALSHA, falling back to EVAL once when the server does not have it cached.
  *
  * @example
- * await compareAndSet(client, { key: "beckon:{b104}:v:v1", value: "{}", expectedVersion: 0, commitId: randomUUID(), ttlMs: 0 }) // => 1
+ * await compareAndSet(client, { key: "beckon:{b104}:v:v1", value: "{}", expectedVersion: 0, commitId: newCommitId(), ttlMs: 0 }) // => 1
  */
 export async function compareAndSet(client: RedisClient, write: CompareAndSetWrite): Promise<number | null> {
   const increments = write.counters?.increments ?? [];

@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { newCommitId } from "../storage/commit-id.js";
 import type { Cluster, Redis } from "ioredis";
 import { counterKey } from "../storage/counter-key.js";
 import { checkTimeout } from "../storage/check-timeout.js";
@@ -95,7 +95,7 @@ export function createRedisStorage(options: RedisStorageOptions = {}): StorageAd
             key: visitor.record,
             value: JSON.stringify(record),
             expectedVersion,
-            commitId: randomUUID(),
+            commitId: newCommitId(),
             ttlMs,
             counters: { key: visitor.counters, increments: increments.map((step) => [counterKey(step), step.by ?? 1] as const) },
             ...(visitor.legacy === undefined ? {} : { legacyKey: visitor.legacy }),
@@ -129,7 +129,7 @@ export function createRedisStorage(options: RedisStorageOptions = {}): StorageAd
           key: keys.invitationSet,
           value: JSON.stringify(set),
           ...(expectedVersion === undefined ? {} : { expectedVersion }),
-          commitId: randomUUID(),
+          commitId: newCommitId(),
           ttlMs: 0,
         }),
       ),

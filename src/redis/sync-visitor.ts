@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { newCommitId } from "../storage/commit-id.js";
 import { StorageError } from "../storage/storage-error.js";
 import type { CounterIncrement, TaggedVisitor, VisitorRecord, VisitorSync, VisitorTag } from "../storage/types.js";
 import { counterKey } from "../storage/counter-key.js";
@@ -8,30 +8,35 @@ import type { RedisClient } from "./open-client.js";
 import { readStored } from "./read-stored.js";
 import type { VisitorKeys } from "./redis-keys.js";
 
-// ARGV: expected version, expected commit ("" for none), the value, the new commit id, the TTL in ms, "1" when the
-// last key is beckon 0.1's, then counter field / amount pairs (a confirmation is an HMGET, not this script). The
-// record is read where the other scripts read it (its key while that holds a version, else the 0.1 key when
-// anything is there). A version that is not a whole number ≥ 1 never matches, so the record comes back and is
-// reported by the parser.
+// ARGV[1]: "<expected version> <new commit id> <TTL in ms> <1 when the last key is beckon 0.1's> <expected commit id>",
+// separated by single spaces (a new id holds none; the expected one, last, may be anything stored, even empty), ARGV[2]: the value, then
+// counter field / amount pairs; KEYS: the record, the counters shard when there are increments, the 0.1 key. One
+// argument for the five small ones: every argument costs the client and the server a step to send and to take in.
+// The record is read where the other scripts read it (its key while that holds a version, else the 0.1 key when
+// anything is there). A version that is not a whole number >= 1 never matches, so the record comes back and is
+// reported by the parser. Answers: the new version (>= 1); 0 when this very write had landed already (a resent
+// command); else {0, version, value, commit} of the record stored now. A number is the cheapest reply to take in.
 // Everything is checked before the first write: Redis does not roll a script back when it fails half-way. Lua's
 // false becomes a nil reply and keeps the table whole.
 const SCRIPT = luaScript(`
-local legacy = ARGV[6] == "1" and KEYS[#KEYS] or nil
+local expected, commit, ttl, old, expectedCommit = string.match(ARGV[1], "^(%S*) (%S+) (%d+) ([01]) (.*)$")
+if not commit then return redis.error_reply("BECKON_ARGUMENTS the write's arguments are not what this script takes") end
+local legacy = old == "1" and KEYS[#KEYS] or nil
 local source = KEYS[1]
 local stored = redis.call("HMGET", source, "version", "commit")
 if legacy and not stored[1] then
-  local old = redis.call("HMGET", legacy, "version", "commit")
-  if old[1] or redis.call("EXISTS", legacy) == 1 then source = legacy stored = old end
+  local before = redis.call("HMGET", legacy, "version", "commit")
+  if before[1] or redis.call("EXISTS", legacy) == 1 then source = legacy stored = before end
 end
-if stored[2] == ARGV[4] then return {2} end
+if stored[2] == commit then return 0 end
 local version = 0
 if stored[1] then version = string.match(stored[1], "^[1-9]%d*$") and tonumber(stored[1]) or -1 end
-if version == tonumber(ARGV[1]) and (version == 0 or (stored[2] or "") == ARGV[2]) then
-  ${addCountersLua(7)}
-  redis.call("HSET", KEYS[1], "version", version + 1, "value", ARGV[3], "commit", ARGV[4])
-  if ARGV[5] ~= "0" then redis.call("PEXPIRE", KEYS[1], ARGV[5]) end
+if version == tonumber(expected) and (version == 0 or (stored[2] or "") == expectedCommit) then
+  ${addCountersLua(3)}
+  redis.call("HSET", KEYS[1], "version", version + 1, "value", ARGV[2], "commit", commit)
+  if ttl ~= "0" then redis.call("PEXPIRE", KEYS[1], ttl) end
   if legacy then redis.call("DEL", legacy) end
-  return {1, version + 1}
+  return version + 1
 end
 local now = redis.call("HMGET", source, "version", "value", "commit")
 return {0, now[1], now[2], now[3]}
@@ -50,7 +55,7 @@ export interface SyncTarget {
  * HMGET, or the 0.1-aware read); with a tag and no record, confirms with an HMGET of the version and commit id
  * (Redis runs it for less than a script); with a record, one Lua script that writes it if the stored version and
  * commit id are still the expected ones, and else answers with the stored record. The new
- * commit id is random, so a version that starts again at 1 after an expiry or a purge never matches a tag from
+ * commit id is one no writer used before (`newCommitId`), so a version that starts again at 1 after an expiry or a purge never matches a tag from
  * before; and ioredis resending a write whose answer was lost finds its own commit id and answers that it landed.
  *
  * @example
@@ -83,28 +88,34 @@ async function confirm(client: RedisClient, keys: VisitorKeys, visitorId: string
   return { ok: false, current: await readTagged(client, keys, visitorId) };
 }
 
-async function write(
+function write(
   { client, keys, ttlMs }: SyncTarget,
   visitorId: string,
   expected: VisitorTag,
   record: VisitorRecord,
   increments: readonly CounterIncrement[],
 ): Promise<VisitorSync> {
-  const names = keys.legacy === undefined ? [keys.record, keys.counters] : [keys.record, keys.counters, keys.legacy];
-  const commit = randomUUID();
-  const args: (string | number)[] = [expected.version, expected.commit ?? "", JSON.stringify(record), commit, ttlMs, keys.legacy === undefined ? "0" : "1"];
+  const commit = newCommitId();
+  const old = keys.legacy === undefined ? "0" : "1";
+  const args: (string | number)[] = [`${expected.version} ${commit} ${ttlMs} ${old} ${expected.commit ?? ""}`, JSON.stringify(record)];
   for (const step of increments) {
     const by = step.by ?? 1;
-    if (!Number.isSafeInteger(by)) throw new StorageError("redis", `counter ${counterKey(step)} can only grow by a whole number, not ${by}`);
+    if (!Number.isSafeInteger(by)) return Promise.reject(new StorageError("redis", `counter ${counterKey(step)} can only grow by a whole number, not ${by}`));
     args.push(counterKey(step), by);
   }
-  const reply = await runLuaScript(client, SCRIPT, names, args).catch((error: unknown) => {
-    throw corruptCounter(error, keys.counters);
-  });
-  if (!Array.isArray(reply)) throw new Error(`the sync script answered ${JSON.stringify(reply)}`);
-  if (reply[0] === 2) return { ok: true, tag: null };
-  if (reply[0] === 1) return { ok: true, tag: { version: Number(reply[1]), commit } };
-  return { ok: false, current: tagged(keys.record, visitorId, reply.slice(1) as (string | null)[]) };
+  // The counters shard is named only when the script writes to it.
+  const names = increments.length === 0 ? [keys.record] : [keys.record, keys.counters];
+  if (keys.legacy !== undefined) names.push(keys.legacy);
+  return runLuaScript(client, SCRIPT, names, args).then(
+    (reply) => {
+      if (typeof reply === "number" && reply >= 0) return { ok: true, tag: reply === 0 ? null : { version: reply, commit } };
+      if (!Array.isArray(reply) || reply[0] !== 0) throw new Error(`the sync script answered ${JSON.stringify(reply)}`);
+      return { ok: false, current: tagged(keys.record, visitorId, reply.slice(1) as (string | null)[]) };
+    },
+    (error: unknown) => {
+      throw corruptCounter(error, keys.counters);
+    },
+  );
 }
 
 async function readTagged(client: RedisClient, keys: VisitorKeys, visitorId: string): Promise<TaggedVisitor | null> {
@@ -112,7 +123,7 @@ async function readTagged(client: RedisClient, keys: VisitorKeys, visitorId: str
   if (fields[0] !== null || keys.legacy === undefined) return tagged(keys.record, visitorId, fields);
   // No version under the key: the record may still be under its 0.1 key. The script, given a tag nothing matches,
   // answers with what is stored where a write would look.
-  const reply = await runLuaScript(client, SCRIPT, [keys.record, keys.counters, keys.legacy], ["", "", "0", "", "", 0, "1"]);
+  const reply = await runLuaScript(client, SCRIPT, [keys.record, keys.legacy], ["- - 0 1 ", ""]);
   return tagged(keys.record, visitorId, (reply as (string | number | null)[]).slice(1) as (string | null)[]);
 }
 

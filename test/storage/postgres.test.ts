@@ -380,7 +380,7 @@ describe("createPostgresStorage retention", () => {
     await beckon.check({ id: "old", url: "/next" }, { at: Date.UTC(2026, 11, 2) });
     await beckon.check({ id: "old", url: "/last" }, { at: Date.UTC(2026, 11, 2, 1) });
     const { rows } = await pool.query(`SELECT version, commit_id FROM ${tables.visitors} WHERE visitor_id = 'old'`);
-    expect(rows).toEqual([{ version: "9", commit_id: expect.stringMatching(/^[0-9a-f-]{36}$/) }]);
+    expect(rows).toEqual([{ version: "9", commit_id: expect.stringMatching(/^[\w-]{16}\.[0-9a-z]+$/) }]);
     expect((await storage.getVisitor("old"))?.value.lastUrl).toBe("/last");
   });
 

@@ -174,6 +174,20 @@ describe("createRedisStorage", () => {
     expect(await direct.exists(`${prefix}v:broken`)).toBe(0);
   });
 
+  it("compares a stored commit id holding spaces like any other (the write sends it last, whole)", async () => {
+    const prefix = uniquePrefix();
+    const storage = fresh(prefix);
+    await direct.hset(recordKey(prefix, "odd"), "version", "2", "value", JSON.stringify(record("/a")), "commit", "made elsewhere, with spaces ");
+    const read = await storage.syncVisitor!("odd", null);
+    expect(read).toMatchObject({ ok: false, current: { version: 2, commit: "made elsewhere, with spaces " } });
+    expect(await storage.syncVisitor!("odd", { version: 2, commit: "made elsewhere," }, record("/b"), [])).toMatchObject({ ok: false });
+    expect(await storage.syncVisitor!("odd", { version: 2, commit: "made elsewhere, with spaces " }, record("/b"), [])).toMatchObject({
+      ok: true,
+      tag: { version: 3 },
+    });
+    expect((await storage.getVisitor("odd"))?.value.lastUrl).toBe("/b");
+  });
+
   it("adds beckon 0.1's counters hash and every bucket's shard up exactly", async () => {
     const prefix = uniquePrefix();
     const storage = fresh(prefix);
@@ -462,6 +476,23 @@ describe("createRedisStorage when Redis fails", () => {
       const whole = state.version === "2" && state.shown === "2" && value.lastUrl === "/second";
       const none = state.version === "1" && state.shown === "1" && value.lastUrl === "/first";
       expect({ state, lastUrl: value.lastUrl, wholeOrNone: whole || none }).toMatchObject({ wholeOrNone: true });
+    });
+
+    it("a caller's client that resends a cut sync write is told it landed (no tag to keep) and the write lands once", async () => {
+      const client = directClient(proxy.port);
+      try {
+        const storage = await behindProxy({ client });
+        const read = await storage.syncVisitor!("v1", null);
+        if (read.ok || read.current === null) throw new Error("expected the stored record");
+        let cutOnce = false;
+        proxy.cutOn((chunk) => !cutOnce && isCommit(chunk) && (cutOnce = true), "after");
+        const written = await storage.syncVisitor!("v1", read.current, record("/second"), [shown]);
+        expect(cutOnce).toBe(true);
+        expect(written).toEqual({ ok: true, tag: null });
+        expect(await storedState(prefix, "v1")).toEqual({ version: "2", shown: "2" });
+      } finally {
+        client.disconnect();
+      }
     });
 
     it("a caller's client that resends the cut commit gets its version back and the write lands once", async () => {

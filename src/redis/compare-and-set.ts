@@ -18,8 +18,8 @@ export interface CompareAndSetWrite {
   /** Counters to raise with the write: the counters hash and `[field, amount]` pairs. */
   counters?: { key: string; increments: readonly (readonly [string, number])[] };
   /**
-   * Where an older layout kept this record: read when `key` holds no version, and removed by every write, so the
-   * record moves to `key` on its first write. It must share the slot of `key` on Redis Cluster.
+   * Where an older layout kept this record: read when `key` holds no version, and removed by the write that moves
+   * the record from it to `key` (its first write). It must share the slot of `key` on Redis Cluster.
    */
   legacyKey?: string;
 }
@@ -30,7 +30,9 @@ export interface CompareAndSetWrite {
 const SCRIPT = luaScript(`
 local legacy = ARGV[5] == "1" and KEYS[#KEYS] or nil
 local stored = redis.call("HMGET", KEYS[1], "version", "commit")
-if legacy and not stored[1] then stored = redis.call("HMGET", legacy, "version", "commit") end
+-- While the record's key holds no version, the record is read from the 0.1 key, and this write moves it.
+local moving = legacy and not stored[1]
+if moving then stored = redis.call("HMGET", legacy, "version", "commit") end
 local version = 0
 if stored[1] then
   if not string.match(stored[1], "^[1-9]%d*$") then
@@ -43,7 +45,7 @@ if ARGV[1] ~= "" and version ~= tonumber(ARGV[1]) then return false end
 ${addCountersLua(6)}
 redis.call("HSET", KEYS[1], "version", version + 1, "value", ARGV[2], "commit", ARGV[3])
 if ARGV[4] ~= "0" then redis.call("PEXPIRE", KEYS[1], ARGV[4]) end
-if legacy then redis.call("DEL", legacy) end
+if moving then redis.call("DEL", legacy) end
 return version + 1
 `);
 

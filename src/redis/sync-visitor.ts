@@ -13,7 +13,8 @@ import type { VisitorKeys } from "./redis-keys.js";
 // counter field / amount pairs; KEYS: the record, the counters shard when there are increments, the 0.1 key. One
 // argument for the five small ones: every argument costs the client and the server a step to send and to take in.
 // The record is read where the other scripts read it (its key while that holds a version, else the 0.1 key when
-// anything is there). A version that is not a whole number >= 1 never matches, so the record comes back and is
+// anything is there), and the 0.1 key is deleted by the write that moves the record from it (deleting it on every
+// write would cost each one a command for a key that is almost never there). A version that is not a whole number >= 1 never matches, so the record comes back and is
 // reported by the parser. Answers: the new version (>= 1); 0 when this very write had landed already (a resent
 // command); else {0, version, value, commit} of the record stored now. A number is the cheapest reply to take in.
 // Everything is checked before the first write: Redis does not roll a script back when it fails half-way. Lua's
@@ -35,7 +36,7 @@ if version == tonumber(expected) and (version == 0 or (stored[2] or "") == expec
   ${addCountersLua(3)}
   redis.call("HSET", KEYS[1], "version", version + 1, "value", ARGV[2], "commit", commit)
   if ttl ~= "0" then redis.call("PEXPIRE", KEYS[1], ttl) end
-  if legacy then redis.call("DEL", legacy) end
+  if source == legacy then redis.call("DEL", legacy) end
   return version + 1
 end
 local now = redis.call("HMGET", source, "version", "value", "commit")

@@ -3,13 +3,13 @@
 //   FNV-1a of the id); `{b<n>}:v:<visitorId>` one hash per visitor (`version`, `value` = JSON record, `commit` = id
 //   of the write that made it); `{b<n>}:counters` the bucket's counters shard (field counterKey(...), HINCRBY; the
 //   counters are the sums over the shards); `invitations` one hash for the shared set (`version`, `value`,
-//   `commit`). Beckon 0.1's `v:<visitorId>` is read while the new key holds no version and removed by the next
-//   write; its `counters` hash still adds to the sums (test/storage/redis-cluster.test.ts runs the same layout on
+//   `commit`). Beckon 0.1's `v:<visitorId>` is read while the new key holds no version and removed by the write
+//   that moves the record (a 0.1 key written after that is never read; erasure removes it); its `counters` hash still adds to the sums (test/storage/redis-cluster.test.ts runs the same layout on
 //   Redis Cluster). An id holding a lone UTF-16 surrogate
 //   (which UTF-8 would turn into U+FFFD) is stored JSON-escaped under `j:` instead, so no two ids share a key.
 // * commitVisitor and putInvitationSet run one Lua script (EVALSHA, EVAL once on NOSCRIPT): checks first, then
 //   counters, record and TTL; a version mismatch writes nothing and answers null.
-// * Each write carries a random commit id: a command ioredis resends after a lost connection, whose first copy did
+// * Each write carries a commit id no writer used before: a command ioredis resends after a lost connection, whose first copy did
 //   land, answers with its version instead of a conflict, so a caller's default client never applies a change twice.
 // * A client made from `url` fails fast: one connection attempt per command (maxRetriesPerRequest 0), no resend of
 //   unanswered writes, connectTimeout 2 s, commandTimeout 5 s; it keeps reconnecting in the background. Its lost
@@ -152,6 +152,26 @@ describe("createRedisStorage", () => {
     await direct.hset(`${prefix}v:gone`, "version", "1", "value", JSON.stringify(record()));
     await storage.deleteVisitor("gone");
     expect(await direct.exists(`${prefix}v:gone`)).toBe(0);
+  });
+
+  it("moves a 0.1 record on its first sync write; a 0.1 key written after the move is never read, and only erasure removes it", async () => {
+    const prefix = uniquePrefix();
+    const storage = fresh(prefix);
+    const old = `${prefix}v:old`;
+    await direct.hset(old, "version", "3", "value", JSON.stringify(record("/old")), "commit", "from-0.1");
+    const read = await storage.syncVisitor!("old", null);
+    expect(read).toEqual({ ok: false, current: { value: record("/old"), version: 3, commit: "from-0.1" } });
+    const moved = await storage.syncVisitor!("old", { version: 3, commit: "from-0.1" }, record("/new"), [shown]);
+    expect(moved).toMatchObject({ ok: true, tag: { version: 4 } });
+    expect(await direct.exists(old)).toBe(0);
+    // An old server still writing its key after the move: nobody reads it, later writes leave it be.
+    await direct.hset(old, "version", "9", "value", JSON.stringify(record("/straggler")));
+    const tag = (moved as { tag: { version: number; commit: string } }).tag;
+    expect(await storage.syncVisitor!("old", tag, record("/newer"), [])).toMatchObject({ ok: true, tag: { version: 5 } });
+    expect(await storage.getVisitor("old")).toEqual({ value: record("/newer"), version: 5 });
+    expect(await direct.hget(old, "value")).toBe(JSON.stringify(record("/straggler")));
+    expect(await storage.forgetVisitor("old")).toBe(true);
+    expect(await direct.exists(old)).toBe(0);
   });
 
   it("forgets a visitor still under beckon 0.1's key: the empty record at the next version on the new key, no copy left", async () => {

@@ -4,6 +4,7 @@
 import type { Cluster } from "ioredis";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { emptyState, type Invitation } from "../../src/index.js";
+import { CALLS_PER_WRITE } from "../../src/redis/coalesce-writes.js";
 import { createRedisStorage } from "../../src/redis/index.js";
 import { createBeckon, type StorageAdapter, type VisitorRecord } from "../../src/storage/index.js";
 import { describeStorageContract } from "./contract.js";
@@ -98,7 +99,7 @@ describe("createRedisStorage on Redis Cluster", () => {
     expect(stats).toEqual(expected);
   }, 120_000);
 
-  it("sends the commands of calls started in one turn in one socket write per master (coalesceWrites)", async () => {
+  it("sends the commands of calls started in one turn in writes of CALLS_PER_WRITE per master (coalesceWrites)", async () => {
     const own = await client();
     const storage = createRedisStorage({ client: own, prefix: uniquePrefix() });
     // Every node connected and its slots known, so no command waits in a queue for a connection.
@@ -107,9 +108,11 @@ describe("createRedisStorage on Redis Cluster", () => {
     const writes = countSocketWrites(own.nodes("all").map((node) => node.stream));
     const read = await Promise.all(Array.from({ length: 30 }, (_, i) => storage.getVisitor(`v${i}`)));
     expect(read.every((stored) => stored === null)).toBe(true);
-    // 30 visitors over three masters: one write each at most, not one per command.
+    // 30 visitors over three masters: the held sockets leave every 8 calls per socket (24 here), so one or two writes
+    // per master, not one per command.
+    const held = own.nodes("all").length;
     expect(writes()).toBeGreaterThan(0);
-    expect(writes()).toBeLessThanOrEqual(own.nodes("master").length);
+    expect(writes()).toBeLessThanOrEqual(Math.ceil(30 / (CALLS_PER_WRITE * held)) * own.nodes("master").length);
   });
 
   it("names no key of beckon 0.1 on a cluster: a visitor's old key is neither read nor written", async () => {

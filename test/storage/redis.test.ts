@@ -22,11 +22,12 @@
 // * Unreadable stored data (bad JSON, a record without state/events, a non-numeric version or count) rejects with
 //   code "corrupt_record".
 // * coalesceWrites (default on): the client's ready sockets are corked from an adapter call to the next tick, so the
-//   commands of every call started in one turn leave in one write per connection.
+//   commands of the calls started in one turn leave in writes of CALLS_PER_WRITE (8) per connection.
 import { Redis } from "ioredis";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { emptyState } from "../../src/index.js";
 import { createRedisStorage } from "../../src/redis/index.js";
+import { CALLS_PER_WRITE } from "../../src/redis/coalesce-writes.js";
 import { prefixHashTag, redisKeys } from "../../src/redis/redis-keys.js";
 import { VISITOR_BUCKETS, visitorBucket } from "../../src/redis/visitor-bucket.js";
 import { isStorageError, type CounterIncrement, type StorageAdapter, type VisitorRecord } from "../../src/storage/index.js";
@@ -298,8 +299,8 @@ describe("createRedisStorage", () => {
     expect(await direct.hgetall(shardKey(prefix, "v1"))).toEqual({ [JSON.stringify(["b", "b", "shown"])]: "lots" });
   });
 
-  it("sends the commands of calls started in one turn in one socket write, unless coalesceWrites is false", async () => {
-    const writesFor = async (coalesceWrites: boolean): Promise<{ writes: number; read: (VisitorRecord | null)[] }> => {
+  it("sends the commands of calls started in one turn in writes of CALLS_PER_WRITE, unless coalesceWrites is false", async () => {
+    const writesFor = async (coalesceWrites: boolean, calls: number): Promise<{ writes: number; read: (VisitorRecord | null)[] }> => {
       const client = directClient();
       await client.ping();
       const prefix = uniquePrefix();
@@ -307,16 +308,20 @@ describe("createRedisStorage", () => {
       const storage = createRedisStorage({ client, prefix, coalesceWrites });
       await storage.commitVisitor("v3", record("https://example.com/3"), 0);
       const writes = countSocketWrites([client.stream]);
-      const read = await Promise.all(Array.from({ length: 10 }, (_, i) => storage.getVisitor(`v${i}`)));
+      const read = await Promise.all(Array.from({ length: calls }, (_, i) => storage.getVisitor(`v${i}`)));
       const counted = writes();
       await client.quit();
       return { writes: counted, read: read.map((stored) => stored?.value ?? null) };
     };
-    const [coalesced, single] = [await writesFor(true), await writesFor(false)];
-    expect(coalesced.writes).toBe(1);
-    expect(single.writes).toBe(10);
-    expect(coalesced.read).toEqual(single.read);
-    expect(coalesced.read.filter((value) => value !== null)).toEqual([record("https://example.com/3")]);
+    expect(CALLS_PER_WRITE).toBe(8);
+    const [few, many, single] = [await writesFor(true, 8), await writesFor(true, 20), await writesFor(false, 20)];
+    expect(few.writes).toBe(1);
+    // 8 + 8 + 4: Redis starts on the first commands while the others are still being made.
+    expect(many.writes).toBe(3);
+    expect(single.writes).toBe(20);
+    expect(many.read).toEqual(single.read);
+    expect(few.read).toEqual(single.read.slice(0, 8));
+    expect(many.read.filter((value) => value !== null)).toEqual([record("https://example.com/3")]);
   });
 
   it("leaves a caller's client open on close", async () => {

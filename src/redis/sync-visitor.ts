@@ -9,16 +9,16 @@ import { readStored } from "./read-stored.js";
 import type { VisitorKeys } from "./redis-keys.js";
 
 // ARGV[1]: "<expected version> <new commit id> <TTL in ms> <1 when the last key is beckon 0.1's> <expected commit id>",
-// separated by single spaces (a new id holds none; the expected one, last, may be anything stored, even empty), ARGV[2]: the value, then
-// counter field / amount pairs; KEYS: the record, the counters shard when there are increments, the 0.1 key. One
-// argument for the five small ones: every argument costs the client and the server a step to send and to take in.
-// The record is read where the other scripts read it (its key while that holds a version, else the 0.1 key when
-// anything is there), and the 0.1 key is deleted by the write that moves the record from it (deleting it on every
-// write would cost each one a command for a key that is almost never there). A version that is not a whole number >= 1 never matches, so the record comes back and is
-// reported by the parser. Answers: the new version (>= 1); 0 when this very write had landed already (a resent
-// command); else {0, version, value, commit} of the record stored now. A number is the cheapest reply to take in.
-// Everything is checked before the first write: Redis does not roll a script back when it fails half-way. Lua's
-// false becomes a nil reply and keeps the table whole.
+// separated by single spaces (a new id holds none; the expected one, last, may be anything stored, even empty),
+// ARGV[2]: the value, then counter field / amount pairs; KEYS: the record, the counters shard when there are
+// increments, the 0.1 key. One argument for the five small ones: every argument costs the client and the server a step
+// to send and to take in. The record is read where the other scripts read it (its key while that holds a version, else
+// the 0.1 key when anything is there), and the 0.1 key is deleted by the write that moves the record from it (deleting
+// it on every write would cost each one a command for a key that is almost never there). A version that is not a whole
+// number >= 1 never matches, so the record comes back and is reported by the parser. Answers: the new version (>= 1); 0
+// when this very write had landed already (a resent command); else {0, version, value, commit} of the record stored
+// now. A number is the cheapest reply to take in. Everything is checked before the first write: Redis does not roll a
+// script back when it fails half-way. Lua's false becomes a nil reply and keeps the table whole.
 const SCRIPT = luaScript(`
 local expected, commit, ttl, old, expectedCommit = string.match(ARGV[1], "^(%S*) (%S+) (%d+) ([01]) (.*)$")
 if not commit then return redis.error_reply("BECKON_ARGUMENTS the write's arguments are not what this script takes") end
@@ -52,12 +52,12 @@ export interface SyncTarget {
 }
 
 /**
- * The Redis side of `syncVisitor`: with no `expected` tag, reads the record with its `version` and `commit` (one
- * HMGET, or the 0.1-aware read); with a tag and no record, confirms with an HMGET of the version and commit id
- * (Redis runs it for less than a script); with a record, one Lua script that writes it if the stored version and
- * commit id are still the expected ones, and else answers with the stored record. The new
- * commit id is one no writer used before (`newCommitId`), so a version that starts again at 1 after an expiry or a purge never matches a tag from
- * before; and ioredis resending a write whose answer was lost finds its own commit id and answers that it landed.
+ * The Redis side of `syncVisitor`: with no `expected` tag, reads the record with its `version` and `commit` (one HMGET,
+ * or the 0.1-aware read); with a tag and no record, confirms with an HMGET of the version and commit id (Redis runs it
+ * for less than a script); with a record, one Lua script that writes it if the stored version and commit id are still
+ * the expected ones, and else answers with the stored record. The new commit id is one no writer used before
+ * (`newCommitId`), so a version that starts again at 1 after an expiry or a purge never matches a tag from before; and
+ * ioredis resending a write whose answer was lost finds its own commit id and answers that it landed.
  *
  * @example
  * await syncVisitor(target, "v1", { version: 3, commit: "…" }, record, []) // => { ok: true, tag: { version: 4, commit: "…" } }

@@ -66,6 +66,8 @@ export interface CandidateIndex {
   byOnSite: Uint32Array;
   /** Per candidate position, its place in `byOnSite`. */
   onSiteRank: Uint32Array;
+  /** The time-on-site minimums in `byOnSite`'s order (ascending): where a visitor's time on site falls among them. */
+  onSiteByRank: readonly number[];
   /** Per attribute key: the candidates with a condition on it that a missing key fails (all but `notExists`). */
   needsAttribute: Needs;
   /** Per normalised event name: the candidates with a condition on it (none holds without a record). */
@@ -255,13 +257,17 @@ function onSiteLevels(
 }
 
 /** Candidate positions by ascending time-on-site minimum, rank order among equals, and each one's place there. */
-function onSiteOrder(candidates: readonly CompiledInvitation[]): { byOnSite: Uint32Array; onSiteRank: Uint32Array } {
+function onSiteOrder(candidates: readonly CompiledInvitation[]): Pick<CandidateIndex, "byOnSite" | "onSiteRank" | "onSiteByRank"> {
   const minimums = new Float64Array(candidates.length);
   for (let i = 0; i < candidates.length; i++) minimums[i] = (candidates[i] as CompiledInvitation).timeOnSite;
   const byOnSite = stableOrder(minimums);
   const onSiteRank = new Uint32Array(candidates.length);
-  for (let j = 0; j < byOnSite.length; j++) onSiteRank[byOnSite[j] as number] = j;
-  return { byOnSite, onSiteRank };
+  const onSiteByRank: number[] = [];
+  for (let j = 0; j < byOnSite.length; j++) {
+    onSiteRank[byOnSite[j] as number] = j;
+    onSiteByRank.push(minimums[byOnSite[j] as number] as number);
+  }
+  return { byOnSite, onSiteRank, onSiteByRank };
 }
 
 /** The position of the first of the ascending `values` that is at least `value` (`values.length` when none is). */

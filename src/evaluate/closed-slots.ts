@@ -4,6 +4,7 @@ import { buildWeekSlots, SLOT_MINUTES, WEEK_SLOTS } from "../compile/week-slots.
 import { MINUTE_MS } from "../schedule/civil-date.js";
 import { offsetStretch } from "../schedule/offset-at.js";
 import { weekStart } from "../schedule/weekly-rule.js";
+import { firstAbove } from "../lib/first-above.js";
 import type { VisitorView } from "../visitor/view-visitor.js";
 import { checkCandidate, timeOnSiteMetAt, type CheckEnv } from "./check-candidate.js";
 import type { SlotOfNow, VisitorMask } from "./visitor-mask.js";
@@ -141,7 +142,8 @@ function soonestWaiting(
 ): number {
   const { candidates, byOnSite, onSiteRank } = list;
   let changeAt = bound;
-  let j = firstWaiting(list, visitor.timeOnSite);
+  // The first candidate whose minimum is above the visitor's time on site.
+  let j = firstAbove(list.onSiteByRank, visitor.timeOnSite);
   for (const walked = Math.min(byOnSite.length, j + mask.words); j < walked; j++) {
     const i = byOnSite[j] as number;
     const c = candidates[i] as CompiledInvitation;
@@ -167,19 +169,6 @@ function soonestWaiting(
     changeAt = earliestChange(c, accepts, visitor, env, changeAt);
   }
   return changeAt;
-}
-
-/** The position in `byOnSite` of the first candidate whose time-on-site minimum is above the visitor's. */
-function firstWaiting(list: CandidateIndex, timeOnSite: number): number {
-  const { candidates, byOnSite } = list;
-  let low = 0;
-  let high = byOnSite.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if ((candidates[byOnSite[mid] as number] as CompiledInvitation).timeOnSite <= timeOnSite) low = mid + 1;
-    else high = mid;
-  }
-  return low;
 }
 
 /**

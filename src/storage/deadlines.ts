@@ -43,9 +43,9 @@ class DeadlineList {
     }
   }
 
+  /** Waits for a running call's deadline (so the timer starts ref'd; `settle` unrefs it when nothing runs). */
   private arm(at: number): void {
     this.timer = setTimeout(() => this.fire(), Math.max(1, Math.ceil(at - performance.now())));
-    if (this.running === 0) this.timer.unref();
   }
 
   /** Fails every call whose time is up, then waits for the oldest one left. */

@@ -55,7 +55,13 @@ export class VisitorMask {
    * Groups of terms of which a surviving candidate is in at least one (a visitor's several tags; a first path
    * segment's exact and prefix keys): group g is `any[anyEnds[g − 1] … anyEnds[g] − 1]`.
    */
-  private readonly any: Term[] = [];
+  private readonly any: Uint32Array[] = [];
+  /**
+   * The list terms of the groups, at their places in `any` (which holds {@link zeros} there), or `null`: kept apart so
+   * that the usual groups, bitsets only, are read without asking each term what it is.
+   */
+  private readonly anyLists: (ListTerm | null)[] = [];
+  private anyListed = false;
   private anyCount = 0;
   private readonly anyEnds: number[] = [];
   private groupCount = 0;
@@ -74,6 +80,8 @@ export class VisitorMask {
   private todo: Uint32Array | null = null;
   /** See {@link rankScratch}. */
   private ranks: Uint32Array | null = null;
+  /** A bitset of no candidate, standing in `any` for a list term. */
+  private zeros: Uint32Array | null = null;
 
   constructor(private readonly enabled: Uint32Array) {}
 
@@ -84,6 +92,7 @@ export class VisitorMask {
     this.noneCount = 0;
     this.noneUnlessCount = 0;
     this.anyCount = 0;
+    this.anyListed = false;
     this.groupCount = 0;
     this.ready = null;
   }
@@ -135,7 +144,14 @@ export class VisitorMask {
 
   /** Adds a term to the current group of alternatives; {@link closeGroup} ends the group. */
   requireAny(term: Term): void {
-    this.any[this.anyCount++] = term;
+    if (term instanceof Uint32Array) {
+      this.anyLists[this.anyCount] = null;
+      this.any[this.anyCount++] = term;
+      return;
+    }
+    this.anyListed = true;
+    this.anyLists[this.anyCount] = term;
+    this.any[this.anyCount++] = this.zeros ??= new Uint32Array(this.words);
   }
 
   closeGroup(): void {
@@ -156,25 +172,38 @@ export class VisitorMask {
    * ends the ANDs early.
    */
   word(w: number, pre = -1): number {
+    // The arrays and counts in locals: read through `this`, the optimised loop would check the mask's shape and load
+    // them again on every term.
     let m = (this.enabled[w] as number) & pre;
-    for (let i = 0; i < this.allCount && m !== 0; i++) m &= (this.all[i] as Uint32Array)[w] as number;
+    const all = this.all;
+    for (let i = 0, n = this.allCount; i < n && m !== 0; i++) m &= (all[i] as Uint32Array)[w] as number;
+    if (m === 0) return 0;
     for (let i = 0; i < this.allListCount && m !== 0; i++) m &= listWord(this.allLists[i] as ListTerm, w);
-    for (let i = 0; i < this.noneCount && m !== 0; i++) m &= ~((this.none[i] as Uint32Array)[w] as number);
+    const none = this.none;
+    for (let i = 0, n = this.noneCount; i < n && m !== 0; i++) m &= ~((none[i] as Uint32Array)[w] as number);
     for (let i = 0; i < this.noneUnlessCount && m !== 0; i++) {
       m &= ~((this.noneUnless[i] as Uint32Array)[w] as number) | ((this.unless[i] as Uint32Array)[w] as number);
     }
+    const any = this.any;
+    const ends = this.anyEnds;
+    const listed = this.anyListed;
     let i = 0;
-    for (let g = 0; g < this.groupCount && m !== 0; g++) {
+    for (let g = 0, groups = this.groupCount; g < groups && m !== 0; g++) {
+      const start = i;
+      const end = ends[g] as number;
       let accepted = 0;
-      for (const end = this.anyEnds[g] as number; i < end; i++) {
-        const term = this.any[i] as Term;
-        accepted |= term instanceof Uint32Array ? (term[w] as number) : listWord(term, w);
+      for (; i < end; i++) accepted |= (any[i] as Uint32Array)[w] as number;
+      if (listed) {
+        for (let j = start; j < end; j++) {
+          const list = this.anyLists[j];
+          if (list !== null && list !== undefined) accepted |= listWord(list, w);
+        }
       }
       m &= accepted;
-      i = this.anyEnds[g] as number;
     }
     return m;
   }
+
 
   /**
    * Word `w` of the surviving candidates the visitor's time on site already allows among those of `pre` (the

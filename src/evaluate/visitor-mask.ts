@@ -57,11 +57,10 @@ export class VisitorMask {
    */
   private readonly any: Uint32Array[] = [];
   /**
-   * The list terms of the groups, at their places in `any` (which holds {@link zeros} there), or `null`: kept apart so
-   * that the usual groups, bitsets only, are read without asking each term what it is.
+   * At each place in `any`, the group's list term (`any` then holds a bitset never read), else `null`: bitsets, the
+   * usual terms, are then read without asking each term what it is.
    */
   private readonly anyLists: (ListTerm | null)[] = [];
-  private anyListed = false;
   private anyCount = 0;
   private readonly anyEnds: number[] = [];
   private groupCount = 0;
@@ -80,8 +79,6 @@ export class VisitorMask {
   private todo: Uint32Array | null = null;
   /** See {@link rankScratch}. */
   private ranks: Uint32Array | null = null;
-  /** A bitset of no candidate, standing in `any` for a list term. */
-  private zeros: Uint32Array | null = null;
 
   constructor(private readonly enabled: Uint32Array) {}
 
@@ -92,7 +89,6 @@ export class VisitorMask {
     this.noneCount = 0;
     this.noneUnlessCount = 0;
     this.anyCount = 0;
-    this.anyListed = false;
     this.groupCount = 0;
     this.ready = null;
   }
@@ -144,14 +140,9 @@ export class VisitorMask {
 
   /** Adds a term to the current group of alternatives; {@link closeGroup} ends the group. */
   requireAny(term: Term): void {
-    if (term instanceof Uint32Array) {
-      this.anyLists[this.anyCount] = null;
-      this.any[this.anyCount++] = term;
-      return;
-    }
-    this.anyListed = true;
-    this.anyLists[this.anyCount] = term;
-    this.any[this.anyCount++] = this.zeros ??= new Uint32Array(this.words);
+    const bits = term instanceof Uint32Array;
+    this.anyLists[this.anyCount] = bits ? null : term;
+    this.any[this.anyCount++] = bits ? term : this.enabled;
   }
 
   closeGroup(): void {
@@ -177,7 +168,6 @@ export class VisitorMask {
     let m = (this.enabled[w] as number) & pre;
     const all = this.all;
     for (let i = 0, n = this.allCount; i < n && m !== 0; i++) m &= (all[i] as Uint32Array)[w] as number;
-    if (m === 0) return 0;
     for (let i = 0; i < this.allListCount && m !== 0; i++) m &= listWord(this.allLists[i] as ListTerm, w);
     const none = this.none;
     for (let i = 0, n = this.noneCount; i < n && m !== 0; i++) m &= ~((none[i] as Uint32Array)[w] as number);
@@ -185,25 +175,19 @@ export class VisitorMask {
       m &= ~((this.noneUnless[i] as Uint32Array)[w] as number) | ((this.unless[i] as Uint32Array)[w] as number);
     }
     const any = this.any;
+    const lists = this.anyLists;
     const ends = this.anyEnds;
-    const listed = this.anyListed;
     let i = 0;
     for (let g = 0, groups = this.groupCount; g < groups && m !== 0; g++) {
-      const start = i;
-      const end = ends[g] as number;
       let accepted = 0;
-      for (; i < end; i++) accepted |= (any[i] as Uint32Array)[w] as number;
-      if (listed) {
-        for (let j = start; j < end; j++) {
-          const list = this.anyLists[j];
-          if (list !== null && list !== undefined) accepted |= listWord(list, w);
-        }
+      for (const end = ends[g] as number; i < end; i++) {
+        const list = lists[i] as ListTerm | null;
+        accepted |= list === null ? ((any[i] as Uint32Array)[w] as number) : listWord(list, w);
       }
       m &= accepted;
     }
     return m;
   }
-
 
   /**
    * Word `w` of the surviving candidates the visitor's time on site already allows among those of `pre` (the

@@ -12,35 +12,78 @@ export interface VisitorCache {
   delete(visitorId: string): void;
 }
 
+/** An entry of the cache's recency list, most recently used at the head. */
+interface Entry {
+  readonly visitorId: string;
+  known: TaggedVisitor;
+  newer: Entry | null;
+  older: Entry | null;
+}
+
 /**
- * A bounded least-recently-used map of visitors' records (a `Map` keeps insertion order, so the first key is the
- * oldest). Nothing in it is trusted: every write sent against an entry is compare-and-set on its tag, so an entry
- * another server made stale only costs that call a second round trip. `size` 0 keeps nothing.
+ * A bounded least-recently-used map of visitors' records: a `Map` from visitor to entry, and the entries in a list
+ * from the most recently used to the least, so that using an entry moves it to the head without touching the `Map`
+ * (a `Map` delete and set per call, the simpler way to keep recency, cost the service about 2 µs of CPU a call at 64
+ * visitors: the table filled with deleted slots and was rebuilt every few dozen calls). Nothing in it is trusted:
+ * every write sent against an entry is compare-and-set on its tag, so an entry another server made stale only costs
+ * that call a second round trip. `size` 0 keeps nothing.
  *
  * @example
  * const cache = visitorCache(2_000);
  * cache.set("v1", { value: record, version: 3, commit: "…" });
  */
 export function visitorCache(size: number): VisitorCache {
-  const entries = new Map<string, TaggedVisitor>();
+  const entries = new Map<string, Entry>();
+  let newest: Entry | null = null;
+  let oldest: Entry | null = null;
+  const unlink = (entry: Entry): void => {
+    if (entry.newer === null) newest = entry.older;
+    else entry.newer.older = entry.older;
+    if (entry.older === null) oldest = entry.newer;
+    else entry.older.newer = entry.newer;
+  };
+  const toHead = (entry: Entry): void => {
+    entry.newer = null;
+    entry.older = newest;
+    if (newest === null) oldest = entry;
+    else newest.newer = entry;
+    newest = entry;
+  };
   return {
     get(visitorId) {
-      const known = entries.get(visitorId);
-      if (known !== undefined) {
-        entries.delete(visitorId);
-        entries.set(visitorId, known);
+      const entry = entries.get(visitorId);
+      if (entry === undefined) return undefined;
+      if (entry !== newest) {
+        unlink(entry);
+        toHead(entry);
       }
-      return known;
+      return entry.known;
     },
-    peek: (visitorId) => entries.get(visitorId),
+    peek: (visitorId) => entries.get(visitorId)?.known,
     set(visitorId, known) {
       if (size <= 0) return;
-      entries.delete(visitorId);
-      entries.set(visitorId, known);
-      if (entries.size > size) entries.delete(entries.keys().next().value as string);
+      let entry = entries.get(visitorId);
+      if (entry === undefined) {
+        entry = { visitorId, known, newer: null, older: null };
+        entries.set(visitorId, entry);
+        toHead(entry);
+        if (entries.size > size && oldest !== null) {
+          entries.delete(oldest.visitorId);
+          unlink(oldest);
+        }
+        return;
+      }
+      entry.known = known;
+      if (entry !== newest) {
+        unlink(entry);
+        toHead(entry);
+      }
     },
     delete(visitorId) {
+      const entry = entries.get(visitorId);
+      if (entry === undefined) return;
       entries.delete(visitorId);
+      unlink(entry);
     },
   };
 }

@@ -23,10 +23,10 @@ interface Entry {
 /**
  * A bounded least-recently-used map of visitors' records: a `Map` from visitor to entry, and the entries in a list
  * from the most recently used to the least, so that using an entry moves it to the head without touching the `Map`
- * (a `Map` delete and set per call, the simpler way to keep recency, cost the service about 2 µs of CPU a call at 64
- * visitors: the table filled with deleted slots and was rebuilt every few dozen calls). Nothing in it is trusted:
- * every write sent against an entry is compare-and-set on its tag, so an entry another server made stale only costs
- * that call a second round trip. `size` 0 keeps nothing.
+ * (a `Map` delete and set per call, the simpler way to keep recency, fills the table with deleted slots that it
+ * rebuilds every few dozen calls: 5 % of a CPU profile of the service at 64 visitors; bench/RESULTS.md, "Eleventh
+ * round"). Nothing in it is trusted: every write sent against an entry is compare-and-set on its tag, so an entry
+ * another server made stale only costs that call a second round trip. `size` 0 keeps nothing.
  *
  * @example
  * const cache = visitorCache(2_000);

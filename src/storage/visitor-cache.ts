@@ -49,14 +49,17 @@ export function visitorCache(size: number): VisitorCache {
     else newest.newer = entry;
     newest = entry;
   };
+  /** Makes `entry` the most recently used. */
+  const use = (entry: Entry): void => {
+    if (entry === newest) return;
+    unlink(entry);
+    toHead(entry);
+  };
   return {
     get(visitorId) {
       const entry = entries.get(visitorId);
       if (entry === undefined) return undefined;
-      if (entry !== newest) {
-        unlink(entry);
-        toHead(entry);
-      }
+      use(entry);
       return entry.known;
     },
     peek: (visitorId) => entries.get(visitorId)?.known,
@@ -74,10 +77,7 @@ export function visitorCache(size: number): VisitorCache {
         return;
       }
       entry.known = known;
-      if (entry !== newest) {
-        unlink(entry);
-        toHead(entry);
-      }
+      use(entry);
     },
     delete(visitorId) {
       const entry = entries.get(visitorId);

@@ -53,6 +53,11 @@ export interface CandidateIndex {
    * segment is cut to these and looked up, and to no other length (each lookup hashes a new string).
    */
   segmentPrefixes: readonly number[];
+  /**
+   * Per exact `segment` key with a bitset that prefix keys also fit: that bitset ORed with theirs, the group a visitor
+   * on that segment would otherwise narrow by (its exact and prefix keys) as one term.
+   */
+  segmentJoined: ReadonlyMap<string, Uint32Array>;
   /** `pageviewsAtMost[n]`: candidates whose page-view minimum is at most `n` (the last entry covers all above). */
   pageviewsAtMost: Uint32Array[];
   /** Ascending time-on-site levels, and at the same position the candidates whose minimum is at most that level. */
@@ -109,6 +114,7 @@ export function buildCandidateIndex(candidates: readonly CompiledInvitation[]): 
   }
   const members = new SetMembers();
   const segment = dimension(candidates, used & USES_URLS, (lists, wild, i, c) => placeAll(lists, wild, i, c.urls === null ? null : c.urls.segments));
+  const segmentPrefixes = prefixLengths(segment);
   return {
     candidates,
     enabled,
@@ -119,7 +125,8 @@ export function buildCandidateIndex(candidates: readonly CompiledInvitation[]): 
     device: dimension(candidates, used & USES_DEVICES, (lists, wild, i, c) => placeAll(lists, wild, i, members.of(c.devices))),
     host: dimension(candidates, used & USES_URLS, (lists, wild, i, c) => placeAll(lists, wild, i, c.urls === null ? null : c.urls.hosts)),
     segment,
-    segmentPrefixes: prefixLengths(segment),
+    segmentPrefixes,
+    segmentJoined: joinedSegments(segment, segmentPrefixes),
     pageviewsAtMost: pageviewLevels(candidates, words),
     ...onSiteLevels(candidates, onSite, words),
     noneReady: bits(),
@@ -183,6 +190,33 @@ function dimension(
 function prefixLengths(segment: Dimension): number[] {
   const keys = [...segment.dense.keys(), ...segment.sparse.keys()];
   return SEGMENT_PREFIX_LENGTHS.filter((length) => keys.some((key) => key.startsWith("/") && key.length === length + 1));
+}
+
+/**
+ * Each exact segment key with a bitset, ORed with the prefix keys that fit it (see `segmentJoined`). Only keys with
+ * a bitset: they are few (see `KeyPostings`), so this at most doubles the dimension's bitsets.
+ */
+function joinedSegments(segment: Dimension, prefixes: readonly number[]): Map<string, Uint32Array> {
+  const joined = new Map<string, Uint32Array>();
+  if (prefixes.length === 0) return joined;
+  const { dense, sparse, starts, positions } = segment;
+  for (const [key, bits] of dense) {
+    // Prefix keys start with "/", which no segment holds.
+    if (key.startsWith("/")) continue;
+    let union: Uint32Array | null = null;
+    for (const length of prefixes) {
+      if (key.length < length) continue;
+      const prefix = `/${key.slice(0, length)}`;
+      const prefixBits = dense.get(prefix);
+      const list = sparse.get(prefix);
+      if (prefixBits === undefined && list === undefined) continue;
+      union ??= bits.slice();
+      if (prefixBits !== undefined) or(union, prefixBits);
+      else for (let p = starts[list as number] as number; p < (starts[(list as number) + 1] as number); p++) setBit(union, positions[p] as number);
+    }
+    if (union !== null) joined.set(key, union);
+  }
+  return joined;
 }
 
 /** The keys `markOne` says each candidate needs (none when no candidate `used` them), and who needs which. */

@@ -146,7 +146,17 @@ export class VisitorMask {
   }
 
   closeGroup(): void {
-    this.anyEnds[this.groupCount++] = this.anyCount;
+    const start = this.groupCount === 0 ? 0 : (this.anyEnds[this.groupCount - 1] as number);
+    if (this.anyCount - start !== 1) {
+      this.anyEnds[this.groupCount++] = this.anyCount;
+      return;
+    }
+    // One alternative (a visitor with one tag, a segment no prefix key fits) is simply required: read with the
+    // other required terms, without a group's inner loop on every word.
+    this.anyCount = start;
+    const list = this.anyLists[start] as ListTerm | null;
+    if (list === null) this.all[this.allCount++] = this.any[start] as Uint32Array;
+    else this.allLists[this.allListCount++] = list;
   }
 
   requireReady(bits: Uint32Array): void {
@@ -301,7 +311,7 @@ export function matchingCandidates(index: CandidateIndex, view: VisitorView): Vi
   // A dimension no candidate restricts has every candidate wild: nothing to narrow, and the visitor's value (some
   // of which cost work to derive) is not even read.
   if (restricts(index.host)) narrow(mask, index.host, view.host);
-  if (restricts(index.segment)) narrowSegment(mask, index.segment, index.segmentPrefixes, view.segment);
+  if (restricts(index.segment)) narrowSegment(mask, index, view.segment);
   if (restricts(index.language)) narrow(mask, index.language, view.language);
   if (restricts(index.identifier)) narrow(mask, index.identifier, view.identifier);
   if (restricts(index.department)) narrow(mask, index.department, view.department);
@@ -378,10 +388,14 @@ function narrowAny(mask: VisitorMask, dimension: Dimension, values: ReadonlySet<
 
 /**
  * The first path segment: candidates whose patterns name it exactly, or a prefix of it (keys `/` + prefix, see
- * `segmentKey`, of the lengths in `prefixes`), or any segment.
+ * `segmentKey`, of the lengths in `segmentPrefixes`), or any segment — as one term when the index has them joined.
  */
-function narrowSegment(mask: VisitorMask, dimension: Dimension, prefixes: readonly number[], segment: string | undefined): void {
+function narrowSegment(mask: VisitorMask, index: CandidateIndex, segment: string | undefined): void {
+  const dimension = index.segment;
   if (segment === undefined) return mask.requireAll(dimension.wild);
+  const joined = index.segmentJoined.get(segment);
+  if (joined !== undefined) return mask.requireAll(joined);
+  const prefixes = index.segmentPrefixes;
   const exact = accepting(dimension, segment) ?? dimension.wild;
   if (prefixes.length === 0) return mask.requireAll(exact);
   mask.requireAny(exact);

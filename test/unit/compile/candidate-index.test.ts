@@ -148,6 +148,55 @@ describe("candidate index: URL segments and time on site", () => {
   });
 });
 
+describe("candidate index: a first segment's exact and prefix keys", () => {
+  // Exact segments (`/E/*`, key E) and literal prefixes of the indexed lengths (`/P*`, key `/P`: no cut), from pools
+  // many candidates share (bitsets) and one candidate's own (lists, once the set spans 16 words or more).
+  const shared = fc.constantFrom("d", "do", "docs", "docu", "document", "documents", "blog");
+  const own = fc.noBias(fc.integer({ min: 1000, max: 9999 })).map((k) => `docs${k}`);
+  const specArb = fc.option(fc.record({ prefix: fc.boolean(), value: fc.oneof(shared, own) }), { nil: undefined, freq: 3 });
+  type Spec = { prefix: boolean; value: string } | undefined;
+  const toInvitation = (spec: Spec, i: number): Invitation => ({
+    id: `i${i}`,
+    message: "x",
+    // A prefix must be one of the indexed lengths (1, 2, 4, 8) to be its own key; others stand as exact segments.
+    ...(spec === undefined ? {} : { urls: [spec.prefix && [1, 2, 4, 8].includes(spec.value.length) ? `/${spec.value}*` : `/${spec.value}/*`] }),
+  });
+  /** The oracle: the candidates a page's first segment lets through, read off the specs. */
+  const fits = (spec: Spec, segment: string): boolean =>
+    spec === undefined || (spec.prefix && [1, 2, 4, 8].includes(spec.value.length) ? segment.startsWith(spec.value) : segment === spec.value);
+
+  it("joins an exact segment with the prefix keys that fit it, a listed prefix key among them", () => {
+    const invitations: Invitation[] = [
+      ...Array.from({ length: 600 }, (_, i): Invitation => ({ id: `f${i}`, urls: [i % 2 === 0 ? "/documents/*" : "/docu*"], message: "x" })),
+      { id: "rare", urls: ["/document*"], message: "x" },
+      { id: "other", urls: ["/blog/*"], message: "x" },
+    ];
+    const index = buildCandidateIndex(invitations.map(compileInvitation));
+    expect(index.segmentJoined.has("documents")).toBe(true);
+    expect(index.segment.sparse.has("/document")).toBe(true);
+    const walked = walk(invitations, { url: "https://example.com/documents/a" });
+    expect(walked).toEqual(invitations.filter((inv) => inv.id !== "other").map((inv) => inv.id));
+    expect(walk(invitations, { url: "https://example.com/docum/a" })).toEqual(invitations.filter((_, i) => i < 600 && i % 2 === 1).map((inv) => inv.id));
+  });
+
+  it("walks exactly the candidates whose segment keys fit the page, for sets mixing shared and rare keys", () => {
+    fc.assert(
+      fc.property(fc.array(specArb, { minLength: 520, maxLength: 700 }), fc.array(fc.oneof(shared, own), { minLength: 1, maxLength: 4 }), (specs, segments) => {
+        // Pages on a candidate's own segment too, and on one a prefix candidate's key starts.
+        const picked = specs.find((spec) => spec !== undefined && spec.value.startsWith("docs") && spec.value.length > 4);
+        const pages = picked === undefined ? segments : [...segments, picked.value, `${picked.value}x`];
+        const invitations = specs.map(toInvitation);
+        for (const segment of pages) {
+          expect(walk(invitations, { url: `https://example.com/${segment}/page` })).toEqual(
+            invitations.filter((_, i) => fits(specs[i], segment)).map((inv) => inv.id),
+          );
+        }
+      }),
+      { numRuns: 30 },
+    );
+  });
+});
+
 describe("candidate index: soundness of the URL filters", () => {
   const segment = fc.constantFrom("docs", "Docs", "doc", "documents", "strategy", "a", "", ".", "x.y");
   const globSegment = fc.oneof(segment, fc.constantFrom("*", "**", "doc*", "?oc*", "d?cs", "{docs,blog}", "[dx]ocs", "str*gy", "@(docs|a)", "docs\\*"));

@@ -9,6 +9,13 @@
  *
  *   npx tsx bench/instructions.ts                 # K = 10 and K = 1 000
  *   npx tsx bench/instructions.ts --k 10 --passes 10,30
+ *   npx tsx bench/instructions.ts --k 1000 --by-function 25   # and beckon's count split by function, the top 25
+ *
+ * `--by-function N` also has callgrind count each machine instruction and node write its map of code addresses to
+ * functions (`--perf-basic-prof`), adds the counts up per JavaScript function (optimised code with what it inlined,
+ * node's builtins by name) and names each by its place in src/ (the child's source map); the engine's own C++ and
+ * anything unmapped is one line. A function's count is read off the addresses its code had in that run, so code the
+ * engine moved is counted where it ran; confirm a surprise with a counter in the source (bench/README.md).
  *
  * Needs valgrind (Debian: `apt-get install valgrind`); each count takes a minute or two.
  */
@@ -17,34 +24,86 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { build } from "esbuild";
+import { instructionsByFunction } from "./callgrind-functions.js";
 
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i] ?? "", process.argv[i + 1] ?? "");
 const SIZES = (args.get("--k") ?? "10,1000").split(",").map(Number);
 const [FEW = 10, MANY = 30] = (args.get("--passes") ?? "10,30").split(",").map(Number);
+/** How many of beckon's functions to list per K (0: no split). */
+const BY_FUNCTION = Number(args.get("--by-function") ?? 0);
 const VISITORS = 2_000;
 
+const root = resolve(import.meta.dirname, "..");
 const scratch = mkdtempSync(join(tmpdir(), "beckon-instructions-"));
 const child = join(scratch, "child.mjs");
-await build({ entryPoints: [resolve(import.meta.dirname, "instructions-child.ts")], bundle: true, format: "esm", platform: "node", outfile: child, logLevel: "warning" });
+await build({
+  entryPoints: [resolve(import.meta.dirname, "instructions-child.ts")],
+  bundle: true,
+  format: "esm",
+  platform: "node",
+  outfile: child,
+  sourcemap: BY_FUNCTION > 0,
+  logLevel: "warning",
+});
+
+interface Count {
+  total: number;
+  /** Per function, with `--by-function`. */
+  functions: Map<string, number> | null;
+}
 
 /** Instructions valgrind counted for one run of the child (callgrind reports them on stderr: "Collected : N"). */
-function count(side: string, k: number, passes: number): number {
-  const run = spawnSync("valgrind", ["--tool=callgrind", "--callgrind-out-file=/dev/null", process.execPath, "--predictable", child, side, String(k), String(passes), String(VISITORS)], {
-    encoding: "utf8",
-  });
+function count(side: string, k: number, passes: number, split: boolean): Count {
+  const out = split ? join(scratch, `callgrind.${side}.${k}.${passes}`) : "/dev/null";
+  const tool = ["--tool=callgrind", `--callgrind-out-file=${out}`, ...(split ? ["--dump-instr=yes"] : [])];
+  const node = [process.execPath, "--predictable", ...(split ? ["--perf-basic-prof"] : []), child, side, String(k), String(passes), String(VISITORS)];
+  const run = spawnSync("valgrind", [...tool, ...node], { encoding: "utf8" });
   const collected = /Collected : ([\d,]+)/.exec(run.stderr ?? "");
   if (run.status !== 0 || collected === null) throw new Error(`valgrind did not count (is it installed?): ${run.error?.message ?? run.stderr}`);
-  return Number((collected[1] as string).replaceAll(",", ""));
+  const total = Number((collected[1] as string).replaceAll(",", ""));
+  if (!split) return { total, functions: null };
+  // valgrind runs node in its own process: node's pid, and so its map's name, is the one spawnSync started.
+  const perfMap = `/tmp/perf-${run.pid}.map`;
+  try {
+    return { total, functions: instructionsByFunction(out, perfMap, child, root) };
+  } finally {
+    rmSync(perfMap, { force: true });
+    rmSync(out, { force: true });
+  }
+}
+
+/** Per decision: (the count at MANY passes − the count at FEW) ÷ the extra decisions, in all and per function. */
+function perDecision(side: string, k: number, split: boolean): { total: number; functions: [string, number][] } {
+  const few = count(side, k, FEW, split);
+  const many = count(side, k, MANY, split);
+  const decisions = (MANY - FEW) * VISITORS;
+  const functions: [string, number][] = [];
+  if (few.functions !== null && many.functions !== null) {
+    for (const name of new Set([...few.functions.keys(), ...many.functions.keys()])) {
+      functions.push([name, ((many.functions.get(name) ?? 0) - (few.functions.get(name) ?? 0)) / decisions]);
+    }
+    functions.sort((a, b) => b[1] - a[1]);
+  }
+  return { total: (many.total - few.total) / decisions, functions };
 }
 
 console.log(`Instructions per decision: ${VISITORS} visitors, (count at ${MANY} passes − count at ${FEW}) ÷ the extra decisions; node --predictable under callgrind, ${process.version}.\n`);
+const splits: [number, [string, number][]][] = [];
 console.log("| K | beckon evaluate (compiled) | plain loop | beckon / loop |");
 console.log("| ---: | ---: | ---: | ---: |");
 for (const k of SIZES) {
-  const perDecision = (side: string): number => (count(side, k, MANY) - count(side, k, FEW)) / ((MANY - FEW) * VISITORS);
-  const beckon = perDecision("beckon");
-  const loop = perDecision("loop");
-  console.log(`| ${k} | ${beckon.toFixed(0)} | ${loop.toFixed(0)} | ${(beckon / loop).toFixed(2)}× |`);
+  const beckon = perDecision("beckon", k, BY_FUNCTION > 0);
+  const loop = perDecision("loop", k, false);
+  console.log(`| ${k} | ${beckon.total.toFixed(0)} | ${loop.total.toFixed(0)} | ${(beckon.total / loop.total).toFixed(2)}× |`);
+  splits.push([k, beckon.functions]);
+}
+for (const [k, functions] of BY_FUNCTION > 0 ? splits : []) {
+  // Inlined callees count in the optimised function they were inlined into.
+  console.log(`\nbeckon at K = ${k}, instructions per decision by function (the top ${BY_FUNCTION}; callees inlined count in their caller):\n`);
+  console.log("| function | instructions |\n| --- | ---: |");
+  for (const [name, perCall] of functions.slice(0, BY_FUNCTION)) console.log(`| ${name} | ${perCall.toFixed(0)} |`);
+  const rest = functions.slice(BY_FUNCTION).reduce((sum, [, perCall]) => sum + perCall, 0);
+  console.log(`| the other ${Math.max(0, functions.length - BY_FUNCTION)} | ${rest.toFixed(0)} |`);
 }
 rmSync(scratch, { recursive: true, force: true });

@@ -1,0 +1,106 @@
+/**
+ * Callgrind's count of each machine instruction added up per JavaScript function, for `bench/instructions.ts
+ * --by-function`: node's `--perf-basic-prof` map says which function's code sits at each address, and the bundle's
+ * source map says where in src/ that function is written.
+ */
+import { readFileSync } from "node:fs";
+import { SourceMap } from "node:module";
+import { dirname, relative, resolve } from "node:path";
+
+/** One line of node's perf map: code from `start`, `size` bytes long, of the function `name`. */
+interface CodeRange {
+  start: number;
+  size: number;
+  name: string;
+}
+
+/** Callgrind's count (the first event, instructions) per instruction address, calls' inclusive costs left out. */
+function countsByAddress(callgrindOut: string): Map<number, number> {
+  const counts = new Map<number, number>();
+  let positions = 1;
+  let address = 0;
+  let inclusive = false;
+  for (const line of readFileSync(callgrindOut, "utf8").split("\n")) {
+    const first = line.charCodeAt(0);
+    // Cost lines start with a position: an address (0x…), a number, +n, -n or * (the same as before).
+    const isCost = (first >= 48 && first <= 57) || line[0] === "+" || line[0] === "-" || line[0] === "*";
+    if (!isCost) {
+      if (line.startsWith("positions:")) positions = line.split(/\s+/).length - 1;
+      // The cost line after `calls=` is what the call cost in all, not this function's own.
+      else if (line.startsWith("calls=")) inclusive = true;
+      continue;
+    }
+    const parts = line.split(" ");
+    const at = parts[0] as string;
+    if (at.startsWith("0x")) address = Number.parseInt(at, 16);
+    else if (at[0] === "+" || at[0] === "-") address += Number(at);
+    else if (at !== "*") address = Number(at);
+    if (inclusive) {
+      inclusive = false;
+      continue;
+    }
+    const cost = Number(parts[positions] ?? 0);
+    if (cost > 0) counts.set(address, (counts.get(address) ?? 0) + cost);
+  }
+  return counts;
+}
+
+function readPerfMap(path: string): CodeRange[] {
+  const ranges: CodeRange[] = [];
+  for (const line of readFileSync(path, "utf8").split("\n")) {
+    const [start, size, ...name] = line.split(" ");
+    if (start === undefined || size === undefined || name.length === 0) continue;
+    ranges.push({ start: Number.parseInt(start, 16), size: Number.parseInt(size, 16), name: name.join(" ") });
+  }
+  return ranges.sort((a, b) => a.start - b.start);
+}
+
+/** The range holding `address`, by binary search over ranges sorted by start. */
+function rangeAt(ranges: readonly CodeRange[], address: number): CodeRange | undefined {
+  let low = 0;
+  let high = ranges.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if ((ranges[mid] as CodeRange).start <= address) low = mid + 1;
+    else high = mid;
+  }
+  const range = ranges[low - 1];
+  return range !== undefined && address < range.start + range.size ? range : undefined;
+}
+
+/**
+ * A perf-map name as a reader knows it: `JS:*read file:///…/child.mjs:9607:7` → `read (src/visitor/view-visitor.ts:149)`,
+ * the engine's tiers (`*`, `~`, `^`, `+`) merged; builtins keep their name (`Builtin:StringIndexOf`).
+ */
+function label(name: string, bundle: string, sourceMap: SourceMap, root: string): string {
+  const js = /^(?:JS|LazyCompile|Function):[*~^+]?(.*) (?:file:\/\/)?(\S+):(\d+):(\d+)$/.exec(name);
+  if (js === null) return name;
+  const [, fn = "", file, line, column] = js;
+  if (file !== bundle) return `${fn || "(anonymous)"} (${file})`;
+  const entry = sourceMap.findEntry(Number(line) - 1, Number(column) - 1) as { originalSource?: string; originalLine?: number };
+  if (entry.originalSource === undefined) return fn || "(anonymous)";
+  const source = relative(root, resolve(dirname(bundle), entry.originalSource.replace(/^file:\/\//, "")));
+  return `${fn || "(anonymous)"} (${source}:${(entry.originalLine ?? 0) + 1})`;
+}
+
+/**
+ * Instructions per function in one callgrind run of the child `bundle` (with its `.map` beside it): `perfMap` is the
+ * run's `/tmp/perf-<pid>.map`. Addresses no function covers (node's and V8's own C++, the runtime) are summed under
+ * "(native code: node, V8, libc)".
+ */
+export function instructionsByFunction(callgrindOut: string, perfMap: string, bundle: string, root: string): Map<string, number> {
+  const ranges = readPerfMap(perfMap);
+  const sourceMap = new SourceMap(JSON.parse(readFileSync(`${bundle}.map`, "utf8")) as ConstructorParameters<typeof SourceMap>[0]);
+  const names = new Map<CodeRange, string>();
+  const totals = new Map<string, number>();
+  for (const [address, count] of countsByAddress(callgrindOut)) {
+    const range = rangeAt(ranges, address);
+    let name = "(native code: node, V8, libc)";
+    if (range !== undefined) {
+      name = names.get(range) ?? label(range.name, bundle, sourceMap, root);
+      names.set(range, name);
+    }
+    totals.set(name, (totals.get(name) ?? 0) + count);
+  }
+  return totals;
+}

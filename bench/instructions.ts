@@ -58,7 +58,8 @@ function count(side: string, k: number, passes: number, split: boolean): Count {
   const out = split ? join(scratch, `callgrind.${side}.${k}.${passes}`) : "/dev/null";
   const tool = ["--tool=callgrind", `--callgrind-out-file=${out}`, ...(split ? ["--dump-instr=yes"] : [])];
   const node = [process.execPath, "--predictable", ...(split ? ["--perf-basic-prof"] : []), child, side, String(k), String(passes), String(VISITORS)];
-  const run = spawnSync("valgrind", [...tool, ...node], { encoding: "utf8" });
+  // In the scratch directory: with its map node also writes a code log (isolate-…-v8.log) where it runs.
+  const run = spawnSync("valgrind", [...tool, ...node], { encoding: "utf8", cwd: scratch });
   const collected = /Collected : ([\d,]+)/.exec(run.stderr ?? "");
   if (run.status !== 0 || collected === null) throw new Error(`valgrind did not count (is it installed?): ${run.error?.message ?? run.stderr}`);
   const total = Number((collected[1] as string).replaceAll(",", ""));

@@ -6,6 +6,7 @@
 import { readFileSync } from "node:fs";
 import { SourceMap } from "node:module";
 import { dirname, relative, resolve } from "node:path";
+import { firstAbove } from "../src/lib/first-above.js";
 
 /** One line of node's perf map: code from `start`, `size` bytes long, of the function `name`. */
 interface CodeRange {
@@ -55,16 +56,9 @@ function readPerfMap(path: string): CodeRange[] {
   return ranges.sort((a, b) => a.start - b.start);
 }
 
-/** The range holding `address`, by binary search over ranges sorted by start. */
-function rangeAt(ranges: readonly CodeRange[], address: number): CodeRange | undefined {
-  let low = 0;
-  let high = ranges.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if ((ranges[mid] as CodeRange).start <= address) low = mid + 1;
-    else high = mid;
-  }
-  const range = ranges[low - 1];
+/** The range holding `address`: the last to start at or before it (`starts` are the ranges' starts, ascending). */
+function rangeAt(ranges: readonly CodeRange[], starts: readonly number[], address: number): CodeRange | undefined {
+  const range = ranges[firstAbove(starts, address) - 1];
   return range !== undefined && address < range.start + range.size ? range : undefined;
 }
 
@@ -90,11 +84,12 @@ function label(name: string, bundle: string, sourceMap: SourceMap, root: string)
  */
 export function instructionsByFunction(callgrindOut: string, perfMap: string, bundle: string, root: string): Map<string, number> {
   const ranges = readPerfMap(perfMap);
+  const starts = ranges.map((range) => range.start);
   const sourceMap = new SourceMap(JSON.parse(readFileSync(`${bundle}.map`, "utf8")) as ConstructorParameters<typeof SourceMap>[0]);
   const names = new Map<CodeRange, string>();
   const totals = new Map<string, number>();
   for (const [address, count] of countsByAddress(callgrindOut)) {
-    const range = rangeAt(ranges, address);
+    const range = rangeAt(ranges, starts, address);
     let name = "(native code: node, V8, libc)";
     if (range !== undefined) {
       name = names.get(range) ?? label(range.name, bundle, sourceMap, root);

@@ -85,7 +85,22 @@ export function serviceInstant(at: Clock | undefined, clock: Clock): number {
  */
 export function serviceCheckOptions(value: unknown): { pageView: boolean; at: Clock | undefined; options: EvaluateOptions | undefined } {
   if (value === undefined) return { pageView: false, at: undefined, options: undefined };
-  const { pageView, at, options } = readFields(objectAt(value, ["options"]), ["pageView", "at", "options"], ["options"]);
+  const given = objectAt(value, ["options"]) as { pageView?: unknown; at?: unknown; options?: unknown };
+  // Read by name, each once, rather than through `readFields`: every check comes through here, and a read by a
+  // computed key (and the record it fills) costs the engine's generic path each time.
+  let key = "pageView";
+  let pageView: unknown;
+  let at: unknown;
+  let options: unknown;
+  try {
+    pageView = given.pageView;
+    key = "at";
+    at = given.at;
+    key = "options";
+    options = given.options;
+  } catch (error) {
+    throw invalid(["options", key], "invalid_value", `could not be read: ${describeError(error)}`);
+  }
   if (pageView !== undefined && typeof pageView !== "boolean") throw invalid(["options", "pageView"], "invalid_type", "expected a boolean");
   const evaluation = options === undefined ? undefined : serviceEvaluateOptions(options, ["options", "options"]);
   return { pageView: pageView === true, at: at as Clock | undefined, options: evaluation };

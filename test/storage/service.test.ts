@@ -225,6 +225,9 @@ describe("createBeckon", () => {
       [() => beckon.check({ id: "v1" }, null as never), ["options"]],
       [() => beckon.check({ id: "v1" }, hostile as never), ["options", "pageView"]],
       [() => beckon.check({ id: "v1" }, { pageView: "yes" } as never), ["options", "pageView"]],
+      // Each option is read by name, once: the one whose getter throws is the one named.
+      [() => beckon.check({ id: "v1" }, { pageView: true, get at(): number { throw new Error("gone"); } }), ["options", "at"]],
+      [() => beckon.check({ id: "v1" }, { at: 1, get options(): never { throw new Error("gone"); } }), ["options", "options"]],
       [() => beckon.check({ id: "v1" }, { options: { operatorsOnline: hostile } } as never), ["options", "options", "operatorsOnline"]],
       [() => beckon.logEvent("v1", hostile as never), ["event", "name"]],
       [() => beckon.logEvent("v1", revoked as never), ["event"]],

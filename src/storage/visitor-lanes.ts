@@ -32,6 +32,22 @@ export function visitorLanes(storage: StorageAdapter, maxAttempts: number, cache
   const lanes = new Map<string, Waiting[]>();
   const cache = storage.syncVisitor === undefined || cacheSize <= 0 ? undefined : visitorCache(cacheSize);
 
+  /**
+   * The call that opens a visitor's lane (nearly every call: most visitors have one call at a time) goes straight to
+   * its write, with no record of its own in the lane; the calls that arrive while it is on its way wait in `queued`.
+   */
+  async function open<T>(visitorId: string, change: ChangeOf<T>, queued: Waiting[]): Promise<T> {
+    let outcome: Outcome | undefined;
+    try {
+      outcome = (await updateVisitorInOne(storage, visitorId, maxAttempts, [change as ChangeOf<unknown>], cache))[0];
+    } finally {
+      if (queued.length === 0) lanes.delete(visitorId);
+      else void drain(visitorId, queued);
+    }
+    if (outcome === undefined || !outcome.ok) throw outcome?.error;
+    return outcome.value as T;
+  }
+
   async function drain(visitorId: string, lane: Waiting[]): Promise<void> {
     while (lane.length > 0) {
       const batch = lane.splice(0, MAX_CHANGES_PER_WRITE);
@@ -53,18 +69,16 @@ export function visitorLanes(storage: StorageAdapter, maxAttempts: number, cache
   return {
     forget: (visitorId) => cache?.delete(visitorId),
     run<T>(visitorId: string, change: ChangeOf<T>): Promise<T> {
+      const lane = lanes.get(visitorId);
+      if (lane === undefined) {
+        const queued: Waiting[] = [];
+        lanes.set(visitorId, queued);
+        return open(visitorId, change, queued);
+      }
       // The promise's own functions go in the lane: a function made per call would cost every call its making
       // (and, in a build that keeps function names, a property write naming it).
       return new Promise<T>((resolve, reject) => {
-        const waiting: Waiting = { change, resolve: resolve as (value: unknown) => void, reject };
-        const lane = lanes.get(visitorId);
-        if (lane !== undefined) {
-          lane.push(waiting);
-          return;
-        }
-        const opened = [waiting];
-        lanes.set(visitorId, opened);
-        void drain(visitorId, opened);
+        lane.push({ change, resolve: resolve as (value: unknown) => void, reject });
       });
     },
   };

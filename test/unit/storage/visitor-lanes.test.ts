@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+import { createMemoryStorage, StorageError, type StorageAdapter } from "../../../src/storage/index.js";
+import { visitorLanes } from "../../../src/storage/visitor-lanes.js";
+import type { VisitorRecord } from "../../../src/storage/types.js";
+
+/** A change that appends `mark` to the record's URL, so the order changes ran in can be read off the record. */
+const mark = (label: string) => (record: VisitorRecord) => ({
+  record: { ...record, lastUrl: `${record.lastUrl ?? ""}${label}` },
+  result: label,
+});
+
+/** The memory adapter, counting its writes; the first `failing` writes reject with a StorageError. */
+function countingStorage(failing = 0): StorageAdapter & { writes: number } {
+  const memory = createMemoryStorage();
+  const counted = {
+    ...memory,
+    writes: 0,
+    commitVisitor: (...args: Parameters<StorageAdapter["commitVisitor"]>) => {
+      counted.writes++;
+      if (counted.writes <= failing) return Promise.reject(new StorageError("memory", "the disk is full"));
+      return memory.commitVisitor(...args);
+    },
+  };
+  return counted;
+}
+
+describe("visitorLanes", () => {
+  it("runs one visitor's calls in the order they arrived: the first alone, the ones that came meanwhile in one write", async () => {
+    const storage = countingStorage();
+    const lanes = visitorLanes(storage, 4);
+    const results = await Promise.all(["a", "b", "c"].map((label) => lanes.run("v1", mark(label))));
+    expect(results).toEqual(["a", "b", "c"]);
+    expect((await storage.getVisitor("v1"))?.value.lastUrl).toBe("abc");
+    expect(storage.writes).toBe(2);
+  });
+
+  it("fails only the call whose write failed; the calls waiting behind it still run, and the lane opens again", async () => {
+    const storage = countingStorage(1);
+    const lanes = visitorLanes(storage, 4);
+    const settled = await Promise.allSettled(["a", "b", "c"].map((label) => lanes.run("v1", mark(label))));
+    expect(settled.map((outcome) => outcome.status)).toEqual(["rejected", "fulfilled", "fulfilled"]);
+    expect((settled[0] as PromiseRejectedResult).reason).toBeInstanceOf(StorageError);
+    expect((await storage.getVisitor("v1"))?.value.lastUrl).toBe("bc");
+    // Nothing is left waiting: a call made now goes straight to its write.
+    expect(await lanes.run("v1", mark("d"))).toBe("d");
+    expect((await storage.getVisitor("v1"))?.value.lastUrl).toBe("bcd");
+  });
+
+  it("keeps visitors apart: one visitor's calls never wait for another's", async () => {
+    const storage = countingStorage();
+    const lanes = visitorLanes(storage, 4);
+    await Promise.all([lanes.run("v1", mark("a")), lanes.run("v2", mark("b")), lanes.run("v1", mark("c"))]);
+    expect((await storage.getVisitor("v1"))?.value.lastUrl).toBe("ac");
+    expect((await storage.getVisitor("v2"))?.value.lastUrl).toBe("b");
+  });
+
+  it("rejects a call whose change throws, and goes on with the others in its write", async () => {
+    const storage = countingStorage();
+    const lanes = visitorLanes(storage, 4);
+    const broken = () => {
+      throw new TypeError("no such field");
+    };
+    const settled = await Promise.allSettled([lanes.run("v1", mark("a")), lanes.run("v1", broken), lanes.run("v1", mark("b"))]);
+    expect(settled.map((outcome) => outcome.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
+    expect((await storage.getVisitor("v1"))?.value.lastUrl).toBe("ab");
+  });
+});

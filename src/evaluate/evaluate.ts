@@ -1,6 +1,7 @@
 import type { Ruleset } from "../compile/compile.js";
 import { runPipeline } from "./run-pipeline.js";
 import type { Clock, Decision, EvaluateOptions, Invitation, Visitor } from "../types.js";
+import type { StoredParts } from "../visitor/view-visitor.js";
 
 /**
  * Decides which invitation a visitor gets right now, renders its message, and says when to ask again
@@ -26,4 +27,16 @@ export function evaluate(
   options?: EvaluateOptions,
 ): Decision {
   return runPipeline(invitations, visitor, clock, options, null);
+}
+
+/**
+ * `evaluate` for a visitor whose state and event log the caller keeps apart from the snapshot (the service keeps them
+ * in its stored record): the same decision as `evaluate` on the snapshot with `stored.state` and `stored.events` put
+ * in place of its own, without copying the snapshot to put them there.
+ *
+ * @example
+ * evaluateStored(ruleset, { id: "v1", url: "/pricing" }, { state: record.state, events: record.events }, now, {})
+ */
+export function evaluateStored(ruleset: Ruleset, visitor: Visitor, stored: StoredParts, clock: Clock, options?: EvaluateOptions): Decision {
+  return runPipeline(ruleset, visitor, clock, options, null, stored);
 }

@@ -3,7 +3,7 @@ import { compiledRuleset, type CompiledRuleset, type Ruleset } from "../compile/
 import type { Recorder } from "./recorder.js";
 import type { NoneReason, ReasonCode } from "../reason-codes.js";
 import type { Clock, Decision, EvaluateOptions, Invitation, Trigger, Visitor } from "../types.js";
-import { viewVisitor, type VisitorView } from "../visitor/view-visitor.js";
+import { viewVisitor, type StoredParts, type VisitorView } from "../visitor/view-visitor.js";
 import { noDecision, offerDecision } from "./build-decision.js";
 import type { CandidateIndex } from "../compile/candidate-index.js";
 import { checkCandidate, type CheckEnv } from "./check-candidate.js";
@@ -20,11 +20,13 @@ import { CandidateCursor, releaseMask, scanMask } from "./visitor-mask.js";
  * The one evaluation pipeline behind `evaluate` and `explain`: read the clock, resolve the ruleset, options and
  * visitor, apply the rules before selection, select, list armed and inject invitations, render, and work out
  * `recheckAt`. It never throws: a problem with the input becomes a `"none"` decision with a reason. A recorder
- * changes no step: once the decision is made, it adds a pass that records every candidate's reasons.
+ * changes no step: once the decision is made, it adds a pass that records every candidate's reasons. `stored`, when
+ * given, stands for the visitor's `state` and `events` (the service's stored record), whatever the snapshot holds.
  *
  * @example
  * runPipeline(invitations, visitor, now, options, null)           // what evaluate returns
  * runPipeline(invitations, visitor, now, options, new Recorder()) // the same, with every check recorded
+ * runPipeline(ruleset, visitor, now, options, null, { state, events }) // as if the visitor held that state and log
  */
 export function runPipeline(
   input: Ruleset | readonly Invitation[],
@@ -32,12 +34,13 @@ export function runPipeline(
   clock: Clock,
   options: EvaluateOptions | undefined,
   recorder: Recorder | null,
+  stored: StoredParts | null = null,
 ): Decision {
   const atMs = readClock(clock);
   try {
-    return decide(input, visitor, atMs, options, recorder);
+    return decide(input, visitor, atMs, options, recorder, stored);
   } catch {
-    return noDecision(atMs, failureReason(visitor, options), null);
+    return noDecision(atMs, failureReason(visitor, options, stored), null);
   }
 }
 
@@ -47,8 +50,8 @@ export function runPipeline(
  * answers differently each time, a non-enumerable attribute getter) is still the input's fault, found by reading it
  * all once more. Anything else is a bug in beckon, reported instead of thrown (the property tests hold that line).
  */
-function failureReason(visitor: Visitor, options: EvaluateOptions | undefined): NoneReason {
-  if (viewVisitor(visitor, null, true) === null) return "invalid_visitor";
+function failureReason(visitor: Visitor, options: EvaluateOptions | undefined, stored: StoredParts | null): NoneReason {
+  if (viewVisitor(visitor, null, true, stored) === null) return "invalid_visitor";
   if (resolveOptions(options) === null) return "invalid_options";
   return "evaluation_error";
 }
@@ -59,6 +62,7 @@ function decide(
   atMs: number,
   options: EvaluateOptions | undefined,
   recorder: Recorder | null,
+  stored: StoredParts | null,
 ): Decision {
   if (Number.isNaN(atMs)) return noDecision(atMs, "invalid_clock", null);
   let ruleset: CompiledRuleset;
@@ -69,7 +73,7 @@ function decide(
   }
   const resolved = resolveOptions(options);
   if (resolved === null) return noDecision(atMs, "invalid_options", null);
-  const raw = viewVisitor(visitor, ruleset.eventNames);
+  const raw = viewVisitor(visitor, ruleset.eventNames, false, stored);
   if (raw === null) return noDecision(atMs, "invalid_visitor", null);
   if (ruleset.all.length === 0) return noDecision(atMs, "no_invitations", null);
   const view = settleView(raw, ruleset, atMs, resolved);

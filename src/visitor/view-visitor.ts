@@ -11,6 +11,7 @@ import type {
   Device,
   InvitationState,
   Visitor,
+  VisitorEvent,
 } from "../types.js";
 import { shortChat, shortEntries, shortEvents, shortItems, shortState, tooLong } from "./check-snapshot.js";
 import { indexEvents } from "./index-events.js";
@@ -35,6 +36,15 @@ export interface StateView {
   suppressedUntil: number | undefined;
   sessionExcluded: ReadonlySet<string>;
   seenOnce: ReadonlySet<string>;
+}
+
+/**
+ * The parts of a visitor a host keeps itself (the service: its stored record) rather than receiving them in the
+ * snapshot: read as if the snapshot held them in their place, without a copy of the snapshot to put them in.
+ */
+export interface StoredParts {
+  readonly state: InvitationState;
+  readonly events: readonly VisitorEvent[];
 }
 
 /** Thrown while a snapshot is read when a part of it is over the bounds: {@link viewVisitor} answers `null`. */
@@ -96,6 +106,7 @@ export class VisitorView {
     thorough: boolean,
     from: VisitorView | null = null,
     state?: StateView,
+    stored: StoredParts | null = null,
   ) {
     // Every field assigned here, at its default, in one order, so every view has one shape; assigned rather than
     // declared with initialisers, which the engine defines one by one at a higher cost (≈ 125 instructions per
@@ -140,6 +151,8 @@ export class VisitorView {
       return;
     }
     this.read(snapshot, thorough);
+    // Read after the snapshot, so they stand whatever it held under the same keys.
+    if (stored !== null) this.read(stored as unknown as Readonly<Record<string, unknown>>, thorough);
   }
 
   /**
@@ -333,6 +346,7 @@ export function viewVisitor(
   visitor: Visitor,
   eventNames: NameSet | null = null,
   thorough = false,
+  stored: StoredParts | null = null,
 ): VisitorView | null {
   try {
     if (typeof visitor !== "object" || visitor === null) return null;
@@ -340,7 +354,7 @@ export function viewVisitor(
     if (typeof id !== "string" || tooLong(id)) return null;
     const proto: unknown = Object.getPrototypeOf(visitor);
     const plain = proto === Object.prototype || proto === null;
-    return new VisitorView(plain ? (visitor as unknown as Record<string, unknown>) : copyByName(visitor), id, eventNames, thorough);
+    return new VisitorView(plain ? (visitor as unknown as Record<string, unknown>) : copyByName(visitor), id, eventNames, thorough, null, undefined, stored);
   } catch {
     return null;
   }

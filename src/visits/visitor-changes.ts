@@ -3,7 +3,7 @@
  * reducers a host would call by hand, plus the counters each call moves. The service runs them atomically through its visitor lanes (`updateVisitorInOne`).
  */
 import type { Ruleset } from "../compile/compile.js";
-import { evaluate } from "../evaluate/evaluate.js";
+import { evaluateStored } from "../evaluate/evaluate.js";
 import { pruneEvents } from "../events/prune-events.js";
 import { recordEvent } from "../events/record-event.js";
 import { applyDecision } from "../state/apply-decision.js";
@@ -55,13 +55,9 @@ export function checkChange(
     const previousUrl = visitor.previousUrl ?? record.lastUrl;
     state = recordPageView(state, ruleset, { url, ...(previousUrl === undefined ? {} : { previousUrl }) }, now, options);
   }
-  // The stored state and log go in fields the literal already has, not as keys added after a spread: V8 (Node 20)
-  // gives an object each key added to a spread copy its own new hidden class, ≈ 1 µs a key, and evaluation's walk
-  // over an object of a class never seen before is slow too. Defined by the spread, not assigned: no setter runs.
-  const snapshot: Visitor = { state, events: record.events, ...visitor };
-  snapshot.state = state;
-  snapshot.events = record.events;
-  const decision = evaluate(ruleset, snapshot, now, options);
+  // The stored state and log stand for the snapshot's own, handed to evaluation beside it: a copy of the snapshot
+  // with them in place (a spread) cost ≈ 1 000 instructions a check.
+  const decision = evaluateStored(ruleset, visitor, { state, events: record.events }, now, options);
   state = applyDecision(state, decision, now, ruleset, options);
   const increments = decision.status === "selected" ? [count(decision.invitation.id, decision.variationId, "assigned")] : [];
   // Every check is activity, a poll as much as a page view: a visitor reading one page for an hour is still in the

@@ -1,4 +1,5 @@
 import { readClock } from "../clock.js";
+import { quickVisitor } from "../config/quick-visitor.js";
 import { safeParseVisitor } from "../config/safe-parse-visitor.js";
 import { describeError } from "../config/describe-error.js";
 import { readPlain } from "../config/read-plain.js";
@@ -12,13 +13,16 @@ import type { PurgeOptions } from "./types.js";
 // evaluation would refuse is ever stored (an event value over the visitor string cap would spoil every later check).
 
 /**
- * The visitor snapshot a `check` call was given, validated as `parseVisitor` validates it.
+ * The visitor snapshot a `check` call was given, validated as `parseVisitor` validates it, as a copy of the service's
+ * own: the usual snapshot by hand (`quickVisitor`), anything else by the schema, which lists every problem.
  *
  * @example
  * serviceVisitor({ id: "v1", url: "/pricing" }) // => { id: "v1", url: "/pricing" }
  * serviceVisitor(null)                          // throws ConfigError: (root): expected a visitor object …
  */
 export function serviceVisitor(value: unknown): Visitor {
+  const quick = quickVisitor(value);
+  if (quick !== null) return quick;
   const parsed = safeParseVisitor(value);
   if (!parsed.success) throw parsed.error;
   return parsed.data;

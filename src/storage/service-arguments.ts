@@ -48,7 +48,18 @@ export function serviceVisitorId(value: unknown): string {
  */
 export function serviceEvent(value: unknown): { name: string; value?: string } {
   if (!isObject(value, ["event"])) throw invalid(["event"], "invalid_type", "expected an object { name, value? }");
-  const { name: rawName, value: given } = readFields(value, ["name", "value"], ["event"]);
+  // Read by name, each once (see serviceCheckOptions).
+  const event = value as { name?: unknown; value?: unknown };
+  let key = "name";
+  let rawName: unknown;
+  let given: unknown;
+  try {
+    rawName = event.name;
+    key = "value";
+    given = event.value;
+  } catch (error) {
+    throw invalid(["event", key], "invalid_value", `could not be read: ${describeError(error)}`);
+  }
   const name = text(rawName, ["event", "name"], false);
   return given === undefined ? { name } : { name, value: text(given, ["event", "value"], true) };
 }

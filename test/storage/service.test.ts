@@ -231,6 +231,7 @@ describe("createBeckon", () => {
       [() => beckon.check({ id: "v1" }, { options: { operatorsOnline: hostile } } as never), ["options", "options", "operatorsOnline"]],
       [() => beckon.logEvent("v1", hostile as never), ["event", "name"]],
       [() => beckon.logEvent("v1", revoked as never), ["event"]],
+      [() => beckon.logEvent("v1", { name: "viewed", get value(): string { throw new Error("gone"); } }), ["event", "value"]],
       [() => beckon.check({ id: "v1" }, revoked as never), ["options"]],
       [() => beckon.logEvent("v1", { name: 42 } as never), ["event", "name"]],
       [() => beckon.logEvent("v1", null as never), ["event"]],

@@ -89,7 +89,18 @@ export function logEventChange(
   const { log, outcome } = recordEvent(record.events, definitions, event, now);
   if (outcome === "unknown_event") return { record, result: outcome };
   // Cut to the bound before pruning: pruneEvents, like every reader of a log, refuses one past it.
-  return { record: { ...record, events: pruneEvents(newest(log, MAX_VISITOR_EVENTS), ruleset, now) }, result: outcome };
+  const events = pruneEvents(newest(log, MAX_VISITOR_EVENTS), ruleset, now);
+  // An event no condition of the set can count is pruned at once: when the log keeps just what it held, the record
+  // is left as it is, and the service writes nothing.
+  if (sameRecords(events, record.events)) return { record, result: outcome };
+  return { record: { ...record, events }, result: outcome };
+}
+
+/** Whether two logs hold the very same records in the same order. */
+function sameRecords(a: readonly VisitorEvent[], b: readonly VisitorEvent[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /**

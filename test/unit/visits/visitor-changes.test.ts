@@ -37,6 +37,31 @@ describe("logEventChange", () => {
   });
 });
 
+describe("logEventChange and what it leaves to write", () => {
+  const ruleset = compile([{ id: "locked", message: "Trouble?", events: [{ event: "login_failed", minCount: 2, withinSeconds: 600 }] }]);
+  const definitions = [{ name: "login_failed" }, { name: "viewed_plan", filterByValue: true }];
+  const kept = { name: "login_failed", at: t };
+
+  it("leaves the record as it is (nothing to write) for an event no condition counts, still saying it was logged", () => {
+    const record: VisitorRecord = { state: emptyState(), events: [kept] };
+    const change = logEventChange(record, { name: "viewed_plan", value: "pro" }, ruleset, definitions, t + 1_000);
+    expect(change.result).toBe("appended");
+    expect(change.record).toBe(record);
+  });
+
+  it("gives a new record when the log changes: an event that counts, or one pruned that had aged out", () => {
+    const record: VisitorRecord = { state: emptyState(), events: [kept] };
+    const counted = logEventChange(record, { name: "login_failed" }, ruleset, definitions, t + 1_000);
+    expect(counted.record).not.toBe(record);
+    // A definition without storeTimeoutSeconds keeps one record, refreshed.
+    expect([counted.result, counted.record.events]).toEqual(["refreshed", [{ name: "login_failed", at: t + 1_000 }]]);
+    // Ten minutes on, the old record can no longer count: the log that comes back is empty, and written.
+    const aged = logEventChange(record, { name: "viewed_plan", value: "pro" }, ruleset, definitions, t + 700_000);
+    expect(aged.record).not.toBe(record);
+    expect(aged.record.events).toEqual([]);
+  });
+});
+
 describe("checkChange", () => {
   const ruleset = compile([
     { id: "login-trouble", message: "Trouble signing in?", events: [{ event: "login_failed", minCount: 3, withinSeconds: 600 }] },

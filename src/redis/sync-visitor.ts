@@ -54,7 +54,8 @@ export interface SyncTarget {
 /**
  * The Redis side of `syncVisitor`: with no `expected` tag, reads the record with its `version` and `commit` (one HMGET,
  * or the 0.1-aware read); with a tag and no record, confirms with an HMGET of the version and commit id (Redis runs it
- * for less than a script); with a record, one Lua script that writes it if the stored version and commit id are still
+ * for less than a script), or, when nothing was stored and a 0.1 key may still be read, with the script's read of both
+ * keys; with a record, one Lua script that writes it if the stored version and commit id are still
  * the expected ones, and else answers with the stored record. The new commit id is one no writer used before
  * (`newCommitId`), so a version that starts again at 1 after an expiry or a purge never matches a tag from before; and
  * ioredis resending a write whose answer was lost finds its own commit id and answers that it landed.
@@ -81,6 +82,12 @@ async function readCurrent(client: RedisClient, keys: VisitorKeys, visitorId: st
 }
 
 async function confirm(client: RedisClient, keys: VisitorKeys, visitorId: string, expected: VisitorTag): Promise<VisitorSync> {
+  // Nothing stored, where a 0.1 key may still be read: both keys are looked at in one step, the script's read, as a
+  // plain read of them ends (an HMGET first would find nothing, and read again).
+  if (expected.version === 0 && keys.legacy !== undefined) {
+    const current = await readBoth(client, keys, visitorId);
+    return current === null ? { ok: true, tag: expected } : { ok: false, current };
+  }
   // A confirmation needs no atomic step: two fields of the record's key, the same read a plain read starts with.
   // Only a record that moved on (or lives under the 0.1 key) costs a second read, of all of it.
   const [version, commit] = await client.hmget(keys.record, "version", "commit");
@@ -122,9 +129,15 @@ function write(
 async function readTagged(client: RedisClient, keys: VisitorKeys, visitorId: string): Promise<TaggedVisitor | null> {
   const fields = await client.hmget(keys.record, "version", "value", "commit");
   if (fields[0] !== null || keys.legacy === undefined) return tagged(keys.record, visitorId, fields);
-  // No version under the key: the record may still be under its 0.1 key. The script, given a tag nothing matches,
-  // answers with what is stored where a write would look.
-  const reply = await runLuaScript(client, SCRIPT, [keys.record, keys.legacy], ["- - 0 1 ", ""]);
+  return readBoth(client, keys, visitorId);
+}
+
+/**
+ * The record under the visitor's key, or else under its 0.1 key: the script, given a tag nothing matches, answers
+ * with what is stored where a write would look.
+ */
+async function readBoth(client: RedisClient, keys: VisitorKeys, visitorId: string): Promise<TaggedVisitor | null> {
+  const reply = await runLuaScript(client, SCRIPT, [keys.record, keys.legacy as string], ["- - 0 1 ", ""]);
   return tagged(keys.record, visitorId, (reply as (string | number | null)[]).slice(1) as (string | null)[]);
 }
 

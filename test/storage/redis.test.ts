@@ -30,7 +30,7 @@ import { createRedisStorage } from "../../src/redis/index.js";
 import { CALLS_PER_WRITE } from "../../src/redis/coalesce-writes.js";
 import { prefixHashTag, redisKeys } from "../../src/redis/redis-keys.js";
 import { VISITOR_BUCKETS, visitorBucket } from "../../src/redis/visitor-bucket.js";
-import { isStorageError, type CounterIncrement, type StorageAdapter, type VisitorRecord } from "../../src/storage/index.js";
+import { createBeckon, isStorageError, type CounterIncrement, type StorageAdapter, type VisitorRecord } from "../../src/storage/index.js";
 import { updateVisitor } from "../../src/storage/update-visitor.js";
 import { describeStorageContract } from "./contract.js";
 import { startCuttingProxy, type CuttingProxy } from "./cutting-proxy.js";
@@ -322,6 +322,31 @@ describe("createRedisStorage", () => {
     expect(many.read).toEqual(single.read);
     expect(few.read).toEqual(single.read.slice(0, 8));
     expect(many.read.filter((value) => value !== null)).toEqual([record("https://example.com/3")]);
+  });
+
+  it("confirms a visitor with nothing stored in one round trip, both keys looked at; a 0.1 record appearing is read", async () => {
+    const client = directClient();
+    await client.ping();
+    const prefix = uniquePrefix();
+    prefixes.push(prefix);
+    const storage = createRedisStorage({ client, prefix, coalesceWrites: false });
+    const beckon = createBeckon({
+      storage,
+      invitations: [{ id: "locked", message: "Trouble?", events: [{ event: "login_failed", minCount: 2, withinSeconds: 600 }] }],
+      events: [{ name: "login_failed", storeTimeoutSeconds: 0.005 }, { name: "viewed_plan" }],
+    });
+    // An event no condition counts writes nothing: the visitor keeps having nothing stored.
+    expect(await beckon.logEvent("quiet", { name: "viewed_plan" }, at)).toBe("appended");
+    const writes = countSocketWrites([client.stream]);
+    for (let i = 1; i <= 5; i++) expect(await beckon.logEvent("quiet", { name: "viewed_plan" }, at + i)).toBe("appended");
+    expect(writes()).toBe(5);
+    expect(await keysUnder(direct, prefix)).toEqual([]);
+    // A server still on 0.1 writes the visitor under its old key: the next call finds it and works on it.
+    const old = { ...record("/old"), events: [{ name: "login_failed", at }] };
+    await direct.hset(`${prefix}v:quiet`, "version", "3", "value", JSON.stringify(old), "commit", "from-0.1");
+    expect(await beckon.logEvent("quiet", { name: "login_failed" }, at + 10)).toBe("appended");
+    expect((await beckon.visitor("quiet"))?.events).toEqual([{ name: "login_failed", at }, { name: "login_failed", at: at + 10 }]);
+    await client.quit();
   });
 
   it("leaves a caller's client open on close", async () => {

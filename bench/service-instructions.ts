@@ -1,0 +1,97 @@
+/**
+ * The service's own cost per call counted in machine instructions (issue 15): `check`, `logEvent` and the widget
+ * session of bench/service.ts through the Redis adapter over a stand-in client that answers at once (no socket, no
+ * Redis: bench/service-instructions-child.ts), run under valgrind (callgrind) with `node --predictable`, at two call
+ * counts: the difference ÷ the extra calls is the count per call, start-up and compilation cancelled out. Next to it,
+ * the same count for the `ideal` call (one HMGET and `evaluate`: what a check cannot do without) and the `floor` (one
+ * trivial EVALSHA). A time on the 2-core VM moves by ×2 between runs; a count moves by well under 1 %, so a change of
+ * a few per cent in the service's layers is visible before it is timed against real Redis (bench/service-paired.ts).
+ *
+ *   npx tsx bench/service-instructions.ts                              # check, logEvent, session; 64 visitors
+ *   npx tsx bench/service-instructions.ts --workloads check --by-function 30   # and the split by function
+ *   npx tsx bench/service-instructions.ts --calls 30000,60000           # the two call counts (default)
+ *
+ * The split (`--by-function N`) is read as in bench/instructions.ts (bench/README.md: its cautions hold here too).
+ * Needs valgrind; each count takes about a minute.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { build } from "esbuild";
+import { instructionsByFunction } from "./callgrind-functions.js";
+
+const args = new Map<string, string>();
+for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i] ?? "", process.argv[i + 1] ?? "");
+const WORKLOADS = (args.get("--workloads") ?? "check,logEvent,session").split(",");
+const [FEW = 30_000, MANY = 60_000] = (args.get("--calls") ?? "30000,60000").split(",").map(Number);
+const BY_FUNCTION = Number(args.get("--by-function") ?? 0);
+const VISITORS = 64;
+
+const root = resolve(import.meta.dirname, "..");
+const scratch = mkdtempSync(join(tmpdir(), "beckon-service-instructions-"));
+const child = join(scratch, "child.cjs");
+// CommonJS: ioredis, bundled in, requires node's own modules, which an ES module bundle cannot.
+await build({
+  entryPoints: [resolve(import.meta.dirname, "service-instructions-child.ts")],
+  bundle: true,
+  format: "cjs",
+  platform: "node",
+  outfile: child,
+  sourcemap: BY_FUNCTION > 0,
+  logLevel: "warning",
+});
+
+interface Count {
+  total: number;
+  functions: Map<string, number> | null;
+}
+
+function count(side: string, workload: string, calls: number, split: boolean): Count {
+  const out = split ? join(scratch, `callgrind.${side}.${workload}.${calls}`) : "/dev/null";
+  const tool = ["--tool=callgrind", `--callgrind-out-file=${out}`, ...(split ? ["--dump-instr=yes"] : [])];
+  const node = [process.execPath, "--predictable", ...(split ? ["--perf-basic-prof"] : []), child, side, workload, String(calls), String(VISITORS)];
+  const run = spawnSync("valgrind", [...tool, ...node], { encoding: "utf8", cwd: scratch });
+  const collected = /Collected : ([\d,]+)/.exec(run.stderr ?? "");
+  if (run.status !== 0 || collected === null) throw new Error(`valgrind did not count (is it installed?): ${run.error?.message ?? run.stderr}`);
+  const total = Number((collected[1] as string).replaceAll(",", ""));
+  if (!split) return { total, functions: null };
+  const perfMap = `/tmp/perf-${run.pid}.map`;
+  try {
+    return { total, functions: instructionsByFunction(out, perfMap, child, root) };
+  } finally {
+    rmSync(perfMap, { force: true });
+    rmSync(out, { force: true });
+  }
+}
+
+function perCall(side: string, workload: string, split: boolean): { total: number; functions: [string, number][] } {
+  const few = count(side, workload, FEW, split);
+  const many = count(side, workload, MANY, split);
+  const extra = MANY - FEW;
+  const functions: [string, number][] = [];
+  if (few.functions !== null && many.functions !== null) {
+    for (const name of new Set([...few.functions.keys(), ...many.functions.keys()])) {
+      functions.push([name, ((many.functions.get(name) ?? 0) - (few.functions.get(name) ?? 0)) / extra]);
+    }
+    functions.sort((a, b) => b[1] - a[1]);
+  }
+  return { total: (many.total - few.total) / extra, functions };
+}
+
+console.log(`Instructions per call: ${VISITORS} visitors, (count at ${MANY} calls − count at ${FEW}) ÷ the extra calls; node --predictable under callgrind, ${process.version}.\n`);
+const ideal = perCall("ideal", "check", false).total;
+const floor = perCall("floor", "check", false).total;
+console.log(`| workload | service | ideal (HMGET + evaluate) | floor (trivial EVALSHA) |\n| --- | ---: | ---: | ---: |`);
+const splits: [string, [string, number][]][] = [];
+for (const workload of WORKLOADS) {
+  const service = perCall("service", workload, BY_FUNCTION > 0);
+  console.log(`| ${workload} | ${service.total.toFixed(0)} | ${ideal.toFixed(0)} | ${floor.toFixed(0)} |`);
+  splits.push([workload, service.functions]);
+}
+for (const [workload, functions] of BY_FUNCTION > 0 ? splits : []) {
+  console.log(`\n${workload}: instructions per call by function (the top ${BY_FUNCTION}; callees inlined count in their caller):\n`);
+  console.log("| function | instructions |\n| --- | ---: |");
+  for (const [name, each] of functions.slice(0, BY_FUNCTION)) console.log(`| ${name} | ${each.toFixed(0)} |`);
+}
+rmSync(scratch, { recursive: true, force: true });

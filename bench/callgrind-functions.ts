@@ -3,9 +3,10 @@
  * --by-function`: node's `--perf-basic-prof` map says which function's code sits at each address, and the bundle's
  * source map says where in src/ that function is written.
  */
-import { readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { readFileSync, rmSync } from "node:fs";
 import { SourceMap } from "node:module";
-import { dirname, relative, resolve } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import { firstAbove } from "../src/lib/first-above.js";
 
 /** One line of node's perf map: code from `start`, `size` bytes long, of the function `name`. */
@@ -98,4 +99,56 @@ export function instructionsByFunction(callgrindOut: string, perfMap: string, bu
     totals.set(name, (totals.get(name) ?? 0) + count);
   }
   return totals;
+}
+
+/** What one run under callgrind counted: in all, and per function when split. */
+export interface Count {
+  total: number;
+  /** Per function, with `split`. */
+  functions: Map<string, number> | null;
+}
+
+/**
+ * Runs `node --predictable <bundle> ...args` under callgrind in `scratch` and returns the instructions it counted;
+ * with `split`, also per function (see {@link instructionsByFunction}; the bundle needs its source map).
+ *
+ * @example
+ * countInstructions(child, ["beckon", "10", "30", "2000"], false, scratch, root).total // => 123456789
+ */
+export function countInstructions(bundle: string, args: readonly string[], split: boolean, scratch: string, root: string): Count {
+  const out = split ? join(scratch, `callgrind.${args.join(".")}`) : "/dev/null";
+  const tool = ["--tool=callgrind", `--callgrind-out-file=${out}`, ...(split ? ["--dump-instr=yes"] : [])];
+  const node = [process.execPath, "--predictable", ...(split ? ["--perf-basic-prof"] : []), bundle, ...args];
+  // In the scratch directory: with its map node also writes a code log (isolate-…-v8.log) where it runs.
+  const run = spawnSync("valgrind", [...tool, ...node], { encoding: "utf8", cwd: scratch });
+  const collected = /Collected : ([\d,]+)/.exec(run.stderr ?? "");
+  if (run.status !== 0 || collected === null) throw new Error(`valgrind did not count (is it installed?): ${run.error?.message ?? run.stderr}`);
+  const total = Number((collected[1] as string).replaceAll(",", ""));
+  if (!split) return { total, functions: null };
+  // valgrind runs node in its own process: node's pid, and so its map's name, is the one spawnSync started.
+  const perfMap = `/tmp/perf-${run.pid}.map`;
+  try {
+    return { total, functions: instructionsByFunction(out, perfMap, bundle, root) };
+  } finally {
+    rmSync(perfMap, { force: true });
+    rmSync(out, { force: true });
+  }
+}
+
+/**
+ * The count per unit between two runs, `few` and `many` units (passes, calls): start-up and compilation cancel out.
+ * Functions come sorted, largest first.
+ *
+ * @example
+ * perUnit(count(10), count(30), 20 * 2000).total // => instructions per decision
+ */
+export function perUnit(few: Count, many: Count, extraUnits: number): { total: number; functions: [string, number][] } {
+  const functions: [string, number][] = [];
+  if (few.functions !== null && many.functions !== null) {
+    for (const name of new Set([...few.functions.keys(), ...many.functions.keys()])) {
+      functions.push([name, ((many.functions.get(name) ?? 0) - (few.functions.get(name) ?? 0)) / extraUnits]);
+    }
+    functions.sort((a, b) => b[1] - a[1]);
+  }
+  return { total: (many.total - few.total) / extraUnits, functions };
 }

@@ -19,12 +19,11 @@
  *
  * Needs valgrind (Debian: `apt-get install valgrind`); each count takes a minute or two.
  */
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { build } from "esbuild";
-import { instructionsByFunction } from "./callgrind-functions.js";
+import { countInstructions, perUnit } from "./callgrind-functions.js";
 
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i] ?? "", process.argv[i + 1] ?? "");
@@ -47,46 +46,10 @@ await build({
   logLevel: "warning",
 });
 
-interface Count {
-  total: number;
-  /** Per function, with `--by-function`. */
-  functions: Map<string, number> | null;
-}
-
-/** Instructions valgrind counted for one run of the child (callgrind reports them on stderr: "Collected : N"). */
-function count(side: string, k: number, passes: number, split: boolean): Count {
-  const out = split ? join(scratch, `callgrind.${side}.${k}.${passes}`) : "/dev/null";
-  const tool = ["--tool=callgrind", `--callgrind-out-file=${out}`, ...(split ? ["--dump-instr=yes"] : [])];
-  const node = [process.execPath, "--predictable", ...(split ? ["--perf-basic-prof"] : []), child, side, String(k), String(passes), String(VISITORS)];
-  // In the scratch directory: with its map node also writes a code log (isolate-…-v8.log) where it runs.
-  const run = spawnSync("valgrind", [...tool, ...node], { encoding: "utf8", cwd: scratch });
-  const collected = /Collected : ([\d,]+)/.exec(run.stderr ?? "");
-  if (run.status !== 0 || collected === null) throw new Error(`valgrind did not count (is it installed?): ${run.error?.message ?? run.stderr}`);
-  const total = Number((collected[1] as string).replaceAll(",", ""));
-  if (!split) return { total, functions: null };
-  // valgrind runs node in its own process: node's pid, and so its map's name, is the one spawnSync started.
-  const perfMap = `/tmp/perf-${run.pid}.map`;
-  try {
-    return { total, functions: instructionsByFunction(out, perfMap, child, root) };
-  } finally {
-    rmSync(perfMap, { force: true });
-    rmSync(out, { force: true });
-  }
-}
-
 /** Per decision: (the count at MANY passes − the count at FEW) ÷ the extra decisions, in all and per function. */
 function perDecision(side: string, k: number, split: boolean): { total: number; functions: [string, number][] } {
-  const few = count(side, k, FEW, split);
-  const many = count(side, k, MANY, split);
-  const decisions = (MANY - FEW) * VISITORS;
-  const functions: [string, number][] = [];
-  if (few.functions !== null && many.functions !== null) {
-    for (const name of new Set([...few.functions.keys(), ...many.functions.keys()])) {
-      functions.push([name, ((many.functions.get(name) ?? 0) - (few.functions.get(name) ?? 0)) / decisions]);
-    }
-    functions.sort((a, b) => b[1] - a[1]);
-  }
-  return { total: (many.total - few.total) / decisions, functions };
+  const run = (passes: number) => countInstructions(child, [side, String(k), String(passes), String(VISITORS)], split, scratch, root);
+  return perUnit(run(FEW), run(MANY), (MANY - FEW) * VISITORS);
 }
 
 console.log(`Instructions per decision: ${VISITORS} visitors, (count at ${MANY} passes − count at ${FEW}) ÷ the extra decisions; node --predictable under callgrind, ${process.version}.\n`);

@@ -14,12 +14,11 @@
  * The split (`--by-function N`) is read as in bench/instructions.ts (bench/README.md: its cautions hold here too).
  * Needs valgrind; each count takes about a minute.
  */
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { build } from "esbuild";
-import { instructionsByFunction } from "./callgrind-functions.js";
+import { countInstructions, perUnit } from "./callgrind-functions.js";
 
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i] ?? "", process.argv[i + 1] ?? "");
@@ -42,41 +41,10 @@ await build({
   logLevel: "warning",
 });
 
-interface Count {
-  total: number;
-  functions: Map<string, number> | null;
-}
-
-function count(side: string, workload: string, calls: number, split: boolean): Count {
-  const out = split ? join(scratch, `callgrind.${side}.${workload}.${calls}`) : "/dev/null";
-  const tool = ["--tool=callgrind", `--callgrind-out-file=${out}`, ...(split ? ["--dump-instr=yes"] : [])];
-  const node = [process.execPath, "--predictable", ...(split ? ["--perf-basic-prof"] : []), child, side, workload, String(calls), String(VISITORS)];
-  const run = spawnSync("valgrind", [...tool, ...node], { encoding: "utf8", cwd: scratch });
-  const collected = /Collected : ([\d,]+)/.exec(run.stderr ?? "");
-  if (run.status !== 0 || collected === null) throw new Error(`valgrind did not count (is it installed?): ${run.error?.message ?? run.stderr}`);
-  const total = Number((collected[1] as string).replaceAll(",", ""));
-  if (!split) return { total, functions: null };
-  const perfMap = `/tmp/perf-${run.pid}.map`;
-  try {
-    return { total, functions: instructionsByFunction(out, perfMap, child, root) };
-  } finally {
-    rmSync(perfMap, { force: true });
-    rmSync(out, { force: true });
-  }
-}
-
+/** Per call: (the count at MANY calls − the count at FEW) ÷ the extra calls, in all and per function. */
 function perCall(side: string, workload: string, split: boolean): { total: number; functions: [string, number][] } {
-  const few = count(side, workload, FEW, split);
-  const many = count(side, workload, MANY, split);
-  const extra = MANY - FEW;
-  const functions: [string, number][] = [];
-  if (few.functions !== null && many.functions !== null) {
-    for (const name of new Set([...few.functions.keys(), ...many.functions.keys()])) {
-      functions.push([name, ((many.functions.get(name) ?? 0) - (few.functions.get(name) ?? 0)) / extra]);
-    }
-    functions.sort((a, b) => b[1] - a[1]);
-  }
-  return { total: (many.total - few.total) / extra, functions };
+  const run = (calls: number) => countInstructions(child, [side, workload, String(calls), String(VISITORS)], split, scratch, root);
+  return perUnit(run(FEW), run(MANY), MANY - FEW);
 }
 
 console.log(`Instructions per call: ${VISITORS} visitors, (count at ${MANY} calls − count at ${FEW}) ÷ the extra calls; node --predictable under callgrind, ${process.version}.\n`);

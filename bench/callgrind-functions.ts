@@ -4,6 +4,7 @@
  * source map says where in src/ that function is written.
  */
 import { spawnSync } from "node:child_process";
+import { build } from "esbuild";
 import { readFileSync, rmSync } from "node:fs";
 import { SourceMap } from "node:module";
 import { dirname, join, relative, resolve } from "node:path";
@@ -151,4 +152,15 @@ export function perUnit(few: Count, many: Count, extraUnits: number): { total: n
     functions.sort((a, b) => b[1] - a[1]);
   }
   return { total: (many.total - few.total) / extraUnits, functions };
+}
+
+/**
+ * Bundles a counter's child (`entry`, in bench/) into `outfile` for node to run under callgrind: one file, so the
+ * count covers beckon as users run it; a source map when the count is split by function.
+ *
+ * @example
+ * await bundleChild("instructions-child.ts", join(scratch, "child.mjs"), "esm", false)
+ */
+export async function bundleChild(entry: string, outfile: string, format: "esm" | "cjs", sourcemap: boolean): Promise<void> {
+  await build({ entryPoints: [resolve(import.meta.dirname, entry)], bundle: true, format, platform: "node", outfile, sourcemap, logLevel: "warning" });
 }

@@ -22,8 +22,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { build } from "esbuild";
-import { countInstructions, perUnit } from "./callgrind-functions.js";
+import { bundleChild, countInstructions, perUnit } from "./callgrind-functions.js";
 
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i] ?? "", process.argv[i + 1] ?? "");
@@ -36,15 +35,7 @@ const VISITORS = 2_000;
 const root = resolve(import.meta.dirname, "..");
 const scratch = mkdtempSync(join(tmpdir(), "beckon-instructions-"));
 const child = join(scratch, "child.mjs");
-await build({
-  entryPoints: [resolve(import.meta.dirname, "instructions-child.ts")],
-  bundle: true,
-  format: "esm",
-  platform: "node",
-  outfile: child,
-  sourcemap: BY_FUNCTION > 0,
-  logLevel: "warning",
-});
+await bundleChild("instructions-child.ts", child, "esm", BY_FUNCTION > 0);
 
 /** Per decision: (the count at MANY passes − the count at FEW) ÷ the extra decisions, in all and per function. */
 function perDecision(side: string, k: number, split: boolean): { total: number; functions: [string, number][] } {

@@ -17,8 +17,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { build } from "esbuild";
-import { countInstructions, perUnit } from "./callgrind-functions.js";
+import { bundleChild, countInstructions, perUnit } from "./callgrind-functions.js";
 
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i] ?? "", process.argv[i + 1] ?? "");
@@ -31,15 +30,7 @@ const root = resolve(import.meta.dirname, "..");
 const scratch = mkdtempSync(join(tmpdir(), "beckon-service-instructions-"));
 const child = join(scratch, "child.cjs");
 // CommonJS: ioredis, bundled in, requires node's own modules, which an ES module bundle cannot.
-await build({
-  entryPoints: [resolve(import.meta.dirname, "service-instructions-child.ts")],
-  bundle: true,
-  format: "cjs",
-  platform: "node",
-  outfile: child,
-  sourcemap: BY_FUNCTION > 0,
-  logLevel: "warning",
-});
+await bundleChild("service-instructions-child.ts", child, "cjs", BY_FUNCTION > 0);
 
 /** Per call: (the count at MANY calls − the count at FEW) ÷ the extra calls, in all and per function. */
 function perCall(side: string, workload: string, split: boolean): { total: number; functions: [string, number][] } {

@@ -1,14 +1,6 @@
 import type { Visitor } from "../types.js";
+import { isPlainObject } from "./quick-fields.js";
 import { MAX_VISITOR_EVENTS, MAX_VISITOR_LIST_LENGTH, MAX_VISITOR_STRING_LENGTH } from "./visitor-limits.js";
-
-const OBJECT_PROTOTYPE: unknown = Object.prototype;
-
-/** A plain object: no array, prototype `Object.prototype` or null. */
-function isPlain(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
-  const proto: unknown = Object.getPrototypeOf(value);
-  return proto === OBJECT_PROTOTYPE || proto === null;
-}
 
 /** Thrown inside {@link quickVisitor} when the snapshot is anything but the usual: the schema then judges it. */
 const UNSURE: object = Object.freeze({ unsure: true });
@@ -60,7 +52,7 @@ function events(value: unknown): Visitor["events"] {
   const copy = new Array<{ name: string; at: number; value?: string }>(value.length);
   for (let i = 0; i < copy.length; i++) {
     const event: unknown = (value as unknown[])[i];
-    if (!isPlain(event)) throw UNSURE;
+    if (!isPlainObject(event)) throw UNSURE;
     let keys = 0;
     for (const key in event) {
       if (key !== "name" && key !== "at" && key !== "value") throw UNSURE;
@@ -78,7 +70,7 @@ function events(value: unknown): Visitor["events"] {
 
 function chat(value: unknown): Visitor["chat"] {
   if (value === undefined) return undefined;
-  if (!isPlain(value)) throw UNSURE;
+  if (!isPlainObject(value)) throw UNSURE;
   let keys = 0;
   for (const key in value) {
     if (key !== "active" && key !== "lastStartedAt" && key !== "nick") throw UNSURE;
@@ -157,7 +149,7 @@ function knownKeys(snapshot: Record<string, unknown>): number {
  */
 export function quickVisitor(snapshot: unknown): Visitor | null {
   try {
-    if (!isPlain(snapshot)) return null;
+    if (!isPlainObject(snapshot)) return null;
     // Before anything is read: a key the schema does not know, or that is not checked here, is never read.
     const keys = knownKeys(snapshot);
     // The fields the schema judges here too, read as it reads them: one the walk does not reach still counts.
@@ -203,7 +195,7 @@ export function quickVisitor(snapshot: unknown): Visitor | null {
       Number(previousUrl !== undefined);
     // And a field the walk does not reach (not enumerable) is one the schema reads, even holding `undefined`.
     if (keys !== defined || hidden(snapshot, keys)) return null;
-    const copy = { ...snapshot } as unknown as Writable<Visitor>;
+    const copy = { ...snapshot } as unknown as Visitor;
     // The spread read every field again: a getter answering otherwise the second time (another list, even an equal
     // one) sends the snapshot to the schema. Lists and objects are then replaced by the copies made of what was
     // checked.
@@ -233,5 +225,3 @@ export function quickVisitor(snapshot: unknown): Visitor | null {
     return null;
   }
 }
-
-type Writable<T> = { -readonly [K in keyof T]: T[K] };

@@ -58,7 +58,7 @@ export function serviceEvent(value: unknown): { name: string; value?: string } {
     key = "value";
     given = event.value;
   } catch (error) {
-    throw invalid(["event", key], "invalid_value", `could not be read: ${describeError(error)}`);
+    throw unreadable(["event", key], error);
   }
   const name = text(rawName, ["event", "name"], false);
   return given === undefined ? { name } : { name, value: text(given, ["event", "value"], true) };
@@ -114,7 +114,7 @@ export function serviceCheckOptions(value: unknown): { pageView: boolean; at: Cl
     key = "options";
     options = given.options;
   } catch (error) {
-    throw invalid(["options", key], "invalid_value", `could not be read: ${describeError(error)}`);
+    throw unreadable(["options", key], error);
   }
   if (pageView !== undefined && typeof pageView !== "boolean") throw invalid(["options", "pageView"], "invalid_type", "expected a boolean");
   const evaluation = options === undefined ? undefined : serviceEvaluateOptions(options, ["options", "options"]);
@@ -176,7 +176,7 @@ function isObject(value: unknown, path: (string | number)[]): value is object {
   try {
     return !Array.isArray(value);
   } catch (error) {
-    throw invalid(path, "invalid_value", `could not be read: ${describeError(error)}`);
+    throw unreadable(path, error);
   }
 }
 
@@ -187,7 +187,7 @@ function readFields<K extends string>(value: object, keys: readonly K[], path: (
     try {
       read[key] = (value as Record<string, unknown>)[key];
     } catch (error) {
-      throw invalid([...path, key], "invalid_value", `could not be read: ${describeError(error)}`);
+      throw unreadable([...path, key], error);
     }
   }
   return read;
@@ -201,6 +201,11 @@ function text(value: unknown, path: (string | number)[], blankAllowed: boolean):
     throw invalid(path, "too_big", `expected a string of at most ${MAX_VISITOR_STRING_LENGTH} UTF-16 code units, got ${value.length}`);
   }
   return value;
+}
+
+/** A caller's value that threw when read (a getter, a proxy trap, a revoked proxy), at `path`. */
+function unreadable(path: (string | number)[], error: unknown): ConfigError {
+  return invalid(path, "invalid_value", `could not be read: ${describeError(error)}`);
 }
 
 function invalid(path: (string | number)[], code: ConfigIssue["code"], message: string): ConfigError {

@@ -1,8 +1,8 @@
 import { compiledRuleset, type Ruleset } from "../compile/compile.js";
-import { normalizeText } from "../conditions/text.js";
 import type { CompiledInvitation } from "../compile/compile-invitation.js";
 import type { Invitation, VisitorEvent } from "../types.js";
 import { checkLogLength } from "./check-log-length.js";
+import { normalName, type EventBook } from "./event-book.js";
 
 /**
  * How many records of one event name {@link pruneEvents} keeps at most, unless a condition needs more.
@@ -45,12 +45,34 @@ export function pruneEvents(
 ): VisitorEvent[] {
   const needs = needsOf(compiledRuleset(invitations).all);
   const limit = options.maxPerName ?? DEFAULT_MAX_EVENTS_PER_NAME;
-  const maxPerName = Number.isNaN(limit) ? DEFAULT_MAX_EVENTS_PER_NAME : limit;
+  return prune(log, needs, now, Number.isNaN(limit) ? DEFAULT_MAX_EVENTS_PER_NAME : limit, null);
+}
+
+/**
+ * {@link pruneEvents} with the default `maxPerName`, for a caller that keeps an event book (see `eventBook`): the
+ * names of records written by its definitions are not normalised again.
+ */
+export function pruneBookedEvents(
+  log: readonly VisitorEvent[] | undefined,
+  invitations: Ruleset | readonly Invitation[],
+  now: number,
+  book: EventBook,
+): VisitorEvent[] {
+  return prune(log, needsOf(compiledRuleset(invitations).all), now, DEFAULT_MAX_EVENTS_PER_NAME, book);
+}
+
+function prune(
+  log: readonly VisitorEvent[] | undefined,
+  needs: ReadonlyMap<string, NameNeeds>,
+  now: number,
+  maxPerName: number,
+  book: EventBook | null,
+): VisitorEvent[] {
   const records = log ?? [];
   checkLogLength(records);
   const kept = new Uint8Array(records.length);
   let count = 0;
-  for (const { need, indexes } of stillUsable(records, needs, now)) {
+  for (const { need, indexes } of stillUsable(records, needs, now, book)) {
     const newest = newestFirst(records, indexes);
     const keep = Math.min(Math.max(maxPerName, need.minCount), newest.length);
     for (let i = 0; i < keep; i++) kept[newest[i] as number] = 1;
@@ -68,7 +90,7 @@ interface Usable {
 }
 
 /** Indexes of the records some condition can still count, one group per normalised name. */
-function stillUsable(records: readonly VisitorEvent[], needs: ReadonlyMap<string, NameNeeds>, now: number): Usable[] {
+function stillUsable(records: readonly VisitorEvent[], needs: ReadonlyMap<string, NameNeeds>, now: number, book: EventBook | null): Usable[] {
   const groups: Usable[] = [];
   // A log repeats a few names many times: each name is normalised and looked up once (null: no condition needs it).
   const byName = new Map<string, Usable | null>();
@@ -82,7 +104,7 @@ function stillUsable(records: readonly VisitorEvent[], needs: ReadonlyMap<string
     if (typeof name !== "string" || !Number.isFinite(at)) continue;
     let group = byName.get(name);
     if (group === undefined) {
-      const key = normalizeText(name);
+      const key = normalName(book, name);
       const need = needs.get(key);
       group = need === undefined ? null : (byKey.get(key) ?? null);
       if (need !== undefined && group === null) {

@@ -1,6 +1,7 @@
 import { normalizeText } from "../conditions/text.js";
 import type { EventDefinition, RecordEventOutcome, VisitorEvent } from "../types.js";
 import { checkLogLength } from "./check-log-length.js";
+import { bookedEvent, type BookedEvent, type EventBook } from "./event-book.js";
 
 /**
  * Logs one event the website reported (docs/api.md: Events). Names compare trimmed and case-insensitively, as evaluation counts
@@ -33,10 +34,35 @@ export function recordEvent(
   checkLogLength(records);
   const key = normalizeText(event.name);
   const definition = definitions.find((candidate) => normalizeText(candidate.name) === key);
-  if (definition === undefined) return { log: records, outcome: "unknown_event" };
+  return recordDefined(records, definition === undefined ? undefined : { definition, key }, event, now);
+}
+
+/**
+ * {@link recordEvent} with the definition found already (see `bookedEvent`): the service's way, which looks names up
+ * in an event book instead of normalising every definition's name on every event.
+ */
+export function recordBookedEvent(
+  log: readonly VisitorEvent[] | undefined,
+  book: EventBook,
+  event: { name: string; value?: string },
+  now: number,
+): { log: VisitorEvent[]; outcome: RecordEventOutcome } {
+  const records = (log ?? []) as VisitorEvent[];
+  checkLogLength(records);
+  return recordDefined(records, bookedEvent(book, event.name), event, now);
+}
+
+function recordDefined(
+  records: VisitorEvent[],
+  booked: BookedEvent | undefined,
+  event: { name: string; value?: string },
+  now: number,
+): { log: VisitorEvent[]; outcome: RecordEventOutcome } {
+  if (booked === undefined) return { log: records, outcome: "unknown_event" };
+  const { definition } = booked;
   const { name } = definition;
   const record: VisitorEvent = event.value === undefined ? { name, at: now } : { name, at: now, value: event.value };
-  const index = findNewest(records, key, definition, event.value);
+  const index = findNewest(records, booked, event.value);
   const newest = records[index];
   if (newest === undefined || !isRecent(newest, definition, now)) {
     return { log: [...records, record], outcome: "appended" };
@@ -47,17 +73,15 @@ export function recordEvent(
 }
 
 /** Index of the newest record the event could refresh (largest `at`, the later one on a tie), or −1. */
-function findNewest(
-  records: readonly VisitorEvent[],
-  key: string,
-  definition: EventDefinition,
-  value: string | undefined,
-): number {
+function findNewest(records: readonly VisitorEvent[], booked: BookedEvent, value: string | undefined): number {
+  const { definition, key } = booked;
   let newest = -1;
   records.forEach((record, index) => {
     // Records evaluation cannot read (no name, no finite instant) never count, so they are never refreshed either.
     if (typeof record !== "object" || record === null || typeof record.name !== "string" || !Number.isFinite(record.at)) return;
-    if (normalizeText(record.name) !== key) return;
+    // Records carry their definition's name as configured, whose normal form is `key`: only another spelling is
+    // normalised.
+    if (record.name !== definition.name && normalizeText(record.name) !== key) return;
     if (definition.filterByValue === true && record.value !== value) return;
     if (newest === -1 || record.at >= (records[newest] as VisitorEvent).at) newest = index;
   });

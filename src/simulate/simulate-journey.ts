@@ -3,6 +3,7 @@ import { ConfigError } from "../config/config-error.js";
 import { readPlain } from "../config/read-plain.js";
 import { durationMs, MAX_INSTANT_MS, MAX_JOURNEY_DURATION_MS, startMs, type Journey, type JourneyStep } from "../config/journey-schema.js";
 import { safeParseEventDefinitions } from "../config/safe-parse-event-definitions.js";
+import { eventBook, type EventBook } from "../events/event-book.js";
 import { safeParseJourney } from "../config/safe-parse-journey.js";
 import { assertNever } from "../lib/assert-never.js";
 import { emptyState } from "../state/empty-state.js";
@@ -63,7 +64,7 @@ export function simulateJourney(
   const options = plainOptions(setup.options);
   const start = startMs(parsed.data.start);
   const end = setup.untilMs === undefined ? start + span(parsed.data.steps) : start + checkUntil(setup.untilMs, start);
-  const run = new Run(ruleset, definitions.data, options, parsed.data, start, end);
+  const run = new Run(ruleset, eventBook(definitions.data), options, parsed.data, start, end);
   return run.play(parsed.data.steps, setup.untilMs !== undefined);
 }
 
@@ -107,7 +108,7 @@ class Run {
 
   constructor(
     private readonly ruleset: Ruleset,
-    private readonly definitions: readonly EventDefinition[],
+    private readonly events: EventBook,
     private readonly options: EvaluateOptions,
     journey: Journey,
     private readonly start: number,
@@ -164,7 +165,7 @@ class Run {
     switch (step.do) {
       case "event": {
         const event = { name: step.name, ...pick(step, "value") };
-        const outcome = this.apply(logEventChange(this.record, event, ruleset, this.definitions, now));
+        const outcome = this.apply(logEventChange(this.record, event, ruleset, this.events, now));
         return { kind: "event", ...event, outcome };
       }
       case "shown":

@@ -153,8 +153,8 @@ export function createBeckon(setup: BeckonOptions = {}): Beckon {
       const id = serviceVisitorId(visitorId);
       const event = serviceEvent(given);
       const now = instant(at);
-      const { ruleset, definitions } = source.fixed ?? (await source.current(readClock(clock)));
-      return lanes.run(id, (record) => logEventChange(record, event, ruleset, definitions, now));
+      const { ruleset, events } = source.fixed ?? (await source.current(readClock(clock)));
+      return lanes.run(id, (record) => logEventChange(record, event, ruleset, events, now));
     },
     async shown(visitorId, at) {
       const id = serviceVisitorId(visitorId);

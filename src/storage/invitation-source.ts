@@ -1,6 +1,7 @@
 import { compile, isRuleset, type Ruleset } from "../compile/compile.js";
 import type { EventDefinition, Invitation } from "../types.js";
 import { isConfigError } from "../config/config-error.js";
+import { eventBook, type EventBook } from "../events/event-book.js";
 import { corruptDocument } from "./parse-document.js";
 import { isStorageError, type StorageError } from "./storage-error.js";
 import type { StorageAdapter } from "./types.js";
@@ -8,7 +9,8 @@ import type { StorageAdapter } from "./types.js";
 /** The invitations a service evaluates, compiled, with their event definitions. */
 export interface ActiveSet {
   ruleset: Ruleset;
-  definitions: readonly EventDefinition[];
+  /** The set's event definitions, each name's normal form worked out once. */
+  events: EventBook;
 }
 
 /** Hands out the active set: a fixed one, or the shared one in storage, reloaded when its version changes. */
@@ -20,17 +22,18 @@ export interface InvitationSource {
   invalidate(): void;
 }
 
-const EMPTY: ActiveSet = { ruleset: compile([]), definitions: [] };
+const EMPTY: ActiveSet = { ruleset: compile([]), events: eventBook([]) };
 
 /**
  * A fixed set given to the service: compiled once (throws `ConfigError` when invalid).
  *
  * @example
- * fixedSource(invitations, definitions).current(now) // => { ruleset, definitions }
+ * fixedSource(invitations, definitions).current(now) // => { ruleset, events }
  */
 export function fixedSource(invitations: Ruleset | readonly Invitation[], definitions: readonly EventDefinition[]): InvitationSource {
   // compile validates a plain array, takes a ruleset as it is, and throws only ConfigError for anything else.
-  const set: ActiveSet = { ruleset: isRuleset(invitations) ? invitations : compile(invitations as readonly Invitation[]), definitions };
+  const ruleset = isRuleset(invitations) ? invitations : compile(invitations as readonly Invitation[]);
+  const set: ActiveSet = { ruleset, events: eventBook(definitions) };
   return { fixed: set, current: async () => set, invalidate: () => {} };
 }
 
@@ -80,7 +83,7 @@ async function load(storage: StorageAdapter): Promise<{ set: ActiveSet; version:
   const stored = await storage.getInvitationSet();
   if (stored === null) return { set: EMPTY, version: 0 };
   try {
-    return { set: { ruleset: compile(stored.value.invitations), definitions: stored.value.definitions }, version: stored.version };
+    return { set: { ruleset: compile(stored.value.invitations), events: eventBook(stored.value.definitions) }, version: stored.version };
   } catch (error) {
     if (!isConfigError(error)) throw error;
     const issues = error.issues.map((issue) => ({ ...issue, path: ["invitations", ...issue.path] }));

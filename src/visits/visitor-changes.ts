@@ -4,8 +4,9 @@
  */
 import type { Ruleset } from "../compile/compile.js";
 import { evaluateStored } from "../evaluate/evaluate.js";
-import { pruneEvents } from "../events/prune-events.js";
-import { recordEvent } from "../events/record-event.js";
+import type { EventBook } from "../events/event-book.js";
+import { pruneBookedEvents } from "../events/prune-events.js";
+import { recordBookedEvent } from "../events/record-event.js";
 import { applyDecision } from "../state/apply-decision.js";
 import { isNewSession } from "../state/is-new-session.js";
 import { recordChatStarted } from "../state/record-chat-started.js";
@@ -19,7 +20,6 @@ import type {
   CurrentInvitation,
   Decision,
   EvaluateOptions,
-  EventDefinition,
   RecordEventOutcome,
   Visitor,
   VisitorEvent,
@@ -83,13 +83,13 @@ export function logEventChange(
   record: VisitorRecord,
   event: { name: string; value?: string },
   ruleset: Ruleset,
-  definitions: readonly EventDefinition[],
+  book: EventBook,
   now: number,
 ): VisitorChange<RecordEventOutcome> {
-  const { log, outcome } = recordEvent(record.events, definitions, event, now);
+  const { log, outcome } = recordBookedEvent(record.events, book, event, now);
   if (outcome === "unknown_event") return { record, result: outcome };
   // Cut to the bound before pruning: pruneEvents, like every reader of a log, refuses one past it.
-  const events = pruneEvents(newest(log, MAX_VISITOR_EVENTS), ruleset, now);
+  const events = pruneBookedEvents(newest(log, MAX_VISITOR_EVENTS), ruleset, now, book);
   // An event no condition of the set can count is pruned at once: when the log keeps just what it held, the record
   // is left as it is, and the service writes nothing.
   if (sameRecords(events, record.events)) return { record, result: outcome };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { compile, emptyState, MAX_VISITOR_EVENTS, safeParseVisitor } from "../../../src/index.js";
+import { eventBook } from "../../../src/events/event-book.js";
 import { checkChange, closedChange, logEventChange } from "../../../src/visits/visitor-changes.js";
 import type { VisitorRecord } from "../../../src/storage/index.js";
 import type { VisitorEvent } from "../../../src/types.js";
@@ -10,7 +11,7 @@ describe("logEventChange", () => {
   it("keeps the stored log within MAX_VISITOR_EVENTS, dropping the oldest, when pruning alone would not", () => {
     // A condition needing 20 000 records keeps every one of them through pruning.
     const ruleset = compile([{ id: "fan", message: "Hi", events: [{ event: "viewed", minCount: 20_000 }] }]);
-    const definitions = [{ name: "viewed", filterByValue: true }];
+    const definitions = eventBook([{ name: "viewed", filterByValue: true }]);
     const full: VisitorRecord = {
       state: emptyState(),
       events: Array.from({ length: MAX_VISITOR_EVENTS }, (_, i) => ({ name: "viewed", at: t + i, value: `p${i}` })),
@@ -26,7 +27,7 @@ describe("logEventChange", () => {
 
   it("of records at one instant, drops the earlier ones in the log first", () => {
     const ruleset = compile([{ id: "fan", message: "Hi", events: [{ event: "viewed", minCount: 20_000 }] }]);
-    const definitions = [{ name: "viewed", filterByValue: true }];
+    const definitions = eventBook([{ name: "viewed", filterByValue: true }]);
     const full: VisitorRecord = {
       state: emptyState(),
       events: Array.from({ length: MAX_VISITOR_EVENTS }, (_, i) => ({ name: "viewed", at: t, value: `p${i}` })),
@@ -39,7 +40,7 @@ describe("logEventChange", () => {
 
 describe("logEventChange and what it leaves to write", () => {
   const ruleset = compile([{ id: "locked", message: "Trouble?", events: [{ event: "login_failed", minCount: 2, withinSeconds: 600 }] }]);
-  const definitions = [{ name: "login_failed" }, { name: "viewed_plan", filterByValue: true }];
+  const definitions = eventBook([{ name: "login_failed" }, { name: "viewed_plan", filterByValue: true }]);
   const kept = { name: "login_failed", at: t };
 
   it("leaves the record as it is (nothing to write) for an event no condition counts, still saying it was logged", () => {

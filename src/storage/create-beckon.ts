@@ -138,46 +138,76 @@ export function createBeckon(setup: BeckonOptions = {}): Beckon {
       : fixedSource(setup.invitations, fixedDefinitions(setup.events));
   const instant = (at: Clock | undefined): number => serviceInstant(at, clock);
 
-  // Each call takes a fixed set as it is (`source.fixed ?? …`): awaiting it would add a turn of the microtask queue.
+  // The visitor calls are not async functions: each hands back its lane's promise itself (an async function would
+  // resolve its own promise with it, two more turns of the microtask queue), and a bad argument rejects it, as an
+  // async function's throw would. A fixed set is taken as it is: awaiting it would add a turn too.
   return {
-    async check(input, given) {
-      const visitor = serviceVisitor(input);
-      const { pageView, at, options } = serviceCheckOptions(given);
-      const now = instant(at);
-      const { ruleset } = source.fixed ?? (await source.current(readClock(clock)));
-      // Most checks bring no options of their own: they share the service's, no copy made per call.
-      const merged = options === undefined ? base : { ...base, ...options };
-      return lanes.run(visitor.id, (record) => checkChange(record, visitor, ruleset, merged, pageView, now));
+    check(input, given) {
+      try {
+        const visitor = serviceVisitor(input);
+        const { pageView, at, options } = serviceCheckOptions(given);
+        const now = instant(at);
+        // Most checks bring no options of their own: they share the service's, no copy made per call.
+        const merged = options === undefined ? base : { ...base, ...options };
+        const fixed = source.fixed;
+        if (fixed !== null) return lanes.run(visitor.id, (record) => checkChange(record, visitor, fixed.ruleset, merged, pageView, now));
+        return source.current(readClock(clock)).then(({ ruleset }) => lanes.run(visitor.id, (record) => checkChange(record, visitor, ruleset, merged, pageView, now)));
+      } catch (error) {
+        return Promise.reject(error);
+      }
     },
-    async logEvent(visitorId, given, at) {
-      const id = serviceVisitorId(visitorId);
-      const event = serviceEvent(given);
-      const now = instant(at);
-      const { ruleset, events } = source.fixed ?? (await source.current(readClock(clock)));
-      return lanes.run(id, (record) => logEventChange(record, event, ruleset, events, now));
+    logEvent(visitorId, given, at) {
+      try {
+        const id = serviceVisitorId(visitorId);
+        const event = serviceEvent(given);
+        const now = instant(at);
+        const fixed = source.fixed;
+        if (fixed !== null) return lanes.run(id, (record) => logEventChange(record, event, fixed.ruleset, fixed.events, now));
+        return source.current(readClock(clock)).then(({ ruleset, events }) => lanes.run(id, (record) => logEventChange(record, event, ruleset, events, now)));
+      } catch (error) {
+        return Promise.reject(error);
+      }
     },
-    async shown(visitorId, at) {
-      const id = serviceVisitorId(visitorId);
-      const now = instant(at);
-      return lanes.run(id, (record) => shownChange(record, now));
+    shown(visitorId, at) {
+      try {
+        const id = serviceVisitorId(visitorId);
+        const now = instant(at);
+        return lanes.run(id, (record) => shownChange(record, now));
+      } catch (error) {
+        return Promise.reject(error);
+      }
     },
-    async closed(visitorId, at) {
-      const id = serviceVisitorId(visitorId);
-      const now = instant(at);
-      const { ruleset } = source.fixed ?? (await source.current(readClock(clock)));
-      return lanes.run(id, (record) => closedChange(record, ruleset, base, now));
+    closed(visitorId, at) {
+      try {
+        const id = serviceVisitorId(visitorId);
+        const now = instant(at);
+        const fixed = source.fixed;
+        if (fixed !== null) return lanes.run(id, (record) => closedChange(record, fixed.ruleset, base, now));
+        return source.current(readClock(clock)).then(({ ruleset }) => lanes.run(id, (record) => closedChange(record, ruleset, base, now)));
+      } catch (error) {
+        return Promise.reject(error);
+      }
     },
-    async chatStarted(visitorId, at) {
-      const id = serviceVisitorId(visitorId);
-      const now = instant(at);
-      const { ruleset } = source.fixed ?? (await source.current(readClock(clock)));
-      return lanes.run(id, (record) => chatStartedChange(record, ruleset, base, now));
+    chatStarted(visitorId, at) {
+      try {
+        const id = serviceVisitorId(visitorId);
+        const now = instant(at);
+        const fixed = source.fixed;
+        if (fixed !== null) return lanes.run(id, (record) => chatStartedChange(record, fixed.ruleset, base, now));
+        return source.current(readClock(clock)).then(({ ruleset }) => lanes.run(id, (record) => chatStartedChange(record, ruleset, base, now)));
+      } catch (error) {
+        return Promise.reject(error);
+      }
     },
-    async convert(visitorId, eventName, at) {
-      const id = serviceVisitorId(visitorId);
-      const name = serviceEventName(eventName);
-      const now = instant(at);
-      return lanes.run(id, (record) => convertChange(record, name, now));
+    convert(visitorId, eventName, at) {
+      try {
+        const id = serviceVisitorId(visitorId);
+        const name = serviceEventName(eventName);
+        const now = instant(at);
+        return lanes.run(id, (record) => convertChange(record, name, now));
+      } catch (error) {
+        return Promise.reject(error);
+      }
     },
     async stats() {
       return invitationStats(await storage.readCounters());

@@ -12,7 +12,7 @@ import type {
   RecordEventOutcome,
   Visitor,
 } from "../types.js";
-import { fixedSource, sharedSource, type InvitationSource } from "./invitation-source.js";
+import { fixedSource, sharedSource, type ActiveSet, type InvitationSource } from "./invitation-source.js";
 import { createMemoryStorage } from "./memory-storage.js";
 import { invitationStats, type InvitationStats } from "./invitation-stats.js";
 import type { PurgeOptions, StorageAdapter, VisitorRecord } from "./types.js";
@@ -36,6 +36,7 @@ import {
   logEventChange,
   shownChange,
 } from "../visits/visitor-changes.js";
+import type { VisitorChange } from "../visits/visitor-record.js";
 
 /** How a service is set up. */
 export interface BeckonOptions {
@@ -137,6 +138,12 @@ export function createBeckon(setup: BeckonOptions = {}): Beckon {
       ? sharedSource(storage, setup.refreshMs ?? 1000, setup.onError)
       : fixedSource(setup.invitations, fixedDefinitions(setup.events));
   const instant = (at: Clock | undefined): number => serviceInstant(at, clock);
+  /** Runs a change on the active set in the visitor's lane: a fixed set at once, a shared one once it is read. */
+  const onActiveSet = <T>(id: string, change: (record: VisitorRecord, set: ActiveSet) => VisitorChange<T>): Promise<T> => {
+    const fixed = source.fixed;
+    if (fixed !== null) return lanes.run(id, (record) => change(record, fixed));
+    return source.current(readClock(clock)).then((set) => lanes.run(id, (record) => change(record, set)));
+  };
 
   // The visitor calls are not async functions: each hands back its lane's promise itself (an async function would
   // resolve its own promise with it, two more turns of the microtask queue), and a bad argument rejects it, as an
@@ -149,9 +156,7 @@ export function createBeckon(setup: BeckonOptions = {}): Beckon {
         const now = instant(at);
         // Most checks bring no options of their own: they share the service's, no copy made per call.
         const merged = options === undefined ? base : { ...base, ...options };
-        const fixed = source.fixed;
-        if (fixed !== null) return lanes.run(visitor.id, (record) => checkChange(record, visitor, fixed.ruleset, merged, pageView, now));
-        return source.current(readClock(clock)).then(({ ruleset }) => lanes.run(visitor.id, (record) => checkChange(record, visitor, ruleset, merged, pageView, now)));
+        return onActiveSet(visitor.id, (record, { ruleset }) => checkChange(record, visitor, ruleset, merged, pageView, now));
       } catch (error) {
         return Promise.reject(error);
       }
@@ -161,9 +166,7 @@ export function createBeckon(setup: BeckonOptions = {}): Beckon {
         const id = serviceVisitorId(visitorId);
         const event = serviceEvent(given);
         const now = instant(at);
-        const fixed = source.fixed;
-        if (fixed !== null) return lanes.run(id, (record) => logEventChange(record, event, fixed.ruleset, fixed.events, now));
-        return source.current(readClock(clock)).then(({ ruleset, events }) => lanes.run(id, (record) => logEventChange(record, event, ruleset, events, now)));
+        return onActiveSet(id, (record, { ruleset, events }) => logEventChange(record, event, ruleset, events, now));
       } catch (error) {
         return Promise.reject(error);
       }
@@ -181,9 +184,7 @@ export function createBeckon(setup: BeckonOptions = {}): Beckon {
       try {
         const id = serviceVisitorId(visitorId);
         const now = instant(at);
-        const fixed = source.fixed;
-        if (fixed !== null) return lanes.run(id, (record) => closedChange(record, fixed.ruleset, base, now));
-        return source.current(readClock(clock)).then(({ ruleset }) => lanes.run(id, (record) => closedChange(record, ruleset, base, now)));
+        return onActiveSet(id, (record, { ruleset }) => closedChange(record, ruleset, base, now));
       } catch (error) {
         return Promise.reject(error);
       }
@@ -192,9 +193,7 @@ export function createBeckon(setup: BeckonOptions = {}): Beckon {
       try {
         const id = serviceVisitorId(visitorId);
         const now = instant(at);
-        const fixed = source.fixed;
-        if (fixed !== null) return lanes.run(id, (record) => chatStartedChange(record, fixed.ruleset, base, now));
-        return source.current(readClock(clock)).then(({ ruleset }) => lanes.run(id, (record) => chatStartedChange(record, ruleset, base, now)));
+        return onActiveSet(id, (record, { ruleset }) => chatStartedChange(record, ruleset, base, now));
       } catch (error) {
         return Promise.reject(error);
       }

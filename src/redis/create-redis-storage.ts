@@ -13,6 +13,7 @@ import { readStored } from "./read-stored.js";
 import { readVersion } from "./read-version.js";
 import { readVisitor } from "./read-visitor.js";
 import { layoutFor } from "./redis-keys.js";
+import { restoreFastStrings } from "../lib/fast-string-methods.js";
 import { syncVisitor } from "./sync-visitor.js";
 
 /** How the Redis adapter connects and where it keeps its keys. */
@@ -73,6 +74,8 @@ export function createRedisStorage(options: RedisStorageOptions = {}): StorageAd
   const keys = layoutFor(options.prefix ?? "beckon:", options.client?.isCluster === true);
   const opened = openClient(options, timeoutMs);
   const { client } = opened;
+  // ioredis subclasses String, which leaves every string method slow in this process (restoreFastStrings).
+  restoreFastStrings();
   let closing: Promise<void> | null = null;
   const hold = options.coalesceWrites === false ? null : writeCoalescer(client);
   const run = <T>(doing: string, operation: () => Promise<T>, visitorId?: string): Promise<T> => {

@@ -5,10 +5,11 @@
  */
 import { spawnSync } from "node:child_process";
 import { build } from "esbuild";
-import { readFileSync, rmSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { SourceMap } from "node:module";
 import { dirname, join, relative, resolve } from "node:path";
 import { firstAbove } from "../src/lib/first-above.js";
+import { constBindings, shiftMappings } from "../scripts/const-bindings.mjs";
 
 /** One line of node's perf map: code from `start`, `size` bytes long, of the function `name`. */
 interface CodeRange {
@@ -156,11 +157,21 @@ export function perUnit(few: Count, many: Count, extraUnits: number): { total: n
 
 /**
  * Bundles a counter's child (`entry`, in bench/) into `outfile` for node to run under callgrind: one file, so the
- * count covers beckon as users run it; a source map when the count is split by function.
+ * count covers beckon as users run it; a source map when the count is split by function. An ES module bundle gets
+ * the published build's last step (scripts/const-bindings.mjs: top-level bindings never assigned again made `const`),
+ * so it runs as the published ES modules do.
  *
  * @example
  * await bundleChild("instructions-child.ts", join(scratch, "child.mjs"), "esm", false)
  */
 export async function bundleChild(entry: string, outfile: string, format: "esm" | "cjs", sourcemap: boolean): Promise<void> {
   await build({ entryPoints: [resolve(import.meta.dirname, entry)], bundle: true, format, platform: "node", outfile, sourcemap, logLevel: "warning" });
+  if (format !== "esm") return;
+  const text = readFileSync(outfile, "utf8");
+  const rewritten = constBindings(text);
+  writeFileSync(outfile, rewritten.text);
+  if (!sourcemap) return;
+  const map = JSON.parse(readFileSync(`${outfile}.map`, "utf8")) as { mappings: string };
+  map.mappings = shiftMappings(map.mappings, text, rewritten.grew);
+  writeFileSync(`${outfile}.map`, JSON.stringify(map));
 }

@@ -1,0 +1,109 @@
+import { SourceMap } from "node:module";
+import { describe, expect, it } from "vitest";
+import { constBindings, shiftMappings } from "../../../scripts/const-bindings.mjs";
+
+/** Runs an ES module's text and returns what `run` exports called with no argument. */
+async function run(text: string): Promise<unknown> {
+  const module = (await import(`data:text/javascript,${encodeURIComponent(text)}`)) as { run: () => unknown };
+  return module.run();
+}
+
+describe("constBindings (the ES module build's top-level bindings made constant)", () => {
+  it("makes a var never assigned again and a function declaration constant, keeping what the module does", async () => {
+    const text = "var a = 1, b = { c: 2 };\nfunction f(x) { return x + a + b.c; }\nexport function run() { return f(3); }\n";
+    const out = constBindings(text);
+    expect(out.text).toBe("const a=1, b = { c: 2 };\nconst f = function f(x) { return x + a + b.c; };\nexport function run() { return f(3); }\n");
+    expect(await run(out.text)).toBe(await run(text));
+  });
+
+  it("leaves a binding that something assigns, even inside a function, but not one an inner declaration shadows", () => {
+    const text = [
+      "var counter = 0;",
+      "var shadowed = 1;",
+      "function bump() { counter++; }",
+      "function local() { let shadowed = 0; shadowed = 2; return shadowed; }",
+      "function reassigned() {}",
+      "reassigned = null;",
+      "var [x, y] = [1, 2];",
+      "function swap() { [x] = [3]; }",
+      "",
+    ].join("\n");
+    const out = constBindings(text).text;
+    expect(out).toContain("var counter = 0;");
+    expect(out).toContain("const shadowed=1;");
+    expect(out).toContain("const bump = function bump()");
+    expect(out).toContain("\nfunction reassigned() {}");
+    expect(out).toContain("var [x, y] = [1, 2];");
+  });
+
+  it("leaves what code running at load reads before its declaration, directly or through a function", async () => {
+    const text = [
+      "var early = helper();",
+      "function helper() { return later() + constant; }",
+      "function later() { return 1; }",
+      "var constant = 2;",
+      "function unused() { return 3; }",
+      "export function run() { return early + unused(); }",
+      "",
+    ].join("\n");
+    const out = constBindings(text).text;
+    // `helper` and `later` run before they are declared (hoisting); `constant` is read (as undefined) before its own.
+    expect(out).toContain("\nfunction helper()");
+    expect(out).toContain("\nfunction later()");
+    expect(out).toContain("var constant = 2;");
+    expect(out).toContain("const unused = function unused()");
+    expect(await run(out)).toBe(await run(text));
+  });
+
+  it("keeps a source map pointing at the same code after the lines grew", () => {
+    const text = "var a = 1;\nfunction f() { return a; } f();\n";
+    // One segment per token of interest: line 0 at `var`(0) and `a`(4); line 1 at `function`(0), `f`(9), `return`(15), `f`(29).
+    const segment = (generatedColumn: number, sourceLine: number, sourceColumn: number) => ({ generatedColumn, sourceLine, sourceColumn });
+    const lines = [
+      [segment(0, 0, 0), segment(4, 0, 4)],
+      [segment(0, 1, 0), segment(9, 1, 9), segment(15, 1, 15), segment(29, 1, 29)],
+    ];
+    const mappings = encode(lines);
+    const { text: out, grew } = constBindings(text);
+    expect(out).toBe("const a=1;\nconst f = function f() { return a; }; f();\n");
+    const shifted = new SourceMap({ version: 3, file: "x.js", sources: ["x.ts"], sourceRoot: "", sourcesContent: [], names: [], mappings: shiftMappings(mappings, text, grew) });
+    const at = (line: number, column: number) => shifted.findEntry(line, column) as { originalLine: number; originalColumn: number };
+    // `a` on line 0 (was column 4, now 6 after `const `), `function` (now 10), `return` (now 25), the call `f` (now 40).
+    expect(at(0, 6)).toMatchObject({ originalLine: 0, originalColumn: 4 });
+    expect(at(1, 10)).toMatchObject({ originalLine: 1, originalColumn: 0 });
+    expect(at(1, 25)).toMatchObject({ originalLine: 1, originalColumn: 15 });
+    expect(at(1, 40)).toMatchObject({ originalLine: 1, originalColumn: 29 });
+  });
+});
+
+/** A source map's `mappings` for segments [generated column, source line, source column] per line (source 0). */
+function encode(lines: { generatedColumn: number; sourceLine: number; sourceColumn: number }[][]): string {
+  const vlq = (value: number): string => {
+    const chars = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let rest = value < 0 ? (-value << 1) | 1 : value << 1;
+    let out = "";
+    do {
+      let digit = rest & 31;
+      rest >>>= 5;
+      if (rest > 0) digit |= 32;
+      out += chars[digit];
+    } while (rest > 0);
+    return out;
+  };
+  let sourceLine = 0;
+  let sourceColumn = 0;
+  return lines
+    .map((segments) => {
+      let column = 0;
+      return segments
+        .map((s) => {
+          const text = vlq(s.generatedColumn - column) + vlq(0) + vlq(s.sourceLine - sourceLine) + vlq(s.sourceColumn - sourceColumn);
+          column = s.generatedColumn;
+          sourceLine = s.sourceLine;
+          sourceColumn = s.sourceColumn;
+          return text;
+        })
+        .join(",");
+    })
+    .join(";");
+}

@@ -269,7 +269,8 @@ function decodeSegment(segment) {
   return values;
 }
 
-function encodeValue(value) {
+/** One number of a source map's `mappings`, in base64 VLQ. */
+export function encodeValue(value) {
   let rest = value < 0 ? (-value << 1) | 1 : value << 1;
   let out = "";
   do {

@@ -1,6 +1,6 @@
 import { SourceMap } from "node:module";
 import { describe, expect, it } from "vitest";
-import { constBindings, shiftMappings } from "../../../scripts/const-bindings.mjs";
+import { constBindings, encodeValue, shiftMappings } from "../../../scripts/const-bindings.mjs";
 
 /** Runs an ES module's text and returns what `run` exports called with no argument. */
 async function run(text: string): Promise<unknown> {
@@ -76,20 +76,8 @@ describe("constBindings (the ES module build's top-level bindings made constant)
   });
 });
 
-/** A source map's `mappings` for segments [generated column, source line, source column] per line (source 0). */
+/** A source map's `mappings` for segments [generated column, source line, source column] per line (source 0); node's `SourceMap` reads them back. */
 function encode(lines: { generatedColumn: number; sourceLine: number; sourceColumn: number }[][]): string {
-  const vlq = (value: number): string => {
-    const chars = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let rest = value < 0 ? (-value << 1) | 1 : value << 1;
-    let out = "";
-    do {
-      let digit = rest & 31;
-      rest >>>= 5;
-      if (rest > 0) digit |= 32;
-      out += chars[digit];
-    } while (rest > 0);
-    return out;
-  };
   let sourceLine = 0;
   let sourceColumn = 0;
   return lines
@@ -97,7 +85,7 @@ function encode(lines: { generatedColumn: number; sourceLine: number; sourceColu
       let column = 0;
       return segments
         .map((s) => {
-          const text = vlq(s.generatedColumn - column) + vlq(0) + vlq(s.sourceLine - sourceLine) + vlq(s.sourceColumn - sourceColumn);
+          const text = encodeValue(s.generatedColumn - column) + encodeValue(0) + encodeValue(s.sourceLine - sourceLine) + encodeValue(s.sourceColumn - sourceColumn);
           column = s.generatedColumn;
           sourceLine = s.sourceLine;
           sourceColumn = s.sourceColumn;

@@ -6,9 +6,10 @@
 // (bench/RESULTS.md, "Fourteenth round").
 //
 // A binding is left as it is when any assignment, update or for-in/of head in the file names it and resolves to it
-// (an inner declaration of the same name shadows it), or when it is declared twice. A `const` is not hoisted: code
-// that runs while a module loads and calls a function declared further down would now throw, so the build loads
-// every rewritten entry afterwards (and `npm run check:dist` does too). Source maps are shifted for the longer lines.
+// (an inner declaration of the same name shadows it), when it is declared twice, or when code that runs while the
+// module loads may read it before its declaration (a `const` is not hoisted: such a read would now throw). That last
+// rule is read off the text (see `readBeforeDeclared`), and the build then loads every module it rewrote, so a read
+// it missed fails the build (`npm run check:dist` loads them too). Source maps are shifted for the longer lines.
 //
 //   node scripts/const-bindings.mjs            # every ES module in dist/ but the CLI (run by `npm run build`)
 //   import { constBindings } from "./scripts/const-bindings.mjs"   // one file's text (bench/callgrind-functions.ts)

@@ -300,13 +300,16 @@ describe("createPostgresStorage deadlines", () => {
     const proxy = await startCuttingProxy(5432);
     proxy.silence();
     const storage = createPostgresStorage({ connectionString: `postgres://postgres@127.0.0.1:${proxy.port}/test`, timeoutMs });
-    const calls = [
-      storage.getVisitor("v1"),
-      storage.commitVisitor("v1", record(), 0, shown),
-      storage.getInvitationSetVersion(),
-      storage.readCounters(),
-    ];
-    for (const call of calls) expect(await settlesInTime(call)).toMatchObject({ adapter: "postgres", code: "timeout" });
+    // Every call is heard from the start (awaiting them one by one left a later rejection unhandled for a moment).
+    const errors = await Promise.all(
+      [
+        storage.getVisitor("v1"),
+        storage.commitVisitor("v1", record(), 0, shown),
+        storage.getInvitationSetVersion(),
+        storage.readCounters(),
+      ].map((call) => settlesInTime(call)),
+    );
+    for (const error of errors) expect(error).toMatchObject({ adapter: "postgres", code: "timeout" });
     await storage.close();
     await proxy.close();
   });

@@ -9,7 +9,9 @@
 // (an inner declaration of the same name shadows it), when it is declared twice, or when code that runs while the
 // module loads may read it before its declaration (a `const` is not hoisted: such a read would now throw). That last
 // rule is read off the text (see `readBeforeDeclared`), and the build then loads every module it rewrote, so a read
-// it missed fails the build (`npm run check:dist` loads them too). Source maps are shifted for the longer lines.
+// it missed fails the build (`npm run check:dist` loads them too). A class counts as a function body there: defining
+// it runs its heritage (and its static parts, but for esbuild's naming block), not its methods. Source maps are
+// shifted for the longer lines.
 //
 //   node scripts/const-bindings.mjs            # every ES module in dist/ but the CLI (run by `npm run build`)
 //   import { constBindings } from "./scripts/const-bindings.mjs"   // one file's text (bench/callgrind-functions.ts)
@@ -158,6 +160,15 @@ function namesIn(node, into = new Set()) {
  */
 function readBeforeDeclared(program, functions) {
   const bodies = new Map(functions.map((node) => [node.id.name, node]));
+  // A class is a body too: its methods and instance fields run only once load-time code names it (calls, constructs
+  // or hands it on), so defining it reaches only what runs then (see `classAtLoad`).
+  for (const statement of program.body) {
+    if (statement.type === "ClassDeclaration") bodies.set(statement.id.name, statement);
+    if (statement.type !== "VariableDeclaration") continue;
+    for (const declarator of statement.declarations) {
+      if (declarator.id.type === "Identifier" && declarator.init?.type === "ClassExpression") bodies.set(declarator.id.name, declarator.init);
+    }
+  }
   const named = new Map();
   const namesOf = (name) => {
     if (!named.has(name)) named.set(name, namesIn(bodies.get(name)));
@@ -186,6 +197,27 @@ function readBeforeDeclared(program, functions) {
     typeof statement.expression.arguments[1].value === "string";
   const namingCalls = new Map();
   for (const statement of program.body) if (naming(statement)) namingCalls.set(statement.expression.callee.name, (namingCalls.get(statement.expression.callee.name) ?? 0) + 1);
+  const namer = (call) =>
+    call.type === "CallExpression" && call.callee.type === "Identifier" && (namingCalls.get(call.callee.name) ?? 0) >= 2;
+  /**
+   * What defining a class runs: its heritage, and, when it has them, its computed keys, static fields and static
+   * blocks, for which the whole class counts (they may call its methods through `this`) — but for a static block that
+   * only names the class (`static { helper(this, "Name"); }`, esbuild's `keepNames`).
+   */
+  const classAtLoad = (node) => {
+    const names = namesIn(node.superClass);
+    const naming = (member) =>
+      member.type === "StaticBlock" &&
+      member.body.length === 1 &&
+      member.body[0].type === "ExpressionStatement" &&
+      namer(member.body[0].expression) &&
+      member.body[0].expression.arguments.length === 2 &&
+      member.body[0].expression.arguments[0].type === "ThisExpression" &&
+      member.body[0].expression.arguments[1].type === "Literal";
+    const runs = (member) => member.computed || (member.type === "StaticBlock" && !naming(member)) || (member.type === "PropertyDefinition" && member.static);
+    return node.body.body.some(runs) ? namesIn(node, names) : names;
+  };
+  const atLoad = (node) => (isNode(node) && (node.type === "ClassExpression" || node.type === "ClassDeclaration") ? classAtLoad(node) : namesIn(node));
   const early = new Set();
   for (const statement of program.body) {
     if (statement.type === "ImportDeclaration" || (statement.type === "ExportNamedDeclaration" && statement.declaration === null)) continue;
@@ -197,12 +229,12 @@ function readBeforeDeclared(program, functions) {
     if (statement.type === "VariableDeclaration") {
       // Its own initialisers run first, then its names hold.
       for (const declarator of statement.declarations) {
-        reach(namesIn(declarator.init));
+        reach(atLoad(declarator.init));
         for (const name of patternNames(declarator.id, new Set())) if (reached.has(name)) early.add(name);
       }
       continue;
     }
-    reach(namesIn(statement));
+    reach(atLoad(statement));
   }
   return early;
 }

@@ -55,6 +55,36 @@ describe("constBindings (the ES module build's top-level bindings made constant)
     expect(await run(out)).toBe(await run(text));
   });
 
+  it("counts a class's methods as run at load only once load-time code names the class or its static parts may call them", async () => {
+    const text = [
+      'function name(target, value) { Object.defineProperty(target, "name", { value }); return target; }',
+      'var View = class { static { name(this, "View"); } read() { return helper(); } };',
+      'var Eager = class { static { this.value = first(); } };',
+      'var Odd = class { static { name(fourth(), "odd"); } };',
+      "var Made = class { constructor() { this.v = second(); } };",
+      "var made = new Made();",
+      "class Plain { m() { return third(); } }",
+      "function helper() { return 1; }",
+      'name(helper, "helper");',
+      "function first() { return 2; }",
+      'name(first, "first");',
+      "function second() { return 3; }",
+      "function third() { return 4; }",
+      "function fourth() { return function () {}; }",
+      "export function run() { return [new View().read(), Eager.value, made.v, new Plain().m()]; }",
+      "",
+    ].join("\n");
+    const out = constBindings(text).text;
+    // Only the naming block runs when View and Plain are defined; Eager's and Odd's static blocks and the construction of Made do run.
+    expect(out).toContain("const helper = function helper()");
+    expect(out).toContain("const third = function third()");
+    expect(out).toContain("\nfunction first()");
+    expect(out).toContain("\nfunction second()");
+    expect(out).toContain("\nfunction fourth()");
+    expect(await run(out)).toEqual([1, 2, 3, 4]);
+    expect(await run(text)).toEqual([1, 2, 3, 4]);
+  });
+
   it("keeps a source map pointing at the same code after the lines grew", () => {
     const text = "var a = 1;\nfunction f() { return a; } f();\n";
     // One segment per token of interest: line 0 at `var`(0) and `a`(4); line 1 at `function`(0), `f`(9), `return`(15), `f`(29).

@@ -113,14 +113,16 @@ export interface Count {
 /**
  * Runs `node --predictable <bundle> ...args` under callgrind in `scratch` and returns the instructions it counted;
  * with `split`, also per function (see {@link instructionsByFunction}; the bundle needs its source map).
+ * `youngMb` pins the young generation's semi-spaces at that many MB (0: the engine's own growth, as users run it).
  *
  * @example
  * countInstructions(child, ["beckon", "10", "30", "2000"], false, scratch, root).total // => 123456789
  */
-export function countInstructions(bundle: string, args: readonly string[], split: boolean, scratch: string, root: string): Count {
+export function countInstructions(bundle: string, args: readonly string[], split: boolean, scratch: string, root: string, youngMb = 0): Count {
   const out = split ? join(scratch, `callgrind.${args.join(".")}`) : "/dev/null";
   const tool = ["--tool=callgrind", `--callgrind-out-file=${out}`, ...(split ? ["--dump-instr=yes"] : [])];
-  const node = [process.execPath, "--predictable", ...(split ? ["--perf-basic-prof"] : []), bundle, ...args];
+  const young = youngMb > 0 ? [`--min-semi-space-size=${youngMb}`, `--max-semi-space-size=${youngMb}`] : [];
+  const node = [process.execPath, "--predictable", ...young, ...(split ? ["--perf-basic-prof"] : []), bundle, ...args];
   // In the scratch directory: with its map node also writes a code log (isolate-…-v8.log) where it runs.
   const run = spawnSync("valgrind", [...tool, ...node], { encoding: "utf8", cwd: scratch });
   const collected = /Collected : ([\d,]+)/.exec(run.stderr ?? "");

@@ -10,12 +10,18 @@
  *   npx tsx bench/instructions.ts                 # K = 10 and K = 1 000
  *   npx tsx bench/instructions.ts --k 10 --passes 10,30
  *   npx tsx bench/instructions.ts --k 1000 --by-function 25   # and beckon's count split by function, the top 25
+ *   npx tsx bench/instructions.ts --k 10 --young 16            # the young generation pinned at 16 MB
  *
  * `--by-function N` also has callgrind count each machine instruction and node write its map of code addresses to
  * functions (`--perf-basic-prof`), adds the counts up per JavaScript function (optimised code with what it inlined,
  * node's builtins by name) and names each by its place in src/ (the child's source map); the engine's own C++ and
  * anything unmapped is one line. A function's count is read off the addresses its code had in that run, so code the
  * engine moved is counted where it ran; confirm a surprise with a counter in the source (bench/README.md).
+ *
+ * The engine grows its young generation by heuristics whose course depends on everything allocated since start-up, so
+ * the count of the same code can move by a few hundred instructions per decision with nothing but a file's path
+ * changed (bench/RESULTS.md, "Fifteenth round"). `--young N` pins the semi-spaces at N MB: compare two revisions of
+ * the code that way when they differ by less than ≈ 5 %.
  *
  * Needs valgrind (Debian: `apt-get install valgrind`); each count takes a minute or two.
  */
@@ -30,6 +36,8 @@ const SIZES = (args.get("--k") ?? "10,1000").split(",").map(Number);
 const [FEW = 10, MANY = 30] = (args.get("--passes") ?? "10,30").split(",").map(Number);
 /** How many of beckon's functions to list per K (0: no split). */
 const BY_FUNCTION = Number(args.get("--by-function") ?? 0);
+/** The young generation's semi-space size in MB, pinned (0: left to the engine). */
+const YOUNG_MB = Number(args.get("--young") ?? 0);
 const VISITORS = 2_000;
 
 const root = resolve(import.meta.dirname, "..");
@@ -39,11 +47,12 @@ await bundleChild("instructions-child.ts", child, "esm", BY_FUNCTION > 0);
 
 /** Per decision: (the count at MANY passes − the count at FEW) ÷ the extra decisions, in all and per function. */
 function perDecision(side: string, k: number, split: boolean): { total: number; functions: [string, number][] } {
-  const run = (passes: number) => countInstructions(child, [side, String(k), String(passes), String(VISITORS)], split, scratch, root);
+  const run = (passes: number) => countInstructions(child, [side, String(k), String(passes), String(VISITORS)], split, scratch, root, YOUNG_MB);
   return perUnit(run(FEW), run(MANY), (MANY - FEW) * VISITORS);
 }
 
-console.log(`Instructions per decision: ${VISITORS} visitors, (count at ${MANY} passes − count at ${FEW}) ÷ the extra decisions; node --predictable under callgrind, ${process.version}.\n`);
+const heap = YOUNG_MB > 0 ? `, young generation pinned at ${YOUNG_MB} MB` : "";
+console.log(`Instructions per decision: ${VISITORS} visitors, (count at ${MANY} passes − count at ${FEW}) ÷ the extra decisions; node --predictable under callgrind${heap}, ${process.version}.\n`);
 const splits: [number, [string, number][]][] = [];
 console.log("| K | beckon evaluate (compiled) | plain loop | beckon / loop |");
 console.log("| ---: | ---: | ---: | ---: |");

@@ -351,8 +351,11 @@ export function viewVisitor(
   try {
     if (typeof visitor !== "object" || visitor === null) return null;
     const id: unknown = visitor.id;
-    if (typeof id !== "string" || tooLong(id)) return null;
+    // Asked right after that read, before anything branches: the engine then answers from the shape the read has
+    // just checked; after the checks below it called into its runtime on every evaluation (bench/RESULTS.md,
+    // "Fifteenth round"). A prototype trap that throws refuses the visitor either way.
     const proto: unknown = Object.getPrototypeOf(visitor);
+    if (typeof id !== "string" || tooLong(id)) return null;
     const plain = proto === Object.prototype || proto === null;
     return new VisitorView(plain ? (visitor as unknown as Record<string, unknown>) : copyByName(visitor), id, eventNames, thorough, null, undefined, stored);
   } catch {

@@ -28,6 +28,15 @@ function trapsThrow(target: object): object {
   return new Proxy(target, { get: fail, ownKeys: fail, getOwnPropertyDescriptor: fail, getPrototypeOf: fail, has: fail });
 }
 
+/** A proxy that reads like `target` but throws when asked for its prototype. */
+function prototypeTrapThrows(target: object): object {
+  return new Proxy(target, {
+    getPrototypeOf() {
+      throw new Error("prototype refused");
+    },
+  });
+}
+
 /** `value` with a getter at `key` that throws whenever it is read. */
 function withThrowingGetter<T extends object>(value: T, key: string): T {
   return Object.defineProperty(value, key, {
@@ -45,6 +54,8 @@ describe("evaluate on a visitor that cannot be read", () => {
   const cases: [string, () => unknown][] = [
     ["a revoked proxy", revoked],
     ["a proxy whose traps throw", () => trapsThrow({ id: "v" })],
+    ["a proxy whose prototype trap alone throws", () => prototypeTrapThrows({ id: "v" })],
+    ["a proxy whose prototype trap throws and whose id is no string", () => prototypeTrapThrows({ id: 7 })],
     ["a throwing id getter", () => withThrowingGetter({}, "id")],
     ["a throwing url getter", () => withThrowingGetter({ id: "v" }, "url")],
     ["a throwing getter on a class instance's prototype", () => new (class V { id = "v"; get language(): string { throw new Error("no"); } })()],

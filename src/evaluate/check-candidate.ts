@@ -63,6 +63,9 @@ export function checkCandidate(
   return check(invitation, visitor, env, reasons);
 }
 
+// Boolean fields are compared with `=== true` / `=== false` on this path: the engine does not know they only ever hold
+// booleans, so a plain truth test compiles to its generic form (false, "", 0, NaN, null, undefined, 0n…) where a
+// comparison is one instruction.
 function check(invitation: CompiledInvitation, visitor: VisitorView, env: CheckEnv, reasons: ReasonCode[] | null): boolean {
   const bound = env.bound;
   env.changeAt = Number.POSITIVE_INFINITY;
@@ -73,9 +76,9 @@ function check(invitation: CompiledInvitation, visitor: VisitorView, env: CheckE
   // the index has matched the keys; checkTimed takes the reader's answer as it stands (nothing reads another
   // schedule in between).
   const scheduleRead = reasons === null && bound !== Number.POSITIVE_INFINITY && invitation.schedule !== null;
-  if (scheduleRead && env.keysFit && closedPast(invitation, env.schedules, bound)) return false;
+  if (scheduleRead && env.keysFit === true && closedPast(invitation, env.schedules, bound)) return false;
   if (checkStatic(invitation, visitor, reasons)) return false;
-  if (scheduleRead && !env.keysFit && closedPast(invitation, env.schedules, bound)) return false;
+  if (scheduleRead && env.keysFit === false && closedPast(invitation, env.schedules, bound)) return false;
   if (checkCostlyStatic(invitation, visitor, env, reasons)) return false;
   const failed = reasons !== null && reasons.length > noted;
   const eligible = checkTimed(invitation, visitor, env, reasons, scheduleRead);
@@ -92,7 +95,7 @@ function check(invitation: CompiledInvitation, visitor: VisitorView, env: CheckE
  * path (stop at the first) from recording (note it and go on).
  */
 function checkStatic(inv: CompiledInvitation, v: VisitorView, reasons: ReasonCode[] | null): boolean {
-  if (!inv.enabled && (reasons === null || note(reasons, "disabled"))) return true;
+  if (inv.enabled === false && (reasons === null || note(reasons, "disabled"))) return true;
   if (v.pageviews < inv.pageviews && (reasons === null || note(reasons, "pageviews"))) return true;
   if (inv.language !== "" && inv.language !== v.language && (reasons === null || note(reasons, "language"))) return true;
   if (inv.identifier !== "" && inv.identifier !== v.identifier && (reasons === null || note(reasons, "identifier"))) return true;
@@ -109,7 +112,7 @@ function checkCostlyStatic(inv: CompiledInvitation, v: VisitorView, env: CheckEn
   if (inv.urls !== null && !matchUrl(inv.urls, v.page) && (reasons === null || note(reasons, "url"))) return true;
   if (inv.requireOperatorIds !== null && !operatorsPresent(inv, v, env) && (reasons === null || note(reasons, "operator_offline"))) return true;
   if (v.sessionExcluded.size > 0 && v.sessionExcluded.has(inv.id) && (reasons === null || note(reasons, "session_excluded"))) return true;
-  if (inv.oncePerVisitor && v.seenOnce.has(inv.id) && (reasons === null || note(reasons, "once_per_visitor"))) return true;
+  if (inv.oncePerVisitor === true && v.seenOnce.has(inv.id) && (reasons === null || note(reasons, "once_per_visitor"))) return true;
   if (inv.attributes.length > 0 && !staticAttributesHold(inv, v, env) && (reasons === null || note(reasons, "attribute"))) return true;
   // Without `reasons` the event windows are read once, in checkTimed, which rejects a condition that does not hold.
   if (reasons !== null && inv.events.length > 0 && !eventsHold(inv, v, env)) reasons.push("event");
@@ -153,7 +156,7 @@ function checkTimed(inv: CompiledInvitation, v: VisitorView, env: CheckEnv, reas
   if (inv.schedule !== null) {
     const schedules = env.schedules;
     if (!scheduleRead) schedules.read(inv.schedule);
-    if (!schedules.active) readyAt = failing(reasons, "schedule", readyAt, schedules.nextChange);
+    if (schedules.active === false) readyAt = failing(reasons, "schedule", readyAt, schedules.nextChange);
     else if (schedules.nextChange < endsAt) endsAt = schedules.nextChange;
   }
   for (const a of inv.movingAttributes) {
@@ -189,7 +192,7 @@ function waitsPast(inv: CompiledInvitation, v: VisitorView, at: number, bound: n
 function closedPast(inv: CompiledInvitation, schedules: ScheduleReader, bound: number): boolean {
   if (inv.schedule === null) return false;
   schedules.read(inv.schedule);
-  return !schedules.active && schedules.nextChange >= bound;
+  return schedules.active === false && schedules.nextChange >= bound;
 }
 
 // When each minimum that only ever becomes true is met (−∞: no such minimum); it holds now when that is ≤ now.

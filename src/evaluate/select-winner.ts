@@ -48,7 +48,8 @@ export function selectWinner(
   let firstChange = Number.POSITIVE_INFINITY;
   for (let c = cursor.next(); c !== undefined; c = cursor.next()) {
     if (accepts !== null && !accepts(c)) continue;
-    if (checkCandidate(c, visitor, env, before, null)) {
+    // `=== true`: the result of a call the engine does not inline is of no known type (see check-candidate.ts).
+    if (checkCandidate(c, visitor, env, before, null) === true) {
       first = c;
       firstChange = env.changeAt;
       break;

@@ -77,7 +77,8 @@ export class ScheduleReader {
     // `nextScheduleChange` would give. Everything else goes the general way, kept out of this method so that it stays
     // small enough for the engine to inline where schedules are read.
     const rule = schedule.rule;
-    if (rule.type === "weekly" && schedule.usesWallClock) {
+    // `=== true`: a comparison, where a truth test of a field the engine has not typed is its generic test.
+    if (rule.type === "weekly" && schedule.usesWallClock === true) {
       const zone = schedule.timeZone ?? this.defaultTimeZone;
       if (zone === this.zone || this.placeIn(zone)) {
         // One search answers both questions: the first bound after the minute is an end exactly when the minute is

@@ -187,18 +187,21 @@ function readBeforeDeclared(program, functions) {
   // esbuild's `keepNames` writes `helper(fn, "name")` after each function: the helper gives `fn` its name and calls
   // nothing, so such a statement reaches no function body (a callee used so at least twice; were it anything else, the
   // build's load of every module would say so).
-  const naming = (statement) =>
+  // `helper(target, "name")` as a statement, `target` of type `targetType`: the shape of esbuild's naming calls.
+  const namingCall = (statement, targetType) =>
     statement.type === "ExpressionStatement" &&
     statement.expression.type === "CallExpression" &&
     statement.expression.callee.type === "Identifier" &&
     statement.expression.arguments.length === 2 &&
-    statement.expression.arguments[0].type === "Identifier" &&
+    statement.expression.arguments[0].type === targetType &&
     statement.expression.arguments[1].type === "Literal" &&
     typeof statement.expression.arguments[1].value === "string";
   const namingCalls = new Map();
-  for (const statement of program.body) if (naming(statement)) namingCalls.set(statement.expression.callee.name, (namingCalls.get(statement.expression.callee.name) ?? 0) + 1);
-  const namer = (call) =>
-    call.type === "CallExpression" && call.callee.type === "Identifier" && (namingCalls.get(call.callee.name) ?? 0) >= 2;
+  for (const statement of program.body) {
+    if (namingCall(statement, "Identifier")) namingCalls.set(statement.expression.callee.name, (namingCalls.get(statement.expression.callee.name) ?? 0) + 1);
+  }
+  const naming = (statement, targetType = "Identifier") =>
+    namingCall(statement, targetType) && (namingCalls.get(statement.expression.callee.name) ?? 0) >= 2;
   /**
    * What defining a class runs: its heritage, and, when it has them, its computed keys, static fields and static
    * blocks, for which the whole class counts (they may call its methods through `this`) — but for a static block that
@@ -206,22 +209,15 @@ function readBeforeDeclared(program, functions) {
    */
   const classAtLoad = (node) => {
     const names = namesIn(node.superClass);
-    const naming = (member) =>
-      member.type === "StaticBlock" &&
-      member.body.length === 1 &&
-      member.body[0].type === "ExpressionStatement" &&
-      namer(member.body[0].expression) &&
-      member.body[0].expression.arguments.length === 2 &&
-      member.body[0].expression.arguments[0].type === "ThisExpression" &&
-      member.body[0].expression.arguments[1].type === "Literal";
-    const runs = (member) => member.computed || (member.type === "StaticBlock" && !naming(member)) || (member.type === "PropertyDefinition" && member.static);
+    const namesItself = (member) => member.type === "StaticBlock" && member.body.length === 1 && naming(member.body[0], "ThisExpression");
+    const runs = (member) => member.computed || (member.type === "StaticBlock" && !namesItself(member)) || (member.type === "PropertyDefinition" && member.static);
     return node.body.body.some(runs) ? namesIn(node, names) : names;
   };
   const atLoad = (node) => (isNode(node) && (node.type === "ClassExpression" || node.type === "ClassDeclaration") ? classAtLoad(node) : namesIn(node));
   const early = new Set();
   for (const statement of program.body) {
     if (statement.type === "ImportDeclaration" || (statement.type === "ExportNamedDeclaration" && statement.declaration === null)) continue;
-    if (naming(statement) && (namingCalls.get(statement.expression.callee.name) ?? 0) >= 2) continue;
+    if (naming(statement)) continue;
     if (statement.type === "FunctionDeclaration") {
       if (reached.has(statement.id.name)) early.add(statement.id.name);
       continue;

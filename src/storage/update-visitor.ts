@@ -13,15 +13,25 @@ export type ChangeOf<T> = (record: VisitorRecord) => VisitorChange<T>;
 /**
  * Read-modify-write of one visitor with optimistic concurrency: load, compute with the pure `change`, commit if
  * nobody wrote in between, else start over on fresh data. A change that returns the record it was given, with no
- * increments, writes nothing.
+ * increments, writes nothing. A change that throws writes nothing of its own and its error is the call's, once what
+ * was read is settled. With a `cache` and an adapter that has `syncVisitor`, the write goes against the record this
+ * service last read or wrote (see `syncOne`). `settled`, when given, is called with the visitor's id once the call is
+ * over, whichever way it ended (the lanes open the next write for the visitor then).
  *
  * @example
  * await updateVisitor(storage, "v1", 16, (record) => ({ record: { ...record, lastActivityAt: now }, result: true }));
  */
-export async function updateVisitor<T>(storage: StorageAdapter, visitorId: string, maxAttempts: number, change: ChangeOf<T>): Promise<T> {
-  const [outcome] = await updateVisitorInOne(storage, visitorId, maxAttempts, [change]);
-  if (outcome === undefined || !outcome.ok) throw outcome?.error;
-  return outcome.value as T;
+export function updateVisitor<T>(
+  storage: StorageAdapter,
+  visitorId: string,
+  maxAttempts: number,
+  change: ChangeOf<T>,
+  cache?: VisitorCache,
+  settled?: (visitorId: string) => void,
+): Promise<T> {
+  // Not an async function: handing on the promise of the path taken costs no extra turns of the microtask queue.
+  if (cache !== undefined && storage.syncVisitor !== undefined) return syncOne(storage, visitorId, maxAttempts, change, cache, settled);
+  return readThenCommit(storage, visitorId, maxAttempts, change, settled);
 }
 
 /** How one change of a batch ended. */
@@ -44,78 +54,142 @@ export function updateVisitorInOne(
   changes: readonly ChangeOf<unknown>[],
   cache?: VisitorCache,
 ): Promise<Outcome[]> {
-  // Not an async function: handing on the promise of the path taken costs no extra turns of the microtask queue.
-  if (cache !== undefined && storage.syncVisitor !== undefined) return syncInOne(storage, visitorId, maxAttempts, changes, cache);
-  return readThenCommit(storage, visitorId, maxAttempts, changes);
+  return updateVisitor(storage, visitorId, maxAttempts, inOrder(changes), cache);
 }
 
-/** `updateVisitorInOne` over `getVisitor` and `commitVisitor`: read, compute, compare-and-set on the version read. */
-async function readThenCommit(storage: StorageAdapter, visitorId: string, maxAttempts: number, changes: readonly ChangeOf<unknown>[]): Promise<Outcome[]> {
-  for (let attempt = 1; attempt <= maxAttempts; attempt++) {
-    const stored = await storage.getVisitor(visitorId);
-    const current = stored?.value ?? emptyVisitorRecord();
-    const { record, increments, outcomes } = applyAll(current, changes);
-    if (record === current && increments.length === 0) return outcomes;
-    const version = await storage.commitVisitor(visitorId, record, stored?.version ?? 0, increments);
-    if (version !== null) return outcomes;
-    await backOff(attempt);
+/** The changes as one, run in order, each on the record the one before it made; its result is each one's outcome. */
+function inOrder(changes: readonly ChangeOf<unknown>[]): ChangeOf<Outcome[]> {
+  return (current) => {
+    let record = current;
+    const increments: CounterIncrement[] = [];
+    const outcomes: Outcome[] = [];
+    for (const change of changes) {
+      const applied = apply(record, change);
+      record = applied.record;
+      for (const increment of applied.increments) increments.push(increment);
+      outcomes.push(applied.failed ? { ok: false, error: applied.error } : { ok: true, value: applied.result });
+    }
+    return { record, increments, result: outcomes };
+  };
+}
+
+/** `updateVisitor` over `getVisitor` and `commitVisitor`: read, compute, compare-and-set on the version read. */
+async function readThenCommit<T>(
+  storage: StorageAdapter,
+  visitorId: string,
+  maxAttempts: number,
+  change: ChangeOf<T>,
+  settled: ((visitorId: string) => void) | undefined,
+): Promise<T> {
+  try {
+    for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+      const stored = await storage.getVisitor(visitorId);
+      const current = stored?.value ?? emptyVisitorRecord();
+      const applied = apply(current, change);
+      if (applied.record === current && applied.increments.length === 0) return resultOf(applied);
+      const version = await storage.commitVisitor(visitorId, applied.record, stored?.version ?? 0, applied.increments);
+      if (version !== null) return resultOf(applied);
+      await backOff(attempt);
+    }
+    throw conflict(storage, visitorId, maxAttempts);
+  } finally {
+    settled?.(visitorId);
   }
-  throw conflict(storage, visitorId, maxAttempts);
 }
 
 const NOTHING_STORED: VisitorTag = { version: 0, commit: null };
 
 /**
- * `updateVisitorInOne` over `syncVisitor`: the changes run on the record this service last read or wrote for the
- * visitor (`cache`), and the write goes straight out against its tag, one round trip. When another server wrote in
- * between (or the record expired, was purged or erased), nothing is written and the answer carries the record
- * stored now: the changes run again on it, a second round trip. A change that leaves a cached record as it is only
- * confirms that record is still the stored one; on a record just read, it sends nothing more. Any failure drops the
- * entry (a write that timed out may have landed), so the next call reads afresh.
+ * `updateVisitor` over `syncVisitor`: the change runs on the record this service last read or wrote for the visitor
+ * (`cache`), and the write goes straight out against its tag, one round trip. When another server wrote in between
+ * (or the record expired, was purged or erased), nothing is written and the answer carries the record stored now:
+ * the change runs again on it, a second round trip. A change that leaves a cached record as it is only confirms that
+ * record is still the stored one; on a record just read, it sends nothing more. Any failure drops the entry (a write
+ * that timed out may have landed), so the next call reads afresh. One async function from the lane to the adapter:
+ * each layer that hands a result on through a promise of its own costs a call ≈ 1 000 instructions
+ * (bench/RESULTS.md).
  */
-async function syncInOne(
+async function syncOne<T>(
   storage: StorageAdapter,
   visitorId: string,
   maxAttempts: number,
-  changes: readonly ChangeOf<unknown>[],
+  change: ChangeOf<T>,
   cache: VisitorCache,
-): Promise<Outcome[]> {
+  settled: ((visitorId: string) => void) | undefined,
+): Promise<T> {
   const sync = storage.syncVisitor!;
-  // Every way out below sets or deletes the entry, which makes it the most recently used then.
-  let known = cache.peek(visitorId);
-  let fresh = false;
   try {
-    if (known === undefined) {
-      known = currentOf(await sync(visitorId, null));
-      fresh = true;
-    }
-    // An attempt is a write against a record read in this call: a stale cache entry costs none.
-    for (let attempt = 1; attempt <= maxAttempts; ) {
-      const { record, increments, outcomes } = applyAll(known.value, changes);
-      const unchanged = record === known.value && increments.length === 0;
-      if (unchanged && fresh) {
-        keep(cache, visitorId, known);
-        return outcomes;
+    // Every way out below sets or deletes the entry, which makes it the most recently used then.
+    let known = cache.peek(visitorId);
+    let fresh = false;
+    // The run of the change that counts, once its record is settled; its result (or error) is given only then, out
+    // of the `try` below, which is for the storage's failures alone.
+    let landed: Applied<T> | undefined;
+    try {
+      if (known === undefined) {
+        known = currentOf(await sync(visitorId, null));
+        fresh = true;
       }
-      const reply = await sync(visitorId, known, unchanged ? null : record, increments);
-      if (reply.ok) {
-        if (reply.tag === null) cache.delete(visitorId);
-        else keep(cache, visitorId, unchanged ? known : { value: record, ...reply.tag });
-        return outcomes;
+      // An attempt is a write against a record read in this call: a stale cache entry costs none.
+      for (let attempt = 1; attempt <= maxAttempts; ) {
+        const applied = apply(known.value, change);
+        const unchanged = applied.record === known.value && applied.increments.length === 0;
+        if (unchanged && fresh) {
+          keep(cache, visitorId, known);
+          landed = applied;
+          break;
+        }
+        const reply = await sync(visitorId, known, unchanged ? null : applied.record, applied.increments);
+        if (reply.ok) {
+          if (reply.tag === null) cache.delete(visitorId);
+          else keep(cache, visitorId, unchanged ? known : { value: applied.record, ...reply.tag });
+          landed = applied;
+          break;
+        }
+        // Only a write that lost against a record read in this call is a collision worth a pause; a stale cache entry
+        // is just a read. After a pause the record answered before it is as stale as a cache entry: its write, if it
+        // loses, brings the record stored now and costs no attempt.
+        known = reply.current ?? { value: emptyVisitorRecord(), ...NOTHING_STORED };
+        if (fresh) await backOff(attempt++);
+        fresh = !fresh;
       }
-      // Only a write that lost against a record read in this call is a collision worth a pause; a stale cache entry
-      // is just a read. After a pause the record answered before it is as stale as a cache entry: its write, if it
-      // loses, brings the record stored now and costs no attempt.
-      known = reply.current ?? { value: emptyVisitorRecord(), ...NOTHING_STORED };
-      if (fresh) await backOff(attempt++);
-      fresh = !fresh;
+    } catch (error) {
+      cache.delete(visitorId);
+      throw error;
     }
-  } catch (error) {
+    if (landed !== undefined) return resultOf(landed);
     cache.delete(visitorId);
-    throw error;
+    throw conflict(storage, visitorId, maxAttempts);
+  } finally {
+    settled?.(visitorId);
   }
-  cache.delete(visitorId);
-  throw conflict(storage, visitorId, maxAttempts);
+}
+
+/** What one run of a change gave: the record and counters it leaves, and its result or what it threw. */
+interface Applied<T> {
+  record: VisitorRecord;
+  increments: readonly CounterIncrement[];
+  result: T | undefined;
+  failed: boolean;
+  error: unknown;
+}
+
+const NO_INCREMENTS: readonly CounterIncrement[] = [];
+
+/** Runs `change` on `record`; a change that throws leaves the record as it found it. */
+function apply<T>(record: VisitorRecord, change: ChangeOf<T>): Applied<T> {
+  try {
+    const next = change(record);
+    return { record: next.record, increments: next.increments ?? NO_INCREMENTS, result: next.result, failed: false, error: undefined };
+  } catch (error) {
+    return { record, increments: NO_INCREMENTS, result: undefined, failed: true, error };
+  }
+}
+
+/** The change's result, or its error thrown. */
+function resultOf<T>(applied: Applied<T>): T {
+  if (applied.failed) throw applied.error;
+  return applied.result as T;
 }
 
 function currentOf(reply: Awaited<ReturnType<NonNullable<StorageAdapter["syncVisitor"]>>>): TaggedVisitor {
@@ -133,23 +207,6 @@ function conflict(storage: StorageAdapter, visitorId: string, maxAttempts: numbe
   return new StorageError(storage.name, `visitor "${visitorId}" kept changing under ${maxAttempts} attempts to write it`, {
     code: "conflict",
   });
-}
-
-function applyAll(current: VisitorRecord, changes: readonly ChangeOf<unknown>[]) {
-  let record = current;
-  const increments: CounterIncrement[] = [];
-  const outcomes: Outcome[] = [];
-  for (const change of changes) {
-    try {
-      const next = change(record);
-      record = next.record;
-      for (const increment of next.increments ?? []) increments.push(increment);
-      outcomes.push({ ok: true, value: next.result });
-    } catch (error) {
-      outcomes.push({ ok: false, error });
-    }
-  }
-  return { record, increments, outcomes };
 }
 
 /**

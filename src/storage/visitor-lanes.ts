@@ -1,5 +1,5 @@
 import type { StorageAdapter } from "./types.js";
-import { updateVisitorInOne, type ChangeOf, type Outcome } from "./update-visitor.js";
+import { updateVisitor, updateVisitorInOne, type ChangeOf, type Outcome } from "./update-visitor.js";
 import { visitorCache } from "./visitor-cache.js";
 
 /** Runs visitor changes: one lane per visitor, so calls for one visitor in this process never race each other. */
@@ -33,20 +33,15 @@ export function visitorLanes(storage: StorageAdapter, maxAttempts: number, cache
   const cache = storage.syncVisitor === undefined || cacheSize <= 0 ? undefined : visitorCache(cacheSize);
 
   /**
-   * The call that opens a visitor's lane (nearly every call: most visitors have one call at a time) goes straight to
-   * its write, with no record of its own in the lane; the calls that arrive while it is on its way wait in `queued`.
+   * Called once the write of the call that opened a visitor's lane is over (nearly every call opens one: most visitors
+   * have one call at a time): the lane closes, or the calls that arrived meanwhile (waiting in it) go next. The call
+   * itself goes straight to `updateVisitor`, with no record in the lane and no promise of the lane's own around it.
    */
-  async function open<T>(visitorId: string, change: ChangeOf<T>, queued: Waiting[]): Promise<T> {
-    let outcome: Outcome | undefined;
-    try {
-      outcome = (await updateVisitorInOne(storage, visitorId, maxAttempts, [change as ChangeOf<unknown>], cache))[0];
-    } finally {
-      if (queued.length === 0) lanes.delete(visitorId);
-      else void drain(visitorId, queued);
-    }
-    if (outcome === undefined || !outcome.ok) throw outcome?.error;
-    return outcome.value as T;
-  }
+  const settled = (visitorId: string): void => {
+    const queued = lanes.get(visitorId) as Waiting[];
+    if (queued.length === 0) lanes.delete(visitorId);
+    else void drain(visitorId, queued);
+  };
 
   async function drain(visitorId: string, lane: Waiting[]): Promise<void> {
     while (lane.length > 0) {
@@ -71,9 +66,8 @@ export function visitorLanes(storage: StorageAdapter, maxAttempts: number, cache
     run<T>(visitorId: string, change: ChangeOf<T>): Promise<T> {
       const lane = lanes.get(visitorId);
       if (lane === undefined) {
-        const queued: Waiting[] = [];
-        lanes.set(visitorId, queued);
-        return open(visitorId, change, queued);
+        lanes.set(visitorId, []);
+        return updateVisitor(storage, visitorId, maxAttempts, change, cache, settled);
       }
       // The promise's own functions go in the lane: a function made per call would cost every call its making
       // (and, in a build that keeps function names, a property write naming it).

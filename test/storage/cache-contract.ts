@@ -7,6 +7,8 @@
 import { expect, it } from "vitest";
 import { createBeckon, type Beckon, type StorageAdapter } from "../../src/storage/index.js";
 import type { ContractSubject } from "./contract.js";
+import { visitorLanes } from "../../src/storage/visitor-lanes.js";
+import type { VisitorRecord } from "../../src/storage/types.js";
 
 /** What the cache tests need from the contract suite's current test. */
 export interface CacheContext {
@@ -134,6 +136,23 @@ export function cacheContract({ subject, twin, expiring }: CacheContext): void {
     }
     // Its first check reads and writes; each later one reads or confirms: one call each, none of them a write.
     expect([calls(), writes()]).toEqual([8, 1]);
+  });
+
+  it("rejects a call whose change throws, writes nothing for it, and keeps the visitor's record for the next call", async () => {
+    const { storage: watched, calls, writes } = counted(storage());
+    const lanes = visitorLanes(watched, 4, 10);
+    const visit = (url: string) => (record: VisitorRecord) => ({ record: { ...record, lastUrl: url }, result: url });
+    await lanes.run("thrown", visit("/first"));
+    const before = [calls(), writes()];
+    const broken = (): never => {
+      throw new TypeError("no such field");
+    };
+    await expect(lanes.run("thrown", broken)).rejects.toThrow("no such field");
+    expect(await lanes.run("thrown", visit("/second"))).toBe("/second");
+    // With syncVisitor the throwing call only confirms the cached record, and the next writes against it at once;
+    // without, each call reads first.
+    expect([calls() - (before[0] as number), writes() - (before[1] as number)]).toEqual(watched.syncVisitor === undefined ? [3, 1] : [2, 1]);
+    expect((await storage().getVisitor("thrown"))?.value.lastUrl).toBe("/second");
   });
 
   it("writes a visitor it served before in one call to the adapter, and confirms a quiet poll in one", async () => {

@@ -1,6 +1,6 @@
 /**
  * What each service call does to one visitor's stored record, as pure functions of (record, instant): the same
- * reducers a host would call by hand, plus the counters each call moves. The service runs them atomically through its visitor lanes (`updateVisitorInOne`).
+ * reducers a host would call by hand, plus the counters each call moves. The service runs them atomically through its visitor lanes (`updateVisitor`; `updateVisitorInOne` for calls that arrive together).
  */
 import type { Ruleset } from "../compile/compile.js";
 import { evaluateStored } from "../evaluate/evaluate.js";

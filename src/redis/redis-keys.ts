@@ -3,11 +3,11 @@ import { VISITOR_BUCKETS, visitorBucket } from "./visitor-bucket.js";
 /** The keys one commit of a visitor may name: all in one Redis Cluster slot. */
 export interface VisitorKeys {
   /** The visitor's hash (`version`, `value`, `commit`). */
-  record: string;
+  readonly record: string;
   /** The counters shard of the visitor's bucket (field: `counterKey(…)`, value: the count). */
-  counters: string;
+  readonly counters: string;
   /** Where beckon 0.1 kept the record, when a script may name it with `record` (see {@link RedisKeys.legacy}). */
-  legacy?: string;
+  readonly legacy?: string;
 }
 
 /** The keys one Redis adapter touches; every one starts with its prefix. */
@@ -41,17 +41,33 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
  * redisKeys("beckon:", { legacy: false }).visitor("v1") // => { record: "beckon:{b104}:v:v1", counters: "beckon:{b104}:counters" }
  * redisKeys("beckon:", { legacy: false }).invitationSet // => "beckon:invitations"
  */
+/** How many visitors' keys {@link redisKeys} keeps named. */
+const NAMED_VISITORS = 4_096;
+
 export function redisKeys(prefix: string, { legacy }: { legacy: boolean }): RedisKeys {
   // Named once per bucket: every visitor call names its keys.
   const buckets = Array.from({ length: VISITOR_BUCKETS }, (_, index) => `${prefix}{b${index}}:`);
   const counterShards = buckets.map((bucket) => `${bucket}counters`);
+  const name = (visitorId: string): VisitorKeys => {
+    const index = visitorBucket(visitorId);
+    const family = LONE_SURROGATE.test(visitorId) ? `j:${JSON.stringify(visitorId)}` : `v:${visitorId}`;
+    const record = `${buckets[index] as string}${family}`;
+    const counters = counterShards[index] as string;
+    return legacy ? { record, counters, legacy: `${prefix}${family}` } : { record, counters };
+  };
+  // The keys of the visitors served lately, as named before: every visitor call names its keys, and naming them
+  // (the bucket's hash, the surrogate test, two or three joined strings the socket then copies flat) costs more than
+  // a look-up of the id, whose hash the service's own maps have worked out already. Emptied when full.
+  const named = new Map<string, VisitorKeys>();
   return {
     visitor: (visitorId) => {
-      const index = visitorBucket(visitorId);
-      const family = LONE_SURROGATE.test(visitorId) ? `j:${JSON.stringify(visitorId)}` : `v:${visitorId}`;
-      const record = `${buckets[index] as string}${family}`;
-      const counters = counterShards[index] as string;
-      return legacy ? { record, counters, legacy: `${prefix}${family}` } : { record, counters };
+      let keys = named.get(visitorId);
+      if (keys === undefined) {
+        if (named.size >= NAMED_VISITORS) named.clear();
+        keys = name(visitorId);
+        named.set(visitorId, keys);
+      }
+      return keys;
     },
     counterShards,
     legacyCounters: `${prefix}counters`,

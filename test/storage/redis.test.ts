@@ -23,6 +23,7 @@
 //   code "corrupt_record".
 // * coalesceWrites (default on): the client's ready sockets are corked from an adapter call to the next tick, so the
 //   commands of the calls started in one turn leave in writes of CALLS_PER_WRITE (8) per connection.
+import fc from "fast-check";
 import { Redis } from "ioredis";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { emptyState } from "../../src/index.js";
@@ -398,6 +399,28 @@ describe("the Redis key layout", () => {
       legacy: "beckon:v:v1",
     });
     expect(redisKeys("beckon:", { legacy: false }).visitor("\uD800").record).toBe('beckon:{b31}:j:"\\ud800"');
+  });
+
+  it("names a visitor's keys the same on every call, however many other visitors were named in between", () => {
+    // The adapter keeps the keys of visitors named lately (and forgets them all when it holds too many): whatever it
+    // kept, each call must give the keys the layout names, written out here from its rule.
+    const layout = (prefix: string, id: string) => {
+      const family = id.isWellFormed() ? `v:${id}` : `j:${JSON.stringify(id)}`;
+      const bucket = `${prefix}{b${visitorBucket(id)}}:`;
+      return { record: `${bucket}${family}`, counters: `${bucket}counters`, legacy: `${prefix}${family}` };
+    };
+    const keys = redisKeys("p:", { legacy: true });
+    const crowd = Array.from({ length: 5_000 }, (_, i) => `crowd-${i}`);
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: "binary", maxLength: 12 }), { minLength: 1, maxLength: 20 }), fc.nat(crowd.length), (ids, between) => {
+        for (const id of ids) expect(keys.visitor(id)).toEqual(layout("p:", id));
+        // Enough other visitors, at times, to make the adapter forget what it kept.
+        for (const other of crowd.slice(0, between)) keys.visitor(other);
+        for (const id of ids) expect(keys.visitor(id)).toEqual(layout("p:", id));
+      }),
+      { numRuns: 60 },
+    );
+    expect(redisKeys("p:", { legacy: false }).visitor("v1")).toEqual({ record: "p:{b104}:v:v1", counters: "p:{b104}:counters" });
   });
 
   it("spreads ids over every bucket, none holding more than twice its share", () => {

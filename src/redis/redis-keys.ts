@@ -30,6 +30,9 @@ export type PrefixHashTag = "none" | "own" | "empty";
 // differing only there would share a key if written raw.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
+/** How many visitors' keys {@link redisKeys} keeps named. */
+const NAMED_VISITORS = 4_096;
+
 /**
  * Names the keys under `prefix`. Visitors are spread over {@link VISITOR_BUCKETS} buckets, each a hash tag
  * (`{b0}`…`{b255}`) holding its visitors' records and its own counters shard, so a commit names keys of one slot
@@ -41,9 +44,6 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
  * redisKeys("beckon:", { legacy: false }).visitor("v1") // => { record: "beckon:{b104}:v:v1", counters: "beckon:{b104}:counters" }
  * redisKeys("beckon:", { legacy: false }).invitationSet // => "beckon:invitations"
  */
-/** How many visitors' keys {@link redisKeys} keeps named. */
-const NAMED_VISITORS = 4_096;
-
 export function redisKeys(prefix: string, { legacy }: { legacy: boolean }): RedisKeys {
   // Named once per bucket: every visitor call names its keys.
   const buckets = Array.from({ length: VISITOR_BUCKETS }, (_, index) => `${prefix}{b${index}}:`);

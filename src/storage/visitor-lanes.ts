@@ -18,6 +18,19 @@ interface Waiting {
   reject(error: unknown): void;
 }
 
+/** A visitor's lane: whether a write for the visitor is on its way, and the calls waiting for it to land. */
+interface Lane {
+  busy: boolean;
+  readonly waiting: Waiting[];
+}
+
+/**
+ * How many lanes stay open before the idle ones are closed. A lane outlives its calls so that a visitor's next call
+ * finds it (one look-up, where opening and closing it every call cost the map two more steps and, with many visitors
+ * at once, regular rehashing of all of it); closing the idle ones in one sweep keeps their number bounded.
+ */
+const OPEN_LANES = 4_096;
+
 /**
  * Serialises the changes of each visitor within this process. While a write for a visitor is on its way, the calls
  * that arrive for the same visitor wait in its lane; when it lands they go together in the next write, applied in
@@ -29,50 +42,68 @@ interface Waiting {
  * await Promise.all([lanes.run("v1", logTheEvent), lanes.run("v1", checkTheVisitor)]);
  */
 export function visitorLanes(storage: StorageAdapter, maxAttempts: number, cacheSize = 0): VisitorLanes {
-  const lanes = new Map<string, Waiting[]>();
+  const lanes = new Map<string, Lane>();
   const cache = storage.syncVisitor === undefined || cacheSize <= 0 ? undefined : visitorCache(cacheSize);
 
   /**
-   * Called once the write of the call that opened a visitor's lane is over (nearly every call opens one: most visitors
-   * have one call at a time): the lane closes, or the calls that arrived meanwhile (waiting in it) go next. The call
-   * itself goes straight to `updateVisitor`, with no record in the lane and no promise of the lane's own around it.
+   * Called once the write of a call that found its visitor's lane free is over: the lane is free again, or the calls
+   * that arrived meanwhile go next, together. That call itself goes straight to `updateVisitor`, with no record in the
+   * lane and no promise of the lane's own around it.
    */
   const settled = (visitorId: string): void => {
-    const queued = lanes.get(visitorId) as Waiting[];
-    if (queued.length === 0) lanes.delete(visitorId);
-    else void drain(visitorId, queued);
+    const lane = lanes.get(visitorId) as Lane;
+    if (lane.waiting.length === 0) lane.busy = false;
+    else void drain(visitorId, lane);
   };
 
-  async function drain(visitorId: string, lane: Waiting[]): Promise<void> {
-    while (lane.length > 0) {
-      const batch = lane.splice(0, MAX_CHANGES_PER_WRITE);
+  async function drain(visitorId: string, lane: Lane): Promise<void> {
+    const { waiting } = lane;
+    while (waiting.length > 0) {
+      const batch = waiting.splice(0, MAX_CHANGES_PER_WRITE);
       let outcomes: Outcome[];
       try {
-        outcomes = await updateVisitorInOne(storage, visitorId, maxAttempts, batch.map((waiting) => waiting.change), cache);
+        outcomes = await updateVisitorInOne(storage, visitorId, maxAttempts, batch.map((entry) => entry.change), cache);
       } catch (error) {
         outcomes = batch.map(() => ({ ok: false, error }));
       }
-      batch.forEach((waiting, i) => {
+      batch.forEach((entry, i) => {
         const outcome = outcomes[i] as Outcome;
-        if (outcome.ok) waiting.resolve(outcome.value);
-        else waiting.reject(outcome.error);
+        if (outcome.ok) entry.resolve(outcome.value);
+        else entry.reject(outcome.error);
       });
     }
-    lanes.delete(visitorId);
+    lane.busy = false;
   }
 
+  // The number of open lanes at which the idle ones are closed: twice the busy ones left by the last sweep, so that
+  // even with thousands of visitors served at once a sweep comes only after as many lanes again have opened.
+  let sweepAt = OPEN_LANES;
+  /** Opens a lane for a visitor, first closing the idle ones when too many are open. */
+  const open = (visitorId: string): Lane => {
+    if (lanes.size >= sweepAt) {
+      for (const [id, idle] of lanes) if (!idle.busy) lanes.delete(id);
+      sweepAt = Math.max(OPEN_LANES, 2 * lanes.size);
+    }
+    const lane: Lane = { busy: false, waiting: [] };
+    lanes.set(visitorId, lane);
+    return lane;
+  };
+
   return {
-    forget: (visitorId) => cache?.delete(visitorId),
+    forget(visitorId) {
+      cache?.delete(visitorId);
+      if (lanes.get(visitorId)?.busy === false) lanes.delete(visitorId);
+    },
     run<T>(visitorId: string, change: ChangeOf<T>): Promise<T> {
-      const lane = lanes.get(visitorId);
-      if (lane === undefined) {
-        lanes.set(visitorId, []);
+      const lane = lanes.get(visitorId) ?? open(visitorId);
+      if (!lane.busy) {
+        lane.busy = true;
         return updateVisitor(storage, visitorId, maxAttempts, change, cache, settled);
       }
       // The promise's own functions go in the lane: a function made per call would cost every call its making
       // (and, in a build that keeps function names, a property write naming it).
       return new Promise<T>((resolve, reject) => {
-        lane.push({ change, resolve: resolve as (value: unknown) => void, reject });
+        lane.waiting.push({ change, resolve: resolve as (value: unknown) => void, reject });
       });
     },
   };

@@ -54,6 +54,36 @@ describe("visitorLanes", () => {
     expect((await storage.getVisitor("v2"))?.value.lastUrl).toBe("b");
   });
 
+  it("keeps a busy visitor's lane while idle ones are closed: its next call still waits for the write on its way", async () => {
+    const memory = createMemoryStorage();
+    let release = (): void => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    // Only the first write for "held" is held up: a second call let through would land before it.
+    let holding = true;
+    const storage: StorageAdapter = {
+      ...memory,
+      commitVisitor: async (...args: Parameters<StorageAdapter["commitVisitor"]>) => {
+        if (args[0] === "held" && holding) {
+          holding = false;
+          await held;
+        }
+        return memory.commitVisitor(...args);
+      },
+    };
+    const lanes = visitorLanes(storage, 4);
+    const first = lanes.run("held", mark("a"));
+    // Enough other visitors, one call each, for the idle lanes to be closed several times over.
+    for (let i = 0; i < 10_000; i++) await lanes.run(`other-${i}`, mark("x"));
+    const second = lanes.run("held", mark("b"));
+    // Time for a second call let through to write before the first is released.
+    await new Promise((resolve) => setImmediate(resolve));
+    release();
+    expect(await Promise.all([first, second])).toEqual(["a", "b"]);
+    // Run alongside rather than after it, the second call would have written first and the first gone on from it.
+    expect((await memory.getVisitor("held"))?.value.lastUrl).toBe("ab");
+    expect((await memory.getVisitor("other-9999"))?.value.lastUrl).toBe("x");
+  });
+
   it("rejects a call whose change throws, and goes on with the others in its write", async () => {
     const storage = countingStorage();
     const lanes = visitorLanes(storage, 4);

@@ -119,7 +119,11 @@ export function createRedisStorage(options: RedisStorageOptions = {}): StorageAd
         const { record, legacy } = keys.visitor(visitorId);
         await (legacy === undefined ? client.del(record) : client.del(record, legacy));
       }),
-    forgetVisitor: (visitorId) => run("forgetting a visitor", () => forgetVisitor(client, keys.visitor(visitorId), ttlMs), visitorId),
+    forgetVisitor: (visitorId) => {
+      const named = keys.visitor(visitorId);
+      keys.forget(visitorId);
+      return run("forgetting a visitor", () => forgetVisitor(client, named, ttlMs), visitorId);
+    },
     getInvitationSet: () =>
       run("reading the invitation set", async () =>
         readStored("invitation set", keys.invitationSet, await client.hmget(keys.invitationSet, "version", "value")),

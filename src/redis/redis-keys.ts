@@ -13,6 +13,8 @@ export interface VisitorKeys {
 /** The keys one Redis adapter touches; every one starts with its prefix. */
 export interface RedisKeys {
   visitor(visitorId: string): VisitorKeys;
+  /** Drops what {@link RedisKeys.visitor} keeps of a visitor (an erased visitor's id is not held on to). */
+  forget(visitorId: string): void;
   /** Every counters shard, one per bucket: the counters are their sums. */
   counterShards: readonly string[];
   /** The single counters hash of beckon 0.1, still added to the shards' sums. */
@@ -68,6 +70,9 @@ export function redisKeys(prefix: string, { legacy }: { legacy: boolean }): Redi
         named.set(visitorId, keys);
       }
       return keys;
+    },
+    forget: (visitorId) => {
+      named.delete(visitorId);
     },
     counterShards,
     legacyCounters: `${prefix}counters`,

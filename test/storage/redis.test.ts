@@ -429,6 +429,13 @@ describe("the Redis key layout", () => {
       { numRuns: 60 },
     );
     expect(redisKeys("p:", { legacy: false }).visitor("v1")).toEqual({ record: "p:{b104}:v:v1", counters: "p:{b104}:counters" });
+    // A forgotten visitor's keys are named afresh (what was kept of them is gone), and come out the same.
+    const kept = keys.visitor("erased");
+    expect(keys.visitor("erased")).toBe(kept);
+    keys.forget("erased");
+    const named = keys.visitor("erased");
+    expect(named).not.toBe(kept);
+    expect(named).toEqual(layout("p:", "erased"));
   });
 
   it("spreads ids over every bucket, none holding more than twice its share", () => {

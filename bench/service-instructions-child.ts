@@ -1,7 +1,7 @@
 /**
  * One run of bench/service-instructions.ts, under valgrind: `node child.cjs service|ideal|floor WORKLOAD CALLS VISITORS`
  * makes CALLS calls of one workload of bench/service.ts, VISITORS visitors at once, through the Redis adapter over a
- * stand-in client that answers at once from a Map (HMGET, and the adapter's write script as Redis would run it), so
+ * stand-in client that answers at once from a Map (HMGET, and the adapter's scripts as Redis would run them), so
  * what is counted is the service and the adapter, never a socket. `ideal` does only what a check cannot do without
  * (one HMGET of the visitor's version and commit id, then `evaluate`); `floor` one EVALSHA of a trivial script.
  */
@@ -21,7 +21,7 @@ interface Stored {
 
 const stored = new Map<string, Stored>();
 
-/** The two commands the adapter's hot path sends, answered as Redis answers them. */
+/** The commands the adapter's hot path sends, answered as Redis answers them. */
 const client = {
   isCluster: false,
   status: "wait",
@@ -32,12 +32,19 @@ const client = {
       record === undefined ? null : name === "version" ? String(record.version) : name === "value" ? record.value : name === "commit" ? record.commit : null;
     return Promise.resolve(fields.map(field));
   },
-  // The write script of src/redis/sync-visitor.ts: ARGV[1] "<expected> <commit> <ttl> <0|1> <expected commit>",
-  // ARGV[2] the value; answers the new version, 0 for a resent write, else {0, version, value, commit}.
+  // The scripts of src/redis/sync-visitor.ts. The confirmation: ARGV[1] the expected version, ARGV[2] its commit id;
+  // answers 1 while they hold, else {0, version, value, commit}. The write: ARGV[1] "<expected> <commit> <ttl> <0|1>
+  // <expected commit>", ARGV[2] the value; answers the new version, 0 for a resent write, else {0, version, value,
+  // commit}.
   evalsha(_sha: string, keyCount: number, ...rest: (string | number)[]): Promise<unknown> {
     if (side === "floor") return Promise.resolve(1);
     const key = rest[0] as string;
     const [head = "", value = ""] = rest.slice(keyCount).map(String);
+    if (!head.includes(" ")) {
+      const record = stored.get(key);
+      const holds = record === undefined ? head === "0" : String(record.version) === head && record.commit === value;
+      return Promise.resolve(holds ? 1 : [0, record === undefined ? null : String(record.version), record?.value ?? null, record?.commit ?? null]);
+    }
     const [expected, commit = "", , , ...expectedCommit] = head.split(" ");
     const record = stored.get(key);
     if (record !== undefined && record.commit === commit) return Promise.resolve(0);

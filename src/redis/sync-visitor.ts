@@ -43,6 +43,29 @@ local now = redis.call("HMGET", source, "version", "value", "commit")
 return {0, now[1], now[2], now[3]}
 `);
 
+// A confirmation: is the record stored still the one with this tag? KEYS: the record, and its beckon 0.1 key when it
+// may still be read; ARGV[1]: the expected version ("0": nothing stored), ARGV[2]: the expected commit id, left out
+// for a record that has none. The record is looked for where the write script looks (its key while that holds a
+// version, else the 0.1 key when anything is there). Answers 1 when the tag still holds (nothing stored, for version
+// 0), else {0, version, value, commit} of the record found: the reply a stale tag needs, in the same round trip. A
+// script rather than an HMGET: a number is the cheapest reply for the client to take in, and this is most calls'
+// only command.
+const CONFIRM = luaScript(`
+local source = KEYS[1]
+local stored = redis.call("HMGET", source, "version", "commit")
+if KEYS[2] and not stored[1] then
+  local before = redis.call("HMGET", KEYS[2], "version", "commit")
+  if before[1] or redis.call("EXISTS", KEYS[2]) == 1 then source = KEYS[2] stored = before end
+end
+if stored[1] then
+  if source == KEYS[1] and stored[1] == ARGV[1] and stored[2] == (ARGV[2] or false) then return 1 end
+elseif ARGV[1] == "0" and (not KEYS[2] or redis.call("EXISTS", source) == 0) then
+  return 1
+end
+local now = redis.call("HMGET", source, "version", "value", "commit")
+return {0, now[1], now[2], now[3]}
+`);
+
 /** Where a visitor lives and how its writes are made. */
 export interface SyncTarget {
   client: RedisClient;
@@ -53,10 +76,9 @@ export interface SyncTarget {
 
 /**
  * The Redis side of `syncVisitor`: with no `expected` tag, reads the record with its `version` and `commit` (one HMGET,
- * or the 0.1-aware read); with a tag and no record, confirms with an HMGET of the version and commit id (Redis runs it
- * for less than a script), or, when nothing was stored and a 0.1 key may still be read, with the script's read of both
- * keys; with a record, one Lua script that writes it if the stored version and commit id are still
- * the expected ones, and else answers with the stored record. The new commit id is one no writer used before
+ * or the 0.1-aware read); with a tag and no record, confirms it with one Lua script that answers 1 while the tag still
+ * holds and else with the record stored now; with a record, one Lua script that writes it if the stored version and
+ * commit id are still the expected ones, and else answers with the stored record. The new commit id is one no writer used before
  * (`newCommitId`), so a version that starts again at 1 after an expiry or a purge never matches a tag from before; and
  * ioredis resending a write whose answer was lost finds its own commit id and answers that it landed.
  *
@@ -81,19 +103,12 @@ async function readCurrent(client: RedisClient, keys: VisitorKeys, visitorId: st
   return { ok: false, current: await readTagged(client, keys, visitorId) };
 }
 
-async function confirm(client: RedisClient, keys: VisitorKeys, visitorId: string, expected: VisitorTag): Promise<VisitorSync> {
-  // Nothing stored, where a 0.1 key may still be read: both keys are looked at in one step, the script's read, as a
-  // plain read of them ends (an HMGET first would find nothing, and read again).
-  if (expected.version === 0 && keys.legacy !== undefined) {
-    const current = await readBoth(client, keys, visitorId);
-    return current === null ? { ok: true, tag: expected } : { ok: false, current };
-  }
-  // A confirmation needs no atomic step: two fields of the record's key, the same read a plain read starts with.
-  // Only a record that moved on (or lives under the 0.1 key) costs a second read, of all of it.
-  const [version, commit] = await client.hmget(keys.record, "version", "commit");
-  const nothing = version === null && keys.legacy === undefined;
-  if (nothing ? expected.version === 0 : version === String(expected.version) && (commit ?? null) === expected.commit) return { ok: true, tag: expected };
-  return { ok: false, current: await readTagged(client, keys, visitorId) };
+function confirm(client: RedisClient, keys: VisitorKeys, visitorId: string, expected: VisitorTag): Promise<VisitorSync> {
+  const names = keys.legacy === undefined ? [keys.record] : [keys.record, keys.legacy];
+  const args = expected.commit === null ? [String(expected.version)] : [String(expected.version), expected.commit];
+  return runLuaScript(client, CONFIRM, names, args).then((reply) =>
+    reply === 1 ? { ok: true, tag: expected } : { ok: false, current: tagged(keys.record, visitorId, storedFields(reply)) },
+  );
 }
 
 function write(
@@ -117,8 +132,7 @@ function write(
   return runLuaScript(client, SCRIPT, names, args).then(
     (reply) => {
       if (typeof reply === "number" && reply >= 0) return { ok: true, tag: reply === 0 ? null : { version: reply, commit } };
-      if (!Array.isArray(reply) || reply[0] !== 0) throw new Error(`the sync script answered ${JSON.stringify(reply)}`);
-      return { ok: false, current: tagged(keys.record, visitorId, reply.slice(1) as (string | null)[]) };
+      return { ok: false, current: tagged(keys.record, visitorId, storedFields(reply)) };
     },
     (error: unknown) => {
       throw corruptCounter(error, keys.counters);
@@ -133,12 +147,18 @@ async function readTagged(client: RedisClient, keys: VisitorKeys, visitorId: str
 }
 
 /**
- * The record under the visitor's key, or else under its 0.1 key: the script, given a tag nothing matches, answers
- * with what is stored where a write would look.
+ * The record under the visitor's key, or else under its 0.1 key: the confirmation, given a version nothing has ("-"),
+ * answers with what is stored where a write would look.
  */
 async function readBoth(client: RedisClient, keys: VisitorKeys, visitorId: string): Promise<TaggedVisitor | null> {
-  const reply = await runLuaScript(client, SCRIPT, [keys.record, keys.legacy as string], ["- - 0 1 ", ""]);
-  return tagged(keys.record, visitorId, (reply as (string | number | null)[]).slice(1) as (string | null)[]);
+  const reply = await runLuaScript(client, CONFIRM, [keys.record, keys.legacy as string], ["-"]);
+  return tagged(keys.record, visitorId, storedFields(reply));
+}
+
+/** The `{0, version, value, commit}` answer of a script as the record's fields. */
+function storedFields(reply: unknown): (string | null)[] {
+  if (!Array.isArray(reply) || reply[0] !== 0) throw new Error(`the script answered ${JSON.stringify(reply)}`);
+  return reply.slice(1) as (string | null)[];
 }
 
 function tagged(key: string, visitorId: string, [version, value, commit]: (string | null | undefined)[]): TaggedVisitor | null {

@@ -7,6 +7,7 @@ import { emptyState, type Invitation } from "../../src/index.js";
 import { CALLS_PER_WRITE } from "../../src/redis/coalesce-writes.js";
 import { createRedisStorage } from "../../src/redis/index.js";
 import { createBeckon, type StorageAdapter, type VisitorRecord } from "../../src/storage/index.js";
+import { confirmCases } from "./confirm-cases.js";
 import { describeStorageContract } from "./contract.js";
 import { clusterNodes, connectCluster, type ClusterNode } from "./redis-cluster-nodes.js";
 import { clusterKeysUnder, deleteClusterKeysUnder, keysUnder, recordKey, uniquePrefix } from "./redis-keys-under.js";
@@ -113,6 +114,12 @@ describe("createRedisStorage on Redis Cluster", () => {
     const held = own.nodes("all").length;
     expect(writes()).toBeGreaterThan(0);
     expect(writes()).toBeLessThanOrEqual(Math.ceil(30 / (CALLS_PER_WRITE * held)) * own.nodes("master").length);
+  });
+
+  it("confirms a visitor's tag in one command whatever is stored: the record found comes back with the answer", async () => {
+    const prefix = uniquePrefix();
+    prefixes.push(prefix);
+    await confirmCases(await client(), direct, prefix);
   });
 
   it("names no key of beckon 0.1 on a cluster: a visitor's old key is neither read nor written", async () => {

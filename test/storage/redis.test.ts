@@ -33,6 +33,7 @@ import { prefixHashTag, redisKeys } from "../../src/redis/redis-keys.js";
 import { VISITOR_BUCKETS, visitorBucket } from "../../src/redis/visitor-bucket.js";
 import { createBeckon, isStorageError, type CounterIncrement, type StorageAdapter, type VisitorRecord } from "../../src/storage/index.js";
 import { updateVisitor } from "../../src/storage/update-visitor.js";
+import { confirmCases } from "./confirm-cases.js";
 import { describeStorageContract } from "./contract.js";
 import { startCuttingProxy, type CuttingProxy } from "./cutting-proxy.js";
 import { deleteKeysUnder, keysUnder, recordKey, shardKey, uniquePrefix } from "./redis-keys-under.js";
@@ -348,6 +349,17 @@ describe("createRedisStorage", () => {
     expect(await beckon.logEvent("quiet", { name: "login_failed" }, at + 10)).toBe("appended");
     expect((await beckon.visitor("quiet"))?.events).toEqual([{ name: "login_failed", at }, { name: "login_failed", at: at + 10 }]);
     await client.quit();
+  });
+
+  it("confirms a visitor's tag in one command whatever is stored: the record found comes back with the answer", async () => {
+    const client = directClient();
+    const prefix = uniquePrefix();
+    prefixes.push(prefix);
+    try {
+      await confirmCases(client, direct, prefix, (visitorId) => `${prefix}v:${visitorId}`);
+    } finally {
+      await client.quit();
+    }
   });
 
   it("leaves a caller's client open on close", async () => {

@@ -39,12 +39,13 @@ const client = {
   evalsha(_sha: string, keyCount: number, ...rest: (string | number)[]): Promise<unknown> {
     if (side === "floor") return Promise.resolve(1);
     const key = rest[0] as string;
-    const [head = "", value = ""] = rest.slice(keyCount).map(String);
+    const head = String(rest[keyCount]);
     if (!head.includes(" ")) {
       const record = stored.get(key);
-      const holds = record === undefined ? head === "0" : String(record.version) === head && record.commit === value;
+      const holds = record === undefined ? head === "0" : String(record.version) === head && record.commit === rest[keyCount + 1];
       return Promise.resolve(holds ? 1 : [0, record === undefined ? null : String(record.version), record?.value ?? null, record?.commit ?? null]);
     }
+    const value = String(rest[keyCount + 1]);
     const [expected, commit = "", , , ...expectedCommit] = head.split(" ");
     const record = stored.get(key);
     if (record !== undefined && record.commit === commit) return Promise.resolve(0);

@@ -28,8 +28,18 @@ export async function runLuaScript(client: RedisClient, script: LuaScript, keys:
   try {
     return await client.evalsha(script.sha, keys.length, ...keys, ...args);
   } catch (error) {
-    // NOSCRIPT means the script did not run at all, so sending its source is safe.
-    if (!(error instanceof Error && error.message.includes("NOSCRIPT"))) throw error;
+    if (!isNoScript(error)) throw error;
     return client.eval(script.source, keys.length, ...keys, ...args);
   }
+}
+
+/**
+ * Whether a script call failed because the server does not have the script cached: it did not run at all, so sending
+ * its source is safe.
+ *
+ * @example
+ * isNoScript(new Error("NOSCRIPT No matching script.")) // => true
+ */
+export function isNoScript(error: unknown): boolean {
+  return error instanceof Error && error.message.includes("NOSCRIPT");
 }

@@ -3,7 +3,7 @@ import { StorageError } from "../storage/storage-error.js";
 import type { CounterIncrement, TaggedVisitor, VisitorRecord, VisitorSync, VisitorTag } from "../storage/types.js";
 import { counterKey } from "../storage/counter-key.js";
 import { addCountersLua } from "./add-counters-lua.js";
-import { luaScript, runLuaScript } from "./lua-script.js";
+import { isNoScript, luaScript, runLuaScript } from "./lua-script.js";
 import type { RedisClient } from "./open-client.js";
 import { readStored } from "./read-stored.js";
 import type { VisitorKeys } from "./redis-keys.js";
@@ -104,11 +104,21 @@ async function readCurrent(client: RedisClient, keys: VisitorKeys, visitorId: st
 }
 
 function confirm(client: RedisClient, keys: VisitorKeys, visitorId: string, expected: VisitorTag): Promise<VisitorSync> {
+  const version = String(expected.version);
+  const answer = (reply: unknown): VisitorSync =>
+    reply === 1 ? { ok: true, tag: expected } : { ok: false, current: tagged(keys.record, visitorId, storedFields(reply)) };
   const names = keys.legacy === undefined ? [keys.record] : [keys.record, keys.legacy];
-  const args = expected.commit === null ? [String(expected.version)] : [String(expected.version), expected.commit];
-  return runLuaScript(client, CONFIRM, names, args).then((reply) =>
-    reply === 1 ? { ok: true, tag: expected } : { ok: false, current: tagged(keys.record, visitorId, storedFields(reply)) },
-  );
+  const args = expected.commit === null ? [version] : [version, expected.commit];
+  if (expected.commit === null) return runLuaScript(client, CONFIRM, names, args).then(answer);
+  // Every argument spelled out (this is most calls' only command); a server without the script gets its source.
+  const sent =
+    keys.legacy === undefined
+      ? client.evalsha(CONFIRM.sha, 1, keys.record, version, expected.commit)
+      : client.evalsha(CONFIRM.sha, 2, keys.record, keys.legacy, version, expected.commit);
+  return sent.then(answer, (error: unknown) => {
+    if (!isNoScript(error)) throw error;
+    return client.eval(CONFIRM.source, names.length, ...names, ...args).then(answer);
+  });
 }
 
 function write(

@@ -1,0 +1,61 @@
+// The Redis adapter's confirmation sent to a server that has not cached its script: the script's source follows, with
+// the same keys and arguments, and any other failure is the call's. (What the script answers is pinned on a real
+// server in test/storage/confirm-cases.ts.)
+import { describe, expect, it } from "vitest";
+import type { RedisClient } from "../../../src/redis/open-client.js";
+import { syncVisitor } from "../../../src/redis/sync-visitor.js";
+import type { VisitorKeys } from "../../../src/redis/redis-keys.js";
+
+type Sent = [string, ...(string | number)[]];
+
+/** A client whose EVALSHA fails with `failure`; EVAL answers `reply`. Every command is kept in `sent`. */
+function standIn(failure: Error, reply: unknown): { client: RedisClient; sent: Sent[] } {
+  const sent: Sent[] = [];
+  const client = {
+    evalsha: (...args: (string | number)[]) => {
+      sent.push(["evalsha", ...args]);
+      return Promise.reject(failure);
+    },
+    eval: (...args: (string | number)[]) => {
+      sent.push(["eval", ...args]);
+      return Promise.resolve(reply);
+    },
+  };
+  return { client: client as unknown as RedisClient, sent };
+}
+
+const noScript = new Error("NOSCRIPT No matching script. Please use EVAL.");
+const tag = { version: 3, commit: "c-3" };
+
+describe("syncVisitor's confirmation", () => {
+  const layouts: [string, VisitorKeys, string[]][] = [
+    ["a cluster's keys", { record: "p:{b1}:v:v1", counters: "p:{b1}:counters" }, ["p:{b1}:v:v1"]],
+    ["one server's keys, 0.1 key included", { record: "p:{b1}:v:v1", counters: "p:{b1}:counters", legacy: "p:v:v1" }, ["p:{b1}:v:v1", "p:v:v1"]],
+  ];
+  for (const [name, keys, named] of layouts) {
+    it(`sends the script's source when the server lacks it, with the same keys and arguments (${name})`, async () => {
+      const { client, sent } = standIn(noScript, 1);
+      expect(await syncVisitor({ client, keys, ttlMs: 0 }, "v1", tag, null, [])).toEqual({ ok: true, tag });
+      expect(sent.map(([command]) => command)).toEqual(["evalsha", "eval"]);
+      const [first, second] = sent as [Sent, Sent];
+      expect(first.slice(2)).toEqual([named.length, ...named, "3", "c-3"]);
+      expect(second.slice(2)).toEqual(first.slice(2));
+      expect(String(second[1])).toContain('redis.call("HMGET", source, "version", "commit")');
+    });
+  }
+
+  it("answers with the record the script found when the tag no longer holds", async () => {
+    const value = JSON.stringify({ state: { v: 1, sessionExcluded: [], seenOnce: [], conversions: [] }, events: [] });
+    const { client } = standIn(noScript, [0, "4", value, "theirs"]);
+    const keys = { record: "p:{b1}:v:v1", counters: "p:{b1}:counters" };
+    expect(await syncVisitor({ client, keys, ttlMs: 0 }, "v1", tag, null, [])).toMatchObject({ ok: false, current: { version: 4, commit: "theirs" } });
+  });
+
+  it("fails with any other error as it came, without sending the source", async () => {
+    const refused = new Error("connect ECONNREFUSED 127.0.0.1:6379");
+    const { client, sent } = standIn(refused, 1);
+    const keys = { record: "p:{b1}:v:v1", counters: "p:{b1}:counters" };
+    await expect(syncVisitor({ client, keys, ttlMs: 0 }, "v1", tag, null, [])).rejects.toBe(refused);
+    expect(sent.map(([command]) => command)).toEqual(["evalsha"]);
+  });
+});

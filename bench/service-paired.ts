@@ -22,6 +22,7 @@ import { build } from "esbuild";
 import { Cluster, Redis } from "ioredis";
 import type { createRedisStorage as CreateRedisStorage } from "../src/redis/index.js";
 import type { Beckon, createBeckon as CreateBeckon } from "../src/storage/index.js";
+import { deleteClusterKeysUnder, deleteKeysUnder } from "../test/storage/redis-keys-under.js";
 import { call, events, invitations, type Workload } from "./service-workload.js";
 
 const args = new Map<string, string>();
@@ -51,6 +52,8 @@ const scratch = mkdtempSync(join(root, "node_modules", ".cache", "beckon-service
 interface Side {
   name: string;
   client: Redis | Cluster;
+  /** Where the side's keys are, removed at the end. */
+  prefix: string;
   server: Beckon;
   next: number[];
   run: string;
@@ -72,9 +75,10 @@ async function load(revision: string, name: string): Promise<Side> {
   await build({ entryPoints: [entry], bundle: true, format: "esm", platform: "node", outfile, external: ["ioredis"], nodePaths: [join(root, "node_modules")], logLevel: "warning" });
   const loaded = (await import(pathToFileURL(outfile).href)) as { createRedisStorage: typeof CreateRedisStorage; createBeckon: typeof CreateBeckon };
   const client = ADAPTER === "cluster" ? new Cluster(CLUSTER_NODES) : new Redis({ host: "127.0.0.1", port: 6379 });
-  const storage = loaded.createRedisStorage({ client, prefix: `beckon-bench-paired:${name}:${Date.now().toString(36)}:` });
+  const prefix = `beckon-bench-paired:${name}:${Date.now().toString(36)}:`;
+  const storage = loaded.createRedisStorage({ client, prefix });
   const server = loaded.createBeckon({ storage, invitations, events });
-  return { name: `${name} (${revision})`, client, server, next: Array.from({ length: CONCURRENCY }, () => 0), run: Math.random().toString(36).slice(2, 8), calls: 0, cpuUs: 0, ms: 0 };
+  return { name: `${name} (${revision})`, client, prefix, server, next: Array.from({ length: CONCURRENCY }, () => 0), run: Math.random().toString(36).slice(2, 8), calls: 0, cpuUs: 0, ms: 0 };
 }
 
 /** The side's visitors make their calls one after another for `seconds`, going on where they stopped. */
@@ -109,6 +113,8 @@ for (const side of [base, head]) console.log(`  ${side.name}: ${Math.round(rate(
 console.log(`  head ÷ base: calls/s ${(rate(head) / rate(base)).toFixed(3)}, CPU per call ${(cpu(head) / cpu(base)).toFixed(3)}`);
 for (const side of [base, head]) {
   await side.server.close();
+  // The visitors go with the run: keys left behind would slow every later SCAN of this Redis (the tests' among them).
+  await (side.client instanceof Cluster ? deleteClusterKeysUnder(side.client, side.prefix) : deleteKeysUnder(side.client, side.prefix));
   await side.client.quit();
 }
 rmSync(scratch, { recursive: true, force: true });

@@ -36,8 +36,10 @@ const client = {
   // answers 1 while they hold, else {0, version, value, commit}. The write: ARGV[1] "<expected> <commit> <ttl> <0|1>
   // <expected commit>", ARGV[2] the value; answers the new version, 0 for a resent write, else {0, version, value,
   // commit}.
-  evalsha(_sha: string, keyCount: number, ...rest: (string | number)[]): Promise<unknown> {
+  evalsha(_sha: string, keyCount: number, ...given: (string | number | string[])[]): Promise<unknown> {
     if (side === "floor") return Promise.resolve(1);
+    // Keys and arguments come as one list, or one by one: ioredis takes both.
+    const rest = given.length === 1 && Array.isArray(given[0]) ? given[0] : (given as (string | number)[]);
     const key = rest[0] as string;
     const head = String(rest[keyCount]);
     if (!head.includes(" ")) {

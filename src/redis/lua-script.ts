@@ -34,6 +34,28 @@ export async function runLuaScript(client: RedisClient, script: LuaScript, keys:
 }
 
 /**
+ * {@link runLuaScript} for the calls most requests make, with no promise of its own: the keys then the arguments in
+ * one list (ioredis flattens it; no spread at the call), the answer handed to `onReply`, a failure to `onError` (when
+ * given; else it rejects as it came). A server without the script gets its source at once.
+ *
+ * @example
+ * await sendLuaScript(client, script, 1, ["beckon:x", "3"], (reply) => reply === 1) // => true
+ */
+export function sendLuaScript<T>(
+  client: RedisClient,
+  script: LuaScript,
+  keyCount: number,
+  list: readonly string[],
+  onReply: (reply: unknown) => T,
+  onError?: (error: unknown) => never,
+): Promise<T> {
+  return client.evalsha(script.sha, keyCount, list as string[]).then(onReply, (error: unknown) => {
+    if (!isNoScript(error)) return onError === undefined ? Promise.reject(error) : onError(error);
+    return client.eval(script.source, keyCount, list as string[]).then(onReply, onError);
+  });
+}
+
+/**
  * Whether a script call failed because the server does not have the script cached: it did not run at all, so sending
  * its source is safe.
  *

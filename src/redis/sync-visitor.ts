@@ -3,7 +3,7 @@ import { StorageError } from "../storage/storage-error.js";
 import type { CounterIncrement, TaggedVisitor, VisitorRecord, VisitorSync, VisitorTag } from "../storage/types.js";
 import { counterKey } from "../storage/counter-key.js";
 import { addCountersLua } from "./add-counters-lua.js";
-import { isNoScript, luaScript, runLuaScript } from "./lua-script.js";
+import { luaScript, runLuaScript, sendLuaScript } from "./lua-script.js";
 import type { RedisClient } from "./open-client.js";
 import { readStored } from "./read-stored.js";
 import type { VisitorKeys } from "./redis-keys.js";
@@ -105,20 +105,11 @@ async function readCurrent(client: RedisClient, keys: VisitorKeys, visitorId: st
 
 function confirm(client: RedisClient, keys: VisitorKeys, visitorId: string, expected: VisitorTag): Promise<VisitorSync> {
   const version = String(expected.version);
-  const answer = (reply: unknown): VisitorSync =>
-    reply === 1 ? { ok: true, tag: expected } : { ok: false, current: tagged(keys.record, visitorId, storedFields(reply)) };
-  const names = keys.legacy === undefined ? [keys.record] : [keys.record, keys.legacy];
-  const args = expected.commit === null ? [version] : [version, expected.commit];
-  if (expected.commit === null) return runLuaScript(client, CONFIRM, names, args).then(answer);
-  // Every argument spelled out (this is most calls' only command); a server without the script gets its source.
-  const sent =
-    keys.legacy === undefined
-      ? client.evalsha(CONFIRM.sha, 1, keys.record, version, expected.commit)
-      : client.evalsha(CONFIRM.sha, 2, keys.record, keys.legacy, version, expected.commit);
-  return sent.then(answer, (error: unknown) => {
-    if (!isNoScript(error)) throw error;
-    return client.eval(CONFIRM.source, names.length, ...names, ...args).then(answer);
-  });
+  const list = keys.legacy === undefined ? [keys.record, version] : [keys.record, keys.legacy, version];
+  if (expected.commit !== null) list.push(expected.commit);
+  return sendLuaScript(client, CONFIRM, keys.legacy === undefined ? 1 : 2, list, (reply) =>
+    reply === 1 ? { ok: true, tag: expected } : { ok: false, current: tagged(keys.record, visitorId, storedFields(reply)) },
+  );
 }
 
 function write(
@@ -129,17 +120,21 @@ function write(
   increments: readonly CounterIncrement[],
 ): Promise<VisitorSync> {
   const commit = newCommitId();
-  const old = keys.legacy === undefined ? "0" : "1";
-  const args: (string | number)[] = [`${expected.version} ${commit} ${ttlMs} ${old} ${expected.commit ?? ""}`, JSON.stringify(record)];
+  // The keys, then the arguments: the counters shard is named only when the script writes to it.
+  const list = increments.length === 0 ? [keys.record] : [keys.record, keys.counters];
+  if (keys.legacy !== undefined) list.push(keys.legacy);
+  const keyCount = list.length;
+  list.push(`${expected.version} ${commit} ${ttlMs} ${keys.legacy === undefined ? "0" : "1"} ${expected.commit ?? ""}`, JSON.stringify(record));
   for (const step of increments) {
     const by = step.by ?? 1;
     if (!Number.isSafeInteger(by)) return Promise.reject(new StorageError("redis", `counter ${counterKey(step)} can only grow by a whole number, not ${by}`));
-    args.push(counterKey(step), by);
+    list.push(counterKey(step), String(by));
   }
-  // The counters shard is named only when the script writes to it.
-  const names = increments.length === 0 ? [keys.record] : [keys.record, keys.counters];
-  if (keys.legacy !== undefined) names.push(keys.legacy);
-  return runLuaScript(client, SCRIPT, names, args).then(
+  return sendLuaScript(
+    client,
+    SCRIPT,
+    keyCount,
+    list,
     (reply) => {
       if (typeof reply === "number" && reply >= 0) return { ok: true, tag: reply === 0 ? null : { version: reply, commit } };
       return { ok: false, current: tagged(keys.record, visitorId, storedFields(reply)) };

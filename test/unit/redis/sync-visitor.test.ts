@@ -1,23 +1,28 @@
-// The Redis adapter's confirmation sent to a server that has not cached its script: the script's source follows, with
-// the same keys and arguments, and any other failure is the call's. (What the script answers is pinned on a real
+// The Redis adapter's confirmation and write sent to a server that has not cached their script: the script's source
+// follows, with the same keys and arguments, and any other failure is the call's. (What the script answers is pinned on a real
 // server in test/storage/confirm-cases.ts.)
 import { describe, expect, it } from "vitest";
+import { emptyState } from "../../../src/index.js";
 import type { RedisClient } from "../../../src/redis/open-client.js";
 import { syncVisitor } from "../../../src/redis/sync-visitor.js";
 import type { VisitorKeys } from "../../../src/redis/redis-keys.js";
+import { counterKey } from "../../../src/storage/counter-key.js";
 
 type Sent = [string, ...(string | number)[]];
 
-/** A client whose EVALSHA fails with `failure`; EVAL answers `reply`. Every command is kept in `sent`. */
+/**
+ * A client whose EVALSHA fails with `failure`; EVAL answers `reply`. Every command is kept in `sent`, its lists
+ * flattened as ioredis does.
+ */
 function standIn(failure: Error, reply: unknown): { client: RedisClient; sent: Sent[] } {
   const sent: Sent[] = [];
   const client = {
-    evalsha: (...args: (string | number)[]) => {
-      sent.push(["evalsha", ...args]);
+    evalsha: (...args: (string | number | string[])[]) => {
+      sent.push(["evalsha", ...args.flat()]);
       return Promise.reject(failure);
     },
-    eval: (...args: (string | number)[]) => {
-      sent.push(["eval", ...args]);
+    eval: (...args: (string | number | string[])[]) => {
+      sent.push(["eval", ...args.flat()]);
       return Promise.resolve(reply);
     },
   };
@@ -27,7 +32,7 @@ function standIn(failure: Error, reply: unknown): { client: RedisClient; sent: S
 const noScript = new Error("NOSCRIPT No matching script. Please use EVAL.");
 const tag = { version: 3, commit: "c-3" };
 
-describe("syncVisitor's confirmation", () => {
+describe("syncVisitor on a server without its scripts", () => {
   const layouts: [string, VisitorKeys, string[]][] = [
     ["a cluster's keys", { record: "p:{b1}:v:v1", counters: "p:{b1}:counters" }, ["p:{b1}:v:v1"]],
     ["one server's keys, 0.1 key included", { record: "p:{b1}:v:v1", counters: "p:{b1}:counters", legacy: "p:v:v1" }, ["p:{b1}:v:v1", "p:v:v1"]],
@@ -49,6 +54,19 @@ describe("syncVisitor's confirmation", () => {
     const { client } = standIn(noScript, [0, "4", value, "theirs"]);
     const keys = { record: "p:{b1}:v:v1", counters: "p:{b1}:counters" };
     expect(await syncVisitor({ client, keys, ttlMs: 0 }, "v1", tag, null, [])).toMatchObject({ ok: false, current: { version: 4, commit: "theirs" } });
+  });
+
+  it("sends a write's script source too when the server lacks it, the record and counters with it", async () => {
+    const { client, sent } = standIn(noScript, 4);
+    const keys = { record: "p:{b1}:v:v1", counters: "p:{b1}:counters" };
+    const record = { state: emptyState(), events: [] };
+    const increment = { invitationId: "a", variationId: "a", counter: "shown" as const, by: 2 };
+    const answer = await syncVisitor({ client, keys, ttlMs: 0 }, "v1", tag, record, [increment]);
+    expect(answer).toMatchObject({ ok: true, tag: { version: 4 } });
+    const [first, second] = sent as [Sent, Sent];
+    expect(sent.map(([command]) => command)).toEqual(["evalsha", "eval"]);
+    expect(first.slice(2)).toEqual([2, keys.record, keys.counters, expect.stringMatching(/^3 \S+ 0 0 c-3$/), JSON.stringify(record), counterKey(increment), "2"]);
+    expect(second.slice(2)).toEqual(first.slice(2));
   });
 
   it("fails with any other error as it came, without sending the source", async () => {

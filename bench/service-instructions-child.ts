@@ -32,6 +32,9 @@ const client = {
       record === undefined ? null : name === "version" ? String(record.version) : name === "value" ? record.value : name === "commit" ? record.commit : null;
     return Promise.resolve(fields.map(field));
   },
+  hmgetBuffer(key: string, ...fields: string[]): Promise<(Buffer | null)[]> {
+    return client.hmget(key, ...fields).then((values) => values.map((value) => (value === null ? null : Buffer.from(value))));
+  },
   // The scripts of src/redis/sync-visitor.ts. The confirmation: ARGV[1] the expected version, ARGV[2] its commit id;
   // answers 1 while they hold, else {0, version, value, commit}. The write: ARGV[1] "<expected> <commit> <ttl> <0|1>
   // <expected commit>", ARGV[2] the value; answers the new version, 0 for a resent write, else {0, version, value,

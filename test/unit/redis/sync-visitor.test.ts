@@ -1,11 +1,11 @@
-// The Redis adapter's confirmation and write sent to a server that has not cached their script: the script's source
-// follows, with the same keys and arguments, and any other failure is the call's. (What the script answers is pinned on a real
-// server in test/storage/confirm-cases.ts.)
+// The Redis adapter's write sent to a server that has not cached its script: the script's source follows, with the
+// same keys and arguments, and any other failure is the call's. (What the scripts answer is pinned on a real server
+// in test/storage/redis.test.ts and test/storage/confirm-cases.ts.)
 import { describe, expect, it } from "vitest";
 import { emptyState } from "../../../src/index.js";
 import type { RedisClient } from "../../../src/redis/open-client.js";
-import { syncVisitor } from "../../../src/redis/sync-visitor.js";
 import type { VisitorKeys } from "../../../src/redis/redis-keys.js";
+import { syncVisitor } from "../../../src/redis/sync-visitor.js";
 import { counterKey } from "../../../src/storage/counter-key.js";
 
 type Sent = [string, ...(string | number)[]];
@@ -31,49 +31,44 @@ function standIn(failure: Error, reply: unknown): { client: RedisClient; sent: S
 
 const noScript = new Error("NOSCRIPT No matching script. Please use EVAL.");
 const tag = { version: 3, commit: "c-3" };
+const record = { state: emptyState(), events: [] };
+const increment = { invitationId: "a", variationId: "a", counter: "shown" as const, by: 2 };
 
-describe("syncVisitor on a server without its scripts", () => {
+describe("syncVisitor's write on a server without its script", () => {
   const layouts: [string, VisitorKeys, string[]][] = [
-    ["a cluster's keys", { record: "p:{b1}:v:v1", counters: "p:{b1}:counters" }, ["p:{b1}:v:v1"]],
-    ["one server's keys, 0.1 key included", { record: "p:{b1}:v:v1", counters: "p:{b1}:counters", legacy: "p:v:v1" }, ["p:{b1}:v:v1", "p:v:v1"]],
+    ["a cluster's keys", { record: "p:{b1}:v:v1", counters: "p:{b1}:counters" }, ["p:{b1}:v:v1", "p:{b1}:counters"]],
+    [
+      "one server's keys, 0.1 key included",
+      { record: "p:{b1}:v:v1", counters: "p:{b1}:counters", legacy: "p:v:v1" },
+      ["p:{b1}:v:v1", "p:{b1}:counters", "p:v:v1"],
+    ],
   ];
   for (const [name, keys, named] of layouts) {
-    it(`sends the script's source when the server lacks it, with the same keys and arguments (${name})`, async () => {
-      const { client, sent } = standIn(noScript, 1);
-      expect(await syncVisitor({ client, keys, ttlMs: 0 }, "v1", tag, null, [])).toEqual({ ok: true, tag });
+    it(`sends the script's source with the same keys, record and counters, and answers as the script does (${name})`, async () => {
+      const { client, sent } = standIn(noScript, 4);
+      const answer = await syncVisitor({ client, keys, ttlMs: 0 }, "v1", tag, record, [increment]);
+      expect(answer).toMatchObject({ ok: true, tag: { version: 4 } });
       expect(sent.map(([command]) => command)).toEqual(["evalsha", "eval"]);
       const [first, second] = sent as [Sent, Sent];
-      expect(first.slice(2)).toEqual([named.length, ...named, "3", "c-3"]);
+      const old = keys.legacy === undefined ? "0" : "1";
+      expect(first.slice(2)).toEqual([named.length, ...named, expect.stringMatching(new RegExp(`^3 \\S+ 0 ${old} c-3$`)), JSON.stringify(record), counterKey(increment), "2"]);
       expect(second.slice(2)).toEqual(first.slice(2));
-      expect(String(second[1])).toContain('redis.call("HMGET", source, "version", "commit")');
+      expect(String(second[1])).toContain('redis.call("HSET", KEYS[1], "version", version + 1');
     });
   }
 
   it("answers with the record the script found when the tag no longer holds", async () => {
-    const value = JSON.stringify({ state: { v: 1, sessionExcluded: [], seenOnce: [], conversions: [] }, events: [] });
+    const value = JSON.stringify(record);
     const { client } = standIn(noScript, [0, "4", value, "theirs"]);
     const keys = { record: "p:{b1}:v:v1", counters: "p:{b1}:counters" };
-    expect(await syncVisitor({ client, keys, ttlMs: 0 }, "v1", tag, null, [])).toMatchObject({ ok: false, current: { version: 4, commit: "theirs" } });
-  });
-
-  it("sends a write's script source too when the server lacks it, the record and counters with it", async () => {
-    const { client, sent } = standIn(noScript, 4);
-    const keys = { record: "p:{b1}:v:v1", counters: "p:{b1}:counters" };
-    const record = { state: emptyState(), events: [] };
-    const increment = { invitationId: "a", variationId: "a", counter: "shown" as const, by: 2 };
-    const answer = await syncVisitor({ client, keys, ttlMs: 0 }, "v1", tag, record, [increment]);
-    expect(answer).toMatchObject({ ok: true, tag: { version: 4 } });
-    const [first, second] = sent as [Sent, Sent];
-    expect(sent.map(([command]) => command)).toEqual(["evalsha", "eval"]);
-    expect(first.slice(2)).toEqual([2, keys.record, keys.counters, expect.stringMatching(/^3 \S+ 0 0 c-3$/), JSON.stringify(record), counterKey(increment), "2"]);
-    expect(second.slice(2)).toEqual(first.slice(2));
+    expect(await syncVisitor({ client, keys, ttlMs: 0 }, "v1", tag, record, [])).toEqual({ ok: false, current: { value: record, version: 4, commit: "theirs" } });
   });
 
   it("fails with any other error as it came, without sending the source", async () => {
     const refused = new Error("connect ECONNREFUSED 127.0.0.1:6379");
     const { client, sent } = standIn(refused, 1);
     const keys = { record: "p:{b1}:v:v1", counters: "p:{b1}:counters" };
-    await expect(syncVisitor({ client, keys, ttlMs: 0 }, "v1", tag, null, [])).rejects.toBe(refused);
+    await expect(syncVisitor({ client, keys, ttlMs: 0 }, "v1", tag, record, [])).rejects.toBe(refused);
     expect(sent.map(([command]) => command)).toEqual(["evalsha"]);
   });
 });

@@ -58,10 +58,7 @@ export function sendLuaScript<T>(
 /**
  * Whether a script call failed because the server does not have the script cached: it did not run at all, so sending
  * its source is safe.
- *
- * @example
- * isNoScript(new Error("NOSCRIPT No matching script.")) // => true
  */
-export function isNoScript(error: unknown): boolean {
+function isNoScript(error: unknown): boolean {
   return error instanceof Error && error.message.includes("NOSCRIPT");
 }

@@ -17,6 +17,8 @@ interface Stored {
   version: number;
   value: string;
   commit: string;
+  /** The version and commit id as Redis sends them, made once per record (the confirmation reads them as bytes). */
+  bytes?: [Buffer, Buffer];
 }
 
 const stored = new Map<string, Stored>();
@@ -32,8 +34,12 @@ const client = {
       record === undefined ? null : name === "version" ? String(record.version) : name === "value" ? record.value : name === "commit" ? record.commit : null;
     return Promise.resolve(fields.map(field));
   },
-  hmgetBuffer(key: string, ...fields: string[]): Promise<(Buffer | null)[]> {
-    return client.hmget(key, ...fields).then((values) => values.map((value) => (value === null ? null : Buffer.from(value))));
+  // Only the confirmation's read: the version and the commit id.
+  hmgetBuffer(key: string): Promise<(Buffer | null)[]> {
+    const record = stored.get(key);
+    if (record === undefined) return Promise.resolve([null, null]);
+    record.bytes ??= [Buffer.from(String(record.version)), Buffer.from(record.commit)];
+    return Promise.resolve(record.bytes);
   },
   // The scripts of src/redis/sync-visitor.ts. The confirmation: ARGV[1] the expected version, ARGV[2] its commit id;
   // answers 1 while they hold, else {0, version, value, commit}. The write: ARGV[1] "<expected> <commit> <ttl> <0|1>

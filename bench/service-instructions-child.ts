@@ -1,7 +1,7 @@
 /**
  * One run of bench/service-instructions.ts, under valgrind: `node child.cjs service|ideal|floor WORKLOAD CALLS VISITORS`
  * makes CALLS calls of one workload of bench/service.ts, VISITORS visitors at once, through the Redis adapter over a
- * stand-in client that answers at once from a Map (HMGET, and the adapter's scripts as Redis would run them), so
+ * stand-in client that answers at once from a Map (HMGET, and the adapter's write script as Redis would run it), so
  * what is counted is the service and the adapter, never a socket. `ideal` does only what a check cannot do without
  * (one HMGET of the visitor's version and commit id, then `evaluate`); `floor` one EVALSHA of a trivial script.
  */
@@ -41,21 +41,14 @@ const client = {
     record.bytes ??= [Buffer.from(String(record.version)), Buffer.from(record.commit)];
     return Promise.resolve(record.bytes);
   },
-  // The scripts of src/redis/sync-visitor.ts. The confirmation: ARGV[1] the expected version, ARGV[2] its commit id;
-  // answers 1 while they hold, else {0, version, value, commit}. The write: ARGV[1] "<expected> <commit> <ttl> <0|1>
-  // <expected commit>", ARGV[2] the value; answers the new version, 0 for a resent write, else {0, version, value,
-  // commit}.
+  // The write script of src/redis/sync-visitor.ts: ARGV[1] "<expected> <commit> <ttl> <0|1> <expected commit>",
+  // ARGV[2] the value; answers the new version, 0 for a resent write, else {0, version, value, commit}.
   evalsha(_sha: string, keyCount: number, ...given: (string | number | string[])[]): Promise<unknown> {
     if (side === "floor") return Promise.resolve(1);
     // Keys and arguments come as one list, or one by one: ioredis takes both.
     const rest = given.length === 1 && Array.isArray(given[0]) ? given[0] : (given as (string | number)[]);
     const key = rest[0] as string;
     const head = String(rest[keyCount]);
-    if (!head.includes(" ")) {
-      const record = stored.get(key);
-      const holds = record === undefined ? head === "0" : String(record.version) === head && record.commit === rest[keyCount + 1];
-      return Promise.resolve(holds ? 1 : [0, record === undefined ? null : String(record.version), record?.value ?? null, record?.commit ?? null]);
-    }
     const value = String(rest[keyCount + 1]);
     const [expected, commit = "", , , ...expectedCommit] = head.split(" ");
     const record = stored.get(key);

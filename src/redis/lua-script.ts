@@ -19,24 +19,22 @@ export function luaScript(source: string): LuaScript {
 
 /**
  * Runs a script by EVALSHA, falling back to EVAL once when the server does not have it cached (on a cluster, each
- * node caches it on first use). Every key the script touches must be in `keys`: a cluster routes the call by them.
+ * node caches it on first use), and resolves with its reply ({@link sendLuaScript} with the keys and arguments apart).
+ * Every key the script touches must be in `keys`: a cluster routes the call by them.
  *
  * @example
  * await runLuaScript(client, luaScript("return redis.call('GET', KEYS[1])"), ["beckon:x"], []) // => null
  */
-export async function runLuaScript(client: RedisClient, script: LuaScript, keys: readonly string[], args: readonly (string | number)[]): Promise<unknown> {
-  try {
-    return await client.evalsha(script.sha, keys.length, ...keys, ...args);
-  } catch (error) {
-    if (!isNoScript(error)) throw error;
-    return client.eval(script.source, keys.length, ...keys, ...args);
-  }
+export function runLuaScript(client: RedisClient, script: LuaScript, keys: readonly string[], args: readonly (string | number)[]): Promise<unknown> {
+  return sendLuaScript(client, script, keys.length, [...keys, ...args], asItCame);
 }
 
+const asItCame = (reply: unknown): unknown => reply;
+
 /**
- * {@link runLuaScript} for the calls most requests make, with no promise of its own: the keys then the arguments in
- * one list (ioredis flattens it; no spread at the call), the answer handed to `onReply`, a failure to `onError` (when
- * given; else it rejects as it came). A server without the script gets its source at once.
+ * Runs a script by EVALSHA with no promise of its own, for the calls most requests make: the keys then the arguments
+ * in one list (ioredis flattens it; no spread at the call), the answer handed to `onReply`, a failure to `onError`
+ * (when given; else it rejects as it came). A server without the script gets its source at once, in one EVAL.
  *
  * @example
  * await sendLuaScript(client, script, 1, ["beckon:x", "3"], (reply) => reply === 1) // => true
@@ -45,7 +43,7 @@ export function sendLuaScript<T>(
   client: RedisClient,
   script: LuaScript,
   keyCount: number,
-  list: readonly string[],
+  list: readonly (string | number)[],
   onReply: (reply: unknown) => T,
   onError?: (error: unknown) => never,
 ): Promise<T> {

@@ -1,7 +1,7 @@
 /**
  * One run of bench/service-instructions.ts, under valgrind: `node child.cjs service|ideal|floor WORKLOAD CALLS VISITORS`
  * makes CALLS calls of one workload of bench/service.ts, VISITORS visitors at once, through the Redis adapter over a
- * stand-in client that answers at once from a Map (HMGET, and the adapter's write script as Redis would run it), so
+ * stand-in client that answers at once from a Map (HMGET, EXISTS, and the adapter's write script as Redis would run it), so
  * what is counted is the service and the adapter, never a socket. `ideal` does only what a check cannot do without
  * (one HMGET of the visitor's version and commit id, then `evaluate`); `floor` one EVALSHA of a trivial script.
  */
@@ -40,6 +40,10 @@ const client = {
     if (record === undefined) return Promise.resolve([null, null]);
     record.bytes ??= [Buffer.from(String(record.version)), Buffer.from(record.commit)];
     return Promise.resolve(record.bytes);
+  },
+  // Whether a visitor with nothing stored has anything under its key (or its 0.1 key, never written here).
+  exists(...keys: string[]): Promise<number> {
+    return Promise.resolve(keys.filter((key) => stored.has(key)).length);
   },
   // The write script of src/redis/sync-visitor.ts: ARGV[1] "<expected> <commit> <ttl> <0|1> <expected commit>",
   // ARGV[2] the value; answers the new version, 0 for a resent write, else {0, version, value, commit}.

@@ -111,7 +111,7 @@ export function createRedisStorage(options: RedisStorageOptions = {}): StorageAd
     syncVisitor: (visitorId, expected, record = null, increments = []) =>
       run(
         expected === null ? "reading a visitor" : "writing a visitor",
-        () => syncVisitor({ client, keys: keys.visitor(visitorId), ttlMs }, visitorId, expected, record, increments),
+        () => syncVisitor({ client, keys: keys.visitor(visitorId), ttlMs, hold }, visitorId, expected, record, increments),
         visitorId,
       ),
     deleteVisitor: (visitorId) =>

@@ -18,7 +18,9 @@ import type { VisitorKeys } from "./redis-keys.js";
 // it on every write would cost each one a command for a key that is almost never there). A version that is not a whole
 // number >= 1 never matches, so the record comes back and is reported by the parser. Answers: the new version (>= 1); 0
 // when this very write had landed already (a resent command); else {0, version, value, commit} of the record stored
-// now. A number is the cheapest reply to take in. Everything is checked before the first write: Redis does not roll a
+// now. A read of both keys gives "- - 0 1 " (READ_ONLY): "-" is no version, and as the new commit id it is never
+// taken for a resent write (the ids newCommitId makes hold a "."), so the stored record comes back whatever it holds.
+// A number is the cheapest reply to take in. Everything is checked before the first write: Redis does not roll a
 // script back when it fails half-way. Lua's false becomes a nil reply and keeps the table whole.
 const SCRIPT = luaScript(`
 local expected, commit, ttl, old, expectedCommit = string.match(ARGV[1], "^(%S*) (%S+) (%d+) ([01]) (.*)$")
@@ -30,7 +32,7 @@ if legacy and not stored[1] then
   local before = redis.call("HMGET", legacy, "version", "commit")
   if before[1] or redis.call("EXISTS", legacy) == 1 then source = legacy stored = before end
 end
-if stored[2] == commit then return 0 end
+if stored[2] == commit and commit ~= "-" then return 0 end
 local version = 0
 if stored[1] then version = string.match(stored[1], "^[1-9]%d*$") and tonumber(stored[1]) or -1 end
 if version == tonumber(expected) and (version == 0 or (stored[2] or "") == expectedCommit) then
@@ -44,18 +46,28 @@ local now = redis.call("HMGET", source, "version", "value", "commit")
 return {0, now[1], now[2], now[3]}
 `);
 
+/** The first argument of a read of both keys: it matches no version and no commit id, so nothing is written. */
+const READ_ONLY = "- - 0 1 ";
+
 /** Where a visitor lives and how its writes are made. */
 export interface SyncTarget {
   client: RedisClient;
   keys: VisitorKeys;
   /** Expire the record this long after a write (0: keep it). */
   ttlMs: number;
+  /**
+   * Holds the commands of this turn for one socket write (`writeCoalescer`), called before each command that a reply
+   * makes this call send (the first one is held by whoever calls): without it such a command leaves in a write of
+   * its own.
+   */
+  hold?: (() => void) | null;
 }
 
 /**
  * The Redis side of `syncVisitor`: with no `expected` tag, reads the record with its `version` and `commit` (one HMGET,
  * or the 0.1-aware read); with a tag and no record, confirms it with an HMGET of the version and commit id, or, when
- * nothing was stored and a 0.1 key may still be read, with the script's read of both keys; with a record, one Lua
+ * nothing was stored and a 0.1 key may still be read, with an EXISTS of both keys (and the script's read of both when
+ * either holds anything); with a record, one Lua
  * script that writes it if the stored version and commit id are still the expected ones, and else answers with the
  * stored record. The new commit id is one no writer used before (`newCommitId`), so a version that starts again at 1
  * after an expiry or a purge never matches a tag from before; and ioredis resending a write whose answer was lost
@@ -73,20 +85,26 @@ export function syncVisitor(
 ): Promise<VisitorSync> {
   // Three small functions, not one: an async function's every call allocates room for all its locals, and the
   // confirmation (most calls) needs few.
-  if (expected === null) return readCurrent(target.client, target.keys, visitorId);
-  if (record === null) return confirm(target.client, target.keys, visitorId, expected);
+  if (expected === null) return readCurrent(target, visitorId);
+  if (record === null) return confirm(target, visitorId, expected);
   return write(target, visitorId, expected, record, increments);
 }
 
-async function readCurrent(client: RedisClient, keys: VisitorKeys, visitorId: string): Promise<VisitorSync> {
-  return { ok: false, current: await readTagged(client, keys, visitorId) };
+async function readCurrent(target: SyncTarget, visitorId: string): Promise<VisitorSync> {
+  return { ok: false, current: await readTagged(target.client, target.keys, visitorId) };
 }
 
-function confirm(client: RedisClient, keys: VisitorKeys, visitorId: string, expected: VisitorTag): Promise<VisitorSync> {
-  // Nothing stored, where a 0.1 key may still be read: both keys are looked at in one step, the script's read, as a
-  // plain read of them ends (an HMGET first would find nothing, and read again).
+function confirm(target: SyncTarget, visitorId: string, expected: VisitorTag): Promise<VisitorSync> {
+  const { client, keys } = target;
+  // Nothing stored, where a 0.1 key may still be read: one EXISTS of both keys says whether either holds anything (a
+  // number, the cheapest reply to take in, and a plain command, which Redis runs for a tenth of what a script costs
+  // it); only when one does are they read, by the script's read of both.
   if (expected.version === 0 && keys.legacy !== undefined) {
-    return readBoth(client, keys, visitorId).then((current) => (current === null ? { ok: true, tag: expected } : { ok: false, current }));
+    return client.exists(keys.record, keys.legacy).then((found) => {
+      if (found === 0) return { ok: true, tag: expected };
+      target.hold?.();
+      return readBoth(client, keys, visitorId).then((current) => (current === null ? { ok: true, tag: expected } : { ok: false, current }));
+    });
   }
   // A confirmation needs no atomic step: two fields of the record's key, the same read a plain read starts with
   // (Redis runs an HMGET for a tenth of what a script costs it). Taken in as bytes: turning them into strings cost
@@ -97,6 +115,7 @@ function confirm(client: RedisClient, keys: VisitorKeys, visitorId: string, expe
     const sameCommit = commit === null ? expected.commit === null : expected.commit !== null && sameText(commit, expected.commit);
     const holds = nothing ? expected.version === 0 : version !== null && sameText(version, String(expected.version)) && sameCommit;
     if (holds) return { ok: true, tag: expected };
+    target.hold?.();
     return readTagged(client, keys, visitorId).then((current) => ({ ok: false, current }));
   });
 }
@@ -134,10 +153,13 @@ function write(
   );
 }
 
+/**
+ * The record with its version and commit id: one HMGET of its key, or, where a 0.1 key may still be read, the
+ * script's read of both (one round trip for a visitor with nothing under its key yet, as every new visitor has).
+ */
 async function readTagged(client: RedisClient, keys: VisitorKeys, visitorId: string): Promise<TaggedVisitor | null> {
-  const fields = await client.hmget(keys.record, "version", "value", "commit");
-  if (fields[0] !== null || keys.legacy === undefined) return tagged(keys.record, visitorId, fields);
-  return readBoth(client, keys, visitorId);
+  if (keys.legacy !== undefined) return readBoth(client, keys, visitorId);
+  return tagged(keys.record, visitorId, await client.hmget(keys.record, "version", "value", "commit"));
 }
 
 /**
@@ -145,7 +167,7 @@ async function readTagged(client: RedisClient, keys: VisitorKeys, visitorId: str
  * with what is stored where a write would look.
  */
 async function readBoth(client: RedisClient, keys: VisitorKeys, visitorId: string): Promise<TaggedVisitor | null> {
-  const reply = await runLuaScript(client, SCRIPT, [keys.record, keys.legacy as string], ["- - 0 1 ", ""]);
+  const reply = await runLuaScript(client, SCRIPT, [keys.record, keys.legacy as string], [READ_ONLY, ""]);
   return tagged(keys.record, visitorId, storedFields(reply));
 }
 

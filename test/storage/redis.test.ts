@@ -31,7 +31,7 @@ import { createRedisStorage } from "../../src/redis/index.js";
 import { CALLS_PER_WRITE } from "../../src/redis/coalesce-writes.js";
 import { prefixHashTag, redisKeys } from "../../src/redis/redis-keys.js";
 import { VISITOR_BUCKETS, visitorBucket } from "../../src/redis/visitor-bucket.js";
-import { createBeckon, isStorageError, type CounterIncrement, type StorageAdapter, type VisitorRecord } from "../../src/storage/index.js";
+import { createBeckon, isStorageError, type CounterIncrement, type StorageAdapter, type VisitorRecord, type VisitorTag } from "../../src/storage/index.js";
 import { updateVisitor } from "../../src/storage/update-visitor.js";
 import { confirmCases } from "./confirm-cases.js";
 import { describeStorageContract } from "./contract.js";
@@ -326,6 +326,48 @@ describe("createRedisStorage", () => {
     expect(many.read.filter((value) => value !== null)).toEqual([record("https://example.com/3")]);
   });
 
+  it("sends the second command of calls resumed in one turn in shared writes too, not one write each", async () => {
+    const client = directClient();
+    await client.ping();
+    const prefix = uniquePrefix();
+    prefixes.push(prefix);
+    const storage = createRedisStorage({ client, prefix });
+    const sync = storage.syncVisitor!;
+    const ids = Array.from({ length: CALLS_PER_WRITE }, (_, i) => `v${i}`);
+    const tags = await Promise.all(ids.map((id) => sync(id, { version: 0, commit: null }, record("/mine"))));
+    // Another server writes every one of them: each tag is stale, so each confirmation reads the record next.
+    for (const id of ids) await direct.hset(recordKey(prefix, id), "version", "9", "value", JSON.stringify(record("/theirs")), "commit", "theirs");
+    const writes = countSocketWrites([client.stream]);
+    const answers = await Promise.all(ids.map((id, i) => sync(id, (tags[i] as { tag: VisitorTag }).tag)));
+    const counted = writes();
+    await client.quit();
+    expect(answers).toEqual(ids.map(() => ({ ok: false, current: { value: record("/theirs"), version: 9, commit: "theirs" } })));
+    // One write for the confirmations; their replies come back together (or in a few reads), and the reads they
+    // start leave together: a write per read would be CALLS_PER_WRITE more.
+    expect(counted).toBeGreaterThanOrEqual(2);
+    expect(counted).toBeLessThanOrEqual(3);
+  });
+
+  it("reads a new visitor in one command where a 0.1 key may still be read, whatever commit id is stored", async () => {
+    const client = directClient();
+    await client.ping();
+    const prefix = uniquePrefix();
+    prefixes.push(prefix);
+    const storage = createRedisStorage({ client, prefix, coalesceWrites: false });
+    const sync = storage.syncVisitor!;
+    await sync("warm", null);
+    const writes = countSocketWrites([client.stream]);
+    expect(await sync("new", null)).toEqual({ ok: false, current: null });
+    expect(writes()).toBe(1);
+    // "-" is what a read gives the script as the new commit id: a record stored with it by hand is still read.
+    await direct.hset(recordKey(prefix, "dash"), "version", "2", "value", JSON.stringify(record("/dash")), "commit", "-");
+    expect(await sync("dash", null)).toEqual({ ok: false, current: { value: record("/dash"), version: 2, commit: "-" } });
+    await direct.hset(`${prefix}v:old`, "version", "4", "value", JSON.stringify(record("/old")), "commit", "-");
+    expect(await sync("old", null)).toEqual({ ok: false, current: { value: record("/old"), version: 4, commit: "-" } });
+    expect(writes()).toBe(3);
+    await client.quit();
+  });
+
   it("confirms a visitor with nothing stored in one round trip, both keys looked at; a 0.1 record appearing is read", async () => {
     const client = directClient();
     await client.ping();
@@ -351,7 +393,7 @@ describe("createRedisStorage", () => {
     await client.quit();
   });
 
-  it("confirms a visitor's tag in one command whatever is stored: the record found comes back with the answer", async () => {
+  it("confirms a visitor's tag in one command while it holds; else the record stored now comes back", async () => {
     const client = directClient();
     const prefix = uniquePrefix();
     prefixes.push(prefix);

@@ -6,7 +6,7 @@ import { addCountersLua } from "./add-counters-lua.js";
 import { luaScript, runLuaScript, sendLuaScript } from "./lua-script.js";
 import type { RedisClient } from "./open-client.js";
 import { readStored } from "./read-stored.js";
-import { sameText } from "./same-text.js";
+import { sameNumber, sameText } from "./same-text.js";
 import type { VisitorKeys } from "./redis-keys.js";
 
 // ARGV[1]: "<expected version> <new commit id> <TTL in ms> <1 when the last key is beckon 0.1's> <expected commit id>",
@@ -110,10 +110,13 @@ function confirm(target: SyncTarget, visitorId: string, expected: VisitorTag): P
   // (Redis runs an HMGET for a tenth of what a script costs it). Taken in as bytes: turning them into strings cost
   // the client more than the rest of the command. Only a record that moved on (or lives under the 0.1 key) costs a
   // second read, of all of it.
-  return client.hmgetBuffer(keys.record, "version", "commit").then(([version = null, commit = null]) => {
+  return client.hmgetBuffer(keys.record, "version", "commit").then((fields) => {
+    // Read by index: taking the array apart in the parameter list walks its iterator.
+    const version = fields[0] ?? null;
+    const commit = fields[1] ?? null;
     const nothing = version === null && keys.legacy === undefined;
     const sameCommit = commit === null ? expected.commit === null : expected.commit !== null && sameText(commit, expected.commit);
-    const holds = nothing ? expected.version === 0 : version !== null && sameText(version, String(expected.version)) && sameCommit;
+    const holds = nothing ? expected.version === 0 : version !== null && sameNumber(version, expected.version) && sameCommit;
     if (holds) return { ok: true, tag: expected };
     target.hold?.();
     return readTagged(client, keys, visitorId).then((current) => ({ ok: false, current }));

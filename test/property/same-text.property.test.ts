@@ -2,7 +2,7 @@
 // strings, which is what ioredis would hand over: over texts, over the UTF-8 of texts, and over any bytes at all.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { sameText } from "../../src/redis/same-text.js";
+import { sameNumber, sameText } from "../../src/redis/same-text.js";
 
 const decoded = (bytes: Uint8Array, text: string): boolean => Buffer.from(bytes).toString("utf8") === text;
 // Mostly ASCII, with some characters past it and some lone surrogates: the cases the ASCII path must hand over.
@@ -38,5 +38,40 @@ describe("sameText", () => {
     expect(sameText(whole.subarray(2, 4), "12")).toBe(true);
     expect(sameText(whole.subarray(2, 4), "x1")).toBe(false);
     expect(sameText(Buffer.from("é").subarray(0, 2), "é")).toBe(true);
+  });
+});
+
+describe("sameNumber", () => {
+  // Decimal texts near a number's own: its digits, with a leading zero, one digit changed, dropped or added, and any
+  // short text at all.
+  const number = fc.oneof(fc.nat({ max: 30 }), fc.nat(), fc.maxSafeNat());
+  const near = (n: number) =>
+    fc.oneof(
+      fc.constant(String(n)),
+      fc.constant(`0${n}`),
+      fc.tuple(fc.nat(), fc.integer({ min: 0, max: 9 })).map(([at, digit]) => {
+        const text = String(n);
+        const i = at % text.length;
+        return text.slice(0, i) + String(digit) + text.slice(i + 1);
+      }),
+      fc.constant(String(n).slice(1)),
+      fc.constant(`${n}7`),
+      fc.string({ maxLength: 4 }),
+    );
+
+  it("says bytes are a whole number's text exactly when decoding them gives String(n)", () => {
+    fc.assert(
+      fc.property(number.chain((n) => fc.tuple(fc.constant(n), near(n))), ([n, text]) => {
+        expect(sameNumber(Buffer.from(text, "utf8"), n)).toBe(text === String(n));
+      }),
+      { numRuns: 5_000 },
+    );
+  });
+
+  it("matches no bytes for a number that is not a whole number ≥ 0", () => {
+    for (const n of [-1, -12, 1.5, Number.NaN]) expect(sameNumber(Buffer.from(String(n)), n)).toBe(false);
+    expect(sameNumber(Buffer.from(""), 0)).toBe(false);
+    expect(sameNumber(Buffer.from("0"), 0)).toBe(true);
+    expect(sameNumber(Buffer.from("xx12yy").subarray(2, 4), 12)).toBe(true);
   });
 });

@@ -2,8 +2,8 @@ import { newCommitId } from "../storage/commit-id.js";
 import type { Cluster, Redis } from "ioredis";
 import { counterKey } from "../storage/counter-key.js";
 import { checkTimeout } from "../storage/check-timeout.js";
-import { guard, StorageError, timedOut } from "../storage/storage-error.js";
-import type { StorageAdapter } from "../storage/types.js";
+import { guard, guardRunning, StorageError, timedOut, type Explain } from "../storage/storage-error.js";
+import type { StorageAdapter, VisitorSync } from "../storage/types.js";
 import { writeCoalescer } from "./coalesce-writes.js";
 import { compareAndSet } from "./compare-and-set.js";
 import { forgetVisitor } from "./forget-visitor.js";
@@ -78,9 +78,10 @@ export function createRedisStorage(options: RedisStorageOptions = {}): StorageAd
   restoreFastStrings();
   let closing: Promise<void> | null = null;
   const hold = options.coalesceWrites === false ? null : writeCoalescer(client);
+  const explain: Explain = (error, doing, visitorId) => explainFailure(error, opened.lastConnectionError(), doing, timeoutMs, visitorId);
   const run = <T>(doing: string, operation: () => Promise<T>, visitorId?: string): Promise<T> => {
     hold?.();
-    return guard(NAME, doing, operation, timeoutMs, (error) => explainFailure(error, opened.lastConnectionError(), doing, timeoutMs, visitorId));
+    return guard(NAME, doing, operation, timeoutMs, explain, visitorId);
   };
 
   return {
@@ -108,12 +109,17 @@ export function createRedisStorage(options: RedisStorageOptions = {}): StorageAd
         },
         visitorId,
       ),
-    syncVisitor: (visitorId, expected, record = null, increments = []) =>
-      run(
-        expected === null ? "reading a visitor" : "writing a visitor",
-        () => syncVisitor({ client, keys: keys.visitor(visitorId), ttlMs, hold }, visitorId, expected, record, increments),
-        visitorId,
-      ),
+    // Most calls come here: the operation is started in place, not through a function made for it.
+    syncVisitor: (visitorId, expected, record = null, increments = []) => {
+      hold?.();
+      let running: Promise<VisitorSync>;
+      try {
+        running = syncVisitor({ client, keys: keys.visitor(visitorId), ttlMs, hold }, visitorId, expected, record, increments);
+      } catch (error) {
+        running = Promise.reject(error);
+      }
+      return guardRunning(NAME, expected === null ? "reading a visitor" : "writing a visitor", running, timeoutMs, explain, visitorId);
+    },
     deleteVisitor: (visitorId) =>
       run("deleting a visitor", async () => {
         const { record, legacy } = keys.visitor(visitorId);

@@ -1,7 +1,14 @@
-/** A call being watched: when it must have settled by, and how to fail it then. */
+/** What a watched call does when it settles in time, fails in time, or outlives its deadline: one of the three, once. */
+export interface WatchedCall<T> {
+  fulfilled(value: T): void;
+  failed(error: unknown): void;
+  expired(): void;
+}
+
+/** A call being watched: when it must have settled by, and the call (null once it settled or expired). */
 interface Watched {
   at: number;
-  expire: (() => void) | null;
+  call: WatchedCall<never> | null;
 }
 
 /**
@@ -18,8 +25,8 @@ class DeadlineList {
 
   constructor(private readonly timeoutMs: number) {}
 
-  add(expire: () => void): Watched {
-    const entry: Watched = { at: performance.now() + this.timeoutMs, expire };
+  add(call: WatchedCall<never>): Watched {
+    const entry: Watched = { at: performance.now() + this.timeoutMs, call };
     this.watched.push(entry);
     if (this.running++ === 0) this.timer?.ref();
     if (this.timer === null) this.arm(entry.at);
@@ -28,12 +35,12 @@ class DeadlineList {
 
   /** The call is done (or failed by its deadline): its entry goes, with every finished one before it. */
   settle(entry: Watched): void {
-    entry.expire = null;
+    entry.call = null;
     if (--this.running === 0) this.timer?.unref();
     const { watched } = this;
     if (watched[this.head] !== entry) return;
     do this.head++;
-    while (this.head < watched.length && (watched[this.head] as Watched).expire === null);
+    while (this.head < watched.length && (watched[this.head] as Watched).call === null);
     if (this.head === watched.length) {
       watched.length = 0;
       this.head = 0;
@@ -53,9 +60,9 @@ class DeadlineList {
     this.timer = null;
     const now = performance.now();
     for (let first = this.watched[this.head]; first !== undefined && first.at <= now; first = this.watched[this.head]) {
-      const expire = first.expire as () => void;
+      const call = first.call as WatchedCall<never>;
       this.settle(first);
-      expire();
+      call.expired();
     }
     const next = this.watched[this.head];
     if (next !== undefined && this.timer === null) this.arm(next.at);
@@ -78,23 +85,34 @@ export function watchDeadline<T>(
   reject: (error: unknown) => void,
   expire: () => void,
 ): void {
+  watchCall(running, timeoutMs, { fulfilled: resolve, failed: reject, expired: expire });
+}
+
+/**
+ * {@link watchDeadline} with the three outcomes as one object's methods: a caller that keeps its own state in an
+ * object (the storage guard) makes no function per call for them.
+ *
+ * @example
+ * watchCall(client.get(key), 5_000, { fulfilled: resolve, failed: reject, expired: () => reject(timedOut(…)) })
+ */
+export function watchCall<T>(running: Promise<T>, timeoutMs: number, call: WatchedCall<T>): void {
   let list = lists.get(timeoutMs);
   if (list === undefined) {
     list = new DeadlineList(timeoutMs);
     lists.set(timeoutMs, list);
   }
   const owner = list;
-  const entry = owner.add(expire);
+  const entry = owner.add(call as WatchedCall<never>);
   running.then(
     (value) => {
-      if (entry.expire === null) return;
+      if (entry.call === null) return;
       owner.settle(entry);
-      resolve(value);
+      call.fulfilled(value);
     },
     (error: unknown) => {
-      if (entry.expire === null) return;
+      if (entry.call === null) return;
       owner.settle(entry);
-      reject(error);
+      call.failed(error);
     },
   );
 }

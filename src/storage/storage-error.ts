@@ -1,5 +1,5 @@
 import type { ConfigIssue } from "../config/config-error.js";
-import { watchDeadline } from "./deadlines.js";
+import { watchCall, type WatchedCall } from "./deadlines.js";
 
 /** Why a storage call failed. */
 export type StorageErrorCode = "storage_failed" | "timeout" | "conflict" | "corrupt_record";
@@ -64,7 +64,8 @@ export function guard<T>(
   doing: string,
   operation: () => Promise<T>,
   timeoutMs = 0,
-  explain?: (error: unknown) => unknown,
+  explain?: Explain,
+  visitorId?: string,
 ): Promise<T> {
   let running: Promise<T>;
   try {
@@ -72,28 +73,60 @@ export function guard<T>(
   } catch (error) {
     running = Promise.reject(error);
   }
+  return guardRunning(adapter, doing, running, timeoutMs, explain, visitorId);
+}
+
+/**
+ * Names what a failure that is not a StorageError yet means, given what the call was doing and for which visitor (it
+ * may answer with a StorageError). One function per adapter, not one per call.
+ */
+export type Explain = (error: unknown, doing: string, visitorId: string | undefined) => unknown;
+
+/**
+ * {@link guard} for an operation already started: the adapters' hottest calls start theirs themselves, with no
+ * function made per call to start it.
+ *
+ * @example
+ * return guardRunning("redis", "reading a visitor", client.get(key), 5_000);
+ */
+export function guardRunning<T>(adapter: string, doing: string, running: Promise<T>, timeoutMs = 0, explain?: Explain, visitorId?: string): Promise<T> {
   // One promise over the operation's, not an async function around another: this runs on every storage call. The
-  // deadline is shared (watchDeadline), not a timer per call, and no closure made here has a name (a build that keeps
-  // function names would name each one, on every call).
+  // deadline is shared (watchCall), not a timer per call, and what the call does when it ends is one object's
+  // methods, not functions made per call.
   if (timeoutMs <= 0) {
     return running.then(undefined, (failure: unknown) => {
-      throw asStorageError(adapter, doing, failure, explain);
+      throw asStorageError(adapter, doing, failure, explain, visitorId);
     });
   }
   return new Promise<T>((resolve, reject) => {
-    watchDeadline(
-      running,
-      timeoutMs,
-      resolve,
-      (failure) => reject(asStorageError(adapter, doing, failure, explain)),
-      () => reject(timedOut(adapter, doing, timeoutMs)),
-    );
+    watchCall(running, timeoutMs, new GuardedCall(adapter, doing, timeoutMs, explain, visitorId, resolve, reject));
   });
 }
 
+/** How a guarded call ends: with its value, with its failure as a StorageError, or timed out. */
+class GuardedCall<T> implements WatchedCall<T> {
+  constructor(
+    private readonly adapter: string,
+    private readonly doing: string,
+    private readonly timeoutMs: number,
+    private readonly explain: Explain | undefined,
+    private readonly visitorId: string | undefined,
+    readonly fulfilled: (value: T) => void,
+    private readonly reject: (error: unknown) => void,
+  ) {}
+
+  failed(error: unknown): void {
+    this.reject(asStorageError(this.adapter, this.doing, error, this.explain, this.visitorId));
+  }
+
+  expired(): void {
+    this.reject(timedOut(this.adapter, this.doing, this.timeoutMs));
+  }
+}
+
 /** A failure as a StorageError: `explain` names it first when it is not one already. */
-function asStorageError(adapter: string, doing: string, failure: unknown, explain: ((error: unknown) => unknown) | undefined): StorageError {
-  const error = explain === undefined || isStorageError(failure) ? failure : explain(failure);
+function asStorageError(adapter: string, doing: string, failure: unknown, explain: Explain | undefined, visitorId: string | undefined): StorageError {
+  const error = explain === undefined || isStorageError(failure) ? failure : explain(failure, doing, visitorId);
   if (isStorageError(error)) return error;
   return new StorageError(adapter, `failed ${doing}: ${(error as Error)?.message ?? String(error)}`, { cause: error });
 }

@@ -144,6 +144,15 @@ describe("createRedisStorage on Redis Cluster", () => {
     const slots = new Set(await Promise.all(keys.map((key) => direct.cluster("KEYSLOT", key))));
     expect({ keys: keys.length, slots: slots.size }).toEqual({ keys: 23, slots: 1 });
     expect(await storage.readCounters()).toEqual([{ invitationId: "a", variationId: "a", counter: "shown", value: 1 }]);
+    // The service's confirmation of a visitor with nothing stored (one EXISTS of both keys) and its read of a new
+    // visitor (the script's read of both) name two keys at once: the tag keeps them in one slot.
+    const sync = storage.syncVisitor!;
+    const nothing = { version: 0, commit: null };
+    expect(await sync("nobody", nothing)).toEqual({ ok: true, tag: nothing });
+    expect(await sync("nobody", null)).toEqual({ ok: false, current: null });
+    await direct.hset(`${prefix}v:late`, "version", "2", "value", JSON.stringify(record("/late")));
+    expect(await sync("late", nothing)).toEqual({ ok: false, current: { value: record("/late"), version: 2, commit: null } });
+    expect(await sync("late", null)).toEqual({ ok: false, current: { value: record("/late"), version: 2, commit: null } });
   });
 
   it("refuses a prefix whose first hash tag is empty, which would split a commit over two slots", () => {

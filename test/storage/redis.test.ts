@@ -61,6 +61,16 @@ const fresh = (prefix = uniquePrefix()): StorageAdapter => {
   return storage;
 };
 
+/** A client of the test's own (so its commands and socket writes are its alone), connected, and an adapter over it. */
+async function ownAdapter(coalesceWrites?: boolean): Promise<{ client: Redis; prefix: string; storage: StorageAdapter }> {
+  const client = directClient();
+  await client.ping();
+  const prefix = uniquePrefix();
+  prefixes.push(prefix);
+  const storage = createRedisStorage(coalesceWrites === undefined ? { client, prefix } : { client, prefix, coalesceWrites });
+  return { client, prefix, storage };
+}
+
 beforeAll(() => {
   direct = directClient();
 });
@@ -303,11 +313,7 @@ describe("createRedisStorage", () => {
 
   it("sends the commands of calls started in one turn in writes of CALLS_PER_WRITE, unless coalesceWrites is false", async () => {
     const writesFor = async (coalesceWrites: boolean, calls: number): Promise<{ writes: number; read: (VisitorRecord | null)[] }> => {
-      const client = directClient();
-      await client.ping();
-      const prefix = uniquePrefix();
-      prefixes.push(prefix);
-      const storage = createRedisStorage({ client, prefix, coalesceWrites });
+      const { client, storage } = await ownAdapter(coalesceWrites);
       await storage.commitVisitor("v3", record("https://example.com/3"), 0);
       const writes = countSocketWrites([client.stream]);
       const read = await Promise.all(Array.from({ length: calls }, (_, i) => storage.getVisitor(`v${i}`)));
@@ -327,11 +333,7 @@ describe("createRedisStorage", () => {
   });
 
   it("sends the second command of calls resumed in one turn in shared writes too, not one write each", async () => {
-    const client = directClient();
-    await client.ping();
-    const prefix = uniquePrefix();
-    prefixes.push(prefix);
-    const storage = createRedisStorage({ client, prefix });
+    const { client, prefix, storage } = await ownAdapter();
     const sync = storage.syncVisitor!;
     const ids = Array.from({ length: CALLS_PER_WRITE }, (_, i) => `v${i}`);
     const tags = await Promise.all(ids.map((id) => sync(id, { version: 0, commit: null }, record("/mine"))));
@@ -349,11 +351,7 @@ describe("createRedisStorage", () => {
   });
 
   it("reads a new visitor in one command where a 0.1 key may still be read, whatever commit id is stored", async () => {
-    const client = directClient();
-    await client.ping();
-    const prefix = uniquePrefix();
-    prefixes.push(prefix);
-    const storage = createRedisStorage({ client, prefix, coalesceWrites: false });
+    const { client, prefix, storage } = await ownAdapter(false);
     const sync = storage.syncVisitor!;
     await sync("warm", null);
     const writes = countSocketWrites([client.stream]);
@@ -369,11 +367,7 @@ describe("createRedisStorage", () => {
   });
 
   it("confirms a visitor with nothing stored in one round trip, both keys looked at; a 0.1 record appearing is read", async () => {
-    const client = directClient();
-    await client.ping();
-    const prefix = uniquePrefix();
-    prefixes.push(prefix);
-    const storage = createRedisStorage({ client, prefix, coalesceWrites: false });
+    const { client, prefix, storage } = await ownAdapter(false);
     const beckon = createBeckon({
       storage,
       invitations: [{ id: "locked", message: "Trouble?", events: [{ event: "login_failed", minCount: 2, withinSeconds: 600 }] }],

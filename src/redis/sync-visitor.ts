@@ -65,13 +65,13 @@ export interface SyncTarget {
 
 /**
  * The Redis side of `syncVisitor`: with no `expected` tag, reads the record with its `version` and `commit` (one HMGET,
- * or the 0.1-aware read); with a tag and no record, confirms it with an HMGET of the version and commit id, or, when
- * nothing was stored and a 0.1 key may still be read, with an EXISTS of both keys (and the script's read of both when
- * either holds anything); with a record, one Lua
- * script that writes it if the stored version and commit id are still the expected ones, and else answers with the
- * stored record. The new commit id is one no writer used before (`newCommitId`), so a version that starts again at 1
- * after an expiry or a purge never matches a tag from before; and ioredis resending a write whose answer was lost
- * finds its own commit id and answers that it landed.
+ * or, where a 0.1 key may still be read, the script's read of both keys); with a tag and no record, confirms it with
+ * an HMGET of the version and commit id, or, when nothing was stored and a 0.1 key may still be read, with an EXISTS
+ * of both keys (and the script's read of both when either holds anything); with a record, one Lua script that writes
+ * it if the stored version and commit id are still the expected ones, and else answers with the stored record. The
+ * new commit id is one no writer used before (`newCommitId`), so a version that starts again at 1 after an expiry or
+ * a purge never matches a tag from before; and ioredis resending a write whose answer was lost finds its own commit
+ * id and answers that it landed.
  *
  * @example
  * await syncVisitor(target, "v1", { version: 3, commit: "…" }, record, []) // => { ok: true, tag: { version: 4, commit: "…" } }

@@ -72,28 +72,13 @@ class DeadlineList {
 const lists = new Map<number, DeadlineList>();
 
 /**
- * Settles `running`'s outcome through `resolve` / `reject`, or calls `expire` if it has not settled `timeoutMs`
- * after now (then its outcome is ignored). All calls with the same timeout share one timer.
+ * Passes on `running`'s outcome to `call.fulfilled` / `call.failed`, or calls `call.expired` if it has not settled
+ * `timeoutMs` after now (then its outcome is ignored). All calls with the same timeout share one timer; the three
+ * outcomes are one object's methods, so a caller that keeps its own state in an object (the storage guard) makes no
+ * function per call for them.
  *
  * @example
- * new Promise((resolve, reject) => watchDeadline(client.get(key), 5_000, resolve, reject, () => reject(timedOut(…))))
- */
-export function watchDeadline<T>(
-  running: Promise<T>,
-  timeoutMs: number,
-  resolve: (value: T) => void,
-  reject: (error: unknown) => void,
-  expire: () => void,
-): void {
-  watchCall(running, timeoutMs, { fulfilled: resolve, failed: reject, expired: expire });
-}
-
-/**
- * {@link watchDeadline} with the three outcomes as one object's methods: a caller that keeps its own state in an
- * object (the storage guard) makes no function per call for them.
- *
- * @example
- * watchCall(client.get(key), 5_000, { fulfilled: resolve, failed: reject, expired: () => reject(timedOut(…)) })
+ * new Promise((resolve, reject) => watchCall(client.get(key), 5_000, { fulfilled: resolve, failed: reject, expired: () => reject(timedOut(…)) }))
  */
 export function watchCall<T>(running: Promise<T>, timeoutMs: number, call: WatchedCall<T>): void {
   let list = lists.get(timeoutMs);

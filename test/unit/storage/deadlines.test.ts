@@ -1,23 +1,21 @@
 import { spawnSync } from "node:child_process";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { watchDeadline } from "../../../src/storage/deadlines.js";
+import { watchCall } from "../../../src/storage/deadlines.js";
 
 /** A call the test settles by hand, watched with `timeoutMs`; what happened to it is in `outcome`. */
 function watched(timeoutMs: number) {
   let settle!: { resolve: (value: string) => void; reject: (error: unknown) => void };
   const running = new Promise<string>((resolve, reject) => (settle = { resolve, reject }));
   const call = { outcome: "running" as string, settle };
-  watchDeadline(
-    running,
-    timeoutMs,
-    (value) => (call.outcome = `value ${value}`),
-    (error) => (call.outcome = `error ${String(error)}`),
-    () => (call.outcome = `expired at ${performance.now()}`),
-  );
+  watchCall(running, timeoutMs, {
+    fulfilled: (value) => (call.outcome = `value ${value}`),
+    failed: (error) => (call.outcome = `error ${String(error)}`),
+    expired: () => (call.outcome = `expired at ${performance.now()}`),
+  });
   return call;
 }
 
-describe("watchDeadline", () => {
+describe("watchCall", () => {
   afterEach(() => {
     vi.useRealTimers();
   });
@@ -65,10 +63,10 @@ describe("watchDeadline", () => {
 
   it("keeps the process alive while a call is running, and not once none is", () => {
     const script = (settles: boolean): string => `
-      import { watchDeadline } from "./src/storage/deadlines.ts";
+      import { watchCall } from "./src/storage/deadlines.ts";
       const started = performance.now();
       const running = new Promise((resolve) => { if (${settles}) setTimeout(() => resolve("done"), 50); });
-      watchDeadline(running, 1500, (v) => console.log("value", v), () => {}, () => console.log("expired"));
+      watchCall(running, 1500, { fulfilled: (v) => console.log("value", v), failed: () => {}, expired: () => console.log("expired") });
       process.on("exit", () => console.log("exit after", Math.round(performance.now() - started)));`;
     const run = (settles: boolean): string[] => {
       const child = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script(settles)], { encoding: "utf8", timeout: 20_000 });

@@ -17,8 +17,8 @@ interface Stored {
   version: number;
   value: string;
   commit: string;
-  /** The version and commit id as Redis sends them, made once per record (the confirmation reads them as bytes). */
-  bytes?: [Buffer, Buffer];
+  /** The commit id as Redis sends it, made once per record (the confirmation reads it as bytes). */
+  bytes?: Buffer;
 }
 
 const stored = new Map<string, Stored>();
@@ -34,11 +34,11 @@ const client = {
       record === undefined ? null : name === "version" ? String(record.version) : name === "value" ? record.value : name === "commit" ? record.commit : null;
     return Promise.resolve(fields.map(field));
   },
-  // Only the confirmation's read: the version and the commit id.
-  hmgetBuffer(key: string): Promise<(Buffer | null)[]> {
+  // Only the confirmation's read: the commit id.
+  hgetBuffer(key: string): Promise<Buffer | null> {
     const record = stored.get(key);
-    if (record === undefined) return Promise.resolve([null, null]);
-    record.bytes ??= [Buffer.from(String(record.version)), Buffer.from(record.commit)];
+    if (record === undefined) return Promise.resolve(null);
+    record.bytes ??= Buffer.from(record.commit);
     return Promise.resolve(record.bytes);
   },
   // Whether a visitor with nothing stored has anything under its key (or its 0.1 key, never written here).

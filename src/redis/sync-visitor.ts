@@ -66,8 +66,9 @@ export interface SyncTarget {
 /**
  * The Redis side of `syncVisitor`: with no `expected` tag, reads the record with its `version` and `commit` (one HMGET,
  * or, where a 0.1 key may still be read, the script's read of both keys); with a tag and no record, confirms it with
- * an HMGET of the version and commit id, or, when nothing was stored and a 0.1 key may still be read, with an EXISTS
- * of both keys (and the script's read of both when either holds anything); with a record, one Lua script that writes
+ * an HGET of the commit id (an HMGET of the version and commit id for a tag without one), or, when nothing was stored,
+ * with an EXISTS of the key (of both where a 0.1 key may still be read), reading the record only when the tag does
+ * not hold; with a record, one Lua script that writes
  * it if the stored version and commit id are still the expected ones, and else answers with the stored record. The
  * new commit id is one no writer used before (`newCommitId`), so a version that starts again at 1 after an expiry or
  * a purge never matches a tag from before; and ioredis resending a write whose answer was lost finds its own commit
@@ -96,28 +97,36 @@ async function readCurrent(target: SyncTarget, visitorId: string): Promise<Visit
 
 function confirm(target: SyncTarget, visitorId: string, expected: VisitorTag): Promise<VisitorSync> {
   const { client, keys } = target;
-  // Nothing stored, where a 0.1 key may still be read: one EXISTS of both keys says whether either holds anything (a
-  // number, the cheapest reply to take in, and a plain command, which Redis runs for a tenth of what a script costs
-  // it); only when one does are they read, by the script's read of both.
-  if (expected.version === 0 && keys.legacy !== undefined) {
-    return client.exists(keys.record, keys.legacy).then((found) => {
-      if (found === 0) return { ok: true, tag: expected };
+  // Nothing stored: one EXISTS (of both keys where a 0.1 key may still be read) says whether anything is (a number,
+  // the cheapest reply to take in, and a plain command, which Redis runs for a tenth of what a script costs it); only
+  // when something is is it read.
+  if (expected.version === 0) {
+    const found = keys.legacy === undefined ? client.exists(keys.record) : client.exists(keys.record, keys.legacy);
+    return found.then((count) => {
+      if (count === 0) return { ok: true, tag: expected };
       target.hold?.();
-      return readBoth(client, keys, visitorId).then((current) => (current === null ? { ok: true, tag: expected } : { ok: false, current }));
+      return readTagged(client, keys, visitorId).then((current) => (current === null ? { ok: true, tag: expected } : { ok: false, current }));
     });
   }
-  // A confirmation needs no atomic step: two fields of the record's key, the same read a plain read starts with
-  // (Redis runs an HMGET for a tenth of what a script costs it). Taken in as bytes: turning them into strings cost
-  // the client more than the rest of the command. Only a record that moved on (or lives under the 0.1 key) costs a
-  // second read, of all of it.
+  // A confirmation needs no atomic step, and reads one field: the commit id. Every write of the record's key stores a
+  // commit id no writer used before together with its version, so the same commit id is the same write, version
+  // included (a version edited by hand behind it is found by the next write, which compares both). One bulk string
+  // taken in as bytes: a reply of two fields (an HMGET) cost the client more than the rest of the command. Only a
+  // record that moved on (or lives under the 0.1 key) costs a second read, of all of it.
+  if (expected.commit !== null) {
+    const commit = expected.commit;
+    return client.hgetBuffer(keys.record, "commit").then((stored) => {
+      if (stored !== null && sameText(stored, commit)) return { ok: true, tag: expected };
+      target.hold?.();
+      return readTagged(client, keys, visitorId).then((current) => ({ ok: false, current }));
+    });
+  }
+  // A tag without a commit id (a record stored by hand, or by a writer before commit ids): its version and the
+  // absence of a commit id are what hold.
   return client.hmgetBuffer(keys.record, "version", "commit").then((fields) => {
     // Read by index: taking the array apart in the parameter list walks its iterator.
     const version = fields[0] ?? null;
-    const commit = fields[1] ?? null;
-    const nothing = version === null && keys.legacy === undefined;
-    const sameCommit = commit === null ? expected.commit === null : expected.commit !== null && sameText(commit, expected.commit);
-    const holds = nothing ? expected.version === 0 : version !== null && sameNumber(version, expected.version) && sameCommit;
-    if (holds) return { ok: true, tag: expected };
+    if (version !== null && fields[1] === null && sameNumber(version, expected.version)) return { ok: true, tag: expected };
     target.hold?.();
     return readTagged(client, keys, visitorId).then((current) => ({ ok: false, current }));
   });

@@ -36,8 +36,9 @@ export async function confirmCases(client: Redis | Cluster, direct: Redis | Clus
   // Once first, so that the server has cached the scripts (a server without one costs one more command, once).
   expect(await sync("v1", tag)).toEqual({ ok: true, tag });
   const sent = countCommands(client);
-  // A tag that holds costs one command; one that does not, the read of the record as well (on one server, where a
-  // 0.1 key may still be read, the script's read of both keys in one command).
+  // A tag that holds costs one command (an HGET of the commit id; for a tag without one, an HMGET of the version and
+  // commit id; for nothing stored, an EXISTS); one that does not, the read of the record as well (on one server, where
+  // a 0.1 key may still be read, the script's read of both keys in one command).
   const confirm = async (expected: VisitorTag, commands = 1): Promise<unknown> => {
     const before = sent();
     const answer = await sync("v1", expected);
@@ -67,9 +68,15 @@ export async function confirmCases(client: Redis | Cluster, direct: Redis | Clus
   expect(await confirm(tag, 2)).toEqual({ ok: false, current: null });
   const nothing = { version: 0, commit: null };
   expect(await confirm(nothing)).toEqual({ ok: true, tag: nothing });
-  // A version that is not a whole number is reported, not confirmed.
+  // The commit id names the write, version included: a version edited by hand behind the same commit id is not read
+  // by a confirmation (one command, the commit id alone), and the next write, which compares both, reports it.
   await direct.hset(key, "version", "one", "value", JSON.stringify(record("/3")), "commit", "x");
-  await expect(sync("v1", { version: 1, commit: "x" })).rejects.toMatchObject({ name: "StorageError", code: "corrupt_record", visitorId: "v1" });
+  expect(await confirm({ version: 1, commit: "x" })).toEqual({ ok: true, tag: { version: 1, commit: "x" } });
+  await expect(sync("v1", { version: 1, commit: "x" }, record("/4"))).rejects.toMatchObject({ name: "StorageError", code: "corrupt_record", visitorId: "v1" });
+  expect(await direct.hget(key, "value")).toBe(JSON.stringify(record("/3")));
+  // A version that is not a whole number, for a tag without a commit id, is reported, not confirmed.
+  await direct.hdel(key, "commit");
+  await expect(sync("v1", { version: 1, commit: null })).rejects.toMatchObject({ name: "StorageError", code: "corrupt_record", visitorId: "v1" });
   await direct.del(key);
   if (legacyKey === undefined) return;
   // A record beckon 0.1 left under its old key is answered (the next write moves it), for any tag.

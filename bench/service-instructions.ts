@@ -10,8 +10,11 @@
  *   npx tsx bench/service-instructions.ts                              # check, logEvent, session; 64 visitors
  *   npx tsx bench/service-instructions.ts --workloads check --by-function 30   # and the split by function
  *   npx tsx bench/service-instructions.ts --calls 30000,60000           # the two call counts (default)
+ *   npx tsx bench/service-instructions.ts --calls 60000,120000 --young 16   # compilation out of the window, heap pinned
  *
- * The split (`--by-function N`) is read as in bench/instructions.ts (bench/README.md: its cautions hold here too).
+ * The split (`--by-function N`) is read as in bench/instructions.ts (bench/README.md: its cautions hold here too), and
+ * so is `--young N`, which pins the young generation's semi-spaces at N MB: the engine's own heap sizing moves a count
+ * by a few hundred instructions a call with nothing else changed, so compare two revisions pinned.
  * Needs valgrind; each count takes about a minute.
  */
 import { mkdtempSync, rmSync } from "node:fs";
@@ -24,6 +27,8 @@ for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i] ?? "",
 const WORKLOADS = (args.get("--workloads") ?? "check,logEvent,session").split(",");
 const [FEW = 30_000, MANY = 60_000] = (args.get("--calls") ?? "30000,60000").split(",").map(Number);
 const BY_FUNCTION = Number(args.get("--by-function") ?? 0);
+/** The young generation's semi-space size in MB, pinned (0: left to the engine). */
+const YOUNG_MB = Number(args.get("--young") ?? 0);
 const VISITORS = 64;
 
 const root = resolve(import.meta.dirname, "..");
@@ -34,11 +39,12 @@ await bundleChild("service-instructions-child.ts", child, "cjs", BY_FUNCTION > 0
 
 /** Per call: (the count at MANY calls − the count at FEW) ÷ the extra calls, in all and per function. */
 function perCall(side: string, workload: string, split: boolean): { total: number; functions: [string, number][] } {
-  const run = (calls: number) => countInstructions(child, [side, workload, String(calls), String(VISITORS)], split, scratch, root);
+  const run = (calls: number) => countInstructions(child, [side, workload, String(calls), String(VISITORS)], split, scratch, root, YOUNG_MB);
   return perUnit(run(FEW), run(MANY), MANY - FEW);
 }
 
-console.log(`Instructions per call: ${VISITORS} visitors, (count at ${MANY} calls − count at ${FEW}) ÷ the extra calls; node --predictable under callgrind, ${process.version}.\n`);
+const heap = YOUNG_MB > 0 ? `, young generation pinned at ${YOUNG_MB} MB` : "";
+console.log(`Instructions per call: ${VISITORS} visitors, (count at ${MANY} calls − count at ${FEW}) ÷ the extra calls; node --predictable under callgrind${heap}, ${process.version}.\n`);
 const ideal = perCall("ideal", "check", false).total;
 const floor = perCall("floor", "check", false).total;
 console.log(`| workload | service | ideal (HMGET + evaluate) | floor (trivial EVALSHA) |\n| --- | ---: | ---: | ---: |`);

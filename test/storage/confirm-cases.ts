@@ -68,6 +68,10 @@ export async function confirmCases(client: Redis | Cluster, direct: Redis | Clus
   expect(await confirm(tag, 2)).toEqual({ ok: false, current: null });
   const nothing = { version: 0, commit: null };
   expect(await confirm(nothing)).toEqual({ ok: true, tag: nothing });
+  // Nothing expected, but another server has stored a record since: it comes back (the EXISTS, then the read).
+  await direct.hset(key, "version", "1", "value", JSON.stringify(record("/new")), "commit", "new");
+  expect(await confirm(nothing, 2)).toEqual({ ok: false, current: { value: record("/new"), version: 1, commit: "new" } });
+  await direct.del(key);
   // The commit id names the write, version included: a version edited by hand behind the same commit id is not read
   // by a confirmation (one command, the commit id alone), and the next write, which compares both, reports it.
   await direct.hset(key, "version", "one", "value", JSON.stringify(record("/3")), "commit", "x");

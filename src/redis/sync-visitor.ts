@@ -68,8 +68,8 @@ export interface SyncTarget {
  * or, where a 0.1 key may still be read, the script's read of both keys); with a tag and no record, confirms it with
  * an HGET of the commit id (an HMGET of the version and commit id for a tag without one), or, when nothing was stored,
  * with an EXISTS of the key (of both where a 0.1 key may still be read), reading the record only when the tag does
- * not hold; with a record, one Lua script that writes
- * it if the stored version and commit id are still the expected ones, and else answers with the stored record. The
+ * not hold; with a record, one Lua script that writes it if the stored version and commit id are still the expected
+ * ones, and else answers with the stored record. The
  * new commit id is one no writer used before (`newCommitId`), so a version that starts again at 1 after an expiry or
  * a purge never matches a tag from before; and ioredis resending a write whose answer was lost finds its own commit
  * id and answers that it landed.
@@ -115,11 +115,9 @@ function confirm(target: SyncTarget, visitorId: string, expected: VisitorTag): P
   // record that moved on (or lives under the 0.1 key) costs a second read, of all of it.
   if (expected.commit !== null) {
     const commit = expected.commit;
-    return client.hgetBuffer(keys.record, "commit").then((stored) => {
-      if (stored !== null && sameText(stored, commit)) return { ok: true, tag: expected };
-      target.hold?.();
-      return readTagged(client, keys, visitorId).then((current) => ({ ok: false, current }));
-    });
+    return client.hgetBuffer(keys.record, "commit").then((stored) =>
+      stored !== null && sameText(stored, commit) ? { ok: true, tag: expected } : movedOn(target, visitorId),
+    );
   }
   // A tag without a commit id (a record stored by hand, or by a writer before commit ids): its version and the
   // absence of a commit id are what hold.
@@ -127,9 +125,14 @@ function confirm(target: SyncTarget, visitorId: string, expected: VisitorTag): P
     // Read by index: taking the array apart in the parameter list walks its iterator.
     const version = fields[0] ?? null;
     if (version !== null && fields[1] === null && sameNumber(version, expected.version)) return { ok: true, tag: expected };
-    target.hold?.();
-    return readTagged(client, keys, visitorId).then((current) => ({ ok: false, current }));
+    return movedOn(target, visitorId);
   });
+}
+
+/** A tag that did not hold: the record stored now, read in a command that leaves with the call's others (`hold`). */
+function movedOn(target: SyncTarget, visitorId: string): Promise<VisitorSync> {
+  target.hold?.();
+  return readTagged(target.client, target.keys, visitorId).then((current) => ({ ok: false, current }));
 }
 
 function write(

@@ -54,6 +54,8 @@ const client = {
     const key = rest[0] as string;
     const head = String(rest[keyCount]);
     const value = String(rest[keyCount + 1]);
+    // What ioredis does before it writes the command: the length in bytes, which makes a joined string flat.
+    Buffer.byteLength(value);
     const [expected, commit = "", , , ...expectedCommit] = head.split(" ");
     const record = stored.get(key);
     if (record !== undefined && record.commit === commit) return Promise.resolve(0);

@@ -1,5 +1,6 @@
 import { newCommitId } from "../storage/commit-id.js";
 import { parseStored } from "../storage/parse-document.js";
+import { visitorRecordJson } from "../storage/visitor-record-json.js";
 import type { CounterIncrement, TaggedVisitor, VisitorRecord, VisitorSync, VisitorTag } from "../storage/types.js";
 import { addCounters, writeRecord, type CommitTarget } from "./commit-visitor.js";
 
@@ -45,7 +46,7 @@ export async function syncVisitor(
     return rows[0] === undefined && expected.version === 0 ? { ok: true, tag: expected } : answer(visitorId, rows[0], expected);
   }
   const commit = newCommitId();
-  const json = JSON.stringify(record);
+  const json = visitorRecordJson(record);
   const write = writeRecord(target, visitorId, json, expected.version, commit, expected.commit);
   const counted = increments.length === 0 ? null : addCounters(target, increments, write.values.length);
   const { rows } = await target.db.query<SyncRow>(

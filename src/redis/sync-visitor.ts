@@ -1,6 +1,7 @@
 import { newCommitId } from "../storage/commit-id.js";
 import { StorageError } from "../storage/storage-error.js";
 import type { CounterIncrement, TaggedVisitor, VisitorRecord, VisitorSync, VisitorTag } from "../storage/types.js";
+import { visitorRecordJson } from "../storage/visitor-record-json.js";
 import { counterKey } from "../storage/counter-key.js";
 import { addCountersLua } from "./add-counters-lua.js";
 import { luaScript, runLuaScript, sendLuaScript } from "./lua-script.js";
@@ -147,7 +148,7 @@ function write(
   const list = increments.length === 0 ? [keys.record] : [keys.record, keys.counters];
   if (keys.legacy !== undefined) list.push(keys.legacy);
   const keyCount = list.length;
-  list.push(`${expected.version} ${commit} ${ttlMs} ${keys.legacy === undefined ? "0" : "1"} ${expected.commit ?? ""}`, JSON.stringify(record));
+  list.push(`${expected.version} ${commit} ${ttlMs} ${keys.legacy === undefined ? "0" : "1"} ${expected.commit ?? ""}`, visitorRecordJson(record));
   for (const step of increments) {
     const by = step.by ?? 1;
     if (!Number.isSafeInteger(by)) return Promise.reject(new StorageError("redis", `counter ${counterKey(step)} can only grow by a whole number, not ${by}`));

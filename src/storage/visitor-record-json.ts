@@ -1,0 +1,96 @@
+/**
+ * A visitor record as JSON text, written field by field. `JSON.stringify` pays, for every key and every string, a
+ * look-up of `toJSON` and a scan for characters to escape, and writes each instant in milliseconds with its
+ * shortest-digits algorithm. Here the keys are written as they are, a string is scanned once by a regular expression,
+ * and an instant is written as two small integers: a widget's session costs the service 15 % fewer instructions a call
+ * (bench/RESULTS.md, "Twentieth round").
+ */
+import type { CurrentInvitation, InvitationState, VisitorEvent } from "../types.js";
+import type { VisitorRecord } from "./types.js";
+
+// A string JSON writes as it is between quotes: no quote, backslash, control character or UTF-16 surrogate (JSON
+// escapes a lone one; a pair, valid as it is, is left to JSON.stringify too, which is rare and keeps this simple).
+const AS_IT_IS = /^[^"\\\u0000-\u001f\ud800-\udfff]*$/;
+
+/**
+ * `record` as JSON: the text `JSON.stringify(record)` gives when the record's keys were made in the order of its
+ * type's declaration, the same value when read back whatever their order. Only the fields of the record's type are
+ * written (the service's records hold no others); `conversions` and `conversionTallies` go through `JSON.stringify`,
+ * empty in most records.
+ *
+ * @example
+ * visitorRecordJson({ state: { v: 1, sessionExcluded: [], seenOnce: [], conversions: [] }, events: [{ name: "login", at: 5 }] })
+ * // => '{"state":{"v":1,"sessionExcluded":[],"seenOnce":[],"conversions":[]},"events":[{"name":"login","at":5}]}'
+ */
+export function visitorRecordJson(record: VisitorRecord): string {
+  let json = `{"state":${stateJson(record.state)},"events":${eventsJson(record.events)}`;
+  if (record.lastActivityAt !== undefined) json += `,"lastActivityAt":${numberJson(record.lastActivityAt)}`;
+  if (record.lastUrl !== undefined) json += `,"lastUrl":${stringJson(record.lastUrl)}`;
+  if (record.shownAssignedAt !== undefined) json += `,"shownAssignedAt":${numberJson(record.shownAssignedAt)}`;
+  return `${json}}`;
+}
+
+function stateJson(state: InvitationState): string {
+  let json = `{"v":${numberJson(state.v)}`;
+  if (state.current !== undefined) json += `,"current":${currentJson(state.current)}`;
+  if (state.suppressedUntil !== undefined) json += `,"suppressedUntil":${numberJson(state.suppressedUntil)}`;
+  json += `,"sessionExcluded":${stringsJson(state.sessionExcluded)},"seenOnce":${stringsJson(state.seenOnce)}`;
+  json += `,"conversions":${state.conversions.length === 0 ? "[]" : JSON.stringify(state.conversions)}`;
+  if (state.conversionTallies !== undefined) json += `,"conversionTallies":${JSON.stringify(state.conversionTallies)}`;
+  return `${json}}`;
+}
+
+function currentJson(current: CurrentInvitation): string {
+  let json =
+    `{"invitationId":${stringJson(current.invitationId)},"variationId":${stringJson(current.variationId)}` +
+    `,"assignedAt":${numberJson(current.assignedAt)},"shownPageviews":${numberJson(current.shownPageviews)}`;
+  if (current.closedAt !== undefined) json += `,"closedAt":${numberJson(current.closedAt)}`;
+  if (current.expiresAt !== undefined) json += `,"expiresAt":${numberJson(current.expiresAt)}`;
+  return `${json}}`;
+}
+
+function eventsJson(events: readonly VisitorEvent[]): string {
+  let json = "[";
+  for (let i = 0; i < events.length; i++) {
+    const event = events[i] as VisitorEvent;
+    if (i > 0) json += ",";
+    json += `{"name":${stringJson(event.name)},"at":${numberJson(event.at)}`;
+    json += event.value === undefined ? "}" : `,"value":${stringJson(event.value)}}`;
+  }
+  return `${json}]`;
+}
+
+function stringsJson(list: readonly string[]): string {
+  let json = "[";
+  for (let i = 0; i < list.length; i++) json += i === 0 ? stringJson(list[i] as string) : `,${stringJson(list[i] as string)}`;
+  return `${json}]`;
+}
+
+function stringJson(text: string): string {
+  return AS_IT_IS.test(text) ? `"${text}"` : JSON.stringify(text);
+}
+
+/**
+ * A number as JSON writes it: `null` for NaN and the infinities. A whole number from 2^31 up, as every instant in
+ * milliseconds is, is written in two halves that are small integers: the engine writes a number past 2^31 with its
+ * shortest-digits algorithm, and that was most of what a record cost (bench/RESULTS.md, "Twentieth round").
+ */
+function numberJson(value: number): string {
+  if (value >= 2_147_483_648 && value < 1e15 && Number.isInteger(value)) {
+    const high = Math.floor(value / 1e8);
+    return `${high}${`${value - high * 1e8 + 1e8}`.slice(1)}`;
+  }
+  return Number.isFinite(value) ? `${value}` : "null";
+}
+
+/** `true` only when `Written` names every key of `T`. */
+type Covers<T, Written extends keyof T> = [Exclude<keyof T, Written>] extends [never] ? true : false;
+type Holds<Claim extends true> = Claim;
+
+// A field added to one of these types and not written above fails `npm run typecheck` here.
+type WritesEveryField = [
+  Holds<Covers<VisitorRecord, "state" | "events" | "lastActivityAt" | "lastUrl" | "shownAssignedAt">>,
+  Holds<Covers<InvitationState, "v" | "current" | "suppressedUntil" | "sessionExcluded" | "seenOnce" | "conversions" | "conversionTallies">>,
+  Holds<Covers<CurrentInvitation, "invitationId" | "variationId" | "assignedAt" | "shownPageviews" | "closedAt" | "expiresAt">>,
+  Holds<Covers<VisitorEvent, "name" | "at" | "value">>,
+];

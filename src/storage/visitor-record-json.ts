@@ -1,6 +1,6 @@
 /**
- * A visitor record as JSON text, written field by field. `JSON.stringify` pays, for every key and every string, a
- * look-up of `toJSON` and a scan for characters to escape, and writes each instant in milliseconds with its
+ * A visitor record as JSON text, written field by field. `JSON.stringify` pays a look-up of `toJSON` for every value
+ * and a scan for characters to escape for every key and string, and writes each instant in milliseconds with its
  * shortest-digits algorithm. Here the keys are written as they are, a string is scanned once by a regular expression,
  * and an instant is written as two small integers: a widget's session costs the service 15 % fewer instructions a call
  * (bench/RESULTS.md, "Twentieth round").
@@ -73,7 +73,8 @@ function stringJson(text: string): string {
 /**
  * A number as JSON writes it: `null` for NaN and the infinities. A whole number from 2^31 up, as every instant in
  * milliseconds is, is written in two halves that are small integers: the engine writes a number past 2^31 with its
- * shortest-digits algorithm, and that was most of what a record cost (bench/RESULTS.md, "Twentieth round").
+ * shortest-digits algorithm, a fifth of what a record cost once its keys were literals (bench/RESULTS.md,
+ * "Twentieth round").
  */
 function numberJson(value: number): string {
   if (value >= 2_147_483_648 && value < 1e15 && Number.isInteger(value)) {

@@ -3,7 +3,7 @@
  * and a scan for characters to escape for every key and string, and writes each instant in milliseconds with its
  * shortest-digits algorithm. Here the keys are written as they are, a string is scanned once by a regular expression,
  * and an instant is written as two small integers: a widget's session costs the service 15 % fewer instructions a call
- * (bench/RESULTS.md, "Twentieth round").
+ * (bench/RESULTS.md, "Twentieth round"). Strings come back in record after record, and are kept as JSON once written.
  */
 import type { CurrentInvitation, InvitationState, VisitorEvent } from "../types.js";
 import type { VisitorRecord } from "./types.js";
@@ -66,8 +66,25 @@ function stringsJson(list: readonly string[]): string {
   return `${json}]`;
 }
 
+/**
+ * Strings written lately, as JSON: records hold the same few again and again (invitation and variation ids, event
+ * names, a visitor's last URL), and a look-up costs less than the scan and the two joins (bench/RESULTS.md,
+ * "Twenty-first round"). At most {@link QUOTED_MOST} strings of at most {@link QUOTED_LONGEST} characters; when
+ * full, it starts again empty.
+ */
+const QUOTED = new Map<string, string>();
+const QUOTED_MOST = 1_024;
+const QUOTED_LONGEST = 256;
+
 function stringJson(text: string): string {
-  return AS_IT_IS.test(text) ? `"${text}"` : JSON.stringify(text);
+  let quoted = QUOTED.get(text);
+  if (quoted !== undefined) return quoted;
+  quoted = AS_IT_IS.test(text) ? `"${text}"` : JSON.stringify(text);
+  if (text.length <= QUOTED_LONGEST) {
+    if (QUOTED.size >= QUOTED_MOST) QUOTED.clear();
+    QUOTED.set(text, quoted);
+  }
+  return quoted;
 }
 
 /**

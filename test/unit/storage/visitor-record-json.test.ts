@@ -99,6 +99,18 @@ describe("visitorRecordJson", () => {
     );
   });
 
+  it("writes a string it wrote before as it did then, past the number and the length of strings it keeps", () => {
+    // More strings than it keeps (it starts again empty), plain and escaped, long and short, each written twice.
+    const texts = Array.from({ length: 3_000 }, (_, i) => (i % 3 === 0 ? `"${i}\n` : `${"x".repeat(i % 300)}${i}`));
+    const written = (text: string) => visitorRecordJson({ state: { v: 1, sessionExcluded: [text], seenOnce: [], conversions: [] }, events: [], lastUrl: text });
+    for (const round of [1, 2]) {
+      for (const text of texts) {
+        const record = { state: { v: 1, sessionExcluded: [text], seenOnce: [], conversions: [] }, events: [], lastUrl: text };
+        expect(written(text), `round ${round}: ${text.slice(0, 20)}`).toBe(JSON.stringify(record));
+      }
+    }
+  });
+
   it("writes the same value whatever order the record's keys were made in", () => {
     fc.assert(
       fc.property(recordArb, (record) => {

@@ -3,7 +3,7 @@
  * and a scan for characters to escape for every key and string, and writes each instant in milliseconds with its
  * shortest-digits algorithm. Here the keys are written as they are, a string is scanned once by a regular expression,
  * and an instant is written as two small integers: a widget's session costs the service 15 % fewer instructions a call
- * (bench/RESULTS.md, "Twentieth round"). Strings come back in record after record, and are kept as JSON once written.
+ * (bench/RESULTS.md, "Twentieth round"). Ids and event names come back in record after record: they are kept as JSON.
  */
 import type { CurrentInvitation, InvitationState, VisitorEvent } from "../types.js";
 import type { VisitorRecord } from "./types.js";
@@ -25,7 +25,7 @@ const AS_IT_IS = /^[^"\\\u0000-\u001f\ud800-\udfff]*$/;
 export function visitorRecordJson(record: VisitorRecord): string {
   let json = `{"state":${stateJson(record.state)},"events":${eventsJson(record.events)}`;
   if (record.lastActivityAt !== undefined) json += `,"lastActivityAt":${numberJson(record.lastActivityAt)}`;
-  if (record.lastUrl !== undefined) json += `,"lastUrl":${stringJson(record.lastUrl)}`;
+  if (record.lastUrl !== undefined) json += `,"lastUrl":${textJson(record.lastUrl)}`;
   if (record.shownAssignedAt !== undefined) json += `,"shownAssignedAt":${numberJson(record.shownAssignedAt)}`;
   return `${json}}`;
 }
@@ -42,7 +42,7 @@ function stateJson(state: InvitationState): string {
 
 function currentJson(current: CurrentInvitation): string {
   let json =
-    `{"invitationId":${stringJson(current.invitationId)},"variationId":${stringJson(current.variationId)}` +
+    `{"invitationId":${nameJson(current.invitationId)},"variationId":${nameJson(current.variationId)}` +
     `,"assignedAt":${numberJson(current.assignedAt)},"shownPageviews":${numberJson(current.shownPageviews)}`;
   if (current.closedAt !== undefined) json += `,"closedAt":${numberJson(current.closedAt)}`;
   if (current.expiresAt !== undefined) json += `,"expiresAt":${numberJson(current.expiresAt)}`;
@@ -54,37 +54,41 @@ function eventsJson(events: readonly VisitorEvent[]): string {
   for (let i = 0; i < events.length; i++) {
     const event = events[i] as VisitorEvent;
     if (i > 0) json += ",";
-    json += `{"name":${stringJson(event.name)},"at":${numberJson(event.at)}`;
-    json += event.value === undefined ? "}" : `,"value":${stringJson(event.value)}}`;
+    json += `{"name":${nameJson(event.name)},"at":${numberJson(event.at)}`;
+    json += event.value === undefined ? "}" : `,"value":${textJson(event.value)}}`;
   }
   return `${json}]`;
 }
 
 function stringsJson(list: readonly string[]): string {
   let json = "[";
-  for (let i = 0; i < list.length; i++) json += i === 0 ? stringJson(list[i] as string) : `,${stringJson(list[i] as string)}`;
+  for (let i = 0; i < list.length; i++) json += i === 0 ? nameJson(list[i] as string) : `,${nameJson(list[i] as string)}`;
   return `${json}]`;
 }
 
 /**
- * Strings written lately, as JSON: records hold the same few again and again (invitation and variation ids, event
- * names, a visitor's last URL), and a look-up costs less than the scan and the two joins (bench/RESULTS.md,
- * "Twenty-first round"). At most {@link QUOTED_MOST} strings of at most {@link QUOTED_LONGEST} characters; when
- * full, it starts again empty.
+ * Names written lately, as JSON: invitation and variation ids and event names come back in record after record, and
+ * a look-up costs less than the scan and the two joins (bench/RESULTS.md, "Twenty-first round"). At most
+ * {@link NAMES_KEPT} names of at most {@link NAME_LONGEST} characters; when full, it starts again empty. Only names: what
+ * a visitor sent (a URL, an event's value) is not kept past the write, so nothing of an erased visitor stays here.
  */
-const QUOTED = new Map<string, string>();
-const QUOTED_MOST = 1_024;
-const QUOTED_LONGEST = 256;
+const NAMES = new Map<string, string>();
+const NAMES_KEPT = 1_024;
+const NAME_LONGEST = 256;
 
-function stringJson(text: string): string {
-  let quoted = QUOTED.get(text);
+function nameJson(name: string): string {
+  let quoted = NAMES.get(name);
   if (quoted !== undefined) return quoted;
-  quoted = AS_IT_IS.test(text) ? `"${text}"` : JSON.stringify(text);
-  if (text.length <= QUOTED_LONGEST) {
-    if (QUOTED.size >= QUOTED_MOST) QUOTED.clear();
-    QUOTED.set(text, quoted);
+  quoted = textJson(name);
+  if (name.length <= NAME_LONGEST) {
+    if (NAMES.size >= NAMES_KEPT) NAMES.clear();
+    NAMES.set(name, quoted);
   }
   return quoted;
+}
+
+function textJson(text: string): string {
+  return AS_IT_IS.test(text) ? `"${text}"` : JSON.stringify(text);
 }
 
 /**

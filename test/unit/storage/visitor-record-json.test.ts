@@ -99,8 +99,9 @@ describe("visitorRecordJson", () => {
     );
   });
 
-  it("writes a string it wrote before as it did then, past the number and the length of strings it keeps", () => {
-    // More strings than it keeps (it starts again empty), plain and escaped, long and short, each written twice.
+  it("writes a name (an id, an event name) it wrote before as it did then, past the number and the length of names it keeps", () => {
+    // More names than it keeps (it starts again empty), plain and escaped, long and short, each written twice; the
+    // same text as a URL too, which is not kept.
     const texts = Array.from({ length: 3_000 }, (_, i) => (i % 3 === 0 ? `"${i}\n` : `${"x".repeat(i % 300)}${i}`));
     const written = (text: string) => visitorRecordJson({ state: { v: 1, sessionExcluded: [text], seenOnce: [], conversions: [] }, events: [], lastUrl: text });
     for (const round of [1, 2]) {

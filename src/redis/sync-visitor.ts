@@ -70,10 +70,9 @@ export interface SyncTarget {
  * an HGET of the commit id (an HMGET of the version and commit id for a tag without one), or, when nothing was stored,
  * with an EXISTS of the key (of both where a 0.1 key may still be read), reading the record only when the tag does
  * not hold; with a record, one Lua script that writes it if the stored version and commit id are still the expected
- * ones, and else answers with the stored record. The
- * new commit id is one no writer used before (`newCommitId`), so a version that starts again at 1 after an expiry or
- * a purge never matches a tag from before; and ioredis resending a write whose answer was lost finds its own commit
- * id and answers that it landed.
+ * ones, and else answers with the stored record. The new commit id is one no writer used before (`newCommitId`), so a
+ * version that starts again at 1 after an expiry or a purge never matches a tag from before; and ioredis resending a
+ * write whose answer was lost finds its own commit id and answers that it landed.
  *
  * @example
  * await syncVisitor(target, "v1", { version: 3, commit: "…" }, record, []) // => { ok: true, tag: { version: 4, commit: "…" } }

@@ -1,10 +1,12 @@
 /**
  * One run of bench/service-instructions.ts, under valgrind: `node child.cjs service|ideal|floor WORKLOAD CALLS VISITORS`
  * makes CALLS calls of one workload of bench/service.ts, VISITORS visitors at once, through the Redis adapter over a
- * stand-in client that answers at once from a Map (HMGET, EXISTS, and the adapter's write script as Redis would run it), so
- * what is counted is the service and the adapter, never a socket. `ideal` does only what a check cannot do without
- * (one HMGET of the visitor's version and commit id, then `evaluate`); `floor` one EVALSHA of a trivial script.
+ * stand-in client: ioredis itself with a Map for a connection (HMGET, HGET, EXISTS, and the adapter's write script as
+ * Redis would run it), so what is counted is the service, the adapter and ioredis's own work on each command, never a
+ * socket. `ideal` does only what a check cannot do without (one HMGET of the visitor's version and commit id, then
+ * `evaluate`); `floor` one EVALSHA of a trivial script.
  */
+import { Redis, type Command } from "ioredis";
 import { compile, evaluate } from "../src/index.js";
 import { createRedisStorage } from "../src/redis/index.js";
 import { createBeckon } from "../src/storage/index.js";
@@ -23,52 +25,57 @@ interface Stored {
 
 const stored = new Map<string, Stored>();
 
-/** The commands the adapter's hot path sends, answered as Redis answers them. */
-const client = {
-  isCluster: false,
-  status: "wait",
-  on() {},
-  hmget(key: string, ...fields: string[]): Promise<(string | null)[]> {
-    const record = stored.get(key);
+/** The reply Redis gives a command of the adapter's hot path, from the Map. */
+function answer(name: string, args: string[]): unknown {
+  const record = stored.get(args[0] as string);
+  // Only the confirmation's read: the commit id, as bytes.
+  if (name === "hget") {
+    if (record === undefined) return null;
+    record.bytes ??= Buffer.from(record.commit);
+    return record.bytes;
+  }
+  if (name === "hmget") {
     const field = (name: string): string | null =>
       record === undefined ? null : name === "version" ? String(record.version) : name === "value" ? record.value : name === "commit" ? record.commit : null;
-    return Promise.resolve(fields.map(field));
-  },
-  // Only the confirmation's read: the commit id.
-  hgetBuffer(key: string): Promise<Buffer | null> {
-    const record = stored.get(key);
-    if (record === undefined) return Promise.resolve(null);
-    record.bytes ??= Buffer.from(record.commit);
-    return Promise.resolve(record.bytes);
-  },
+    return args.slice(1).map(field);
+  }
   // Whether a visitor with nothing stored has anything under its key (or its 0.1 key, never written here).
-  exists(...keys: string[]): Promise<number> {
-    return Promise.resolve(keys.filter((key) => stored.has(key)).length);
-  },
+  if (name === "exists") return args.filter((key) => stored.has(key)).length;
+  if (name !== "evalsha") throw new Error(`the stand-in does not answer ${name}`);
+  if (side === "floor") return 1;
   // The write script of src/redis/sync-visitor.ts: ARGV[1] "<expected> <commit> <ttl> <0|1> <expected commit>",
   // ARGV[2] the value; answers the new version, 0 for a resent write, else {0, version, value, commit}.
-  evalsha(_sha: string, keyCount: number, ...given: (string | number | string[])[]): Promise<unknown> {
-    if (side === "floor") return Promise.resolve(1);
-    // Keys and arguments come as one list, or one by one: ioredis takes both.
-    const rest = given.length === 1 && Array.isArray(given[0]) ? given[0] : (given as (string | number)[]);
-    const key = rest[0] as string;
-    const head = String(rest[keyCount]);
-    const value = String(rest[keyCount + 1]);
-    // What ioredis does before it writes the command: the length in bytes, which makes a joined string flat.
-    Buffer.byteLength(value);
-    const [expected, commit = "", , , ...expectedCommit] = head.split(" ");
-    const record = stored.get(key);
-    if (record !== undefined && record.commit === commit) return Promise.resolve(0);
-    const version = record?.version ?? 0;
-    if (String(version) === expected && (version === 0 || record?.commit === expectedCommit.join(" "))) {
-      stored.set(key, { version: version + 1, value, commit });
-      return Promise.resolve(version + 1);
-    }
-    return Promise.resolve([0, record === undefined ? null : String(record.version), record?.value ?? null, record?.commit ?? null]);
-  },
-};
+  const keyCount = Number(args[1]);
+  const key = args[2] as string;
+  const head = args[2 + keyCount] as string;
+  const value = args[3 + keyCount] as string;
+  const [expected, commit = "", , , ...expectedCommit] = head.split(" ");
+  const written = stored.get(key);
+  if (written !== undefined && written.commit === commit) return 0;
+  const version = written?.version ?? 0;
+  if (String(version) === expected && (version === 0 || written?.commit === expectedCommit.join(" "))) {
+    stored.set(key, { version: version + 1, value, commit });
+    return version + 1;
+  }
+  return [0, written === undefined ? null : String(written.version), written?.value ?? null, written?.commit ?? null];
+}
 
-const server = createBeckon({ storage: createRedisStorage({ client: client as never, coalesceWrites: false }), invitations, events });
+/**
+ * A real ioredis client whose connection is the Map: every command, made by its own methods or by the adapter, is
+ * answered a turn later through the Command as a connection's reply would be, after the work ioredis does to write it
+ * (`toWritable`: the command's text, which makes a joined value flat).
+ */
+class StandIn extends Redis {
+  override sendCommand(command: Command): Promise<unknown> {
+    command.toWritable(undefined as never);
+    const reply = answer(command.name, command.args as string[]);
+    void Promise.resolve().then(() => command.resolve(reply));
+    return command.promise;
+  }
+}
+
+const client = new StandIn({ lazyConnect: true });
+const server = createBeckon({ storage: createRedisStorage({ client, coalesceWrites: false }), invitations, events });
 const ruleset = compile(invitations);
 
 /** One call of the side counted, for the n-th call (0–39) of a visitor. */

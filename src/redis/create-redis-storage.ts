@@ -2,7 +2,8 @@ import { newCommitId } from "../storage/commit-id.js";
 import type { Cluster, Redis } from "ioredis";
 import { counterKey } from "../storage/counter-key.js";
 import { checkTimeout } from "../storage/check-timeout.js";
-import { guard, guardRunning, StorageError, timedOut, type Explain } from "../storage/storage-error.js";
+import { asStorageError, guard, StorageError, timedOut, type Explain } from "../storage/storage-error.js";
+import { deadlineList } from "../storage/deadlines.js";
 import type { StorageAdapter, VisitorSync } from "../storage/types.js";
 import { writeCoalescer } from "./coalesce-writes.js";
 import { compareAndSet } from "./compare-and-set.js";
@@ -15,12 +16,14 @@ import { readVisitor } from "./read-visitor.js";
 import { layoutFor } from "./redis-keys.js";
 import { restoreFastStrings } from "../lib/fast-string-methods.js";
 import { syncVisitor } from "./sync-visitor.js";
+import { RedisCall, type CallSetting } from "./redis-call.js";
 
 /** How the Redis adapter connects and where it keeps its keys. */
 export interface RedisStorageOptions {
   /**
    * An ioredis client you own: a `Redis` for one server, or a `Cluster` for Redis Cluster (visitors and counters
    * spread over its slots by themselves). `close()` leaves it open, and its `'error'` events stay yours to handle.
+   * Its `keyPrefix` applies to every key; the visitor calls send their commands outside its auto-pipelining.
    */
   client?: Redis | Cluster;
   /**
@@ -79,6 +82,8 @@ export function createRedisStorage(options: RedisStorageOptions = {}): StorageAd
   let closing: Promise<void> | null = null;
   const hold = options.coalesceWrites === false ? null : writeCoalescer(client);
   const explain: Explain = (error, doing, visitorId) => explainFailure(error, opened.lastConnectionError(), doing, timeoutMs, visitorId);
+  // What the visitor calls share: they send their commands themselves, under the adapter's deadline (RedisCall).
+  const setting: CallSetting = { client, deadlines: deadlineList(timeoutMs), timeoutMs, explain };
   const run = <T>(doing: string, operation: () => Promise<T>, visitorId?: string): Promise<T> => {
     hold?.();
     return guard(NAME, doing, operation, timeoutMs, explain, visitorId);
@@ -112,13 +117,12 @@ export function createRedisStorage(options: RedisStorageOptions = {}): StorageAd
     // Most calls come here: the operation is started in place, not through a function made for it.
     syncVisitor: (visitorId, expected, record = null, increments = []) => {
       hold?.();
-      let running: Promise<VisitorSync>;
+      const call = new RedisCall(setting, expected === null ? "reading a visitor" : "writing a visitor", visitorId);
       try {
-        running = syncVisitor({ client, keys: keys.visitor(visitorId), ttlMs, hold }, visitorId, expected, record, increments);
+        return syncVisitor({ keys: keys.visitor(visitorId), ttlMs, call, hold }, visitorId, expected, record, increments);
       } catch (error) {
-        running = Promise.reject(error);
+        return Promise.reject(asStorageError(NAME, "writing a visitor", error, explain, visitorId));
       }
-      return guardRunning(NAME, expected === null ? "reading a visitor" : "writing a visitor", running, timeoutMs, explain, visitorId);
     },
     deleteVisitor: (visitorId) =>
       run("deleting a visitor", async () => {

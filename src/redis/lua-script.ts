@@ -19,44 +19,27 @@ export function luaScript(source: string): LuaScript {
 
 /**
  * Runs a script by EVALSHA, falling back to EVAL once when the server does not have it cached (on a cluster, each
- * node caches it on first use), and resolves with its reply ({@link sendLuaScript} with the keys and arguments apart).
- * Every key the script touches must be in `keys`: a cluster routes the call by them.
+ * node caches it on first use), and resolves with its reply. Every key the script touches must be in `keys`: a
+ * cluster routes the call by them.
  *
  * @example
  * await runLuaScript(client, luaScript("return redis.call('GET', KEYS[1])"), ["beckon:x"], []) // => null
  */
 export function runLuaScript(client: RedisClient, script: LuaScript, keys: readonly string[], args: readonly (string | number)[]): Promise<unknown> {
-  return sendLuaScript(client, script, keys.length, [...keys, ...args], asItCame);
-}
-
-const asItCame = (reply: unknown): unknown => reply;
-
-/**
- * Runs a script by EVALSHA with no promise of its own, for the calls most requests make: the keys then the arguments
- * in one list (ioredis flattens it; no spread at the call), the answer handed to `onReply`, a failure to `onError`
- * (when given; else it rejects as it came). A server without the script gets its source at once, in one EVAL.
- *
- * @example
- * await sendLuaScript(client, script, 1, ["beckon:x", "3"], (reply) => reply === 1) // => true
- */
-export function sendLuaScript<T>(
-  client: RedisClient,
-  script: LuaScript,
-  keyCount: number,
-  list: readonly (string | number)[],
-  onReply: (reply: unknown) => T,
-  onError?: (error: unknown) => never,
-): Promise<T> {
-  return client.evalsha(script.sha, keyCount, list as string[]).then(onReply, (error: unknown) => {
-    if (!isNoScript(error)) return onError === undefined ? Promise.reject(error) : onError(error);
-    return client.eval(script.source, keyCount, list as string[]).then(onReply, onError);
+  const list = [...keys, ...args] as string[];
+  return client.evalsha(script.sha, keys.length, list).catch((error: unknown) => {
+    if (!isNoScript(error)) throw error;
+    return client.eval(script.source, keys.length, list);
   });
 }
 
 /**
  * Whether a script call failed because the server does not have the script cached: it did not run at all, so sending
  * its source is safe.
+ *
+ * @example
+ * isNoScript(new Error("NOSCRIPT No matching script. Please use EVAL.")) // => true
  */
-function isNoScript(error: unknown): boolean {
+export function isNoScript(error: unknown): boolean {
   return error instanceof Error && error.message.includes("NOSCRIPT");
 }

@@ -4,8 +4,8 @@ import type { CounterIncrement, TaggedVisitor, VisitorRecord, VisitorSync, Visit
 import { visitorRecordJson } from "../storage/visitor-record-json.js";
 import { counterKey } from "../storage/counter-key.js";
 import { addCountersLua } from "./add-counters-lua.js";
-import { luaScript, runLuaScript, sendLuaScript } from "./lua-script.js";
-import type { RedisClient } from "./open-client.js";
+import { isNoScript, luaScript } from "./lua-script.js";
+import type { RedisCall } from "./redis-call.js";
 import { readStored } from "./read-stored.js";
 import { sameNumber, sameText } from "./same-text.js";
 import type { VisitorKeys } from "./redis-keys.js";
@@ -50,12 +50,13 @@ return {0, now[1], now[2], now[3]}
 /** The first argument of a read of both keys: it matches no version and no commit id, so nothing is written. */
 const READ_ONLY = "- - 0 1 ";
 
-/** Where a visitor lives and how its writes are made. */
+/** Where a visitor lives, how its writes are made, and the call (its commands and deadline) of this sync. */
 export interface SyncTarget {
-  client: RedisClient;
   keys: VisitorKeys;
   /** Expire the record this long after a write (0: keep it). */
   ttlMs: number;
+  /** Sends the sync's commands under its deadline; the sync ends it (`done` or `fail`) in its last command's `then`. */
+  call: RedisCall;
   /**
    * Holds the commands of this turn for one socket write (`writeCoalescer`), called before each command that a reply
    * makes this call send (the first one is held by whoever calls): without it such a command leaves in a write of
@@ -72,7 +73,9 @@ export interface SyncTarget {
  * not hold; with a record, one Lua script that writes it if the stored version and commit id are still the expected
  * ones, and else answers with the stored record. The new commit id is one no writer used before (`newCommitId`), so a
  * version that starts again at 1 after an expiry or a purge never matches a tag from before; and ioredis resending a
- * write whose answer was lost finds its own commit id and answers that it landed.
+ * write whose answer was lost finds its own commit id and answers that it landed. Every path answers through one
+ * `then` on its command, so all of them resume their caller in the same turn of the microtask queue: a path one turn
+ * shorter or longer than the others cost the whole service 5–15 % (bench/RESULTS.md, "Twenty-second round").
  *
  * @example
  * await syncVisitor(target, "v1", { version: 3, commit: "…" }, record, []) // => { ok: true, tag: { version: 4, commit: "…" } }
@@ -84,29 +87,29 @@ export function syncVisitor(
   record: VisitorRecord | null,
   increments: readonly CounterIncrement[],
 ): Promise<VisitorSync> {
-  // Three small functions, not one: an async function's every call allocates room for all its locals, and the
-  // confirmation (most calls) needs few.
-  if (expected === null) return readCurrent(target, visitorId);
+  if (expected === null) return readTagged(target, visitorId, asRead);
   if (record === null) return confirm(target, visitorId, expected);
   return write(target, visitorId, expected, record, increments);
 }
 
-async function readCurrent(target: SyncTarget, visitorId: string): Promise<VisitorSync> {
-  return { ok: false, current: await readTagged(target.client, target.keys, visitorId) };
-}
+const asRead = (current: TaggedVisitor | null): VisitorSync => ({ ok: false, current });
 
 function confirm(target: SyncTarget, visitorId: string, expected: VisitorTag): Promise<VisitorSync> {
-  const { client, keys } = target;
+  const { call, keys } = target;
+  const failed = (error: unknown): never => call.fail(error);
   // Nothing stored: one EXISTS (of both keys where a 0.1 key may still be read) says whether anything is (a number,
   // the cheapest reply to take in, and a plain command, which Redis runs for a tenth of what a script costs it); only
   // when something is is it read.
   if (expected.version === 0) {
-    const found = keys.legacy === undefined ? client.exists(keys.record) : client.exists(keys.record, keys.legacy);
+    const found = call.send<number>("exists", keys.legacy === undefined ? [keys.record] : [keys.record, keys.legacy], "utf8");
     return found.then((count) => {
-      if (count === 0) return { ok: true, tag: expected };
+      if (count === 0) {
+        call.done();
+        return { ok: true, tag: expected };
+      }
       target.hold?.();
-      return readTagged(client, keys, visitorId).then((current) => (current === null ? { ok: true, tag: expected } : { ok: false, current }));
-    });
+      return readTagged(target, visitorId, (current) => (current === null ? { ok: true, tag: expected } : { ok: false, current }));
+    }, failed);
   }
   // A confirmation needs no atomic step, and reads one field: the commit id. Every write of the record's key stores a
   // commit id no writer used before together with its version, so the same commit id is the same write, version
@@ -115,33 +118,35 @@ function confirm(target: SyncTarget, visitorId: string, expected: VisitorTag): P
   // record that moved on (or lives under the 0.1 key) costs a second read, of all of it.
   if (expected.commit !== null) {
     const commit = expected.commit;
-    return client.hgetBuffer(keys.record, "commit").then((stored) =>
-      stored !== null && sameText(stored, commit) ? { ok: true, tag: expected } : movedOn(target, visitorId),
-    );
+    return call.send<Buffer | null>("hget", [keys.record, "commit"], null).then((stored) => {
+      if (stored !== null && sameText(stored, commit)) {
+        call.done();
+        return { ok: true, tag: expected };
+      }
+      return movedOn(target, visitorId);
+    }, failed);
   }
   // A tag without a commit id (a record stored by hand, or by a writer before commit ids): its version and the
   // absence of a commit id are what hold.
-  return client.hmgetBuffer(keys.record, "version", "commit").then((fields) => {
+  return call.send<(Buffer | null)[]>("hmget", [keys.record, "version", "commit"], null).then((fields) => {
     // Read by index: taking the array apart in the parameter list walks its iterator.
     const version = fields[0] ?? null;
-    if (version !== null && fields[1] === null && sameNumber(version, expected.version)) return { ok: true, tag: expected };
+    if (version !== null && fields[1] === null && sameNumber(version, expected.version)) {
+      call.done();
+      return { ok: true, tag: expected };
+    }
     return movedOn(target, visitorId);
-  });
+  }, failed);
 }
 
 /** A tag that did not hold: the record stored now, read in a command that leaves with the call's others (`hold`). */
 function movedOn(target: SyncTarget, visitorId: string): Promise<VisitorSync> {
   target.hold?.();
-  return readTagged(target.client, target.keys, visitorId).then((current) => ({ ok: false, current }));
+  return readTagged(target, visitorId, asRead);
 }
 
-function write(
-  { client, keys, ttlMs }: SyncTarget,
-  visitorId: string,
-  expected: VisitorTag,
-  record: VisitorRecord,
-  increments: readonly CounterIncrement[],
-): Promise<VisitorSync> {
+function write(target: SyncTarget, visitorId: string, expected: VisitorTag, record: VisitorRecord, increments: readonly CounterIncrement[]): Promise<VisitorSync> {
+  const { call, keys, ttlMs } = target;
   const commit = newCommitId();
   // The keys, then the arguments: the counters shard is named only when the script writes to it.
   const list = increments.length === 0 ? [keys.record] : [keys.record, keys.counters];
@@ -153,38 +158,70 @@ function write(
     if (!Number.isSafeInteger(by)) return Promise.reject(new StorageError("redis", `counter ${counterKey(step)} can only grow by a whole number, not ${by}`));
     list.push(counterKey(step), String(by));
   }
-  return sendLuaScript(
-    client,
-    SCRIPT,
+  return sendScript(
+    call,
     keyCount,
     list,
     (reply) => {
       if (typeof reply === "number" && reply >= 0) return { ok: true, tag: reply === 0 ? null : { version: reply, commit } };
       return { ok: false, current: tagged(keys.record, visitorId, storedFields(reply)) };
     },
-    (error: unknown) => {
-      throw corruptCounter(error, keys.counters);
-    },
+    (error) => corruptCounter(error, keys.counters),
   );
 }
 
 /**
- * The record with its version and commit id: one HMGET of its key, or, where a 0.1 key may still be read, the
- * script's read of both (one round trip for a visitor with nothing under its key yet, as every new visitor has).
+ * The record with its version and commit id, as `answer` makes it the sync's reply: one HMGET of its key, or, where a
+ * 0.1 key may still be read, the script's read of both (one round trip for a visitor with nothing under its key yet,
+ * as every new visitor has). Ends the call.
  */
-async function readTagged(client: RedisClient, keys: VisitorKeys, visitorId: string): Promise<TaggedVisitor | null> {
-  if (keys.legacy !== undefined) return readBoth(client, keys, visitorId);
-  return tagged(keys.record, visitorId, await client.hmget(keys.record, "version", "value", "commit"));
+function readTagged(target: SyncTarget, visitorId: string, answer: (current: TaggedVisitor | null) => VisitorSync): Promise<VisitorSync> {
+  const { call, keys } = target;
+  // The script, given a tag nothing matches, answers with what is stored where a write would look.
+  if (keys.legacy !== undefined) {
+    return sendScript(call, 2, [keys.record, keys.legacy, READ_ONLY, ""], (reply) => answer(tagged(keys.record, visitorId, storedFields(reply))));
+  }
+  return call.send<(string | null)[]>("hmget", [keys.record, "version", "value", "commit"], "utf8").then((fields) => {
+    let current: TaggedVisitor | null;
+    try {
+      current = tagged(keys.record, visitorId, fields);
+    } catch (error) {
+      return call.fail(error);
+    }
+    call.done();
+    return answer(current);
+  }, (error: unknown) => call.fail(error));
 }
 
 /**
- * The record under the visitor's key, or else under its 0.1 key: the script, given a tag nothing matches, answers
- * with what is stored where a write would look.
+ * The sync's script by EVALSHA, and its source by EVAL when the server does not have it cached (on a cluster, each
+ * node caches it on first use), under the call's deadline; `meaning` makes the reply the sync's answer, `named` names
+ * a failure first. Ends the call.
  */
-async function readBoth(client: RedisClient, keys: VisitorKeys, visitorId: string): Promise<TaggedVisitor | null> {
-  const reply = await runLuaScript(client, SCRIPT, [keys.record, keys.legacy as string], [READ_ONLY, ""]);
-  return tagged(keys.record, visitorId, storedFields(reply));
+function sendScript(
+  call: RedisCall,
+  keyCount: number,
+  list: readonly string[],
+  meaning: (reply: unknown) => VisitorSync,
+  named: (error: unknown) => unknown = asItCame,
+): Promise<VisitorSync> {
+  const answered = (reply: unknown): VisitorSync => {
+    let answer: VisitorSync;
+    try {
+      answer = meaning(reply);
+    } catch (error) {
+      return call.fail(error);
+    }
+    call.done();
+    return answer;
+  };
+  const failed = (error: unknown): never => call.fail(named(error));
+  return call.send("evalsha", [SCRIPT.sha, keyCount, list], "utf8").then(answered, (error: unknown) =>
+    isNoScript(error) ? call.send("eval", [SCRIPT.source, keyCount, list], "utf8").then(answered, failed) : failed(error),
+  );
 }
+
+const asItCame = (error: unknown): unknown => error;
 
 /** The `{0, version, value, commit}` answer of a script as the record's fields. */
 function storedFields(reply: unknown): (string | null)[] {

@@ -5,13 +5,18 @@ export interface WatchedCall<T> {
   expired(): void;
 }
 
+/** What the deadline list asks of a call: to fail once its time is up. */
+export interface Expiring {
+  expired(): void;
+}
+
 /**
  * A call being watched: when it must have settled by, the call (null once it settled or expired), and its neighbours
  * in the list of calls running (null at either end, and once it left the list).
  */
-interface Watched {
+export interface Watched {
   at: number;
-  call: WatchedCall<never> | null;
+  call: Expiring | null;
   older: Watched | null;
   newer: Watched | null;
 }
@@ -26,7 +31,7 @@ interface Watched {
  * ≈ 33 MB for 500 000 calls until the stalled call's deadline; bench/RESULTS.md.) The timer keeps the process alive
  * only while some call is running, as a timer per call would.
  */
-class DeadlineList {
+export class DeadlineList {
   private oldest: Watched | null = null;
   private newest: Watched | null = null;
   private running = 0;
@@ -34,7 +39,7 @@ class DeadlineList {
 
   constructor(private readonly timeoutMs: number) {}
 
-  add(call: WatchedCall<never>): Watched {
+  add(call: Expiring): Watched {
     const entry: Watched = { at: performance.now() + this.timeoutMs, call, older: this.newest, newer: null };
     if (this.newest === null) this.oldest = entry;
     else this.newest.newer = entry;
@@ -68,7 +73,7 @@ class DeadlineList {
     this.timer = null;
     const now = performance.now();
     for (let first = this.oldest; first !== null && first.at <= now; first = this.oldest) {
-      const call = first.call as WatchedCall<never>;
+      const call = first.call as Expiring;
       this.settle(first);
       call.expired();
     }
@@ -77,6 +82,22 @@ class DeadlineList {
 }
 
 const lists = new Map<number, DeadlineList>();
+
+/**
+ * The list of the calls that share `timeoutMs`, made on first use: `add` a call when it starts (it is `expired()` if
+ * it is still in the list `timeoutMs` later), `settle` its entry, once, when it ends in time.
+ *
+ * @example
+ * const entry = deadlineList(5_000).add({ expired: () => command.reject(timedOut(…)) }); // … then, on its answer: deadlineList(5_000).settle(entry)
+ */
+export function deadlineList(timeoutMs: number): DeadlineList {
+  let list = lists.get(timeoutMs);
+  if (list === undefined) {
+    list = new DeadlineList(timeoutMs);
+    lists.set(timeoutMs, list);
+  }
+  return list;
+}
 
 /**
  * Passes on `running`'s outcome to `call.fulfilled` / `call.failed`, or calls `call.expired` if it has not settled
@@ -88,13 +109,8 @@ const lists = new Map<number, DeadlineList>();
  * new Promise((resolve, reject) => watchCall(client.get(key), 5_000, { fulfilled: resolve, failed: reject, expired: () => reject(timedOut(…)) }))
  */
 export function watchCall<T>(running: Promise<T>, timeoutMs: number, call: WatchedCall<T>): void {
-  let list = lists.get(timeoutMs);
-  if (list === undefined) {
-    list = new DeadlineList(timeoutMs);
-    lists.set(timeoutMs, list);
-  }
-  const owner = list;
-  const entry = owner.add(call as WatchedCall<never>);
+  const owner = deadlineList(timeoutMs);
+  const entry = owner.add(call);
   running.then(
     (value) => {
       if (entry.call === null) return;

@@ -82,14 +82,8 @@ export function guard<T>(
  */
 export type Explain = (error: unknown, doing: string, visitorId: string | undefined) => unknown;
 
-/**
- * {@link guard} for an operation already started: the adapters' hottest calls start theirs themselves, with no
- * function made per call to start it.
- *
- * @example
- * return guardRunning("redis", "reading a visitor", client.get(key), 5_000);
- */
-export function guardRunning<T>(adapter: string, doing: string, running: Promise<T>, timeoutMs = 0, explain?: Explain, visitorId?: string): Promise<T> {
+/** {@link guard} for an operation already started. */
+function guardRunning<T>(adapter: string, doing: string, running: Promise<T>, timeoutMs = 0, explain?: Explain, visitorId?: string): Promise<T> {
   // One promise over the operation's, not an async function around another: this runs on every storage call. The
   // deadline is shared (watchCall), not a timer per call, and what the call does when it ends is one object's
   // methods, not functions made per call.
@@ -124,8 +118,14 @@ class GuardedCall<T> implements WatchedCall<T> {
   }
 }
 
-/** A failure as a StorageError: `explain` names it first when it is not one already. */
-function asStorageError(adapter: string, doing: string, failure: unknown, explain: Explain | undefined, visitorId: string | undefined): StorageError {
+/**
+ * A failure as a StorageError naming the adapter and what the call was doing: `explain` names it first when it is
+ * not one already; a StorageError passes as it is.
+ *
+ * @example
+ * asStorageError("redis", "writing a visitor", new Error("ECONNRESET"), undefined, "v1").message // => "redis storage: failed writing a visitor: ECONNRESET"
+ */
+export function asStorageError(adapter: string, doing: string, failure: unknown, explain: Explain | undefined, visitorId: string | undefined): StorageError {
   const error = explain === undefined || isStorageError(failure) ? failure : explain(failure, doing, visitorId);
   if (isStorageError(error)) return error;
   return new StorageError(adapter, `failed ${doing}: ${(error as Error)?.message ?? String(error)}`, { cause: error });

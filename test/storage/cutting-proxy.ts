@@ -16,6 +16,8 @@ export interface CuttingProxy {
   cuts(): number;
   /** Stops forwarding anything, on open connections and new ones alike, without closing any. */
   silence(): void;
+  /** From now on, goes silent (as `silence`) when a chunk the client sends matches `when`, holding that chunk too. */
+  silenceOn(when: (chunk: Buffer) => boolean): void;
   /** Forwards again, first what was held back while silent (late, in order, as TCP's resends would bring it). */
   resume(): void;
   close(): Promise<void>;
@@ -33,6 +35,7 @@ export async function startCuttingProxy(targetPort: number, targetHost = "127.0.
   let rule: { when: (chunk: Buffer) => boolean; moment: "before" | "after" } | null = null;
   let cut = 0;
   let silent = false;
+  let silenceWhen: ((chunk: Buffer) => boolean) | null = null;
   const held: (() => void)[] = [];
   const cutAll = (): void => {
     cut++;
@@ -42,6 +45,7 @@ export async function startCuttingProxy(targetPort: number, targetHost = "127.0.
     const upstream = connect(targetPort, targetHost);
     sockets.add(client).add(upstream);
     const fromClient = (chunk: Buffer): void => {
+      if (!silent && silenceWhen !== null && silenceWhen(chunk)) silent = true;
       if (silent) {
         held.push(() => fromClient(chunk));
         return;
@@ -80,8 +84,12 @@ export async function startCuttingProxy(targetPort: number, targetHost = "127.0.
     silence() {
       silent = true;
     },
+    silenceOn(when) {
+      silenceWhen = when;
+    },
     resume() {
       silent = false;
+      silenceWhen = null;
       for (const send of held.splice(0)) send();
     },
     close: () =>

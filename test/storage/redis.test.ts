@@ -15,8 +15,9 @@
 //   unanswered writes, connectTimeout 2 s, commandTimeout 5 s; it keeps reconnecting in the background. Its lost
 //   connection is reported with the connection error (ECONNREFUSED…) as `cause`.
 // * Every call settles within `timeoutMs` (default 5 s) with a `timeout` StorageError: the adapter races each call
-//   against it, so a caller's client without a command timeout is covered; a client made from `url` also gets it as
-//   its commandTimeout (and its connectTimeout, when shorter than 2 s).
+//   against it (a visitor call's deadline fails the ioredis Command in flight, as ioredis's own commandTimeout
+//   does), so a caller's client without a command timeout is covered; a client made from `url` also gets it as its
+//   commandTimeout (and its connectTimeout, when shorter than 2 s).
 // * Counter increments must be whole numbers (HINCRBY); anything else rejects before anything is written.
 // * visitorTtlSeconds is refreshed on every visitor write; counters and the invitation set never expire.
 // * Unreadable stored data (bad JSON, a record without state/events, a non-numeric version or count) rejects with
@@ -387,6 +388,31 @@ describe("createRedisStorage", () => {
     await client.quit();
   });
 
+  it("serves visitors through a caller's client with its own key prefix, auto-pipelining or friendly error stacks", async () => {
+    // The visitor calls send ioredis Commands of their own: the client's key prefix and error stacks must hold as its
+    // own methods would keep them, and auto-pipelining must not get in the way.
+    const settings = [{ keyPrefix: "caller:" }, { enableAutoPipelining: true }, { showFriendlyErrorStack: true }];
+    for (const options of settings) {
+      const client = new Redis({ port: REDIS_PORT, ...options });
+      client.on("error", () => {});
+      const prefix = uniquePrefix();
+      const stored = `${options.keyPrefix ?? ""}${prefix}`;
+      prefixes.push(stored);
+      const beckon = createBeckon({ storage: createRedisStorage({ client, prefix }), invitations: [{ id: "hi", message: "Hi", pageviews: 1 }] });
+      try {
+        expect(await beckon.check({ id: "v1", url: "/a" }, { at, pageView: true })).toMatchObject({ status: "selected", invitation: { id: "hi" } });
+        expect(await beckon.shown("v1", at + 1)).toBe(true);
+        expect(await beckon.check({ id: "v1", url: "/a" }, { at: at + 2 })).toMatchObject({ status: "current", invitation: { id: "hi" } });
+        expect(await beckon.check({ id: "v1", url: "/a" }, { at: at + 3 })).toMatchObject({ status: "current" });
+        expect(await beckon.stats()).toEqual([expect.objectContaining({ invitationId: "hi", assigned: 1, shown: 1 })]);
+        expect(await direct.hget(recordKey(stored, "v1"), "version")).toBe("2");
+        if (options.keyPrefix !== undefined) expect(await keysUnder(direct, prefix)).toEqual([]);
+      } finally {
+        await client.quit();
+      }
+    }
+  });
+
   it("confirms a visitor's tag in one command while it holds; else the record stored now comes back", async () => {
     const client = directClient();
     const prefix = uniquePrefix();
@@ -539,6 +565,39 @@ describe("createRedisStorage when Redis fails", () => {
       await timesOut(storage.readCounters());
       await storage.close();
       await proxy.close();
+    });
+
+    it("settles a visitor's sync with a timeout at every step: a read, a confirmation, a write, a stale tag's second read", async () => {
+      const proxy = await startCuttingProxy(REDIS_PORT);
+      const client = directClient(proxy.port);
+      const prefix = uniquePrefix();
+      prefixes.push(prefix);
+      const storage = createRedisStorage({ client, prefix, timeoutMs });
+      const sync = storage.syncVisitor!;
+      try {
+        expect(await sync("v1", null)).toEqual({ ok: false, current: null });
+        const written = await sync("v1", { version: 0, commit: null }, record("/first"), [shown]);
+        if (!written.ok || written.tag === null) throw new Error(`the first write answered ${JSON.stringify(written)}`);
+        // Another server moves the record on: the tag's confirmation (an HGET) goes through, the read it then makes
+        // of the record stored now (on one server, the script's read of both keys) is held, and the call still
+        // settles by its deadline.
+        expect(await fresh(prefix).commitVisitor("v1", record("/elsewhere"), 1, [])).toBe(2);
+        proxy.silenceOn((chunk) => /evalsha|hmget/i.test(chunk.toString()));
+        await timesOut(sync("v1", written.tag));
+        proxy.resume();
+        proxy.silence();
+        await timesOut(sync("v1", null));
+        await timesOut(sync("v1", written.tag));
+        await timesOut(sync("v1", written.tag, record("/second"), [shown]));
+        await timesOut(sync("v2", { version: 0, commit: null }));
+        proxy.resume();
+        // The late answers go to the calls that gave up; later calls get their own.
+        expect(await sync("v1", null)).toMatchObject({ ok: false, current: { version: 2, value: { lastUrl: "/elsewhere" } } });
+        expect(await storedState(prefix, "v1")).toEqual({ version: "2", shown: "1" });
+      } finally {
+        client.disconnect();
+        await proxy.close();
+      }
     });
 
     it("settles with a timeout on a caller's client with no command timeout, and answers again once it is back", async () => {

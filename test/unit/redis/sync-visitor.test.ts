@@ -1,32 +1,36 @@
 // The Redis adapter's write sent to a server that has not cached its script: the script's source follows, with the
 // same keys and arguments, and any other failure is the call's. (What the scripts answer is pinned on a real server
-// in test/storage/redis.test.ts and test/storage/confirm-cases.ts.)
+// in test/storage/redis.test.ts and test/storage/confirm-cases.ts.) The stand-in answers the adapter's own ioredis
+// `Command`s, as a connection would.
 import { describe, expect, it } from "vitest";
 import { emptyState } from "../../../src/index.js";
+import type { Command } from "ioredis";
 import type { RedisClient } from "../../../src/redis/open-client.js";
+import { RedisCall } from "../../../src/redis/redis-call.js";
 import type { VisitorKeys } from "../../../src/redis/redis-keys.js";
-import { syncVisitor } from "../../../src/redis/sync-visitor.js";
+import { syncVisitor, type SyncTarget } from "../../../src/redis/sync-visitor.js";
+import { deadlineList } from "../../../src/storage/deadlines.js";
 import { counterKey } from "../../../src/storage/counter-key.js";
 
-type Sent = [string, ...(string | number)[]];
+type Sent = [string, ...string[]];
 
 /**
- * A client whose EVALSHA fails with `failure`; EVAL answers `reply`. Every command is kept in `sent`, its lists
- * flattened as ioredis does.
+ * A client whose EVALSHA fails with `failure`; EVAL answers `reply`. Every command is kept in `sent` with its
+ * arguments as the adapter's `Command` holds them (lists flattened, numbers as strings, as ioredis sends them).
  */
-function standIn(failure: Error, reply: unknown): { client: RedisClient; sent: Sent[] } {
+function standIn(failure: Error, reply: unknown): { target: (keys: VisitorKeys) => SyncTarget; sent: Sent[] } {
   const sent: Sent[] = [];
   const client = {
-    evalsha: (...args: (string | number | string[])[]) => {
-      sent.push(["evalsha", ...args.flat()]);
-      return Promise.reject(failure);
+    options: {},
+    sendCommand(command: Command) {
+      sent.push([command.name, ...(command.args as string[])]);
+      if (command.name === "evalsha") command.reject(failure);
+      else command.resolve(reply);
+      return command.promise;
     },
-    eval: (...args: (string | number | string[])[]) => {
-      sent.push(["eval", ...args.flat()]);
-      return Promise.resolve(reply);
-    },
-  };
-  return { client: client as unknown as RedisClient, sent };
+  } as unknown as RedisClient;
+  const setting = { client, deadlines: deadlineList(5_000), timeoutMs: 5_000, explain: (error: unknown) => error };
+  return { target: (keys) => ({ keys, ttlMs: 0, call: new RedisCall(setting, "writing a visitor", "v1") }), sent };
 }
 
 const noScript = new Error("NOSCRIPT No matching script. Please use EVAL.");
@@ -45,13 +49,13 @@ describe("syncVisitor's write on a server without its script", () => {
   ];
   for (const [name, keys, named] of layouts) {
     it(`sends the script's source with the same keys, record and counters, and answers as the script does (${name})`, async () => {
-      const { client, sent } = standIn(noScript, 4);
-      const answer = await syncVisitor({ client, keys, ttlMs: 0 }, "v1", tag, record, [increment]);
+      const { target, sent } = standIn(noScript, 4);
+      const answer = await syncVisitor(target(keys), "v1", tag, record, [increment]);
       expect(answer).toMatchObject({ ok: true, tag: { version: 4 } });
       expect(sent.map(([command]) => command)).toEqual(["evalsha", "eval"]);
       const [first, second] = sent as [Sent, Sent];
       const old = keys.legacy === undefined ? "0" : "1";
-      expect(first.slice(2)).toEqual([named.length, ...named, expect.stringMatching(new RegExp(`^3 \\S+ 0 ${old} c-3$`)), JSON.stringify(record), counterKey(increment), "2"]);
+      expect(first.slice(2)).toEqual([String(named.length), ...named, expect.stringMatching(new RegExp(`^3 \\S+ 0 ${old} c-3$`)), JSON.stringify(record), counterKey(increment), "2"]);
       expect(second.slice(2)).toEqual(first.slice(2));
       expect(String(second[1])).toContain('redis.call("HSET", KEYS[1], "version", version + 1');
     });
@@ -59,16 +63,20 @@ describe("syncVisitor's write on a server without its script", () => {
 
   it("answers with the record the script found when the tag no longer holds", async () => {
     const value = JSON.stringify(record);
-    const { client } = standIn(noScript, [0, "4", value, "theirs"]);
+    const { target } = standIn(noScript, [0, "4", value, "theirs"]);
     const keys = { record: "p:{b1}:v:v1", counters: "p:{b1}:counters" };
-    expect(await syncVisitor({ client, keys, ttlMs: 0 }, "v1", tag, record, [])).toEqual({ ok: false, current: { value: record, version: 4, commit: "theirs" } });
+    expect(await syncVisitor(target(keys), "v1", tag, record, [])).toEqual({ ok: false, current: { value: record, version: 4, commit: "theirs" } });
   });
 
-  it("fails with any other error as it came, without sending the source", async () => {
+  it("fails with any other error, named as a StorageError around it, without sending the source", async () => {
     const refused = new Error("connect ECONNREFUSED 127.0.0.1:6379");
-    const { client, sent } = standIn(refused, 1);
+    const { target, sent } = standIn(refused, 1);
     const keys = { record: "p:{b1}:v:v1", counters: "p:{b1}:counters" };
-    await expect(syncVisitor({ client, keys, ttlMs: 0 }, "v1", tag, record, [])).rejects.toBe(refused);
+    await expect(syncVisitor(target(keys), "v1", tag, record, [])).rejects.toMatchObject({
+      name: "StorageError",
+      message: "redis storage: failed writing a visitor: connect ECONNREFUSED 127.0.0.1:6379",
+      cause: refused,
+    });
     expect(sent.map(([command]) => command)).toEqual(["evalsha"]);
   });
 });

@@ -1,0 +1,71 @@
+import { Command } from "ioredis";
+import type { DeadlineList, Expiring, Watched } from "../storage/deadlines.js";
+import { asStorageError, timedOut, type Explain } from "../storage/storage-error.js";
+import type { RedisClient } from "./open-client.js";
+
+type CommandOptions = NonNullable<ConstructorParameters<typeof Command>[2]>;
+
+/** What every visitor call of one adapter shares: its client, its deadline list and how it names a failure. */
+export interface CallSetting {
+  readonly client: RedisClient;
+  readonly deadlines: DeadlineList;
+  readonly timeoutMs: number;
+  readonly explain: Explain;
+}
+
+/**
+ * One visitor call's commands under one deadline, with no promise of the adapter's own around them. The call sends
+ * ioredis `Command`s itself, and its deadline fails the command in flight, as ioredis's own `commandTimeout` does:
+ * so the call's answer comes from the command's promise through a single `then`, where a promise made to be rejected
+ * at the deadline and the reactions passing the answer on to it cost every call a turn of the microtask queue, a
+ * look-up of `then` on the answer and six objects (bench/RESULTS.md, "Twenty-second round"). A second command (a
+ * stale tag's read, a script the server did not have) runs under the same deadline. Whoever sends must end the call
+ * with `done` (answered) or `fail` (its error, named as a StorageError), once, in the `then` of its last command.
+ *
+ * @example
+ * const call = new RedisCall(setting, "writing a visitor", "v1");
+ * return call.send<number>("exists", [key], "utf8").then((count) => { call.done(); return count }, (error) => call.fail(error));
+ */
+export class RedisCall implements Expiring {
+  private command: Command | null = null;
+  private entry: Watched | null = null;
+
+  constructor(
+    private readonly setting: CallSetting,
+    private readonly doing: string,
+    private readonly visitorId: string,
+  ) {}
+
+  /**
+   * Sends a command of the call, as the client's own method would (its key prefix and error stacks kept), through its
+   * `sendCommand`: the first one starts the deadline. ioredis's auto-pipelining is not used for these commands; the
+   * adapter's write coalescing does that work.
+   */
+  send<T>(name: string, args: readonly unknown[], replyEncoding: "utf8" | null): Promise<T> {
+    const { client } = this.setting;
+    const { keyPrefix, showFriendlyErrorStack } = client.options;
+    // One shape for every command, as the client's own methods make it (an absent prefix or stack is undefined).
+    const options = { replyEncoding, keyPrefix, errorStack: showFriendlyErrorStack === true ? new Error() : undefined } as CommandOptions;
+    const command = new Command(name, args as string[], options);
+    this.command = command;
+    this.entry ??= this.setting.deadlines.add(this);
+    void client.sendCommand(command);
+    return command.promise as Promise<T>;
+  }
+
+  /** The call answered in time: its deadline goes. */
+  done(): void {
+    if (this.entry !== null && this.entry.call !== null) this.setting.deadlines.settle(this.entry);
+  }
+
+  /** The call failed: its deadline goes, and the failure is thrown as a StorageError naming what the call did. */
+  fail(error: unknown): never {
+    this.done();
+    throw asStorageError("redis", this.doing, error, this.setting.explain, this.visitorId);
+  }
+
+  /** The deadline passed: the command in flight fails (its late answer, if any, is dropped by ioredis). */
+  expired(): void {
+    this.command?.reject(timedOut("redis", this.doing, this.setting.timeoutMs));
+  }
+}

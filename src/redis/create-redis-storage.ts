@@ -4,7 +4,7 @@ import { counterKey } from "../storage/counter-key.js";
 import { checkTimeout } from "../storage/check-timeout.js";
 import { asStorageError, guard, StorageError, timedOut, type Explain } from "../storage/storage-error.js";
 import { deadlineList } from "../storage/deadlines.js";
-import type { StorageAdapter, VisitorSync } from "../storage/types.js";
+import type { StorageAdapter } from "../storage/types.js";
 import { writeCoalescer } from "./coalesce-writes.js";
 import { compareAndSet } from "./compare-and-set.js";
 import { forgetVisitor } from "./forget-visitor.js";
@@ -114,14 +114,15 @@ export function createRedisStorage(options: RedisStorageOptions = {}): StorageAd
         },
         visitorId,
       ),
-    // Most calls come here: the operation is started in place, not through a function made for it.
+    // Most calls come here: the call sends its own commands under its deadline (RedisCall), with no guard around it.
     syncVisitor: (visitorId, expected, record = null, increments = []) => {
       hold?.();
-      const call = new RedisCall(setting, expected === null ? "reading a visitor" : "writing a visitor", visitorId);
+      const doing = expected === null ? "reading a visitor" : "writing a visitor";
+      const call = new RedisCall(setting, doing, visitorId);
       try {
         return syncVisitor({ keys: keys.visitor(visitorId), ttlMs, call, hold }, visitorId, expected, record, increments);
       } catch (error) {
-        return Promise.reject(asStorageError(NAME, "writing a visitor", error, explain, visitorId));
+        return Promise.reject(asStorageError(NAME, doing, error, explain, visitorId));
       }
     },
     deleteVisitor: (visitorId) =>

@@ -84,7 +84,7 @@ export type Explain = (error: unknown, doing: string, visitorId: string | undefi
 
 /** {@link guard} for an operation already started. */
 function guardRunning<T>(adapter: string, doing: string, running: Promise<T>, timeoutMs = 0, explain?: Explain, visitorId?: string): Promise<T> {
-  // One promise over the operation's, not an async function around another: this runs on every storage call. The
+  // One promise over the operation's, not an async function around another: this runs on most storage calls. The
   // deadline is shared (watchCall), not a timer per call, and what the call does when it ends is one object's
   // methods, not functions made per call.
   if (timeoutMs <= 0) {

@@ -181,16 +181,24 @@ function readTagged(target: SyncTarget, visitorId: string, answer: (current: Tag
   if (keys.legacy !== undefined) {
     return sendScript(call, 2, [keys.record, keys.legacy, READ_ONLY, ""], (reply) => answer(tagged(keys.record, visitorId, storedFields(reply))));
   }
-  return call.send<(string | null)[]>("hmget", [keys.record, "version", "value", "commit"], "utf8").then((fields) => {
-    let current: TaggedVisitor | null;
+  return call.send<(string | null)[]>("hmget", [keys.record, "version", "value", "commit"], "utf8").then(
+    endedBy(call, (fields) => answer(tagged(keys.record, visitorId, fields as (string | null)[]))),
+    (error: unknown) => call.fail(error),
+  );
+}
+
+/** A reply handler that ends the call: with `meaning`'s answer, or, when `meaning` throws, with its error. */
+function endedBy(call: RedisCall, meaning: (reply: unknown) => VisitorSync): (reply: unknown) => VisitorSync {
+  return (reply) => {
+    let answer: VisitorSync;
     try {
-      current = tagged(keys.record, visitorId, fields);
+      answer = meaning(reply);
     } catch (error) {
       return call.fail(error);
     }
     call.done();
-    return answer(current);
-  }, (error: unknown) => call.fail(error));
+    return answer;
+  };
 }
 
 /**
@@ -205,16 +213,7 @@ function sendScript(
   meaning: (reply: unknown) => VisitorSync,
   named: (error: unknown) => unknown = asItCame,
 ): Promise<VisitorSync> {
-  const answered = (reply: unknown): VisitorSync => {
-    let answer: VisitorSync;
-    try {
-      answer = meaning(reply);
-    } catch (error) {
-      return call.fail(error);
-    }
-    call.done();
-    return answer;
-  };
+  const answered = endedBy(call, meaning);
   const failed = (error: unknown): never => call.fail(named(error));
   return call.send("evalsha", [SCRIPT.sha, keyCount, list], "utf8").then(answered, (error: unknown) =>
     isNoScript(error) ? call.send("eval", [SCRIPT.source, keyCount, list], "utf8").then(answered, failed) : failed(error),

@@ -1,13 +1,12 @@
-/** What a watched call does when it settles in time, fails in time, or outlives its deadline: one of the three, once. */
-export interface WatchedCall<T> {
-  fulfilled(value: T): void;
-  failed(error: unknown): void;
-  expired(): void;
-}
-
 /** What the deadline list asks of a call: to fail once its time is up. */
 export interface Expiring {
   expired(): void;
+}
+
+/** What a watched call does when it settles in time, fails in time, or outlives its deadline: one of the three, once. */
+export interface WatchedCall<T> extends Expiring {
+  fulfilled(value: T): void;
+  failed(error: unknown): void;
 }
 
 /**

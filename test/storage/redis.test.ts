@@ -568,7 +568,7 @@ describe("createRedisStorage when Redis fails", () => {
     });
 
     /** An adapter over a caller's client (no command timeout of its own) reaching Redis through a proxy. */
-    async function behindProxy(): Promise<{ proxy: CuttingProxy; client: Redis; prefix: string; storage: StorageAdapter }> {
+    async function behindSilentProxy(): Promise<{ proxy: CuttingProxy; client: Redis; prefix: string; storage: StorageAdapter }> {
       const proxy = await startCuttingProxy(REDIS_PORT);
       const client = directClient(proxy.port);
       const prefix = uniquePrefix();
@@ -577,7 +577,7 @@ describe("createRedisStorage when Redis fails", () => {
     }
 
     it("settles a visitor's sync with a timeout at every step: a read, a confirmation, a write, a stale tag's second read", async () => {
-      const { proxy, client, prefix, storage } = await behindProxy();
+      const { proxy, client, prefix, storage } = await behindSilentProxy();
       const sync = storage.syncVisitor!;
       try {
         expect(await sync("v1", null)).toEqual({ ok: false, current: null });
@@ -606,7 +606,7 @@ describe("createRedisStorage when Redis fails", () => {
     });
 
     it("settles with a timeout on a caller's client with no command timeout, and answers again once it is back", async () => {
-      const { proxy, client, prefix, storage } = await behindProxy();
+      const { proxy, client, prefix, storage } = await behindSilentProxy();
       try {
         expect(await storage.commitVisitor("v1", record("/first"), 0, [shown])).toBe(1);
         proxy.silence();

@@ -1,9 +1,8 @@
 import { Command } from "ioredis";
+import { LeanCommand, type CommandOptions } from "./lean-command.js";
 import type { DeadlineList, Expiring, Watched } from "../storage/deadlines.js";
 import { asStorageError, timedOut, type Explain } from "../storage/storage-error.js";
 import type { RedisClient } from "./open-client.js";
-
-type CommandOptions = NonNullable<ConstructorParameters<typeof Command>[2]>;
 
 /** What every visitor call of one adapter shares: its client, its deadline list and how it names a failure. */
 export interface CallSetting {
@@ -38,15 +37,16 @@ export class RedisCall implements Expiring {
 
   /**
    * Sends a command of the call, as the client's own method would (its key prefix and error stacks kept), through its
-   * `sendCommand`: the first one starts the deadline. ioredis's auto-pipelining is not used for these commands; the
-   * adapter's write coalescing does that work.
+   * `sendCommand`: the first one starts the deadline. `args` come flat, every one a string: a {@link LeanCommand}
+   * then takes them as they are, unless the client adds a key prefix (ioredis's own `Command` adds it). ioredis's
+   * auto-pipelining is not used for these commands; the adapter's write coalescing does that work.
    */
-  send<T>(name: string, args: readonly unknown[], replyEncoding: "utf8" | null): Promise<T> {
+  send<T>(name: string, args: string[], replyEncoding: "utf8" | null): Promise<T> {
     const { client } = this.setting;
     const { keyPrefix, showFriendlyErrorStack } = client.options;
     // One shape for every command, as the client's own methods make it (an absent prefix or stack is undefined).
     const options = { replyEncoding, keyPrefix, errorStack: showFriendlyErrorStack === true ? new Error() : undefined } as CommandOptions;
-    const command = new Command(name, args as string[], options);
+    const command = keyPrefix === undefined || keyPrefix === "" ? new LeanCommand(name, args, options) : new Command(name, args, options);
     this.command = command;
     this.entry ??= this.setting.deadlines.add(this);
     void client.sendCommand(command);

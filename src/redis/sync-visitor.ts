@@ -148,10 +148,12 @@ function movedOn(target: SyncTarget, visitorId: string): Promise<VisitorSync> {
 function write(target: SyncTarget, visitorId: string, expected: VisitorTag, record: VisitorRecord, increments: readonly CounterIncrement[]): Promise<VisitorSync> {
   const { call, keys, ttlMs } = target;
   const commit = newCommitId();
-  // The keys, then the arguments: the counters shard is named only when the script writes to it.
-  const list = increments.length === 0 ? [keys.record] : [keys.record, keys.counters];
+  // The script, its key count, the keys, then the arguments: the counters shard is named only when the script writes
+  // to it. Every argument a string (see `RedisCall.send`).
+  const keyCount = (increments.length === 0 ? 1 : 2) + (keys.legacy === undefined ? 0 : 1);
+  const list = [SCRIPT.sha, String(keyCount), keys.record];
+  if (increments.length > 0) list.push(keys.counters);
   if (keys.legacy !== undefined) list.push(keys.legacy);
-  const keyCount = list.length;
   list.push(`${expected.version} ${commit} ${ttlMs} ${keys.legacy === undefined ? "0" : "1"} ${expected.commit ?? ""}`, visitorRecordJson(record));
   for (const step of increments) {
     const by = step.by ?? 1;
@@ -160,7 +162,6 @@ function write(target: SyncTarget, visitorId: string, expected: VisitorTag, reco
   }
   return sendScript(
     call,
-    keyCount,
     list,
     (reply) => {
       if (typeof reply === "number" && reply >= 0) return { ok: true, tag: reply === 0 ? null : { version: reply, commit } };
@@ -179,7 +180,7 @@ function readTagged(target: SyncTarget, visitorId: string, answer: (current: Tag
   const { call, keys } = target;
   // The script, given a tag nothing matches, answers with what is stored where a write would look.
   if (keys.legacy !== undefined) {
-    return sendScript(call, 2, [keys.record, keys.legacy, READ_ONLY, ""], (reply) => answer(tagged(keys.record, visitorId, storedFields(reply))));
+    return sendScript(call, [SCRIPT.sha, "2", keys.record, keys.legacy, READ_ONLY, ""], (reply) => answer(tagged(keys.record, visitorId, storedFields(reply))));
   }
   return call.send<(string | null)[]>("hmget", [keys.record, "version", "value", "commit"], "utf8").then(
     endedBy(call, (fields) => answer(tagged(keys.record, visitorId, fields as (string | null)[]))),
@@ -203,20 +204,20 @@ function endedBy(call: RedisCall, meaning: (reply: unknown) => VisitorSync): (re
 
 /**
  * The sync's script by EVALSHA, and its source by EVAL when the server does not have it cached (on a cluster, each
- * node caches it on first use), under the call's deadline; `meaning` makes the reply the sync's answer, `named` names
- * a failure first. Ends the call.
+ * node caches it on first use), under the call's deadline; `list` is EVALSHA's arguments (the script's SHA, the key
+ * count, the keys, the arguments); `meaning` makes the reply the sync's answer, `named` names a failure first. Ends
+ * the call.
  */
 function sendScript(
   call: RedisCall,
-  keyCount: number,
-  list: readonly string[],
+  list: string[],
   meaning: (reply: unknown) => VisitorSync,
   named: (error: unknown) => unknown = asItCame,
 ): Promise<VisitorSync> {
   const answered = endedBy(call, meaning);
   const failed = (error: unknown): never => call.fail(named(error));
-  return call.send("evalsha", [SCRIPT.sha, keyCount, list], "utf8").then(answered, (error: unknown) =>
-    isNoScript(error) ? call.send("eval", [SCRIPT.source, keyCount, list], "utf8").then(answered, failed) : failed(error),
+  return call.send("evalsha", list, "utf8").then(answered, (error: unknown) =>
+    isNoScript(error) ? call.send("eval", [SCRIPT.source, ...list.slice(1)], "utf8").then(answered, failed) : failed(error),
   );
 }
 

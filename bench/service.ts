@@ -23,6 +23,7 @@
  *   npx tsx bench/service.ts --adapters redis,cluster --autopipelining on  # both Redis clients auto-pipelining
  *   npx tsx bench/service.ts --adapters redis,cluster --coalesce off       # one socket write per command, both sides
  *   npx tsx bench/service.ts --slices 1                        # the floor's SECONDS, then the row's, in one piece each
+ *   npx tsx bench/service.ts --adapters redis,cluster --floor lean        # the floor's EVALSHA sent as the adapter sends its commands
  *
  * Needs Redis on 127.0.0.1:6379, PostgreSQL on 127.0.0.1:5432 (database test) and a Redis Cluster
  * (REDIS_CLUSTER_NODES, default 127.0.0.1:7001,127.0.0.1:7002,127.0.0.1:7003; `scripts/redis-cluster.sh start`).
@@ -33,6 +34,7 @@ import pg from "pg";
 import { createPostgresStorage } from "../src/postgres/index.js";
 import { createRedisStorage } from "../src/redis/index.js";
 import { writeCoalescer } from "../src/redis/coalesce-writes.js";
+import { leanCommand } from "../src/redis/lean-command.js";
 import { createBeckon, createMemoryStorage, type StorageAdapter } from "../src/storage/index.js";
 import { deleteClusterKeysUnder, deleteKeysUnder } from "../test/storage/redis-keys-under.js";
 import { call, events, invitations, type Workload } from "./service-workload.js";
@@ -61,6 +63,12 @@ const AUTOPIPELINING = (args.get("--autopipelining") ?? "off") === "on";
  * turn leave in one socket write per connection, on both sides of the ratio. `off` writes each command by itself.
  */
 const COALESCE = (args.get("--coalesce") ?? "on") === "on";
+/**
+ * How the Redis floor's EVALSHA is sent: `ioredis`, by the client's own `evalsha` method; `lean`, as the adapter sends
+ * its own commands (`leanCommand`: its arguments not run through `Array.prototype.flat`), the least work a client does
+ * for the round trip.
+ */
+const FLOOR = (args.get("--floor") ?? "ioredis") as "ioredis" | "lean";
 const POSTGRES_URL = process.env["DATABASE_URL"] ?? "postgres://postgres@127.0.0.1:5432/test";
 const CLUSTER_NODES = (process.env["REDIS_CLUSTER_NODES"] ?? "127.0.0.1:7001,127.0.0.1:7002,127.0.0.1:7003")
   .split(",")
@@ -163,7 +171,10 @@ async function open(name: AdapterName): Promise<Opened> {
       trips,
       floor: (visitorId) => {
         holdFloor?.();
-        return floorClient.evalsha(sha, 1, `${prefix}floor:{${visitorId}}`);
+        if (FLOOR === "ioredis") return floorClient.evalsha(sha, 1, `${prefix}floor:{${visitorId}}`);
+        const command = leanCommand("evalsha", [sha, "1", `${prefix}floor:{${visitorId}}`], { replyEncoding: "utf8" });
+        void floorClient.sendCommand(command);
+        return command.promise;
       },
       done: async () => {
         // The visitors go with the run: keys left behind would slow every later SCAN of this Redis (the tests' too).
@@ -324,7 +335,7 @@ function summaryLine(name: AdapterName, summaries: Map<Workload, Summary>): stri
 console.log(
   `Service throughput: ${SECONDS} s per row, visitors served at once = concurrency, each making its calls in turn` +
     ` (a new visitor every 40 calls). Floor: see the header of bench/service.ts. CPU: the whole process, user + system.` +
-    ` Redis clients (adapter and floor alike): auto-pipelining ${AUTOPIPELINING ? "on" : "off"}, writes of one turn coalesced ${COALESCE ? "on" : "off"}.\n`,
+    ` Redis clients (adapter and floor alike): auto-pipelining ${AUTOPIPELINING ? "on" : "off"}, writes of one turn coalesced ${COALESCE ? "on" : "off"}; the floor's EVALSHA sent by ${FLOOR === "ioredis" ? "the client's evalsha" : "leanCommand"}.\n`,
 );
 console.log(
   "| adapter | workload | visitors | calls/s | p50 ms | p99 ms | CPU ms / call | commands / call | writes / call | floor ops/s | floor p50 ms | floor CPU ms / op | calls/s ÷ floor |",

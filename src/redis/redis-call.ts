@@ -1,5 +1,5 @@
 import { Command } from "ioredis";
-import { LeanCommand, type CommandOptions } from "./lean-command.js";
+import { leanCommand, type CommandOptions } from "./lean-command.js";
 import type { DeadlineList, Expiring, Watched } from "../storage/deadlines.js";
 import { asStorageError, timedOut, type Explain } from "../storage/storage-error.js";
 import type { RedisClient } from "./open-client.js";
@@ -37,8 +37,8 @@ export class RedisCall implements Expiring {
 
   /**
    * Sends a command of the call, as the client's own method would (its key prefix and error stacks kept), through its
-   * `sendCommand`: the first one starts the deadline. `args` come flat, every one a string: a {@link LeanCommand}
-   * then takes them as they are, unless the client adds a key prefix (ioredis's own `Command` adds it). ioredis's
+   * `sendCommand`: the first one starts the deadline. `args` come flat, every one a string, so the command takes them
+   * as they are ({@link leanCommand}), unless the client adds a key prefix (ioredis's own `Command` adds it). ioredis's
    * auto-pipelining is not used for these commands; the adapter's write coalescing does that work.
    */
   send<T>(name: string, args: string[], replyEncoding: "utf8" | null): Promise<T> {
@@ -46,7 +46,7 @@ export class RedisCall implements Expiring {
     const { keyPrefix, showFriendlyErrorStack } = client.options;
     // One shape for every command, as the client's own methods make it (an absent prefix or stack is undefined).
     const options = { replyEncoding, keyPrefix, errorStack: showFriendlyErrorStack === true ? new Error() : undefined } as CommandOptions;
-    const command = keyPrefix === undefined || keyPrefix === "" ? new LeanCommand(name, args, options) : new Command(name, args, options);
+    const command = keyPrefix === undefined || keyPrefix === "" ? leanCommand(name, args, options) : new Command(name, args, options);
     this.command = command;
     this.entry ??= this.setting.deadlines.add(this);
     void client.sendCommand(command);

@@ -14,6 +14,7 @@ import { readStored } from "./read-stored.js";
 import { readVersion } from "./read-version.js";
 import { readVisitor } from "./read-visitor.js";
 import { layoutFor } from "./redis-keys.js";
+import { clusterSlot } from "./lean-command.js";
 import { restoreFastStrings } from "../lib/fast-string-methods.js";
 import { syncVisitor } from "./sync-visitor.js";
 import { RedisCall, type CallSetting } from "./redis-call.js";
@@ -74,7 +75,7 @@ const NAME = "redis";
  */
 export function createRedisStorage(options: RedisStorageOptions = {}): StorageAdapter {
   const { ttlMs, timeoutMs } = checkOptions(options);
-  const keys = layoutFor(options.prefix ?? "beckon:", options.client?.isCluster === true);
+  const keys = layoutFor(options.prefix ?? "beckon:", options.client?.isCluster === true, clusterSlot);
   const opened = openClient(options, timeoutMs);
   const { client } = opened;
   // ioredis subclasses String, which leaves every string method slow in this process (restoreFastStrings).
@@ -118,9 +119,10 @@ export function createRedisStorage(options: RedisStorageOptions = {}): StorageAd
     syncVisitor: (visitorId, expected, record = null, increments = []) => {
       hold?.();
       const doing = expected === null ? "reading a visitor" : "writing a visitor";
-      const call = new RedisCall(setting, doing, visitorId);
+      const visitorKeys = keys.visitor(visitorId);
+      const call = new RedisCall(setting, doing, visitorId, visitorKeys.slot);
       try {
-        return syncVisitor({ keys: keys.visitor(visitorId), ttlMs, call, hold }, visitorId, expected, record, increments);
+        return syncVisitor({ keys: visitorKeys, ttlMs, call, hold }, visitorId, expected, record, increments);
       } catch (error) {
         return Promise.reject(asStorageError(NAME, doing, error, explain, visitorId));
       }

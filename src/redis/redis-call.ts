@@ -33,6 +33,8 @@ export class RedisCall implements Expiring {
     private readonly setting: CallSetting,
     private readonly doing: string,
     private readonly visitorId: string,
+    /** The slot of the visitor's keys on Redis Cluster (every command of the call names them first). */
+    private readonly slot?: number,
   ) {}
 
   /**
@@ -46,7 +48,7 @@ export class RedisCall implements Expiring {
     const { keyPrefix, showFriendlyErrorStack } = client.options;
     // One shape for every command, as the client's own methods make it (an absent prefix or stack is undefined).
     const options = { replyEncoding, keyPrefix, errorStack: showFriendlyErrorStack === true ? new Error() : undefined } as CommandOptions;
-    const command = keyPrefix === undefined || keyPrefix === "" ? leanCommand(name, args, options) : new Command(name, args, options);
+    const command = keyPrefix === undefined || keyPrefix === "" ? leanCommand(name, args, options, this.slot) : new Command(name, args, options);
     this.command = command;
     this.entry ??= this.setting.deadlines.add(this);
     void client.sendCommand(command);

@@ -8,6 +8,8 @@ export interface VisitorKeys {
   readonly counters: string;
   /** Where beckon 0.1 kept the record, when a script may name it with `record` (see {@link RedisKeys.legacy}). */
   readonly legacy?: string;
+  /** On Redis Cluster, the slot of `record` (and so of every key here), worked out once. */
+  readonly slot?: number | undefined;
 }
 
 /** The keys one Redis adapter touches; every one starts with its prefix. */
@@ -40,13 +42,13 @@ const NAMED_VISITORS = 4_096;
  * (`{b0}`…`{b255}`) holding its visitors' records and its own counters shard, so a commit names keys of one slot
  * and no single counters hash takes every write. Visitor ids go in raw after `v:` (readable in redis-cli); an id
  * holding a lone surrogate goes in JSON-escaped after `j:` instead. With `legacy`, each visitor also names the key
- * beckon 0.1 used (`<prefix>v:<id>`), to be read and moved.
+ * beckon 0.1 used (`<prefix>v:<id>`), to be read and moved; with `slotOf` (on a cluster), the slot of its keys.
  *
  * @example
  * redisKeys("beckon:", { legacy: false }).visitor("v1") // => { record: "beckon:{b104}:v:v1", counters: "beckon:{b104}:counters" }
  * redisKeys("beckon:", { legacy: false }).invitationSet // => "beckon:invitations"
  */
-export function redisKeys(prefix: string, { legacy }: { legacy: boolean }): RedisKeys {
+export function redisKeys(prefix: string, { legacy, slotOf }: { legacy: boolean; slotOf?: (key: string) => number }): RedisKeys {
   // Named once per bucket: every visitor call names its keys.
   const buckets = Array.from({ length: VISITOR_BUCKETS }, (_, index) => `${prefix}{b${index}}:`);
   const counterShards = buckets.map((bucket) => `${bucket}counters`);
@@ -55,7 +57,8 @@ export function redisKeys(prefix: string, { legacy }: { legacy: boolean }): Redi
     const family = LONE_SURROGATE.test(visitorId) ? `j:${JSON.stringify(visitorId)}` : `v:${visitorId}`;
     const record = `${buckets[index] as string}${family}`;
     const counters = counterShards[index] as string;
-    return legacy ? { record, counters, legacy: `${prefix}${family}` } : { record, counters };
+    const slot = slotOf === undefined ? undefined : slotOf(record);
+    return legacy ? { record, counters, legacy: `${prefix}${family}`, slot } : { record, counters, slot };
   };
   // The keys of the visitors served lately, as named before: every visitor call names its keys, and naming them
   // (the bucket's hash, the surrogate test, two or three joined strings the socket then copies flat) costs more than
@@ -103,15 +106,15 @@ export function prefixHashTag(prefix: string): PrefixHashTag {
  * The key layout an adapter uses for `prefix` on one server or on a cluster. A visitor's 0.1 key is only read where
  * a script may name it together with the new ones: on one server, or on a cluster when the prefix's own hash tag
  * puts every key in one slot. A prefix whose first hash tag is empty is refused on a cluster (a commit's keys would
- * land in different slots).
+ * land in different slots). On a cluster, `slotOf` names each visitor's slot (`clusterSlot`).
  *
  * @example
  * layoutFor("beckon:", true).legacy // => false
  */
-export function layoutFor(prefix: string, cluster: boolean): RedisKeys {
+export function layoutFor(prefix: string, cluster: boolean, slotOf?: (key: string) => number): RedisKeys {
   const tag = prefixHashTag(prefix);
   if (cluster && tag === "empty") {
     throw new TypeError(`beckon/redis: the prefix ${JSON.stringify(prefix)} starts with an empty hash tag "{}", so Redis Cluster would put a commit's keys in different slots`);
   }
-  return redisKeys(prefix, { legacy: !cluster || tag === "own" });
+  return redisKeys(prefix, { legacy: !cluster || tag === "own", ...(cluster && slotOf !== undefined ? { slotOf } : {}) });
 }

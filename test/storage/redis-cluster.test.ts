@@ -1,7 +1,7 @@
 // The Redis adapter on a real three-master Redis Cluster (scripts/redis-cluster.sh, or REDIS_CLUSTER_NODES): the
 // storage contract, visitors spread over every master, exact sums of the counters shards, and the prefix rules.
 // A master stopped mid-run is in redis-cluster-failover.test.ts, on a cluster of its own.
-import type { Cluster } from "ioredis";
+import type { Cluster, Command } from "ioredis";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { emptyState, type Invitation } from "../../src/index.js";
 import { CALLS_PER_WRITE } from "../../src/redis/coalesce-writes.js";
@@ -114,6 +114,36 @@ describe("createRedisStorage on Redis Cluster", () => {
     const held = own.nodes("all").length;
     expect(writes()).toBeGreaterThan(0);
     expect(writes()).toBeLessThanOrEqual(Math.ceil(30 / (CALLS_PER_WRITE * held)) * own.nodes("master").length);
+  });
+
+  it("sends every visitor call's commands to the slot Redis gives their first key, worked out once per visitor", async () => {
+    const own = await client();
+    const prefix = uniquePrefix();
+    prefixes.push(prefix);
+    const sent: Command[] = [];
+    const send = own.sendCommand.bind(own);
+    own.sendCommand = (command: Command, ...rest: unknown[]) => {
+      sent.push(command);
+      return (send as (...args: unknown[]) => Promise<unknown>)(command, ...rest);
+    };
+    const beckon = createBeckon({ storage: createRedisStorage({ client: own, prefix }), invitations: [{ id: "hi", message: "Hi", pageviews: 1 }] });
+    // Ids with braces, spaces and surrogates too: the first hash tag of every key is its bucket's.
+    const ids = ["v1", "{tag}x", "a b", "\uD83D\uDE00", "}{", ...Array.from({ length: 30 }, (_, i) => `visitor-${i}`)];
+    for (const id of ids) {
+      await beckon.check({ id, url: "/a" }, { at, pageView: true });
+      await beckon.logEvent(id, { name: "x" }, at + 1);
+      await beckon.shown(id, at + 2);
+      await beckon.check({ id, url: "/a" }, { at: at + 3 });
+    }
+    const visitorCommands = sent.filter((command) => ["hget", "hmget", "exists", "evalsha", "eval"].includes(command.name));
+    expect(visitorCommands.length).toBeGreaterThanOrEqual(ids.length * 4);
+    for (const command of visitorCommands) {
+      const args = command.args as string[];
+      const first = command.name === "evalsha" || command.name === "eval" ? args[2] : args[0];
+      // Given by the adapter: ioredis never parsed the command's keys to find it (it keeps them in `keys` when it does).
+      expect((command as unknown as { keys?: unknown }).keys).toBeUndefined();
+      expect(command.getSlot()).toBe(await direct.cluster("KEYSLOT", first as string));
+    }
   });
 
   it("confirms a visitor's tag in one command whatever is stored: the record found comes back with the answer", async () => {

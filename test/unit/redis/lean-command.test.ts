@@ -4,7 +4,7 @@
 import fc from "fast-check";
 import { Command } from "ioredis";
 import { describe, expect, it } from "vitest";
-import { leanCommand } from "../../../src/redis/lean-command.js";
+import { clusterSlot, leanCommand } from "../../../src/redis/lean-command.js";
 
 /** Commands the adapter sends, with arguments shaped as it sends them (keys first, or after a script and its key count). */
 const sent = fc.oneof(
@@ -45,6 +45,19 @@ describe("leanCommand", () => {
     expect(Object.getPrototypeOf(command)).toBe(Command.prototype);
     expect(command.args).toBe(args);
     expect(command.toWritable(undefined as never)).toBe("*3\r\n$4\r\nhget\r\n$16\r\nbeckon:{b1}:v:v1\r\n$6\r\ncommit\r\n");
+  });
+
+  it("goes to the slot it is given, and clusterSlot is Redis Cluster's slot of a key (its first hash tag's)", () => {
+    expect(leanCommand("hget", ["k", "commit"], {}, 42).getSlot()).toBe(42);
+    // Redis's own figures (CLUSTER KEYSLOT); every key of one bucket shares its tag's slot.
+    expect(clusterSlot("foo")).toBe(12182);
+    expect(clusterSlot("beckon:{b104}:v:v1")).toBe(13677);
+    expect(clusterSlot("beckon:{b104}:counters")).toBe(13677);
+    fc.assert(
+      fc.property(fc.string({ unit: "binary" }), (key) => {
+        expect(leanCommand("exists", [key], {}).getSlot()).toBe(clusterSlot(key));
+      }),
+    );
   });
 
   it("decodes its reply as ioredis does: bytes kept, or text in the encoding asked for", async () => {

@@ -65,8 +65,8 @@ const AUTOPIPELINING = (args.get("--autopipelining") ?? "off") === "on";
 const COALESCE = (args.get("--coalesce") ?? "on") === "on";
 /**
  * How the Redis floor's EVALSHA is sent: `ioredis`, by the client's own `evalsha` method; `lean`, as the adapter sends
- * its own commands (`leanCommand`: its arguments not run through `Array.prototype.flat`), the least work a client does
- * for the round trip.
+ * its own commands (`leanCommand`: its arguments not run through `Array.prototype.flat`; on a cluster ioredis still
+ * works out its slot), close to the least work a client does for the round trip.
  */
 const FLOOR = (args.get("--floor") ?? "ioredis") as "ioredis" | "lean";
 const POSTGRES_URL = process.env["DATABASE_URL"] ?? "postgres://postgres@127.0.0.1:5432/test";

@@ -103,22 +103,81 @@ export function instructionsByFunction(callgrindOut: string, perfMap: string, bu
   return totals;
 }
 
+/**
+ * How often each function calls the functions whose names match `callee`, in one callgrind run (made with
+ * `--dump-instr=yes`): keys `callee <- caller`, both named as {@link instructionsByFunction} names them. Calls are
+ * counted, not their inclusive cost, which also holds the collections a callee's allocations set off. Finds who calls
+ * a costly builtin: ioredis's `Array.prototype.flat` was found this way (bench/RESULTS.md, "Twenty-third round").
+ */
+export function callsInto(callgrindOut: string, perfMap: string, bundle: string, root: string, callee: RegExp): Map<string, number> {
+  const ranges = readPerfMap(perfMap);
+  const starts = ranges.map((range) => range.start);
+  const sourceMap = new SourceMap(JSON.parse(readFileSync(`${bundle}.map`, "utf8")) as ConstructorParameters<typeof SourceMap>[0]);
+  const nameAt = (address: number): string => {
+    const range = rangeAt(ranges, starts, address);
+    return range === undefined ? "(native code: node, V8, libc)" : label(range.name, bundle, sourceMap, root);
+  };
+  // callgrind names a function once as `(id) name` and later by `(id)` alone; JIT code is named by its address.
+  const names = new Map<string, string>();
+  const named = (spec: string): string => {
+    const compressed = /^\((\d+)\)(?: (.*))?$/.exec(spec);
+    if (compressed === null) return spec;
+    if (compressed[2] !== undefined) names.set(compressed[1] as string, compressed[2]);
+    return names.get(compressed[1] as string) ?? spec;
+  };
+  const counts = new Map<string, number>();
+  let target = "";
+  let pending = -1;
+  let address = 0;
+  for (const line of readFileSync(callgrindOut, "utf8").split("\n")) {
+    if (line.startsWith("cfn=")) target = named(line.slice(4));
+    else if (line.startsWith("fn=")) named(line.slice(3));
+    else if (line.startsWith("calls=")) pending = Number(line.slice(6).split(" ")[0]);
+    const first = line.charCodeAt(0);
+    if (!((first >= 48 && first <= 57) || line[0] === "+" || line[0] === "-" || line[0] === "*")) continue;
+    const at = line.split(" ")[0] as string;
+    if (at.startsWith("0x")) address = Number.parseInt(at, 16);
+    else if (at[0] === "+" || at[0] === "-") address += Number(at);
+    else if (at !== "*") address = Number(at);
+    if (pending < 0) continue;
+    // The cost line after `calls=` starts with the calling instruction's address.
+    const calleeName = /^0x[0-9a-f]+$/i.test(target) ? nameAt(Number.parseInt(target, 16)) : target;
+    if (callee.test(calleeName)) {
+      const key = `${calleeName} <- ${nameAt(address)}`;
+      counts.set(key, (counts.get(key) ?? 0) + pending);
+    }
+    pending = -1;
+  }
+  return counts;
+}
+
 /** What one run under callgrind counted: in all, and per function when split. */
 export interface Count {
   total: number;
   /** Per function, with `split`. */
   functions: Map<string, number> | null;
+  /** Calls into the functions matching `callee` (see {@link callsInto}), with `split` and a `callee`. */
+  calls: Map<string, number> | null;
 }
 
 /**
  * Runs `node --predictable <bundle> ...args` under callgrind in `scratch` and returns the instructions it counted;
- * with `split`, also per function (see {@link instructionsByFunction}; the bundle needs its source map).
+ * with `split`, also per function (see {@link instructionsByFunction}; the bundle needs its source map), and with a
+ * `callee` the calls into the functions it matches ({@link callsInto}).
  * `youngMb` pins the young generation's semi-spaces at that many MB (0: the engine's own growth, as users run it).
  *
  * @example
  * countInstructions(child, ["beckon", "10", "30", "2000"], false, scratch, root).total // => 123456789
  */
-export function countInstructions(bundle: string, args: readonly string[], split: boolean, scratch: string, root: string, youngMb = 0): Count {
+export function countInstructions(
+  bundle: string,
+  args: readonly string[],
+  split: boolean,
+  scratch: string,
+  root: string,
+  youngMb = 0,
+  callee: RegExp | null = null,
+): Count {
   const out = split ? join(scratch, `callgrind.${args.join(".")}`) : "/dev/null";
   const tool = ["--tool=callgrind", `--callgrind-out-file=${out}`, ...(split ? ["--dump-instr=yes"] : [])];
   const young = youngMb > 0 ? [`--min-semi-space-size=${youngMb}`, `--max-semi-space-size=${youngMb}`] : [];
@@ -128,11 +187,12 @@ export function countInstructions(bundle: string, args: readonly string[], split
   const collected = /Collected : ([\d,]+)/.exec(run.stderr ?? "");
   if (run.status !== 0 || collected === null) throw new Error(`valgrind did not count (is it installed?): ${run.error?.message ?? run.stderr}`);
   const total = Number((collected[1] as string).replaceAll(",", ""));
-  if (!split) return { total, functions: null };
+  if (!split) return { total, functions: null, calls: null };
   // valgrind runs node in its own process: node's pid, and so its map's name, is the one spawnSync started.
   const perfMap = `/tmp/perf-${run.pid}.map`;
   try {
-    return { total, functions: instructionsByFunction(out, perfMap, bundle, root) };
+    const calls = callee === null ? null : callsInto(out, perfMap, bundle, root, callee);
+    return { total, functions: instructionsByFunction(out, perfMap, bundle, root), calls };
   } finally {
     rmSync(perfMap, { force: true });
     rmSync(out, { force: true });
@@ -141,20 +201,18 @@ export function countInstructions(bundle: string, args: readonly string[], split
 
 /**
  * The count per unit between two runs, `few` and `many` units (passes, calls): start-up and compilation cancel out.
- * Functions come sorted, largest first.
+ * Functions and calls come sorted, largest first.
  *
  * @example
  * perUnit(count(10), count(30), 20 * 2000).total // => instructions per decision
  */
-export function perUnit(few: Count, many: Count, extraUnits: number): { total: number; functions: [string, number][] } {
-  const functions: [string, number][] = [];
-  if (few.functions !== null && many.functions !== null) {
-    for (const name of new Set([...few.functions.keys(), ...many.functions.keys()])) {
-      functions.push([name, ((many.functions.get(name) ?? 0) - (few.functions.get(name) ?? 0)) / extraUnits]);
-    }
-    functions.sort((a, b) => b[1] - a[1]);
-  }
-  return { total: (many.total - few.total) / extraUnits, functions };
+export function perUnit(few: Count, many: Count, extraUnits: number): { total: number; functions: [string, number][]; calls: [string, number][] } {
+  const difference = (a: Map<string, number> | null, b: Map<string, number> | null): [string, number][] => {
+    if (a === null || b === null) return [];
+    const rows: [string, number][] = [...new Set([...a.keys(), ...b.keys()])].map((name) => [name, ((b.get(name) ?? 0) - (a.get(name) ?? 0)) / extraUnits]);
+    return rows.sort((x, y) => y[1] - x[1]);
+  };
+  return { total: (many.total - few.total) / extraUnits, functions: difference(few.functions, many.functions), calls: difference(few.calls, many.calls) };
 }
 
 /**

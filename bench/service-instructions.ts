@@ -11,6 +11,8 @@
  *   npx tsx bench/service-instructions.ts --workloads check --by-function 30   # and the split by function
  *   npx tsx bench/service-instructions.ts --calls 30000,60000           # the two call counts (default)
  *   npx tsx bench/service-instructions.ts --calls 60000,120000 --young 16   # compilation out of the window, heap pinned
+ *   npx tsx bench/service-instructions.ts --workloads session --by-function 20 --callers-of "StringAdd|GetProperty$"
+ *                                                                       # and who calls those builtins, per call
  *
  * The split (`--by-function N`) is read as in bench/instructions.ts (bench/README.md: its cautions hold here too), and
  * so is `--young N`, which pins the young generation's semi-spaces at N MB: the engine's own heap sizing moves a count
@@ -27,6 +29,8 @@ for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i] ?? "",
 const WORKLOADS = (args.get("--workloads") ?? "check,logEvent,session").split(",");
 const [FEW = 30_000, MANY = 60_000] = (args.get("--calls") ?? "30000,60000").split(",").map(Number);
 const BY_FUNCTION = Number(args.get("--by-function") ?? 0);
+/** With `--by-function`: the functions whose calls are listed by caller (a regular expression on their names). */
+const CALLERS_OF = args.has("--callers-of") ? new RegExp(args.get("--callers-of") as string) : null;
 /** The young generation's semi-space size in MB, pinned (0: left to the engine). */
 const YOUNG_MB = Number(args.get("--young") ?? 0);
 const VISITORS = 64;
@@ -38,8 +42,9 @@ const child = join(scratch, "child.cjs");
 await bundleChild("service-instructions-child.ts", child, "cjs", BY_FUNCTION > 0);
 
 /** Per call: (the count at MANY calls − the count at FEW) ÷ the extra calls, in all and per function. */
-function perCall(side: string, workload: string, split: boolean): { total: number; functions: [string, number][] } {
-  const run = (calls: number) => countInstructions(child, [side, workload, String(calls), String(VISITORS)], split, scratch, root, YOUNG_MB);
+function perCall(side: string, workload: string, split: boolean): { total: number; functions: [string, number][]; calls: [string, number][] } {
+  const run = (calls: number) =>
+    countInstructions(child, [side, workload, String(calls), String(VISITORS)], split, scratch, root, YOUNG_MB, split ? CALLERS_OF : null);
   return perUnit(run(FEW), run(MANY), MANY - FEW);
 }
 
@@ -48,15 +53,19 @@ console.log(`Instructions per call: ${VISITORS} visitors, (count at ${MANY} call
 const ideal = perCall("ideal", "check", false).total;
 const floor = perCall("floor", "check", false).total;
 console.log(`| workload | service | ideal (HMGET + evaluate) | floor (trivial EVALSHA) |\n| --- | ---: | ---: | ---: |`);
-const splits: [string, [string, number][]][] = [];
+const splits: [string, [string, number][], [string, number][]][] = [];
 for (const workload of WORKLOADS) {
   const service = perCall("service", workload, BY_FUNCTION > 0);
   console.log(`| ${workload} | ${service.total.toFixed(0)} | ${ideal.toFixed(0)} | ${floor.toFixed(0)} |`);
-  splits.push([workload, service.functions]);
+  splits.push([workload, service.functions, service.calls]);
 }
-for (const [workload, functions] of BY_FUNCTION > 0 ? splits : []) {
+for (const [workload, functions, calls] of BY_FUNCTION > 0 ? splits : []) {
   console.log(`\n${workload}: instructions per call by function (the top ${BY_FUNCTION}; callees inlined count in their caller):\n`);
   console.log("| function | instructions |\n| --- | ---: |");
   for (const [name, each] of functions.slice(0, BY_FUNCTION)) console.log(`| ${name} | ${each.toFixed(0)} |`);
+  if (CALLERS_OF === null) continue;
+  console.log(`\n${workload}: calls per service call into ${CALLERS_OF.source}, by caller (the top ${BY_FUNCTION}):\n`);
+  console.log("| callee <- caller | calls |\n| --- | ---: |");
+  for (const [edge, each] of calls.slice(0, BY_FUNCTION)) console.log(`| ${edge} | ${each.toFixed(2)} |`);
 }
 rmSync(scratch, { recursive: true, force: true });

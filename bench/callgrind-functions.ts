@@ -18,6 +18,19 @@ interface CodeRange {
   name: string;
 }
 
+/**
+ * The instruction address a callgrind line names when it is a cost line, from the `previous` one, or null for any
+ * other line. Cost lines start with a position: an address (0x…), a number, +n, -n or * (the same as before).
+ */
+function costLineAddress(line: string, previous: number): number | null {
+  const first = line.charCodeAt(0);
+  if (!((first >= 48 && first <= 57) || line[0] === "+" || line[0] === "-" || line[0] === "*")) return null;
+  const at = line.slice(0, line.indexOf(" ") >>> 0);
+  if (at.startsWith("0x")) return Number.parseInt(at, 16);
+  if (at[0] === "+" || at[0] === "-") return previous + Number(at);
+  return at === "*" ? previous : Number(at);
+}
+
 /** Callgrind's count (the first event, instructions) per instruction address, calls' inclusive costs left out. */
 function countsByAddress(callgrindOut: string): Map<number, number> {
   const counts = new Map<number, number>();
@@ -25,25 +38,19 @@ function countsByAddress(callgrindOut: string): Map<number, number> {
   let address = 0;
   let inclusive = false;
   for (const line of readFileSync(callgrindOut, "utf8").split("\n")) {
-    const first = line.charCodeAt(0);
-    // Cost lines start with a position: an address (0x…), a number, +n, -n or * (the same as before).
-    const isCost = (first >= 48 && first <= 57) || line[0] === "+" || line[0] === "-" || line[0] === "*";
-    if (!isCost) {
+    const at = costLineAddress(line, address);
+    if (at === null) {
       if (line.startsWith("positions:")) positions = line.split(/\s+/).length - 1;
       // The cost line after `calls=` is what the call cost in all, not this function's own.
       else if (line.startsWith("calls=")) inclusive = true;
       continue;
     }
-    const parts = line.split(" ");
-    const at = parts[0] as string;
-    if (at.startsWith("0x")) address = Number.parseInt(at, 16);
-    else if (at[0] === "+" || at[0] === "-") address += Number(at);
-    else if (at !== "*") address = Number(at);
+    address = at;
     if (inclusive) {
       inclusive = false;
       continue;
     }
-    const cost = Number(parts[positions] ?? 0);
+    const cost = Number(line.split(" ")[positions] ?? 0);
     if (cost > 0) counts.set(address, (counts.get(address) ?? 0) + cost);
   }
   return counts;
@@ -86,21 +93,35 @@ function label(name: string, bundle: string, sourceMap: SourceMap, root: string)
  * "(native code: node, V8, libc)".
  */
 export function instructionsByFunction(callgrindOut: string, perfMap: string, bundle: string, root: string): Map<string, number> {
+  const nameAt = functionNamer(perfMap, bundle, root);
+  const totals = new Map<string, number>();
+  for (const [address, count] of countsByAddress(callgrindOut)) {
+    const name = nameAt(address);
+    totals.set(name, (totals.get(name) ?? 0) + count);
+  }
+  return totals;
+}
+
+/**
+ * The name of the function whose code holds an address, from a run's perf map (`/tmp/perf-<pid>.map`) and the
+ * bundle's source map, each range named once; addresses no function covers (node's and V8's own C++, the runtime)
+ * are "(native code: node, V8, libc)".
+ */
+function functionNamer(perfMap: string, bundle: string, root: string): (address: number) => string {
   const ranges = readPerfMap(perfMap);
   const starts = ranges.map((range) => range.start);
   const sourceMap = new SourceMap(JSON.parse(readFileSync(`${bundle}.map`, "utf8")) as ConstructorParameters<typeof SourceMap>[0]);
   const names = new Map<CodeRange, string>();
-  const totals = new Map<string, number>();
-  for (const [address, count] of countsByAddress(callgrindOut)) {
+  return (address) => {
     const range = rangeAt(ranges, starts, address);
-    let name = "(native code: node, V8, libc)";
-    if (range !== undefined) {
-      name = names.get(range) ?? label(range.name, bundle, sourceMap, root);
+    if (range === undefined) return "(native code: node, V8, libc)";
+    let name = names.get(range);
+    if (name === undefined) {
+      name = label(range.name, bundle, sourceMap, root);
       names.set(range, name);
     }
-    totals.set(name, (totals.get(name) ?? 0) + count);
-  }
-  return totals;
+    return name;
+  };
 }
 
 /**
@@ -110,13 +131,7 @@ export function instructionsByFunction(callgrindOut: string, perfMap: string, bu
  * a costly builtin: ioredis's `Array.prototype.flat` was found this way (bench/RESULTS.md, "Twenty-third round").
  */
 export function callsInto(callgrindOut: string, perfMap: string, bundle: string, root: string, callee: RegExp): Map<string, number> {
-  const ranges = readPerfMap(perfMap);
-  const starts = ranges.map((range) => range.start);
-  const sourceMap = new SourceMap(JSON.parse(readFileSync(`${bundle}.map`, "utf8")) as ConstructorParameters<typeof SourceMap>[0]);
-  const nameAt = (address: number): string => {
-    const range = rangeAt(ranges, starts, address);
-    return range === undefined ? "(native code: node, V8, libc)" : label(range.name, bundle, sourceMap, root);
-  };
+  const nameAt = functionNamer(perfMap, bundle, root);
   // callgrind names a function once as `(id) name` and later by `(id)` alone; JIT code is named by its address.
   const names = new Map<string, string>();
   const named = (spec: string): string => {
@@ -133,12 +148,9 @@ export function callsInto(callgrindOut: string, perfMap: string, bundle: string,
     if (line.startsWith("cfn=")) target = named(line.slice(4));
     else if (line.startsWith("fn=")) named(line.slice(3));
     else if (line.startsWith("calls=")) pending = Number(line.slice(6).split(" ")[0]);
-    const first = line.charCodeAt(0);
-    if (!((first >= 48 && first <= 57) || line[0] === "+" || line[0] === "-" || line[0] === "*")) continue;
-    const at = line.split(" ")[0] as string;
-    if (at.startsWith("0x")) address = Number.parseInt(at, 16);
-    else if (at[0] === "+" || at[0] === "-") address += Number(at);
-    else if (at !== "*") address = Number(at);
+    const at = costLineAddress(line, address);
+    if (at === null) continue;
+    address = at;
     if (pending < 0) continue;
     // The cost line after `calls=` starts with the calling instruction's address.
     const calleeName = /^0x[0-9a-f]+$/i.test(target) ? nameAt(Number.parseInt(target, 16)) : target;

@@ -48,7 +48,7 @@ const NAMED_VISITORS = 4_096;
  * redisKeys("beckon:", { legacy: false }).visitor("v1") // => { record: "beckon:{b104}:v:v1", counters: "beckon:{b104}:counters" }
  * redisKeys("beckon:", { legacy: false }).invitationSet // => "beckon:invitations"
  */
-export function redisKeys(prefix: string, { legacy, slotOf }: { legacy: boolean; slotOf?: (key: string) => number }): RedisKeys {
+export function redisKeys(prefix: string, { legacy, slotOf }: { legacy: boolean; slotOf?: ((key: string) => number) | undefined }): RedisKeys {
   // Named once per bucket: every visitor call names its keys.
   const buckets = Array.from({ length: VISITOR_BUCKETS }, (_, index) => `${prefix}{b${index}}:`);
   const counterShards = buckets.map((bucket) => `${bucket}counters`);
@@ -116,5 +116,5 @@ export function layoutFor(prefix: string, cluster: boolean, slotOf?: (key: strin
   if (cluster && tag === "empty") {
     throw new TypeError(`beckon/redis: the prefix ${JSON.stringify(prefix)} starts with an empty hash tag "{}", so Redis Cluster would put a commit's keys in different slots`);
   }
-  return redisKeys(prefix, { legacy: !cluster || tag === "own", ...(cluster && slotOf !== undefined ? { slotOf } : {}) });
+  return redisKeys(prefix, { legacy: !cluster || tag === "own", slotOf: cluster ? slotOf : undefined });
 }

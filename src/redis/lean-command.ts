@@ -8,7 +8,7 @@ const NO_ARGS: string[] = [];
 /**
  * An ioredis `Command` made from arguments that come as they go out: flat, every one a string, keys already named in
  * full (no key prefix of the client's to add). ioredis's constructor flattens every command's arguments with
- * `Array.prototype.flat`, which V8 runs on its generic path, a runtime call per argument (≈ 4 600 instructions of a
+ * `Array.prototype.flat`, which V8 runs on its generic path, a runtime call per argument (≈ 4 300 instructions of a
  * widget session's call, bench/RESULTS.md, "Twenty-third round"); here it is given none to flatten, and the
  * arguments are set afterwards. Everything else is ioredis's: the promise, the protocol text, the reply's decoding,
  * the error stack, a cluster's routing. On a cluster ioredis finds the keys in the arguments by the command's key

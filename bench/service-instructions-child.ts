@@ -43,13 +43,13 @@ function answer(name: string, args: string[]): unknown {
   if (name === "exists") return args.filter((key) => stored.has(key)).length;
   if (name !== "evalsha") throw new Error(`the stand-in does not answer ${name}`);
   if (side === "floor") return 1;
-  // The write script of src/redis/sync-visitor.ts: ARGV[1] "<expected> <commit> <ttl> <0|1> <expected commit>",
+  // The write script of src/redis/sync-visitor.ts: ARGV[1] "<ttl> <0|1> <expected> <commit> <expected commit>",
   // ARGV[2] the value; answers the new version, 0 for a resent write, else {0, version, value, commit}.
   const keyCount = Number(args[1]);
   const key = args[2] as string;
   const head = args[2 + keyCount] as string;
   const value = args[3 + keyCount] as string;
-  const [expected, commit = "", , , ...expectedCommit] = head.split(" ");
+  const [, , expected, commit = "", ...expectedCommit] = head.split(" ");
   const written = stored.get(key);
   if (written !== undefined && written.commit === commit) return 0;
   const version = written?.version ?? 0;

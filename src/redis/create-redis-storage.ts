@@ -16,7 +16,7 @@ import { readVisitor } from "./read-visitor.js";
 import { layoutFor } from "./redis-keys.js";
 import { clusterSlot } from "./lean-command.js";
 import { restoreFastStrings } from "../lib/fast-string-methods.js";
-import { syncVisitor } from "./sync-visitor.js";
+import { syncVisitor, writeHead } from "./sync-visitor.js";
 import { RedisCall, type CallSetting } from "./redis-call.js";
 
 /** How the Redis adapter connects and where it keeps its keys. */
@@ -76,6 +76,7 @@ const NAME = "redis";
 export function createRedisStorage(options: RedisStorageOptions = {}): StorageAdapter {
   const { ttlMs, timeoutMs } = checkOptions(options);
   const keys = layoutFor(options.prefix ?? "beckon:", options.client?.isCluster === true, clusterSlot);
+  const head = writeHead(ttlMs, keys.legacy);
   const opened = openClient(options, timeoutMs);
   const { client } = opened;
   // ioredis subclasses String, which leaves every string method slow in this process (restoreFastStrings).
@@ -122,7 +123,7 @@ export function createRedisStorage(options: RedisStorageOptions = {}): StorageAd
       const visitorKeys = keys.visitor(visitorId);
       const call = new RedisCall(setting, doing, visitorId, visitorKeys.slot);
       try {
-        return syncVisitor({ keys: visitorKeys, ttlMs, call, hold }, visitorId, expected, record, increments);
+        return syncVisitor({ keys: visitorKeys, head, call, hold }, visitorId, expected, record, increments);
       } catch (error) {
         return Promise.reject(asStorageError(NAME, doing, error, explain, visitorId));
       }

@@ -10,8 +10,9 @@ import { readStored } from "./read-stored.js";
 import { sameNumber, sameText } from "./same-text.js";
 import type { VisitorKeys } from "./redis-keys.js";
 
-// ARGV[1]: "<expected version> <new commit id> <TTL in ms> <1 when the last key is beckon 0.1's> <expected commit id>",
-// separated by single spaces (a new id holds none; the expected one, last, may be anything stored, even empty),
+// ARGV[1]: "<TTL in ms> <1 when the last key is beckon 0.1's> <expected version> <new commit id> <expected commit id>",
+// separated by single spaces (a new id holds none; the expected one, last, may be anything stored, even empty; the
+// first two are the same for every write of an adapter, so they are joined once: `writeHead`),
 // ARGV[2]: the value, then counter field / amount pairs; KEYS: the record, the counters shard when there are
 // increments, the 0.1 key. One argument for the five small ones: every argument costs the client and the server a step
 // to send and to take in. The record is read where the other scripts read it (its key while that holds a version, else
@@ -19,12 +20,12 @@ import type { VisitorKeys } from "./redis-keys.js";
 // it on every write would cost each one a command for a key that is almost never there). A version that is not a whole
 // number >= 1 never matches, so the record comes back and is reported by the parser. Answers: the new version (>= 1); 0
 // when this very write had landed already (a resent command); else {0, version, value, commit} of the record stored
-// now. A read of both keys gives "- - 0 1 " (READ_ONLY): "-" is no version, and as the new commit id it is never
+// now. A read of both keys gives "0 1 - - " (READ_ONLY): "-" is no version, and as the new commit id it is never
 // taken for a resent write (the ids newCommitId makes hold a "."), so the stored record comes back whatever it holds.
 // A number is the cheapest reply to take in. Everything is checked before the first write: Redis does not roll a
 // script back when it fails half-way. Lua's false becomes a nil reply and keeps the table whole.
 const SCRIPT = luaScript(`
-local expected, commit, ttl, old, expectedCommit = string.match(ARGV[1], "^(%S*) (%S+) (%d+) ([01]) (.*)$")
+local ttl, old, expected, commit, expectedCommit = string.match(ARGV[1], "^(%d+) ([01]) (%S*) (%S+) (.*)$")
 if not commit then return redis.error_reply("BECKON_ARGUMENTS the write's arguments are not what this script takes") end
 local legacy = old == "1" and KEYS[#KEYS] or nil
 local source = KEYS[1]
@@ -48,13 +49,23 @@ return {0, now[1], now[2], now[3]}
 `);
 
 /** The first argument of a read of both keys: it matches no version and no commit id, so nothing is written. */
-const READ_ONLY = "- - 0 1 ";
+const READ_ONLY = "0 1 - - ";
+
+/**
+ * What starts the first argument of every write of an adapter: its TTL and whether its visitors may have a 0.1 key.
+ *
+ * @example
+ * writeHead(86_400_000, false) // => "86400000 0 "
+ */
+export function writeHead(ttlMs: number, legacy: boolean): string {
+  return `${ttlMs} ${legacy ? "1" : "0"} `;
+}
 
 /** Where a visitor lives, how its writes are made, and the call (its commands and deadline) of this sync. */
 export interface SyncTarget {
   keys: VisitorKeys;
-  /** Expire the record this long after a write (0: keep it). */
-  ttlMs: number;
+  /** The TTL (0: keep the record) and the 0.1-key flag every write starts its arguments with (`writeHead`). */
+  head: string;
   /** Sends the sync's commands under its deadline; the sync ends it (`done` or `fail`) in its last command's `then`. */
   call: RedisCall;
   /**
@@ -146,7 +157,7 @@ function movedOn(target: SyncTarget, visitorId: string): Promise<VisitorSync> {
 }
 
 function write(target: SyncTarget, visitorId: string, expected: VisitorTag, record: VisitorRecord, increments: readonly CounterIncrement[]): Promise<VisitorSync> {
-  const { call, keys, ttlMs } = target;
+  const { call, keys, head } = target;
   const commit = newCommitId();
   // The script, its key count, the keys, then the arguments: the counters shard is named only when the script writes
   // to it. Every argument a string (see `RedisCall.send`).
@@ -154,7 +165,7 @@ function write(target: SyncTarget, visitorId: string, expected: VisitorTag, reco
   const list = [SCRIPT.sha, String(keyCount), keys.record];
   if (increments.length > 0) list.push(keys.counters);
   if (keys.legacy !== undefined) list.push(keys.legacy);
-  list.push(`${expected.version} ${commit} ${ttlMs} ${keys.legacy === undefined ? "0" : "1"} ${expected.commit ?? ""}`, visitorRecordJson(record));
+  list.push(`${head}${expected.version} ${commit} ${expected.commit ?? ""}`, visitorRecordJson(record));
   for (const step of increments) {
     const by = step.by ?? 1;
     if (!Number.isSafeInteger(by)) return Promise.reject(new StorageError("redis", `counter ${counterKey(step)} can only grow by a whole number, not ${by}`));

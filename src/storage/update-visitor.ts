@@ -1,5 +1,5 @@
 import { StorageError } from "./storage-error.js";
-import type { CounterIncrement, StorageAdapter, TaggedVisitor, VisitorRecord, VisitorTag } from "./types.js";
+import type { CounterIncrement, StorageAdapter, TaggedVisitor, VisitorRecord } from "./types.js";
 import type { VisitorCache } from "./visitor-cache.js";
 import type { VisitorChange } from "../visits/visitor-record.js";
 
@@ -97,7 +97,8 @@ async function readThenCommit<T>(
   }
 }
 
-const NOTHING_STORED: VisitorTag = { version: 0, commit: null };
+/** A visitor with nothing stored, in the one shape every tagged record here has (a spread would make another). */
+const nothingStored = (): TaggedVisitor => ({ value: emptyVisitorRecord(), version: 0, commit: null });
 
 /**
  * `updateVisitor` over `syncVisitor`: the change runs on the record this service last read or wrote for the visitor
@@ -142,14 +143,14 @@ async function syncOne<T>(
         const reply = await sync(visitorId, known, unchanged ? null : applied.record, applied.increments);
         if (reply.ok) {
           if (reply.tag === null) cache.delete(visitorId);
-          else keep(cache, visitorId, unchanged ? known : { value: applied.record, ...reply.tag });
+          else keep(cache, visitorId, unchanged ? known : { value: applied.record, version: reply.tag.version, commit: reply.tag.commit });
           landed = applied;
           break;
         }
         // Only a write that lost against a record read in this call is a collision worth a pause; a stale cache entry
         // is just a read. After a pause the record answered before it is as stale as a cache entry: its write, if it
         // loses, brings the record stored now and costs no attempt.
-        known = reply.current ?? { value: emptyVisitorRecord(), ...NOTHING_STORED };
+        known = reply.current ?? nothingStored();
         if (fresh) await backOff(attempt++);
         fresh = !fresh;
       }
@@ -194,7 +195,7 @@ function resultOf<T>(applied: Applied<T>): T {
 
 function currentOf(reply: Awaited<ReturnType<NonNullable<StorageAdapter["syncVisitor"]>>>): TaggedVisitor {
   if (reply.ok) throw new Error("syncVisitor answered a read with ok");
-  return reply.current ?? { value: emptyVisitorRecord(), ...NOTHING_STORED };
+  return reply.current ?? nothingStored();
 }
 
 /** Keeps what a tag can vouch for: a record with a commit id, or nothing stored (a bare version can repeat). */

@@ -36,6 +36,19 @@ describe("pruneEvents", () => {
     expect(pruneEvents(log, halfHour, now)).toEqual([log[1], log[3]]);
   });
 
+  it("keeps each name's newest records when a log holds many names, its records of one name far apart", () => {
+    // Twelve names, ten of them counted, one record each in turn, then 150 of the first and of the last counted name:
+    // each name keeps its newest 100, its records grouped by name however far apart they are in the log.
+    const names = Array.from({ length: 12 }, (_, i) => `event-${i}`);
+    const set = withEvents(names.slice(0, 10).map((event) => ({ event, minCount: 1 })));
+    const spread = names.map((name, i) => at(300 - i, name));
+    const burst = Array.from({ length: 300 }, (_, i) => at(200 - i / 2, i % 2 === 0 ? "event-0" : "event-9"));
+    const log = deepFreeze([...spread, ...burst]);
+    const expected = [...spread.slice(1, 9), ...burst.slice(-2 * DEFAULT_MAX_EVENTS_PER_NAME)];
+    expect(pruneEvents(log, set, now)).toEqual(expected);
+    expect(pruneEvents([...log].reverse(), set, now)).toEqual([...expected].reverse());
+  });
+
   it("drops every record when no invitation has event conditions", () => {
     expect(pruneEvents([at(1)], [{ id: "a", message: "Hi" }], now)).toEqual([]);
   });

@@ -8,7 +8,7 @@ import type { Command } from "ioredis";
 import type { RedisClient } from "../../../src/redis/open-client.js";
 import { RedisCall } from "../../../src/redis/redis-call.js";
 import type { VisitorKeys } from "../../../src/redis/redis-keys.js";
-import { syncVisitor, type SyncTarget } from "../../../src/redis/sync-visitor.js";
+import { syncVisitor, writeHead, type SyncTarget } from "../../../src/redis/sync-visitor.js";
 import { deadlineList } from "../../../src/storage/deadlines.js";
 import { counterKey } from "../../../src/storage/counter-key.js";
 
@@ -30,7 +30,10 @@ function standIn(failure: Error, reply: unknown): { target: (keys: VisitorKeys) 
     },
   } as unknown as RedisClient;
   const setting = { client, deadlines: deadlineList(5_000), timeoutMs: 5_000, explain: (error: unknown) => error };
-  return { target: (keys) => ({ keys, ttlMs: 0, call: new RedisCall(setting, "writing a visitor", "v1") }), sent };
+  return {
+    target: (keys) => ({ keys, head: writeHead(0, keys.legacy !== undefined), call: new RedisCall(setting, "writing a visitor", "v1") }),
+    sent,
+  };
 }
 
 const noScript = new Error("NOSCRIPT No matching script. Please use EVAL.");
@@ -55,7 +58,7 @@ describe("syncVisitor's write on a server without its script", () => {
       expect(sent.map(([command]) => command)).toEqual(["evalsha", "eval"]);
       const [first, second] = sent as [Sent, Sent];
       const old = keys.legacy === undefined ? "0" : "1";
-      expect(first.slice(2)).toEqual([String(named.length), ...named, expect.stringMatching(new RegExp(`^3 \\S+ 0 ${old} c-3$`)), JSON.stringify(record), counterKey(increment), "2"]);
+      expect(first.slice(2)).toEqual([String(named.length), ...named, expect.stringMatching(new RegExp(`^0 ${old} 3 \\S+ c-3$`)), JSON.stringify(record), counterKey(increment), "2"]);
       expect(second.slice(2)).toEqual(first.slice(2));
       expect(String(second[1])).toContain('redis.call("HSET", KEYS[1], "version", version + 1');
     });

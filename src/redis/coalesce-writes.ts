@@ -25,11 +25,12 @@ export const CALLS_PER_WRITE = 8;
  * const hold = writeCoalescer(client);
  * hold(); // then send commands as usual; they are written together at the end of this turn, or with the next 7 calls'
  */
-export function writeCoalescer(client: RedisClient): () => void {
+export function writeCoalescer(client: RedisClient, beforeWrite?: () => void): () => void {
   let held: Writable[] | null = null;
   let calls = 0;
   let limit = CALLS_PER_WRITE;
   const release = (): void => {
+    beforeWrite?.();
     const streams = held ?? [];
     held = null;
     for (const stream of streams) stream.uncork();
@@ -46,6 +47,7 @@ export function writeCoalescer(client: RedisClient): () => void {
     if (++calls <= limit) return;
     // The previous calls' commands leave now; this call's and the next ones' are held for the next write.
     calls = 1;
+    beforeWrite?.();
     for (const stream of held) {
       stream.uncork();
       stream.cork();

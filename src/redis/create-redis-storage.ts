@@ -16,7 +16,8 @@ import { readVisitor } from "./read-visitor.js";
 import { layoutFor } from "./redis-keys.js";
 import { clusterSlot } from "./lean-command.js";
 import { restoreFastStrings } from "../lib/fast-string-methods.js";
-import { syncVisitor, writeHead } from "./sync-visitor.js";
+import { movedOn, syncVisitor, writeHead } from "./sync-visitor.js";
+import { ConfirmBatches } from "./confirm-batches.js";
 import { RedisCall, type CallSetting } from "./redis-call.js";
 
 /** How the Redis adapter connects and where it keeps its keys. */
@@ -82,7 +83,10 @@ export function createRedisStorage(options: RedisStorageOptions = {}): StorageAd
   // ioredis subclasses String, which leaves every string method slow in this process (restoreFastStrings).
   restoreFastStrings();
   let closing: Promise<void> | null = null;
-  const hold = options.coalesceWrites === false ? null : writeCoalescer(client);
+  // A script's keys share a slot on Redis Cluster, and visitors are spread over many: confirmations gather on one
+  // server, and leave with the commands written with them.
+  const confirmer = options.coalesceWrites === false || client.isCluster ? null : new ConfirmBatches(movedOn);
+  const hold = options.coalesceWrites === false ? null : writeCoalescer(client, confirmer === null ? undefined : () => confirmer.send());
   const explain: Explain = (error, doing, visitorId) => explainFailure(error, opened.lastConnectionError(), doing, timeoutMs, visitorId);
   // What the visitor calls share: they send their commands themselves, under the adapter's deadline (RedisCall).
   const setting: CallSetting = { client, deadlines: deadlineList(timeoutMs), timeoutMs, explain };
@@ -123,7 +127,7 @@ export function createRedisStorage(options: RedisStorageOptions = {}): StorageAd
       const visitorKeys = keys.visitor(visitorId);
       const call = new RedisCall(setting, doing, visitorId, visitorKeys.slot);
       try {
-        return syncVisitor({ keys: visitorKeys, head, call, hold }, visitorId, expected, record, increments);
+        return syncVisitor({ keys: visitorKeys, head, call, hold, confirmer }, visitorId, expected, record, increments);
       } catch (error) {
         return Promise.reject(asStorageError(NAME, doing, error, explain, visitorId));
       }

@@ -26,7 +26,8 @@ export interface CallSetting {
  * return call.send<number>("exists", [key], "utf8").then((count) => { call.done(); return count }, (error) => call.fail(error));
  */
 export class RedisCall implements Expiring {
-  private command: Command | null = null;
+  /** What the deadline fails: the command in flight, or the call's place in a command it shares ({@link join}). */
+  private inFlight: { reject(error: Error): void } | null = null;
   private entry: Watched | null = null;
 
   constructor(
@@ -44,15 +45,42 @@ export class RedisCall implements Expiring {
    * auto-pipelining is not used for these commands; the adapter's write coalescing does that work.
    */
   send<T>(name: string, args: string[], replyEncoding: "utf8" | null): Promise<T> {
-    const { client } = this.setting;
-    const { keyPrefix, showFriendlyErrorStack } = client.options;
+    const command = this.command(name, args, replyEncoding);
+    this.inFlight = command;
+    this.entry ??= this.setting.deadlines.add(this);
+    void this.setting.client.sendCommand(command);
+    return command.promise as Promise<T>;
+  }
+
+  /**
+   * Waits for an answer that a command shared with other calls brings ({@link sendShared}): the deadline starts, and
+   * when it passes, `pending` is what fails.
+   */
+  join(pending: { reject(error: Error): void }): void {
+    this.inFlight = pending;
+    this.entry ??= this.setting.deadlines.add(this);
+  }
+
+  /**
+   * Sends a command that answers this call and others (each joined to it): sent as {@link send} sends, but not this
+   * call's to fail at its deadline, since the others wait for it too. The reply comes as text.
+   */
+  sendShared<T>(name: string, args: string[]): Promise<T> {
+    const command = this.command(name, args, "utf8");
+    void this.setting.client.sendCommand(command);
+    return command.promise as Promise<T>;
+  }
+
+  /** Whether the call has neither answered nor failed yet (its deadline has not passed). */
+  get running(): boolean {
+    return this.entry === null || this.entry.call !== null;
+  }
+
+  private command(name: string, args: string[], replyEncoding: "utf8" | null): Command {
+    const { keyPrefix, showFriendlyErrorStack } = this.setting.client.options;
     // One shape for every command, as the client's own methods make it (an absent prefix or stack is undefined).
     const options = { replyEncoding, keyPrefix, errorStack: showFriendlyErrorStack === true ? new Error() : undefined } as CommandOptions;
-    const command = keyPrefix === undefined || keyPrefix === "" ? leanCommand(name, args, options, this.slot) : new Command(name, args, options);
-    this.command = command;
-    this.entry ??= this.setting.deadlines.add(this);
-    void client.sendCommand(command);
-    return command.promise as Promise<T>;
+    return keyPrefix === undefined || keyPrefix === "" ? leanCommand(name, args, options, this.slot) : new Command(name, args, options);
   }
 
   /** The call answered in time: its deadline goes. */
@@ -68,6 +96,6 @@ export class RedisCall implements Expiring {
 
   /** The deadline passed: the command in flight fails (its late answer, if any, is dropped by ioredis). */
   expired(): void {
-    this.command?.reject(timedOut("redis", this.doing, this.setting.timeoutMs));
+    this.inFlight?.reject(timedOut("redis", this.doing, this.setting.timeoutMs));
   }
 }

@@ -74,6 +74,16 @@ export interface SyncTarget {
    * its own.
    */
   hold?: (() => void) | null;
+  /**
+   * Confirms a tag that holds a commit id together with the other confirmations of this turn (`ConfirmBatches`), in
+   * place of an HGET of its own; it ends the call, as {@link syncVisitor} does.
+   */
+  confirmer?: Confirmer | null;
+}
+
+/** What confirms a tag with a commit id for {@link syncVisitor}, given the target, and answers as it would. */
+export interface Confirmer {
+  confirm(target: SyncTarget, visitorId: string, expected: VisitorTag & { commit: string }): Promise<VisitorSync>;
 }
 
 /**
@@ -129,6 +139,9 @@ function confirm(target: SyncTarget, visitorId: string, expected: VisitorTag): P
   // record that moved on (or lives under the 0.1 key) costs a second read, of all of it.
   if (expected.commit !== null) {
     const commit = expected.commit;
+    // Compared there byte for byte: a commit id with a lone surrogate (which no read or write gives) would pass as the
+    // U+FFFD its UTF-8 holds, so it is confirmed here, as text.
+    if (target.confirmer != null && isWellFormed(commit)) return target.confirmer.confirm(target, visitorId, { version: expected.version, commit });
     return call.send<Buffer | null>("hget", [keys.record, "commit"], null).then((stored) => {
       if (stored !== null && sameText(stored, commit)) {
         call.done();
@@ -150,8 +163,10 @@ function confirm(target: SyncTarget, visitorId: string, expected: VisitorTag): P
   }, failed);
 }
 
+const isWellFormed = (text: string): boolean => (text as unknown as { isWellFormed(): boolean }).isWellFormed();
+
 /** A tag that did not hold: the record stored now, read in a command that leaves with the call's others (`hold`). */
-function movedOn(target: SyncTarget, visitorId: string): Promise<VisitorSync> {
+export function movedOn(target: SyncTarget, visitorId: string): Promise<VisitorSync> {
   target.hold?.();
   return readTagged(target, visitorId, asRead);
 }

@@ -605,6 +605,39 @@ describe("createRedisStorage when Redis fails", () => {
       }
     });
 
+    it("settles confirmations gathered in one command each by its own deadline, and does nothing more for them once it is back", async () => {
+      const { proxy, client, prefix, storage } = await behindSilentProxy();
+      const sync = storage.syncVisitor!;
+      try {
+        const tags = await Promise.all(
+          ["a", "b", "c"].map(async (id) => {
+            const written = await sync(id, { version: 0, commit: null }, record(`/${id}`));
+            if (!written.ok || written.tag === null) throw new Error(`the first write answered ${JSON.stringify(written)}`);
+            return written.tag;
+          }),
+        );
+        // "b" moved on: its late answer would ask for a read of the record, for a call that has failed already.
+        expect(await fresh(prefix).commitVisitor("b", record("/elsewhere"), 1, [])).toBe(2);
+        proxy.silence();
+        const sent: string[] = [];
+        const methods = client as unknown as { sendCommand: (command: { name: string }) => unknown };
+        const send = methods.sendCommand.bind(client);
+        methods.sendCommand = (command) => {
+          sent.push(command.name);
+          return send(command);
+        };
+        await Promise.all(["a", "b", "c"].map((id, index) => timesOut(sync(id, tags[index] as VisitorTag))));
+        expect(sent).toEqual(["evalsha"]);
+        proxy.resume();
+        // The late answer arrives (the next call's reply comes after it) and starts nothing.
+        expect(await sync("a", tags[0] as VisitorTag)).toEqual({ ok: true, tag: tags[0] });
+        expect(sent).toEqual(["evalsha", "hget"]);
+      } finally {
+        client.disconnect();
+        await proxy.close();
+      }
+    });
+
     it("settles with a timeout on a caller's client with no command timeout, and answers again once it is back", async () => {
       const { proxy, client, prefix, storage } = await behindSilentProxy();
       try {

@@ -1,0 +1,203 @@
+// The Redis adapter's confirmations gathered in one turn (ConfirmBatches): one command carries the confirmations of
+// the calls sent with it, and every call gets the answer an HGET of its own would give it (the adapter with
+// `coalesceWrites: false` confirms that way: the oracle), including failures, which stay the failing call's own.
+import fc from "fast-check";
+import { Redis } from "ioredis";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { emptyState } from "../../src/index.js";
+import { createRedisStorage } from "../../src/redis/index.js";
+import { CALLS_PER_WRITE } from "../../src/redis/coalesce-writes.js";
+import { ConfirmBatches, CONFIRMATIONS_PER_COMMAND } from "../../src/redis/confirm-batches.js";
+import { RedisCall } from "../../src/redis/redis-call.js";
+import { redisKeys } from "../../src/redis/redis-keys.js";
+import { movedOn, writeHead } from "../../src/redis/sync-visitor.js";
+import { deadlineList } from "../../src/storage/deadlines.js";
+import type { StorageAdapter, VisitorRecord, VisitorSync, VisitorTag } from "../../src/storage/index.js";
+import { deleteKeysUnder, recordKey, uniquePrefix } from "./redis-keys-under.js";
+
+const record = (lastUrl: string): VisitorRecord => ({ state: emptyState(), events: [], lastUrl });
+
+let direct: Redis;
+const clients: Redis[] = [];
+const prefixes: string[] = [];
+
+/** A client of the test's own, so that what it sends can be counted. */
+async function ownClient(options: { keyPrefix?: string } = {}): Promise<Redis> {
+  const client = new Redis(options);
+  client.on("error", () => {});
+  await client.ping();
+  clients.push(client);
+  return client;
+}
+
+/** Records the commands `client` sends from now on, by name, with their argument lists. */
+function recordCommands(client: Redis): { name: string; args: unknown[] }[] {
+  const sent: { name: string; args: unknown[] }[] = [];
+  const methods = client as unknown as { sendCommand: (command: { name: string; args: unknown[] }, ...rest: unknown[]) => unknown };
+  const send = methods.sendCommand.bind(client);
+  methods.sendCommand = (command, ...rest) => {
+    sent.push({ name: command.name, args: command.args });
+    return send(command, ...rest);
+  };
+  return sent;
+}
+
+/** What a call settled with: its answer, or its error's name and code. */
+const settled = (call: Promise<VisitorSync>): Promise<unknown> =>
+  call.then(
+    (answer) => ({ answer }),
+    (error: { name?: string; code?: string; visitorId?: string }) => ({ failed: error.name, code: error.code, visitorId: error.visitorId }),
+  );
+
+beforeAll(() => {
+  direct = new Redis();
+});
+afterEach(async () => {
+  await Promise.all(clients.splice(0).map((client) => client.quit()));
+  await Promise.all(prefixes.splice(0).map((prefix) => deleteKeysUnder(direct, prefix)));
+});
+afterAll(async () => {
+  await direct.quit();
+});
+
+/** How a visitor's record stands when its tag is confirmed. */
+type Standing = "held" | "moved" | "deleted" | "bare" | "unicode" | "wrongType";
+const STANDINGS: Standing[] = ["held", "moved", "deleted", "bare", "unicode", "wrongType"];
+
+/** Writes visitor `id` through `storage`, then changes it behind the adapter's back as `standing` says; its tag. */
+async function stand(storage: StorageAdapter, prefix: string, id: string, standing: Standing): Promise<VisitorTag> {
+  const written = await storage.syncVisitor!(id, { version: 0, commit: null }, record(`/${id}`));
+  if (!written.ok || written.tag === null) throw new Error(`the first write of ${id} answered ${JSON.stringify(written)}`);
+  const key = recordKey(prefix, id);
+  const { version } = written.tag;
+  if (standing === "moved") await direct.hset(key, "version", String(version + 1), "value", JSON.stringify(record("/theirs")), "commit", "theirs");
+  if (standing === "deleted") await direct.del(key);
+  if (standing === "bare") await direct.hdel(key, "commit");
+  if (standing === "wrongType") {
+    await direct.del(key);
+    await direct.set(key, "not a hash");
+  }
+  if (standing === "unicode") {
+    // A commit id stored by hand, not ASCII: the script compares bytes where an HGET's reply is compared as text.
+    await direct.hset(key, "commit", "é✓ 𝄞");
+    return { version, commit: "é✓ 𝄞" };
+  }
+  return written.tag;
+}
+
+describe("confirmations gathered in one turn (one Redis)", () => {
+  it("answers every call as an HGET of its own would, in one command per write of calls plus a read per tag that did not hold", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.constantFrom(...STANDINGS), { minLength: 1, maxLength: 40 }), async (standings) => {
+        const prefix = uniquePrefix();
+        prefixes.push(prefix);
+        const client = await ownClient();
+        const gathering = createRedisStorage({ client, prefix });
+        const oracle = createRedisStorage({ client: direct, prefix, coalesceWrites: false });
+        const ids = standings.map((_, index) => `v${index}`);
+        const tags = await Promise.all(ids.map((id, index) => stand(oracle, prefix, id, standings[index] as Standing)));
+        const sent = recordCommands(client);
+        // Every confirmation in one turn, as a server answering many visitors at once sends them.
+        const gathered = await Promise.all(ids.map((id, index) => settled(gathering.syncVisitor!(id, tags[index] as VisitorTag))));
+        const commands = sent.splice(0);
+        const expected: unknown[] = [];
+        for (const [index, id] of ids.entries()) expected.push(await settled(oracle.syncVisitor!(id, tags[index] as VisitorTag)));
+        expect(gathered).toEqual(expected);
+        // The coalescer lets CALLS_PER_WRITE calls' commands go in a write; their confirmations go first, as one
+        // command (an HGET when alone); each tag that did not hold then reads its record (a lone HGET of a key of
+        // another type fails at once instead).
+        const writes = Math.ceil(ids.length / CALLS_PER_WRITE);
+        const reads = standings.filter(
+          (standing, index) => standing !== "held" && standing !== "unicode" && !(standing === "wrongType" && index === ids.length - 1 && index % CALLS_PER_WRITE === 0),
+        ).length;
+        expect(commands).toHaveLength(writes + reads);
+        expect(commands.slice(0, writes).map(({ name }) => name)).toEqual(
+          Array.from({ length: writes }, (_, write) => (Math.min(CALLS_PER_WRITE, ids.length - write * CALLS_PER_WRITE) === 1 ? "hget" : "evalsha")),
+        );
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it("fails only the call whose key holds another type, naming its visitor", async () => {
+    const prefix = uniquePrefix();
+    prefixes.push(prefix);
+    const storage = createRedisStorage({ client: await ownClient(), prefix });
+    const tags = await Promise.all(["a", "b", "c"].map((id) => stand(storage, prefix, id, id === "b" ? "wrongType" : "held")));
+    const answers = await Promise.all(["a", "b", "c"].map((id, index) => settled(storage.syncVisitor!(id, tags[index] as VisitorTag))));
+    expect(answers).toEqual([
+      { answer: { ok: true, tag: tags[0] } },
+      { failed: "StorageError", code: "corrupt_record", visitorId: "b" },
+      { answer: { ok: true, tag: tags[2] } },
+    ]);
+  });
+
+  it("sends the script's source when the server has not cached it, and still answers every call", async () => {
+    const prefix = uniquePrefix();
+    prefixes.push(prefix);
+    const client = await ownClient();
+    const storage = createRedisStorage({ client, prefix });
+    const tags = await Promise.all(["a", "b"].map((id) => stand(storage, prefix, id, "held")));
+    await direct.script("FLUSH");
+    const sent = recordCommands(client);
+    const answers = await Promise.all(["a", "b"].map((id, index) => storage.syncVisitor!(id, tags[index] as VisitorTag)));
+    expect(answers).toEqual(tags.map((tag) => ({ ok: true, tag })));
+    expect(sent.map(({ name }) => name)).toEqual(["evalsha", "eval"]);
+  });
+
+  it("answers calls sent while the client is still connecting", async () => {
+    const prefix = uniquePrefix();
+    prefixes.push(prefix);
+    const tags = await Promise.all(["a", "b", "c"].map(async (id) => stand(createRedisStorage({ client: direct, prefix }), prefix, id, "held")));
+    const connecting = new Redis({ lazyConnect: true });
+    clients.push(connecting);
+    const storage = createRedisStorage({ client: connecting, prefix });
+    const answers = await Promise.all(["a", "b", "c"].map((id, index) => storage.syncVisitor!(id, tags[index] as VisitorTag)));
+    expect(answers).toEqual(tags.map((tag) => ({ ok: true, tag })));
+  });
+
+  it("gathers confirmations under the client's own keyPrefix", async () => {
+    const keyPrefix = uniquePrefix();
+    prefixes.push(keyPrefix);
+    const client = await ownClient({ keyPrefix });
+    const storage = createRedisStorage({ client, prefix: "p:" });
+    const tags = await Promise.all(["a", "b", "c"].map((id) => stand(storage, `${keyPrefix}p:`, id, id === "b" ? "moved" : "held")));
+    const sent = recordCommands(client);
+    const answers = await Promise.all(["a", "b", "c"].map((id, index) => storage.syncVisitor!(id, tags[index] as VisitorTag)));
+    expect(answers).toEqual([
+      { ok: true, tag: tags[0] },
+      { ok: false, current: { value: record("/theirs"), version: (tags[1] as VisitorTag).version + 1, commit: "theirs" } },
+      { ok: true, tag: tags[2] },
+    ]);
+    // The confirmations, then the read of the record that moved on (on one server, the script's read of both keys).
+    expect(sent.map(({ name }) => name)).toEqual(["evalsha", "evalsha"]);
+  });
+});
+
+describe("ConfirmBatches without a write coalescer", () => {
+  /** Confirms `tags` of visitors `ids` through `batches` alone, all in one turn, as syncVisitor would. */
+  function confirmAll(batches: ConfirmBatches, client: Redis, prefix: string, ids: string[], tags: VisitorTag[]): Promise<VisitorSync[]> {
+    const keys = redisKeys(prefix, { legacy: false });
+    const setting = { client, deadlines: deadlineList(5_000), timeoutMs: 5_000, explain: (error: unknown) => error };
+    return Promise.all(
+      ids.map((id, index) => {
+        const target = { keys: keys.visitor(id), head: writeHead(0, false), call: new RedisCall(setting, "writing a visitor", id) };
+        const tag = tags[index] as VisitorTag;
+        return batches.confirm(target, id, { version: tag.version, commit: tag.commit as string });
+      }),
+    );
+  }
+
+  it("sends what waits at the end of the turn, at most 32 confirmations a command", async () => {
+    const prefix = uniquePrefix();
+    prefixes.push(prefix);
+    const ids = Array.from({ length: 70 }, (_, index) => `v${index}`);
+    const tags = await Promise.all(ids.map((id) => stand(createRedisStorage({ client: direct, prefix }), prefix, id, id === "v40" ? "moved" : "held")));
+    const client = await ownClient();
+    const sent = recordCommands(client);
+    const answers = await confirmAll(new ConfirmBatches(movedOn), client, prefix, ids, tags);
+    expect(answers.map((answer) => answer.ok)).toEqual(ids.map((id) => id !== "v40"));
+    expect(answers[40]).toMatchObject({ ok: false, current: { version: (tags[40] as VisitorTag).version + 1, commit: "theirs" } });
+    expect(sent.map(({ name, args }) => (name === "evalsha" ? Number(args[1]) : name))).toEqual([CONFIRMATIONS_PER_COMMAND, CONFIRMATIONS_PER_COMMAND, 6, "hmget"]);
+  });
+});

@@ -4,21 +4,27 @@ import { sameText } from "./same-text.js";
 import type { VisitorSync, VisitorTag } from "../storage/types.js";
 import type { Confirmer, SyncTarget } from "./sync-visitor.js";
 
-/** The most confirmations one command carries (its answer is a bitmask: it must stay a whole number below 2^53). */
+/** The most confirmations one command carries (its answer holds a bit for each in a 32-bit mask). */
 export const CONFIRMATIONS_PER_COMMAND = 32;
 
-// KEYS: the visitors' records; ARGV: the commit id each confirmation expects, in the same order. Answers a whole number
-// whose bit i - 1 is set when KEYS[i]'s commit id is ARGV[i], byte for byte. A key that cannot be read (another type
-// than a hash) leaves its bit clear: its own confirmation then reads the record and reports it, and the others in the
-// command are not failed by it.
+// On one server KEYS are the visitors' records and ARGV the commit id each confirmation expects, in the same order. On
+// Redis Cluster the records span slots (of one node), which a script may not declare together: no key is declared,
+// and ARGV holds the records, then their commit ids. Answers {held, unreadable}: whole numbers whose bit i - 1 is set
+// when the i-th record's commit id is the i-th expected one, byte for byte, and when the i-th record could not be read
+// at all — another type than a hash, or, on a cluster, a slot that moved to another node. Such a confirmation is sent
+// again as an HGET of its own (which ioredis sends where the slot is now, and which reports a key of another type), so
+// the others in the command are not failed by it.
 const SCRIPT = luaScript(`
-local held, bit = 0, 1
-for i = 1, #KEYS do
-  local stored = redis.pcall("HGET", KEYS[i], "commit")
-  if stored == ARGV[i] then held = held + bit end
+local records, expected = KEYS, 0
+if #KEYS == 0 then records = ARGV expected = #ARGV / 2 end
+local held, unreadable, bit = 0, 0, 1
+for i = 1, #ARGV - expected do
+  local stored = redis.pcall("HGET", records[i], "commit")
+  if stored == ARGV[expected + i] then held = held + bit
+  elseif type(stored) == "table" and stored.err then unreadable = unreadable + bit end
   bit = bit * 2
 end
-return held
+return {held, unreadable}
 `);
 
 /** One confirmation waiting for its turn's command: the sync it belongs to and how its answer is given. */
@@ -54,69 +60,113 @@ export type MovedOn = (target: SyncTarget, visitorId: string) => Promise<Visitor
 
 /**
  * Gathers the confirmations of one turn of the event loop (a sync with a tag holding a commit id, and no record) and
- * sends them to Redis as one script call that compares every commit id (up to {@link CONFIRMATIONS_PER_COMMAND} a
- * command), instead of an HGET each. A server answering many visitors at once confirms most of their calls, and each
- * command costs this process far more than the few bytes it names: its object, promise, protocol text, reply and
- * per-command-name look-ups. A confirmation alone in its turn is still an HGET (a plain command, which Redis runs for
- * a tenth of a script's work). Each confirmation keeps its own deadline and its own answer: one whose tag did not
- * hold reads the record with `movedOn`; a failed command fails every confirmation it carried, each named by its own
- * call. One server only: on Redis Cluster a script's keys must share a slot, and visitors are spread over many.
+ * sends them to Redis as one script call per node that compares every commit id (up to
+ * {@link CONFIRMATIONS_PER_COMMAND} a command), instead of an HGET each. A server answering many visitors at once
+ * confirms most of their calls, and each command costs this process far more than the few bytes it names: its
+ * object, promise, protocol text, reply and per-command-name look-ups. A confirmation alone in its turn (on its node)
+ * is still an HGET (a plain command, which Redis runs for a tenth of a script's work). Each confirmation keeps its own
+ * deadline and its own answer, the one an HGET of its own would give: a tag that did not hold reads the record with
+ * `movedOn`, a record the script could not read is confirmed by an HGET after all, and a failed command fails every
+ * confirmation it carried, each named by its own call. On Redis Cluster (`nodeOf` given) the confirmations are
+ * grouped by the master that serves their slot as the client last heard, and the command goes to the first one's
+ * slot; the records name no slot of their own there (a script's declared keys must share one), so a slot that moved
+ * meanwhile only costs its confirmations an HGET each.
  *
  * @example
- * const batches = new ConfirmBatches(movedOn);
+ * const batches = new ConfirmBatches(movedOn, null);
  * batches.confirm(target, "v1", { version: 3, commit: "…" }) // => Promise of { ok: true, tag } or the stored record
  */
 export class ConfirmBatches implements Confirmer {
+  /** What waits on one server. */
   private waiting: Waiting[] = [];
+  /** What waits on a cluster, by node; null on one server. */
+  private readonly groups: Map<string, Waiting[]> | null;
   private readonly flush = (): void => this.send();
 
-  constructor(private readonly movedOn: MovedOn) {}
+  constructor(
+    private readonly movedOn: MovedOn,
+    /** On Redis Cluster, the node that serves a slot now (any name, the same for the same node). */
+    private readonly nodeOf: ((slot: number) => string) | null,
+  ) {
+    this.groups = nodeOf === null ? null : new Map();
+  }
 
   /** Confirms `expected` (which holds a commit id) for the visitor in `target`; ends `target.call`. */
   confirm(target: SyncTarget, visitorId: string, expected: VisitorTag & { commit: string }): Promise<VisitorSync> {
     const waiting = new Waiting(target, visitorId, expected, expected.commit);
     target.call.join(waiting);
-    if (this.waiting.push(waiting) === 1) process.nextTick(this.flush);
-    else if (this.waiting.length === CONFIRMATIONS_PER_COMMAND) this.send();
+    if (this.groups === null) {
+      const count = this.waiting.push(waiting);
+      if (count === 1) process.nextTick(this.flush);
+      else if (count === CONFIRMATIONS_PER_COMMAND) this.send();
+      return waiting.answer;
+    }
+    const node = (this.nodeOf as (slot: number) => string)(target.keys.slot as number);
+    const group = this.groups.get(node);
+    if (group === undefined) {
+      if (this.groups.size === 0) process.nextTick(this.flush);
+      this.groups.set(node, [waiting]);
+    } else if (group.push(waiting) === CONFIRMATIONS_PER_COMMAND) {
+      this.groups.delete(node);
+      this.sendGroup(group);
+    }
     return waiting.answer;
   }
 
   /**
-   * Sends what waits: one HGET for a confirmation alone, else the script. Called at the end of the turn, or earlier
-   * by whoever writes the turn's commands (so that they leave together).
+   * Sends what waits, a command per node. Called at the end of the turn, or earlier by whoever writes the turn's
+   * commands (so that they leave together).
    */
   send(): void {
-    const batch = this.waiting;
-    if (batch.length === 0) return;
-    this.waiting = [];
-    const first = batch[0] as Waiting;
-    if (batch.length === 1) {
-      first.target.call.send<Buffer | null>("hget", [first.target.keys.record, "commit"], null).then(
-        (stored) => this.answer(first, stored !== null && sameText(stored, first.commit)),
-        (error: unknown) => first.reject(error),
-      );
+    if (this.groups === null) {
+      const batch = this.waiting;
+      if (batch.length === 0) return;
+      this.waiting = [];
+      this.sendGroup(batch);
       return;
     }
-    const list = [SCRIPT.sha, String(batch.length)];
+    if (this.groups.size === 0) return;
+    for (const group of this.groups.values()) this.sendGroup(group);
+    this.groups.clear();
+  }
+
+  /** One HGET for a confirmation alone, else the script. */
+  private sendGroup(batch: Waiting[]): void {
+    if (batch.length === 1) {
+      this.sendAlone(batch[0] as Waiting);
+      return;
+    }
+    const list = [SCRIPT.sha, this.nodeOf === null ? String(batch.length) : "0"];
     for (const waiting of batch) list.push(waiting.target.keys.record);
     for (const waiting of batch) list.push(waiting.commit);
     const failed = (error: unknown): void => {
       for (const waiting of batch) waiting.reject(error);
     };
-    const answered = (held: number): void => {
+    const answered = ([held, unreadable]: [number, number]): void => {
       let bit = 1;
       for (const waiting of batch) {
-        this.answer(waiting, (held & bit) !== 0);
+        if ((unreadable & bit) !== 0) this.sendAlone(waiting);
+        else this.answer(waiting, (held & bit) !== 0);
         bit *= 2;
       }
     };
-    // The first call sends for all (its deadline is also watched on its own): any client connection serves one server.
-    const { call } = first.target;
+    // The first call sends for all (its deadline is also watched on its own), to its slot's node.
+    const { call } = (batch[0] as Waiting).target;
     call
-      .sendShared<number>("evalsha", list)
+      .sendShared<[number, number]>("evalsha", list)
       .then(answered, (error: unknown) =>
-        isNoScript(error) ? call.sendShared<number>("eval", [SCRIPT.source, ...list.slice(1)]).then(answered, failed) : failed(error),
+        isNoScript(error) ? call.sendShared<[number, number]>("eval", [SCRIPT.source, ...list.slice(1)]).then(answered, failed) : failed(error),
       );
+  }
+
+  /** Confirms with an HGET of the commit id, as a call of its own would. */
+  private sendAlone(waiting: Waiting): void {
+    const { call, keys } = waiting.target;
+    if (!call.running) return;
+    call.send<Buffer | null>("hget", [keys.record, "commit"], null).then(
+      (stored) => this.answer(waiting, stored !== null && sameText(stored, waiting.commit)),
+      (error: unknown) => waiting.reject(error),
+    );
   }
 
   private answer(waiting: Waiting, held: boolean): void {

@@ -83,9 +83,8 @@ export function createRedisStorage(options: RedisStorageOptions = {}): StorageAd
   // ioredis subclasses String, which leaves every string method slow in this process (restoreFastStrings).
   restoreFastStrings();
   let closing: Promise<void> | null = null;
-  // A script's keys share a slot on Redis Cluster, and visitors are spread over many: confirmations gather on one
-  // server, and leave with the commands written with them.
-  const confirmer = options.coalesceWrites === false || client.isCluster ? null : new ConfirmBatches(movedOn);
+  // The turn's confirmations leave with the commands written with them, one command per node (ConfirmBatches).
+  const confirmer = options.coalesceWrites === false ? null : confirmBatches(client);
   const hold = options.coalesceWrites === false ? null : writeCoalescer(client, confirmer === null ? undefined : () => confirmer.send());
   const explain: Explain = (error, doing, visitorId) => explainFailure(error, opened.lastConnectionError(), doing, timeoutMs, visitorId);
   // What the visitor calls share: they send their commands themselves, under the adapter's deadline (RedisCall).
@@ -166,6 +165,20 @@ export function createRedisStorage(options: RedisStorageOptions = {}): StorageAd
       return closing;
     },
   };
+}
+
+/**
+ * What gathers the visitors' confirmations over `client`: on Redis Cluster grouped by the master serving their slot
+ * (as the client knows the slots now), where the script names the records among its arguments, so not under a client
+ * `keyPrefix` (ioredis adds it to declared keys only).
+ */
+function confirmBatches(client: RedisClient): ConfirmBatches | null {
+  if (!client.isCluster) return new ConfirmBatches(movedOn, null);
+  const { keyPrefix } = client.options;
+  if (keyPrefix !== undefined && keyPrefix !== "") return null;
+  const cluster = client as Cluster;
+  // Read on every confirmation: ioredis replaces the whole table when it starts over.
+  return new ConfirmBatches(movedOn, (slot) => cluster.slots[slot]?.[0] ?? `slot ${slot}`);
 }
 
 /** Checks the options that can be wrong at run time; returns the visitor TTL (0: none) and the deadline in ms. */

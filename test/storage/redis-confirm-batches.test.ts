@@ -2,18 +2,20 @@
 // the calls sent with it, and every call gets the answer an HGET of its own would give it (the adapter with
 // `coalesceWrites: false` confirms that way: the oracle), including failures, which stay the failing call's own.
 import fc from "fast-check";
-import { Redis } from "ioredis";
+import { Redis, ReplyError, type Cluster, type Command } from "ioredis";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { emptyState } from "../../src/index.js";
 import { createRedisStorage } from "../../src/redis/index.js";
 import { CALLS_PER_WRITE } from "../../src/redis/coalesce-writes.js";
 import { ConfirmBatches, CONFIRMATIONS_PER_COMMAND } from "../../src/redis/confirm-batches.js";
 import { RedisCall } from "../../src/redis/redis-call.js";
+import { clusterSlot } from "../../src/redis/lean-command.js";
 import { redisKeys } from "../../src/redis/redis-keys.js";
 import { movedOn, writeHead } from "../../src/redis/sync-visitor.js";
 import { deadlineList } from "../../src/storage/deadlines.js";
 import type { StorageAdapter, VisitorRecord, VisitorSync, VisitorTag } from "../../src/storage/index.js";
-import { deleteKeysUnder, recordKey, uniquePrefix } from "./redis-keys-under.js";
+import { clusterNodes, connectCluster } from "./redis-cluster-nodes.js";
+import { deleteClusterKeysUnder, deleteKeysUnder, recordKey, uniquePrefix } from "./redis-keys-under.js";
 
 const record = (lastUrl: string): VisitorRecord => ({ state: emptyState(), events: [], lastUrl });
 
@@ -31,7 +33,7 @@ async function ownClient(options: { keyPrefix?: string } = {}): Promise<Redis> {
 }
 
 /** Records the commands `client` sends from now on, by name, with their argument lists. */
-function recordCommands(client: Redis): { name: string; args: unknown[] }[] {
+function recordCommands(client: Redis | Cluster): { name: string; args: unknown[] }[] {
   const sent: { name: string; args: unknown[] }[] = [];
   const methods = client as unknown as { sendCommand: (command: { name: string; args: unknown[] }, ...rest: unknown[]) => unknown };
   const send = methods.sendCommand.bind(client);
@@ -65,24 +67,33 @@ type Standing = "held" | "moved" | "deleted" | "bare" | "unicode" | "wrongType";
 const STANDINGS: Standing[] = ["held", "moved", "deleted", "bare", "unicode", "wrongType"];
 
 /** Writes visitor `id` through `storage`, then changes it behind the adapter's back as `standing` says; its tag. */
-async function stand(storage: StorageAdapter, prefix: string, id: string, standing: Standing): Promise<VisitorTag> {
+async function stand(storage: StorageAdapter, prefix: string, id: string, standing: Standing, on: Redis | Cluster = direct): Promise<VisitorTag> {
   const written = await storage.syncVisitor!(id, { version: 0, commit: null }, record(`/${id}`));
   if (!written.ok || written.tag === null) throw new Error(`the first write of ${id} answered ${JSON.stringify(written)}`);
   const key = recordKey(prefix, id);
   const { version } = written.tag;
-  if (standing === "moved") await direct.hset(key, "version", String(version + 1), "value", JSON.stringify(record("/theirs")), "commit", "theirs");
-  if (standing === "deleted") await direct.del(key);
-  if (standing === "bare") await direct.hdel(key, "commit");
+  if (standing === "moved") await on.hset(key, "version", String(version + 1), "value", JSON.stringify(record("/theirs")), "commit", "theirs");
+  if (standing === "deleted") await on.del(key);
+  if (standing === "bare") await on.hdel(key, "commit");
   if (standing === "wrongType") {
-    await direct.del(key);
-    await direct.set(key, "not a hash");
+    await on.del(key);
+    await on.set(key, "not a hash");
   }
   if (standing === "unicode") {
     // A commit id stored by hand, not ASCII: the script compares bytes where an HGET's reply is compared as text.
-    await direct.hset(key, "commit", "é✓ 𝄞");
+    await on.hset(key, "commit", "é✓ 𝄞");
     return { version, commit: "é✓ 𝄞" };
   }
   return written.tag;
+}
+
+/**
+ * Has the server cache the confirmation script (a server without it costs its first command an EVAL more): two
+ * visitors of their own confirmed in one turn.
+ */
+async function cacheScripts(gathering: StorageAdapter, oracle: StorageAdapter, prefix: string): Promise<void> {
+  const tags = await Promise.all(["cache-1", "cache-2"].map(async (id) => stand(oracle, prefix, id, "held")));
+  await Promise.all(["cache-1", "cache-2"].map((id, index) => gathering.syncVisitor!(id, tags[index] as VisitorTag)));
 }
 
 describe("confirmations gathered in one turn (one Redis)", () => {
@@ -96,6 +107,7 @@ describe("confirmations gathered in one turn (one Redis)", () => {
         const oracle = createRedisStorage({ client: direct, prefix, coalesceWrites: false });
         const ids = standings.map((_, index) => `v${index}`);
         const tags = await Promise.all(ids.map((id, index) => stand(oracle, prefix, id, standings[index] as Standing)));
+        await cacheScripts(gathering, oracle, prefix);
         const sent = recordCommands(client);
         // Every confirmation in one turn, as a server answering many visitors at once sends them.
         const gathered = await Promise.all(ids.map((id, index) => settled(gathering.syncVisitor!(id, tags[index] as VisitorTag))));
@@ -138,7 +150,17 @@ describe("confirmations gathered in one turn (one Redis)", () => {
     const client = await ownClient();
     const storage = createRedisStorage({ client, prefix });
     const tags = await Promise.all(["a", "b"].map((id) => stand(storage, prefix, id, "held")));
-    await direct.script("FLUSH");
+    // The server's answer to an EVALSHA of a script it has not cached, once (flushing the server's scripts would
+    // change the command counts of tests running beside this one).
+    const methods = client as unknown as { sendCommand: (command: Command) => unknown };
+    const send = methods.sendCommand.bind(client);
+    let cached = false;
+    methods.sendCommand = (command) => {
+      if (command.name !== "evalsha" || cached) return send(command);
+      cached = true;
+      command.reject(new ReplyError("NOSCRIPT No matching script. Please use EVAL."));
+      return command.promise;
+    };
     const sent = recordCommands(client);
     const answers = await Promise.all(["a", "b"].map((id, index) => storage.syncVisitor!(id, tags[index] as VisitorTag)));
     expect(answers).toEqual(tags.map((tag) => ({ ok: true, tag })));
@@ -195,9 +217,90 @@ describe("ConfirmBatches without a write coalescer", () => {
     const tags = await Promise.all(ids.map((id) => stand(createRedisStorage({ client: direct, prefix }), prefix, id, id === "v40" ? "moved" : "held")));
     const client = await ownClient();
     const sent = recordCommands(client);
-    const answers = await confirmAll(new ConfirmBatches(movedOn), client, prefix, ids, tags);
+    const answers = await confirmAll(new ConfirmBatches(movedOn, null), client, prefix, ids, tags);
     expect(answers.map((answer) => answer.ok)).toEqual(ids.map((id) => id !== "v40"));
     expect(answers[40]).toMatchObject({ ok: false, current: { version: (tags[40] as VisitorTag).version + 1, commit: "theirs" } });
     expect(sent.map(({ name, args }) => (name === "evalsha" ? Number(args[1]) : name))).toEqual([CONFIRMATIONS_PER_COMMAND, CONFIRMATIONS_PER_COMMAND, 6, "hmget"]);
+  });
+});
+
+describe("confirmations gathered in one turn (Redis Cluster)", () => {
+  let cluster: Cluster;
+  const own: Cluster[] = [];
+  const under: string[] = [];
+  beforeAll(async () => {
+    cluster = await connectCluster(await clusterNodes());
+  }, 200_000);
+  afterEach(async () => {
+    own.splice(0).forEach((client) => client.disconnect());
+    await Promise.all(under.splice(0).map((prefix) => deleteClusterKeysUnder(cluster, prefix)));
+  });
+  afterAll(async () => {
+    await cluster?.quit();
+  });
+  const ownCluster = async (): Promise<Cluster> => {
+    const client = await connectCluster(await clusterNodes());
+    own.push(client);
+    return client;
+  };
+  /** The master serving `key`'s slot, as `client` knows the slots now. */
+  const masterOf = (client: Cluster, key: string): string => client.slots[clusterSlot(key)]?.[0] ?? "unknown";
+
+  it("answers every call as an HGET of its own would, with one command per master the records of a write are on", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.constantFrom(...STANDINGS), { minLength: 1, maxLength: 60 }), async (standings) => {
+        const prefix = uniquePrefix();
+        under.push(prefix);
+        const client = await ownCluster();
+        const gathering = createRedisStorage({ client, prefix });
+        const oracle = createRedisStorage({ client: cluster, prefix, coalesceWrites: false });
+        const ids = standings.map((_, index) => `v${index}`);
+        const tags = await Promise.all(ids.map((id, index) => stand(oracle, prefix, id, standings[index] as Standing, cluster)));
+        const sent = recordCommands(client);
+        const gathered = await Promise.all(ids.map((id, index) => settled(gathering.syncVisitor!(id, tags[index] as VisitorTag))));
+        const expected: unknown[] = [];
+        for (const [index, id] of ids.entries()) expected.push(await settled(oracle.syncVisitor!(id, tags[index] as VisitorTag)));
+        expect(gathered).toEqual(expected);
+        // Every gathered command names records of one master (none declared as keys), at most one per master for
+        // each write of CALLS_PER_WRITE calls per master.
+        const scripts = sent.filter(({ name, args }) => name === "evalsha" && args[1] === "0");
+        for (const { args } of scripts) {
+          const records = args.slice(2, 2 + (args.length - 2) / 2) as string[];
+          expect(new Set(records.map((key) => masterOf(client, key))).size).toBe(1);
+        }
+        const masters = cluster.nodes("master").length;
+        expect(scripts.length).toBeLessThanOrEqual(masters * Math.ceil(ids.length / (CALLS_PER_WRITE * masters)));
+        expect(scripts.reduce((sum, { args }) => sum + (args.length - 2) / 2, 0)).toBeGreaterThanOrEqual(ids.length - masters * Math.ceil(ids.length / (CALLS_PER_WRITE * masters)));
+      }),
+      { numRuns: 10 },
+    );
+  });
+
+  it("confirms with an HGET each the records the command's node does not serve", async () => {
+    const prefix = uniquePrefix();
+    under.push(prefix);
+    const client = await ownCluster();
+    const ids = Array.from({ length: 12 }, (_, index) => `v${index}`);
+    const tags = await Promise.all(ids.map((id) => stand(createRedisStorage({ client: cluster, prefix }), prefix, id, id === "v5" ? "moved" : "held", cluster)));
+    expect(new Set(ids.map((id) => masterOf(client, recordKey(prefix, id)))).size).toBeGreaterThan(1);
+    const sent = recordCommands(client);
+    // Every record in one group, as a client that still thinks one node serves them all would make it.
+    const keys = redisKeys(prefix, { legacy: false, slotOf: clusterSlot });
+    const setting = { client, deadlines: deadlineList(5_000), timeoutMs: 5_000, explain: (error: unknown) => error };
+    const batches = new ConfirmBatches(movedOn, () => "one node");
+    const answers = await Promise.all(
+      ids.map((id, index) => {
+        const visitor = keys.visitor(id);
+        const target = { keys: visitor, head: writeHead(0, false), call: new RedisCall(setting, "writing a visitor", id, visitor.slot) };
+        const tag = tags[index] as VisitorTag;
+        return batches.confirm(target, id, { version: tag.version, commit: tag.commit as string });
+      }),
+    );
+    expect(answers.map((answer) => answer.ok)).toEqual(ids.map((id) => id !== "v5"));
+    const first = masterOf(client, recordKey(prefix, "v0"));
+    const elsewhere = ids.filter((id) => masterOf(client, recordKey(prefix, id)) !== first);
+    // The script, then an HGET for each record on another master, then the read of the one that moved on.
+    expect(sent.filter(({ name }) => name === "hget").map(({ args }) => args[0])).toEqual(elsewhere.map((id) => recordKey(prefix, id)));
+    expect(sent.filter(({ name }) => name === "evalsha")).toHaveLength(1);
   });
 });

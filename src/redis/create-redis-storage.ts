@@ -50,8 +50,10 @@ export interface RedisStorageOptions {
    * (the client's sockets are corked until the turn's promise callbacks are done, or until 8 more calls per socket
    * have sent theirs), not one write each: on a server with many visitors at once this about doubles the calls per
    * second, and writes of 8 let Redis start on the first calls while this process still works out the others. It
-   * holds your own commands sent in the same turn too (they go out in the same writes, in order). Default: `true`;
-   * `false` writes each command as ioredis does by itself.
+   * holds your own commands sent in the same turn too (they go out in the same writes, in order). The confirmations
+   * among those calls (a visitor's kept record checked against the stored one) leave as one script call per master
+   * instead of an HGET each, every call keeping its own answer and deadline. Default: `true`; `false` writes each
+   * command as ioredis does by itself.
    */
   coalesceWrites?: boolean;
 }

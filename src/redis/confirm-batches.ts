@@ -142,7 +142,10 @@ export class ConfirmBatches implements Confirmer {
     const failed = (error: unknown): void => {
       for (const waiting of batch) waiting.reject(error);
     };
-    const answered = ([held, unreadable]: [number, number]): void => {
+    const answered = (reply: [number, number]): void => {
+      // Read by index: taking the array apart in the parameter list walks its iterator.
+      const held = reply[0];
+      const unreadable = reply[1];
       let bit = 1;
       for (const waiting of batch) {
         if ((unreadable & bit) !== 0) this.sendAlone(waiting);

@@ -91,9 +91,34 @@ async function stand(storage: StorageAdapter, prefix: string, id: string, standi
  * Has the server cache the confirmation script (a server without it costs its first command an EVAL more): two
  * visitors of their own confirmed in one turn.
  */
-async function cacheScripts(gathering: StorageAdapter, oracle: StorageAdapter, prefix: string): Promise<void> {
-  const tags = await Promise.all(["cache-1", "cache-2"].map(async (id) => stand(oracle, prefix, id, "held")));
+async function cacheScripts(gathering: StorageAdapter, oracle: StorageAdapter, prefix: string, on: Redis | Cluster): Promise<void> {
+  const tags = await Promise.all(["cache-1", "cache-2"].map(async (id) => stand(oracle, prefix, id, "held", on)));
   await Promise.all(["cache-1", "cache-2"].map((id, index) => gathering.syncVisitor!(id, tags[index] as VisitorTag)));
+}
+
+/**
+ * Stands visitors as `standings` say under `prefix`, then confirms every tag in one turn through an adapter over
+ * `client` (gathering) and one by one through an adapter over `on` with `coalesceWrites: false` (an HGET each): what
+ * each settled with, and the commands the gathering client sent for it.
+ */
+async function beside(
+  client: Redis | Cluster,
+  on: Redis | Cluster,
+  prefix: string,
+  standings: Standing[],
+): Promise<{ ids: string[]; gathered: unknown[]; expected: unknown[]; commands: { name: string; args: unknown[] }[] }> {
+  const gathering = createRedisStorage({ client, prefix });
+  const oracle = createRedisStorage({ client: on, prefix, coalesceWrites: false });
+  const ids = standings.map((_, index) => `v${index}`);
+  const tags = await Promise.all(ids.map((id, index) => stand(oracle, prefix, id, standings[index] as Standing, on)));
+  await cacheScripts(gathering, oracle, prefix, on);
+  const sent = recordCommands(client);
+  // Every confirmation in one turn, as a server answering many visitors at once sends them.
+  const gathered = await Promise.all(ids.map((id, index) => settled(gathering.syncVisitor!(id, tags[index] as VisitorTag))));
+  const commands = sent.splice(0);
+  const expected: unknown[] = [];
+  for (const [index, id] of ids.entries()) expected.push(await settled(oracle.syncVisitor!(id, tags[index] as VisitorTag)));
+  return { ids, gathered, expected, commands };
 }
 
 describe("confirmations gathered in one turn (one Redis)", () => {
@@ -102,18 +127,7 @@ describe("confirmations gathered in one turn (one Redis)", () => {
       fc.asyncProperty(fc.array(fc.constantFrom(...STANDINGS), { minLength: 1, maxLength: 40 }), async (standings) => {
         const prefix = uniquePrefix();
         prefixes.push(prefix);
-        const client = await ownClient();
-        const gathering = createRedisStorage({ client, prefix });
-        const oracle = createRedisStorage({ client: direct, prefix, coalesceWrites: false });
-        const ids = standings.map((_, index) => `v${index}`);
-        const tags = await Promise.all(ids.map((id, index) => stand(oracle, prefix, id, standings[index] as Standing)));
-        await cacheScripts(gathering, oracle, prefix);
-        const sent = recordCommands(client);
-        // Every confirmation in one turn, as a server answering many visitors at once sends them.
-        const gathered = await Promise.all(ids.map((id, index) => settled(gathering.syncVisitor!(id, tags[index] as VisitorTag))));
-        const commands = sent.splice(0);
-        const expected: unknown[] = [];
-        for (const [index, id] of ids.entries()) expected.push(await settled(oracle.syncVisitor!(id, tags[index] as VisitorTag)));
+        const { ids, gathered, expected, commands } = await beside(await ownClient(), direct, prefix, standings);
         expect(gathered).toEqual(expected);
         // The coalescer lets CALLS_PER_WRITE calls' commands go in a write; their confirmations go first, as one
         // command (an HGET when alone); each tag that did not hold then reads its record (a lone HGET of a key of
@@ -129,6 +143,19 @@ describe("confirmations gathered in one turn (one Redis)", () => {
       }),
       { numRuns: 25 },
     );
+  });
+
+  it("does not take a commit id with a lone surrogate for the U+FFFD its UTF-8 holds", async () => {
+    const prefix = uniquePrefix();
+    prefixes.push(prefix);
+    const storage = createRedisStorage({ client: await ownClient(), prefix });
+    const tags = await Promise.all(["a", "b"].map((id) => stand(storage, prefix, id, "held")));
+    // Stored by hand: the bytes a client sends for "\uD800" (EF BF BD), which read back as "\uFFFD".
+    await direct.hset(recordKey(prefix, "b"), "commit", "\uFFFD");
+    const lone = { version: (tags[1] as VisitorTag).version, commit: "\uD800" };
+    const answers = await Promise.all([storage.syncVisitor!("a", tags[0] as VisitorTag), storage.syncVisitor!("b", lone)]);
+    expect(answers[0]).toEqual({ ok: true, tag: tags[0] });
+    expect(answers[1]).toMatchObject({ ok: false, current: { version: lone.version, commit: "\uFFFD" } });
   });
 
   it("fails only the call whose key holds another type, naming its visitor", async () => {
@@ -252,18 +279,11 @@ describe("confirmations gathered in one turn (Redis Cluster)", () => {
         const prefix = uniquePrefix();
         under.push(prefix);
         const client = await ownCluster();
-        const gathering = createRedisStorage({ client, prefix });
-        const oracle = createRedisStorage({ client: cluster, prefix, coalesceWrites: false });
-        const ids = standings.map((_, index) => `v${index}`);
-        const tags = await Promise.all(ids.map((id, index) => stand(oracle, prefix, id, standings[index] as Standing, cluster)));
-        const sent = recordCommands(client);
-        const gathered = await Promise.all(ids.map((id, index) => settled(gathering.syncVisitor!(id, tags[index] as VisitorTag))));
-        const expected: unknown[] = [];
-        for (const [index, id] of ids.entries()) expected.push(await settled(oracle.syncVisitor!(id, tags[index] as VisitorTag)));
+        const { ids, gathered, expected, commands } = await beside(client, cluster, prefix, standings);
         expect(gathered).toEqual(expected);
         // Every gathered command names records of one master (none declared as keys), at most one per master for
         // each write of CALLS_PER_WRITE calls per master.
-        const scripts = sent.filter(({ name, args }) => name === "evalsha" && args[1] === "0");
+        const scripts = commands.filter(({ name, args }) => name === "evalsha" && args[1] === "0");
         for (const { args } of scripts) {
           const records = args.slice(2, 2 + (args.length - 2) / 2) as string[];
           expect(new Set(records.map((key) => masterOf(client, key))).size).toBe(1);

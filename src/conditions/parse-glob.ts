@@ -1,3 +1,4 @@
+import { nonEmpty, nullable } from "../automaton/non-empty.js";
 import type { Pattern } from "../automaton/pattern.js";
 import type { GlobToken } from "./glob-token.js";
 import { globTokens } from "./glob-tokens.js";
@@ -12,6 +13,7 @@ const GLOBSTAR: Pattern = { type: "repeat", item: { type: "chars", ranges: [0, 0
 const optional = (item: Pattern): Pattern => ({ type: "repeat", item, min: 0, max: 1 });
 const seq = (...items: Pattern[]): Pattern => ({ type: "seq", items });
 const END: Pattern = { type: "assert", kind: "end" };
+const STAR_NOT_EMPTY: Pattern = { type: "repeat", item: NOT_SLASH, min: 1, max: Infinity };
 const REPEAT = { "@": [1, 1], "?": [0, 1], "*": [0, Infinity], "+": [1, Infinity] } as const;
 // micromatch reads a glob without `/`, groups, brackets or quotes, not starting with `*` or `!`, on a shorter path.
 const SLOW_PATH = /(^[*!]|[/()[\]{}"])/;
@@ -45,7 +47,8 @@ export function parseGlob(glob: string): { pattern: Pattern } | string {
 /**
  * Lowers one sequence of tokens. The `**` forms are resolved left to right (they look at the slashes around them),
  * then the rest right to left so that a `*` knows whether anything follows it (`tailEmpty`): micromatch makes a
- * `*` that opens the last segment match at least one character.
+ * `*` that opens a segment of the glob (not inside a group) match at least one character, or what follows it read
+ * at least one.
  */
 function lower(tokens: readonly GlobToken[], tailEmpty: boolean, top: boolean): Pattern[] {
   const units = globstars(collapse(tokens, top), top);
@@ -53,7 +56,13 @@ function lower(tokens: readonly GlobToken[], tailEmpty: boolean, top: boolean): 
   let empty = tailEmpty;
   for (let k = units.length - 1; k >= 0; k -= 1) {
     const unit = units[k] as GlobToken | Pattern;
-    out.push("t" in unit ? lowerToken(unit, empty) : unit);
+    const rest = top && !empty && "t" in unit && unit.t === "star" && unit.segmentStart ? seq(...[...out].reverse()) : null;
+    if (rest !== null && nullable(rest)) {
+      // micromatch's `(?=.)`: the `*` or what follows it reads something, even where all that follows may read
+      // nothing (`/*?(a)` and `/*{,a}` do not match `/`).
+      out.length = 0;
+      out.push({ type: "alt", items: [seq(STAR_NOT_EMPTY, rest), nonEmpty(rest)] });
+    } else out.push("t" in unit ? lowerToken(unit, empty) : unit);
     empty = false;
   }
   return out.reverse();

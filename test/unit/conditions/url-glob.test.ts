@@ -30,6 +30,23 @@ describe("compileGlob", () => {
     expect(compileGlob(pattern)(input)).toBe(expected);
   });
 
+  it("makes a * that opens a segment read something, or what follows it, as micromatch's (?=.) does", () => {
+    // What follows may read nothing: an optional group, a brace with an empty choice.
+    expect(compileGlob("/*?(a|b)")("/")).toBe(false);
+    expect(compileGlob("/*?(a|b)")("/a")).toBe(true);
+    expect(compileGlob("/*?(a|b)")("/x")).toBe(true);
+    expect(compileGlob("*?(a)")("")).toBe(false);
+    expect(compileGlob("/x/*?(a)")("/x/")).toBe(false);
+    expect(compileGlob("/*{,a}")("/")).toBe(false);
+    expect(compileGlob("/*?(/)")("/")).toBe(false);
+    // A character after it is enough, even a slash; a * after text, a ** or a * inside a group asks nothing.
+    expect(compileGlob("/*?(/)")("//")).toBe(true);
+    expect(compileGlob("/*?(a)/x")("//x")).toBe(true);
+    expect(compileGlob("/x*?(a)")("/x")).toBe(true);
+    expect(compileGlob("/**?(a)")("/")).toBe(true);
+    expect(compileGlob("/@(*)")("/")).toBe(true);
+  });
+
   it("reads a leading ! literally, leaving negation to the URL matcher", () => {
     expect(compileGlob("!a")("!a")).toBe(true);
     expect(compileGlob("!a")("b")).toBe(false);

@@ -40,6 +40,9 @@ describe("URL globs (properties)", () => {
     fc.assert(
       fc.property(glob, fc.array(path, { minLength: 1, maxLength: 8 }), (pattern, paths) => {
         fc.pre(checkGlob(pattern) === null);
+        // picomatch leaves the `.` of a glob holding a POSIX class unescaped (`/[[:alpha:]]/b.c` matches `/a/b/c`):
+        // its bug, not a meaning to follow.
+        fc.pre(!(pattern.includes("[[:") && pattern.includes(".")));
         const matches = compileGlob(pattern);
         const oracle = picomatch.makeRe(pattern, OPTIONS);
         for (const input of paths) expect(matches(input), `${pattern} on ${input}`).toBe(oracle.test(input));
@@ -54,6 +57,7 @@ describe("URL globs (properties)", () => {
     fc.assert(
       fc.property(glob, fc.array(fill, { minLength: 8, maxLength: 8 }), (pattern, words) => {
         fc.pre(checkGlob(pattern) === null);
+        fc.pre(!(pattern.includes("[[:") && pattern.includes("."))); // picomatch's unescaped `.`, as above
         let n = 0;
         const input = pattern
           .replace(/\*\*/g, () => `${words[n++ % 8]}/${words[n++ % 8]}`)

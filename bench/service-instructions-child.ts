@@ -1,8 +1,8 @@
 /**
  * One run of bench/service-instructions.ts, under valgrind: `node child.cjs service|ideal|floor WORKLOAD CALLS VISITORS`
  * makes CALLS calls of one workload of bench/service.ts, VISITORS visitors at once, through the Redis adapter over a
- * stand-in client: ioredis itself with a Map for a connection (HMGET, HGET, EXISTS, and the adapter's write script as
- * Redis would run it), so what is counted is the service, the adapter and ioredis's own work on each command, never a
+ * stand-in client: ioredis itself with a Map for a connection (HMGET, HGET, EXISTS, the adapter's write script and its
+ * gathered confirmations as Redis would run them), so what is counted is the service, the adapter and ioredis's own work on each command, never a
  * socket. `ideal` does only what a check cannot do without (one HMGET of the visitor's version and commit id, then
  * `evaluate`); `floor` one EVALSHA of a trivial script.
  */
@@ -43,6 +43,14 @@ function answer(name: string, args: string[]): unknown {
   if (name === "exists") return args.filter((key) => stored.has(key)).length;
   if (name !== "evalsha") throw new Error(`the stand-in does not answer ${name}`);
   if (side === "floor") return 1;
+  // The gathered confirmations of src/redis/confirm-batches.ts: KEYS the records, ARGV their expected commit ids;
+  // answers {held, unreadable}. (The write script's first argument starts "<ttl> <0|1> ", never a commit id.)
+  const count = Number(args[1]);
+  if (count > 0 && !/^\d+ [01] /.test(args[2 + count] as string)) {
+    let held = 0;
+    for (let i = 0; i < count; i++) if (stored.get(args[2 + i] as string)?.commit === args[2 + count + i]) held += 2 ** i;
+    return [held, 0];
+  }
   // The write script of src/redis/sync-visitor.ts: ARGV[1] "<ttl> <0|1> <expected> <commit> <expected commit>",
   // ARGV[2] the value; answers the new version, 0 for a resent write, else {0, version, value, commit}.
   const keyCount = Number(args[1]);
@@ -75,7 +83,10 @@ class StandIn extends Redis {
 }
 
 const client = new StandIn({ lazyConnect: true });
-const server = createBeckon({ storage: createRedisStorage({ client, coalesceWrites: false }), invitations, events });
+// The adapter as a server runs it: the commands of a turn coalesced (the stand-in has no socket to hold, but the turn's
+// confirmations still leave as one script call), unless COALESCE=0 asks for a command each.
+const coalesceWrites = process.env["COALESCE"] !== "0";
+const server = createBeckon({ storage: createRedisStorage({ client, coalesceWrites }), invitations, events });
 const ruleset = compile(invitations);
 
 /** One call of the side counted, for the n-th call (0–39) of a visitor. */

@@ -13,6 +13,7 @@
  *   npx tsx bench/service-instructions.ts --calls 60000,120000 --young 16   # compilation out of the window, heap pinned
  *   npx tsx bench/service-instructions.ts --workloads session --by-function 20 --callers-of "StringAdd|GetProperty$"
  *                                                                       # and who calls those builtins, per call
+ *   COALESCE=0 npx tsx bench/service-instructions.ts                   # the adapter with coalesceWrites: false
  *
  * The split (`--by-function N`) is read as in bench/instructions.ts (bench/README.md: its cautions hold here too), and
  * so is `--young N`, which pins the young generation's semi-spaces at N MB: the engine's own heap sizing moves a count

@@ -43,19 +43,27 @@ function answer(name: string, args: string[]): unknown {
   if (name === "exists") return args.filter((key) => stored.has(key)).length;
   if (name !== "evalsha") throw new Error(`the stand-in does not answer ${name}`);
   if (side === "floor") return 1;
-  // The gathered confirmations of src/redis/confirm-batches.ts: KEYS the records, ARGV their expected commit ids;
-  // answers {held, unreadable}. (The write script's first argument starts "<ttl> <0|1> ", never a commit id.)
-  const count = Number(args[1]);
-  if (count > 0 && !/^\d+ [01] /.test(args[2 + count] as string)) {
+  // The gathered confirmations of src/redis/confirm-batches.ts: KEYS the keys, ARGV the count, then what each expects
+  // ("c<commit id>", "e": nothing under the key, "l": nothing under it nor the next); answers {held, unreadable}.
+  // (The write script's first argument starts "<ttl> <0|1> ", never a count.)
+  const keyCount = Number(args[1]);
+  const first = args[2 + keyCount] as string;
+  if (/^\d+$/.test(first)) {
     let held = 0;
-    for (let i = 0; i < count; i++) if (stored.get(args[2 + i] as string)?.commit === args[2 + count + i]) held += 2 ** i;
+    let k = 2;
+    for (let i = 0; i < Number(first); i++) {
+      const want = args[3 + keyCount + i] as string;
+      const key = args[k++] as string;
+      const legacy = want === "l" ? (args[k++] as string) : null;
+      const holds = want.startsWith("c") ? stored.get(key)?.commit === want.slice(1) : !stored.has(key) && (legacy === null || !stored.has(legacy));
+      if (holds) held += 2 ** i;
+    }
     return [held, 0];
   }
   // The write script of src/redis/sync-visitor.ts: ARGV[1] "<ttl> <0|1> <expected> <commit> <expected commit>",
   // ARGV[2] the value; answers the new version, 0 for a resent write, else {0, version, value, commit}.
-  const keyCount = Number(args[1]);
   const key = args[2] as string;
-  const head = args[2 + keyCount] as string;
+  const head = first;
   const value = args[3 + keyCount] as string;
   const [, , expected, commit = "", ...expectedCommit] = head.split(" ");
   const written = stored.get(key);

@@ -7,21 +7,37 @@ import type { Confirmer, SyncTarget } from "./sync-visitor.js";
 /** The most confirmations one command carries (its answer holds a bit for each in a 32-bit mask). */
 export const CONFIRMATIONS_PER_COMMAND = 32;
 
-// On one server KEYS are the visitors' records and ARGV the commit id each confirmation expects, in the same order. On
-// Redis Cluster the records span slots (of one node), which a script may not declare together: no key is declared,
-// and ARGV holds the records, then their commit ids. Answers {held, unreadable}: whole numbers whose bit i - 1 is set
-// when the i-th record's commit id is the i-th expected one, byte for byte, and when the i-th record could not be read
-// at all — another type than a hash, or, on a cluster, a slot that moved to another node. Such a confirmation is sent
-// again as an HGET of its own (which ioredis sends where the slot is now, and which reports a key of another type), so
-// the others in the command are not failed by it.
+// ARGV[1]: how many confirmations; then what each expects: "c" and the commit id its record must hold, "e" nothing
+// stored under its record, or "l" nothing under its record nor its 0.1 key. On one server KEYS are the keys, in the
+// same order (two for an "l"). On Redis Cluster the records span slots (of one node), which a script may not declare
+// together: no key is declared, and the keys follow the expectations in ARGV. Answers {held, unreadable}: whole
+// numbers whose bit i - 1 is set when the i-th expectation holds (a commit id compared byte for byte), and when its
+// record could not be read at all — another type than a hash, or, on a cluster, a slot that moved to another node.
+// Such a confirmation is sent again as a command of its own (which ioredis sends where the slot is now, and which
+// reports a key of another type), so the others in the command are not failed by it.
 const SCRIPT = luaScript(`
-local records, expected = KEYS, 0
-if #KEYS == 0 then records = ARGV expected = #ARGV / 2 end
+local n = tonumber(ARGV[1])
+local keys, k = KEYS, 0
+if #KEYS == 0 then keys = ARGV k = n + 1 end
 local held, unreadable, bit = 0, 0, 1
-for i = 1, #ARGV - expected do
-  local stored = redis.pcall("HGET", records[i], "commit")
-  if stored == ARGV[expected + i] then held = held + bit
-  elseif type(stored) == "table" and stored.err then unreadable = unreadable + bit end
+for i = 1, n do
+  local want = ARGV[1 + i]
+  local kind = string.sub(want, 1, 1)
+  local answer
+  k = k + 1
+  if kind == "c" then
+    answer = redis.pcall("HGET", keys[k], "commit")
+    if answer == string.sub(want, 2) then held = held + bit end
+  else
+    if kind == "l" then
+      k = k + 1
+      answer = redis.pcall("EXISTS", keys[k - 1], keys[k])
+    else
+      answer = redis.pcall("EXISTS", keys[k])
+    end
+    if answer == 0 then held = held + bit end
+  end
+  if type(answer) == "table" and answer.err then unreadable = unreadable + bit end
   bit = bit * 2
 end
 return {held, unreadable}
@@ -37,7 +53,6 @@ class Waiting {
     readonly target: SyncTarget,
     readonly visitorId: string,
     readonly expected: VisitorTag,
-    readonly commit: string,
   ) {
     this.answer = new Promise<VisitorSync>((resolve, reject) => {
       this.resolve = resolve;
@@ -56,17 +71,17 @@ class Waiting {
 }
 
 /** Reads the record of a confirmation whose tag did not hold; answers the sync (see `movedOn`). */
-export type MovedOn = (target: SyncTarget, visitorId: string) => Promise<VisitorSync>;
+export type MovedOn = (target: SyncTarget, visitorId: string, expected: VisitorTag) => Promise<VisitorSync>;
 
 /**
- * Gathers the confirmations of one turn of the event loop (a sync with a tag holding a commit id, and no record) and
- * sends them to Redis as one script call per node that compares every commit id (up to
+ * Gathers the confirmations of one turn of the event loop (a sync with a tag and no record: a commit id to compare, or
+ * nothing stored to find still nothing) and sends them to Redis as one script call per node that checks each (up to
  * {@link CONFIRMATIONS_PER_COMMAND} a command), instead of an HGET each. A server answering many visitors at once
  * confirms most of their calls, and each command costs this process far more than the few bytes it names: its
  * object, promise, protocol text, reply and per-command-name look-ups. A confirmation alone in its turn (on its node)
- * is still an HGET (a plain command, which Redis runs for a tenth of a script's work). Each confirmation keeps its own
- * deadline and its own answer, the one an HGET of its own would give: a tag that did not hold reads the record with
- * `movedOn`, a record the script could not read is confirmed by an HGET after all, and a failed command fails every
+ * is still an HGET or EXISTS (a plain command, which Redis runs for a tenth of a script's work). Each confirmation keeps its own
+ * deadline and its own answer, the one a command of its own would give: a tag that did not hold reads the record with
+ * `movedOn`, a record the script could not read is confirmed by a command of its own after all, and a failed command fails every
  * confirmation it carried, each named by its own call. On Redis Cluster (`nodeOf` given) the confirmations are
  * grouped by the master that serves their slot as the client last heard, and the command goes to the first one's
  * slot; the records name no slot of their own there (a script's declared keys must share one), so a slot that moved
@@ -91,9 +106,9 @@ export class ConfirmBatches implements Confirmer {
     this.groups = nodeOf === null ? null : new Map();
   }
 
-  /** Confirms `expected` (which holds a commit id) for the visitor in `target`; ends `target.call`. */
-  confirm(target: SyncTarget, visitorId: string, expected: VisitorTag & { commit: string }): Promise<VisitorSync> {
-    const waiting = new Waiting(target, visitorId, expected, expected.commit);
+  /** Confirms `expected` for the visitor in `target`; ends `target.call`. */
+  confirm(target: SyncTarget, visitorId: string, expected: VisitorTag): Promise<VisitorSync> {
+    const waiting = new Waiting(target, visitorId, expected);
     target.call.join(waiting);
     if (this.groups === null) {
       const count = this.waiting.push(waiting);
@@ -136,9 +151,19 @@ export class ConfirmBatches implements Confirmer {
       this.sendAlone(batch[0] as Waiting);
       return;
     }
-    const list = [SCRIPT.sha, this.nodeOf === null ? String(batch.length) : "0"];
-    for (const waiting of batch) list.push(waiting.target.keys.record);
-    for (const waiting of batch) list.push(waiting.commit);
+    const wants = [String(batch.length)];
+    const keys: string[] = [];
+    for (const { target, expected } of batch) {
+      const { record, legacy } = target.keys;
+      keys.push(record);
+      if (expected.version !== 0) wants.push(`c${expected.commit as string}`);
+      else if (legacy === undefined) wants.push("e");
+      else {
+        keys.push(legacy);
+        wants.push("l");
+      }
+    }
+    const list = this.nodeOf === null ? [SCRIPT.sha, String(keys.length), ...keys, ...wants] : [SCRIPT.sha, "0", ...wants, ...keys];
     const failed = (error: unknown): void => {
       for (const waiting of batch) waiting.reject(error);
     };
@@ -162,14 +187,19 @@ export class ConfirmBatches implements Confirmer {
       );
   }
 
-  /** Confirms with an HGET of the commit id, as a call of its own would. */
+  /** Confirms with an HGET of the commit id, or an EXISTS of the keys, as a call of its own would. */
   private sendAlone(waiting: Waiting): void {
     const { call, keys } = waiting.target;
     if (!call.running) return;
-    call.send<Buffer | null>("hget", [keys.record, "commit"], null).then(
-      (stored) => this.answer(waiting, stored !== null && sameText(stored, waiting.commit)),
-      (error: unknown) => waiting.reject(error),
-    );
+    const { expected } = waiting;
+    const failed = (error: unknown): void => waiting.reject(error);
+    if (expected.version === 0) {
+      const names = keys.legacy === undefined ? [keys.record] : [keys.record, keys.legacy];
+      call.send<number>("exists", names, "utf8").then((count) => this.answer(waiting, count === 0), failed);
+      return;
+    }
+    const commit = expected.commit as string;
+    call.send<Buffer | null>("hget", [keys.record, "commit"], null).then((stored) => this.answer(waiting, stored !== null && sameText(stored, commit)), failed);
   }
 
   private answer(waiting: Waiting, held: boolean): void {
@@ -179,7 +209,7 @@ export class ConfirmBatches implements Confirmer {
       waiting.target.call.done();
       waiting.resolve({ ok: true, tag: waiting.expected });
     } else {
-      waiting.resolve(this.movedOn(waiting.target, waiting.visitorId));
+      waiting.resolve(this.movedOn(waiting.target, waiting.visitorId, waiting.expected));
     }
   }
 }

@@ -75,15 +75,15 @@ export interface SyncTarget {
    */
   hold?: (() => void) | null;
   /**
-   * Confirms a tag that holds a commit id together with the other confirmations of this turn (`ConfirmBatches`), in
-   * place of an HGET of its own; it ends the call, as {@link syncVisitor} does.
+   * Confirms a tag (a commit id, or nothing stored) together with the other confirmations of this turn
+   * (`ConfirmBatches`), in place of an HGET or EXISTS of its own; it ends the call, as {@link syncVisitor} does.
    */
   confirmer?: Confirmer | null;
 }
 
-/** What confirms a tag with a commit id for {@link syncVisitor}, given the target, and answers as it would. */
+/** What confirms a tag for {@link syncVisitor}, given the target, and answers as it would. */
 export interface Confirmer {
-  confirm(target: SyncTarget, visitorId: string, expected: VisitorTag & { commit: string }): Promise<VisitorSync>;
+  confirm(target: SyncTarget, visitorId: string, expected: VisitorTag): Promise<VisitorSync>;
 }
 
 /**
@@ -122,14 +122,14 @@ function confirm(target: SyncTarget, visitorId: string, expected: VisitorTag): P
   // the cheapest reply to take in, and a plain command, which Redis runs for a tenth of what a script costs it); only
   // when something is is it read.
   if (expected.version === 0) {
+    if (target.confirmer != null) return target.confirmer.confirm(target, visitorId, expected);
     const found = call.send<number>("exists", keys.legacy === undefined ? [keys.record] : [keys.record, keys.legacy], "utf8");
     return found.then((count) => {
       if (count === 0) {
         call.done();
         return { ok: true, tag: expected };
       }
-      target.hold?.();
-      return readTagged(target, visitorId, (current) => (current === null ? { ok: true, tag: expected } : { ok: false, current }));
+      return movedOn(target, visitorId, expected);
     }, failed);
   }
   // A confirmation needs no atomic step, and reads one field: the commit id. Every write of the record's key stores a
@@ -141,7 +141,7 @@ function confirm(target: SyncTarget, visitorId: string, expected: VisitorTag): P
     const commit = expected.commit;
     // Compared there byte for byte: a commit id with a lone surrogate (which no read or write gives) would pass as the
     // U+FFFD its UTF-8 holds, so it is confirmed here, as text.
-    if (target.confirmer != null && isWellFormed(commit)) return target.confirmer.confirm(target, visitorId, { version: expected.version, commit });
+    if (target.confirmer != null && isWellFormed(commit)) return target.confirmer.confirm(target, visitorId, expected);
     return call.send<Buffer | null>("hget", [keys.record, "commit"], null).then((stored) => {
       if (stored !== null && sameText(stored, commit)) {
         call.done();
@@ -165,9 +165,13 @@ function confirm(target: SyncTarget, visitorId: string, expected: VisitorTag): P
 
 const isWellFormed = (text: string): boolean => (text as unknown as { isWellFormed(): boolean }).isWellFormed();
 
-/** A tag that did not hold: the record stored now, read in a command that leaves with the call's others (`hold`). */
-export function movedOn(target: SyncTarget, visitorId: string): Promise<VisitorSync> {
+/**
+ * A tag that did not hold: the record stored now, read in a command that leaves with the call's others (`hold`). For
+ * a tag of nothing stored (`expected`, version 0), something was found: if it is no record after all, the tag holds.
+ */
+export function movedOn(target: SyncTarget, visitorId: string, expected?: VisitorTag): Promise<VisitorSync> {
   target.hold?.();
+  if (expected?.version === 0) return readTagged(target, visitorId, (current) => (current === null ? { ok: true, tag: expected } : { ok: false, current }));
   return readTagged(target, visitorId, asRead);
 }
 

@@ -145,7 +145,7 @@ export class ConfirmBatches implements Confirmer {
     this.groups.clear();
   }
 
-  /** One HGET for a confirmation alone, else the script. */
+  /** One HGET (or EXISTS) for a confirmation alone, else the script. */
   private sendGroup(batch: Waiting[]): void {
     if (batch.length === 1) {
       this.sendAlone(batch[0] as Waiting);

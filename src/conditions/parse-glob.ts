@@ -56,10 +56,10 @@ function lower(tokens: readonly GlobToken[], tailEmpty: boolean, top: boolean): 
   let empty = tailEmpty;
   for (let k = units.length - 1; k >= 0; k -= 1) {
     const unit = units[k] as GlobToken | Pattern;
-    const rest = top && !empty && "t" in unit && unit.t === "star" && unit.segmentStart ? seq(...[...out].reverse()) : null;
-    if (rest !== null && nullable(rest)) {
+    if (top && !empty && "t" in unit && unit.t === "star" && unit.segmentStart && out.every(nullable)) {
       // micromatch's `(?=.)`: the `*` or what follows it reads something, even where all that follows may read
       // nothing (`/*?(a)` and `/*{,a}` do not match `/`).
+      const rest = seq(...out.reverse());
       out.length = 0;
       out.push({ type: "alt", items: [seq(STAR_NOT_EMPTY, rest), nonEmpty(rest)] });
     } else out.push("t" in unit ? lowerToken(unit, empty) : unit);

@@ -1,5 +1,5 @@
 import { isNoScript, luaScript } from "./lua-script.js";
-import type { RedisCall } from "./redis-call.js";
+import { recordKeys } from "./redis-keys.js";
 import { sameText } from "./same-text.js";
 import type { VisitorSync, VisitorTag } from "../storage/types.js";
 import type { Confirmer, SyncTarget } from "./sync-visitor.js";
@@ -62,11 +62,7 @@ class Waiting {
 
   /** The confirmation failed (its command, or its deadline): its call names the error. */
   reject(error: unknown): void {
-    try {
-      this.target.call.fail(error);
-    } catch (named) {
-      this.rejectWith(named);
-    }
+    this.rejectWith(this.target.call.failure(error));
   }
 }
 
@@ -194,8 +190,7 @@ export class ConfirmBatches implements Confirmer {
     const { expected } = waiting;
     const failed = (error: unknown): void => waiting.reject(error);
     if (expected.version === 0) {
-      const names = keys.legacy === undefined ? [keys.record] : [keys.record, keys.legacy];
-      call.send<number>("exists", names, "utf8").then((count) => this.answer(waiting, count === 0), failed);
+      call.send<number>("exists", recordKeys(keys), "utf8").then((count) => this.answer(waiting, count === 0), failed);
       return;
     }
     const commit = expected.commit as string;

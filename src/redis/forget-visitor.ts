@@ -1,6 +1,6 @@
 import { emptyVisitorRecord } from "../storage/empty-visitor-record.js";
 import type { RedisClient } from "./open-client.js";
-import type { VisitorKeys } from "./redis-keys.js";
+import { recordKeys, type VisitorKeys } from "./redis-keys.js";
 
 // One script, so reading the version and replacing the record are one step. A readable version moves on by one with
 // the empty record (the key keeps its `commit` field: a resent write that landed before the erasure still answers
@@ -39,7 +39,7 @@ return 1
  * await forgetVisitor(client, redisKeys("beckon:", { legacy: false }).visitor("v1"), 0) // => true, the record at version + 1, empty
  */
 export async function forgetVisitor(client: RedisClient, keys: VisitorKeys, ttlMs: number): Promise<boolean> {
-  const names = keys.legacy === undefined ? [keys.record] : [keys.record, keys.legacy];
+  const names = recordKeys(keys);
   const reply = await client.eval(SCRIPT, names.length, ...names, JSON.stringify(emptyVisitorRecord()), ttlMs);
   return reply === 1;
 }

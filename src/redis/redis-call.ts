@@ -1,7 +1,7 @@
 import { Command } from "ioredis";
 import { leanCommand, type CommandOptions } from "./lean-command.js";
 import type { DeadlineList, Expiring, Watched } from "../storage/deadlines.js";
-import { asStorageError, timedOut, type Explain } from "../storage/storage-error.js";
+import { asStorageError, timedOut, type Explain, type StorageError } from "../storage/storage-error.js";
 import type { RedisClient } from "./open-client.js";
 
 /** What every visitor call of one adapter shares: its client, its deadline list and how it names a failure. */
@@ -90,8 +90,13 @@ export class RedisCall implements Expiring {
 
   /** The call failed: its deadline goes, and the failure is thrown as a StorageError naming what the call did. */
   fail(error: unknown): never {
+    throw this.failure(error);
+  }
+
+  /** The call failed: its deadline goes, and the failure comes back as a StorageError naming what the call did. */
+  failure(error: unknown): StorageError {
     this.done();
-    throw asStorageError("redis", this.doing, error, this.setting.explain, this.visitorId);
+    return asStorageError("redis", this.doing, error, this.setting.explain, this.visitorId);
   }
 
   /** The deadline passed: the command in flight fails (its late answer, if any, is dropped by ioredis). */

@@ -12,6 +12,16 @@ export interface VisitorKeys {
   readonly slot?: number | undefined;
 }
 
+/**
+ * The keys a visitor's record may be stored under: its key, and its beckon 0.1 key where that may still be read.
+ *
+ * @example
+ * recordKeys({ record: "beckon:{b104}:v:v1", counters: "beckon:{b104}:counters", legacy: "beckon:v:v1" }) // => ["beckon:{b104}:v:v1", "beckon:v:v1"]
+ */
+export function recordKeys(keys: VisitorKeys): string[] {
+  return keys.legacy === undefined ? [keys.record] : [keys.record, keys.legacy];
+}
+
 /** The keys one Redis adapter touches; every one starts with its prefix. */
 export interface RedisKeys {
   visitor(visitorId: string): VisitorKeys;

@@ -8,7 +8,7 @@ import { isNoScript, luaScript } from "./lua-script.js";
 import type { RedisCall } from "./redis-call.js";
 import { readStored } from "./read-stored.js";
 import { sameNumber, sameText } from "./same-text.js";
-import type { VisitorKeys } from "./redis-keys.js";
+import { recordKeys, type VisitorKeys } from "./redis-keys.js";
 
 // ARGV[1]: "<TTL in ms> <1 when the last key is beckon 0.1's> <expected version> <new commit id> <expected commit id>",
 // separated by single spaces (a new id holds none; the expected one, last, may be anything stored, even empty; the
@@ -123,7 +123,7 @@ function confirm(target: SyncTarget, visitorId: string, expected: VisitorTag): P
   // when something is is it read.
   if (expected.version === 0) {
     if (target.confirmer != null) return target.confirmer.confirm(target, visitorId, expected);
-    const found = call.send<number>("exists", keys.legacy === undefined ? [keys.record] : [keys.record, keys.legacy], "utf8");
+    const found = call.send<number>("exists", recordKeys(keys), "utf8");
     return found.then((count) => {
       if (count === 0) {
         call.done();

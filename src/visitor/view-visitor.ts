@@ -230,7 +230,9 @@ export class VisitorView {
           const chat = isObject(value) ? (value as Partial<ChatHistory>) : NO_CHAT;
           self.chatActive = chat.active === true;
           self.lastChatAt = finite(chat.lastStartedAt);
-          self.nick = typeof chat.nick === "string" ? chat.nick : undefined;
+          // Read once: a getter may answer a text to `typeof` and something else to the next read.
+          const nick: unknown = chat.nick;
+          self.nick = typeof nick === "string" ? nick : undefined;
           break;
         }
         case "lastVisitAt":
@@ -396,12 +398,15 @@ function attributeRecord(value: unknown, thorough: boolean): Readonly<Record<str
 function viewCurrent(current: unknown): CurrentInvitation | undefined {
   if (!isObject(current)) return undefined;
   const c = current as Partial<CurrentInvitation>;
-  if (typeof c.invitationId !== "string") return undefined;
+  // Each field read once, as everywhere in the view: a getter may answer differently from one read to the next.
+  const invitationId: unknown = c.invitationId;
+  if (typeof invitationId !== "string") return undefined;
+  const variationId: unknown = c.variationId;
   const closedAt = finite(c.closedAt);
   const expiresAt = finite(c.expiresAt);
   return {
-    invitationId: c.invitationId,
-    variationId: typeof c.variationId === "string" ? c.variationId : c.invitationId,
+    invitationId,
+    variationId: typeof variationId === "string" ? variationId : invitationId,
     assignedAt: finite(c.assignedAt) ?? 0,
     shownPageviews: finite(c.shownPageviews) ?? 0,
     ...(closedAt === undefined ? {} : { closedAt }),

@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import type { Visitor } from "../../../src/types.js";
 import { viewVisitor } from "../../../src/visitor/view-visitor.js";
+import { evaluate } from "../../../src/index.js";
+
+/** An object whose `key` answers `answers` in turn, one per read, from the first again after the last. */
+function answering<T extends object>(target: T, key: string, answers: readonly unknown[]): { object: T; reads: () => number } {
+  let reads = 0;
+  Object.defineProperty(target, key, { enumerable: true, get: () => answers[reads++ % answers.length] });
+  return { object: target, reads: () => reads };
+}
 
 describe("viewVisitor", () => {
   it("fills the documented defaults for a visitor that only has an id", () => {
@@ -73,6 +81,26 @@ describe("viewVisitor", () => {
     expect(view?.events.size).toBe(0);
     expect(view?.attributes).toEqual({});
     expect([...(view?.seenOnce ?? [])]).toEqual(["x"]);
+  });
+
+  it("keeps a chat nick it read as text, whatever the getter answers next", () => {
+    // Fuzz seed 1572608773, evaluate:92797: the nick was read once to check its type and again to keep it, so a getter
+    // answering a number, then a text, then a number again left a number as the nick, and rendering `{nick}` broke
+    // evaluation (evaluation_error).
+    const chat = answering({}, "nick", [42, "Rita"]);
+    const view = viewVisitor({ id: "v1", chat: chat.object });
+    expect(view?.nick).toBe("Rita");
+    const flaky = answering({}, "nick", [42, "Rita"]);
+    const decision = evaluate([{ id: "hi", message: "Hi {nick}" }], { id: "v1", chat: flaky.object }, 0);
+    expect(decision.reason).toBe("lowest_position");
+    expect(decision.message).toBe("Hi Rita");
+  });
+
+  it("keeps the current invitation's ids as it read them, whatever the getters answer next", () => {
+    const current = answering({ assignedAt: 5, shownPageviews: 1 }, "invitationId", [7, "hello", 7]);
+    answering(current.object, "variationId", [null, "v2"]);
+    const view = viewVisitor({ id: "v1", state: { v: 1, current: current.object } } as unknown as Visitor);
+    expect(view?.current).toEqual({ invitationId: "hello", variationId: "v2", assignedAt: 5, shownPageviews: 1 });
   });
 
   it("returns null for something that is not a visitor", () => {

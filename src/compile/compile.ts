@@ -147,11 +147,13 @@ export function isRuleset(value: unknown): value is Ruleset {
   }
 }
 
-const cache = new WeakMap<readonly Invitation[], CompiledRuleset>();
+const cache = new WeakMap<readonly Invitation[], CompiledRuleset | ConfigError>();
 
 /**
  * The compiled form of a ruleset or of a plain array (compiled on first use and cached per array, so `evaluate` on
- * the same array does not validate again). Throws `ConfigError` for anything else.
+ * the same array does not validate again). Throws `ConfigError` for anything else, and for an array that does not
+ * validate: that error is cached too, so the same array is refused again without validating it again (refusing a
+ * costly pattern costs its price check, tens of milliseconds, and `explain` asks twice).
  */
 export function compiledRuleset(input: Ruleset | readonly Invitation[]): CompiledRuleset {
   if (isRuleset(input)) return (input as RulesetObject)[INSIDE];
@@ -160,9 +162,15 @@ export function compiledRuleset(input: Ruleset | readonly Invitation[]): Compile
   }
   let inside = cache.get(input);
   if (inside === undefined) {
-    inside = (compile(input) as RulesetObject)[INSIDE];
+    try {
+      inside = (compile(input) as RulesetObject)[INSIDE];
+    } catch (error) {
+      if (error instanceof ConfigError) cache.set(input, error);
+      throw error;
+    }
     cache.set(input, inside);
   }
+  if (inside instanceof ConfigError) throw inside;
   return inside;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compile, evaluate, type EvaluateOptions, type Invitation, type Visitor } from "../../../src/index.js";
+import { compile, ConfigError, evaluate, explain, type EvaluateOptions, type Invitation, type Visitor } from "../../../src/index.js";
 
 const now = Date.UTC(2026, 10, 26, 10);
 const invitations: Invitation[] = [{ id: "a", message: "Hello" }];
@@ -62,6 +62,26 @@ describe("evaluate", () => {
     const first = evaluate(set, { id: "v1" }, now);
     set.push({ id: "a", message: "duplicate id, added after the first call" });
     expect(evaluate(set, { id: "v1" }, now)).toEqual(first);
+  });
+
+  it("refuses the same invalid plain array again without validating it again", () => {
+    // Fuzz seed 2011721526, evaluate:48622: refusing a costly regex prices it (≈ 30 ms), and explain asked twice.
+    let reads = 0;
+    const invalid = new Proxy([{ id: "a", message: "A", position: "first" }] as unknown as Invitation[], {
+      get(target, key, receiver) {
+        if (key === "0") reads++;
+        return Reflect.get(target, key, receiver);
+      },
+    });
+    expect(evaluate(invalid, { id: "v1" }, now).reason).toBe("invalid_config");
+    const validated = reads;
+    expect(validated).toBeGreaterThan(0);
+    const explained = explain(invalid, { id: "v1" }, now);
+    expect(explained.decision).toEqual(evaluate(invalid, { id: "v1" }, now));
+    expect(explained.decision.reason).toBe("invalid_config");
+    expect(explained.candidates).toEqual([]);
+    expect(reads).toBe(validated);
+    expect(() => compile(invalid)).toThrow(ConfigError);
   });
 
   it("asks again when a selected invitation with an expiry will disappear, as it does for a current one", () => {

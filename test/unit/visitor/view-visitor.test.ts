@@ -3,11 +3,11 @@ import type { Visitor } from "../../../src/types.js";
 import { viewVisitor } from "../../../src/visitor/view-visitor.js";
 import { evaluate } from "../../../src/index.js";
 
-/** An object whose `key` answers `answers` in turn, one per read, from the first again after the last. */
-function answering<T extends object>(target: T, key: string, answers: readonly unknown[]): { object: T; reads: () => number } {
+/** `target` with `key` a getter answering `answers` in turn, one per read, from the first again after the last. */
+function answering<T extends object>(target: T, key: string, answers: readonly unknown[]): T {
   let reads = 0;
   Object.defineProperty(target, key, { enumerable: true, get: () => answers[reads++ % answers.length] });
-  return { object: target, reads: () => reads };
+  return target;
 }
 
 describe("viewVisitor", () => {
@@ -88,18 +88,18 @@ describe("viewVisitor", () => {
     // answering a number, then a text, then a number again left a number as the nick, and rendering `{nick}` broke
     // evaluation (evaluation_error).
     const chat = answering({}, "nick", [42, "Rita"]);
-    const view = viewVisitor({ id: "v1", chat: chat.object });
+    const view = viewVisitor({ id: "v1", chat });
     expect(view?.nick).toBe("Rita");
     const flaky = answering({}, "nick", [42, "Rita"]);
-    const decision = evaluate([{ id: "hi", message: "Hi {nick}" }], { id: "v1", chat: flaky.object }, 0);
+    const decision = evaluate([{ id: "hi", message: "Hi {nick}" }], { id: "v1", chat: flaky }, 0);
     expect(decision.reason).toBe("lowest_position");
     expect(decision.message).toBe("Hi Rita");
   });
 
   it("keeps the current invitation's ids as it read them, whatever the getters answer next", () => {
     const current = answering({ assignedAt: 5, shownPageviews: 1 }, "invitationId", [7, "hello", 7]);
-    answering(current.object, "variationId", [null, "v2"]);
-    const view = viewVisitor({ id: "v1", state: { v: 1, current: current.object } } as unknown as Visitor);
+    answering(current, "variationId", [null, "v2"]);
+    const view = viewVisitor({ id: "v1", state: { v: 1, current } } as unknown as Visitor);
     expect(view?.current).toEqual({ invitationId: "hello", variationId: "v2", assignedAt: 5, shownPageviews: 1 });
   });
 

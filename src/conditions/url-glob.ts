@@ -3,6 +3,7 @@ import { MATCH_BUDGET } from "../automaton/match-work.js";
 import type { Pattern } from "../automaton/pattern.js";
 import { GLOB_SYNTAX } from "./literal-glob-test.js";
 import { parseGlob } from "./parse-glob.js";
+import { remember } from "../lib/remember.js";
 
 /** Longest URL pattern accepted, in characters. */
 export const MAX_GLOB_LENGTH = 1024;
@@ -19,12 +20,6 @@ export const GLOB_INPUT_LENGTH = 8192;
 const checked = new Map<string, string | null>();
 const compiled = new Map<string, (input: string) => boolean>();
 const REMEMBER = 10_000;
-
-function remember<V>(cache: Map<string, V>, key: string, value: V): V {
-  if (cache.size >= REMEMBER) cache.clear();
-  cache.set(key, value);
-  return value;
-}
 
 /**
  * Checks one URL pattern at parse time. Returns a message saying what is wrong, or `null` when the pattern is a
@@ -47,9 +42,9 @@ export function checkGlob(pattern: string): string | null {
   const known = checked.get(trimmed);
   if (known !== undefined) return known;
   const parsed = parseGlob(trimmed);
-  if (typeof parsed === "string") return remember(checked, trimmed, parsed);
-  if (compileAutomaton(parsed.pattern) === null) return remember(checked, trimmed, "pattern is too complex to match in linear time");
-  return remember(checked, trimmed, costProblem(trimmed, parsed.pattern));
+  if (typeof parsed === "string") return remember(checked, trimmed, parsed, REMEMBER);
+  if (compileAutomaton(parsed.pattern) === null) return remember(checked, trimmed, "pattern is too complex to match in linear time", REMEMBER);
+  return remember(checked, trimmed, costProblem(trimmed, parsed.pattern), REMEMBER);
 }
 
 /** Why a parsed glob costs too much to match, or `null`; measured on the globs the matcher runs (trailing `*` widened). */
@@ -90,7 +85,7 @@ export function compileGlob(...patterns: [string, ...string[]]): (input: string)
   // run (each names a host or path the visitor is not on), and a parsed glob is ~20 times its text.
   const matches = compileAutomaton(parseAll(patterns), { rebuild: () => parseAll(patterns), inputLength: GLOB_INPUT_LENGTH });
   if (matches === null) throw new Error("pattern is too complex to match in linear time");
-  return remember(compiled, key, matches);
+  return remember(compiled, key, matches, REMEMBER);
 }
 
 function parseAll(patterns: readonly string[]): Pattern {

@@ -3,6 +3,7 @@ import * as z from "zod/mini";
 import { likeWords } from "../conditions/like-words.js";
 import { numericValue } from "../conditions/numeric-value.js";
 import { checkRegex, MAX_REGEX_LENGTH, type RegexProblem } from "../conditions/regex.js";
+import { remember } from "../lib/remember.js";
 import { expected } from "./expected.js";
 import {
   booleanSchema,
@@ -78,23 +79,18 @@ const regexSchema = stringSchema.check(
 );
 
 /**
- * What `checkRegex` found for the patterns read last, oldest first. Pricing a costly pattern works out its automaton,
- * ≈ 10 ms, and a set that does not validate is read twice (the fast reader, then the schema listing every issue):
- * without this, refusing one such pattern cost a call three times that. Patterns past the length cap are refused
- * without being kept.
+ * What `checkRegex` found for the patterns read lately, as url-glob.ts keeps its globs' verdicts. Pricing a costly
+ * pattern works out its automaton, ≈ 10 ms, and a set that does not validate is read more than once (the fast reader,
+ * then the schema listing every issue): without this, refusing one such pattern cost a call three times that.
+ * Patterns past the length cap are refused without being kept.
  */
 const checked = new Map<string, RegexProblem | null>();
 const CHECKED_KEPT = 256;
 
 function checkedRegex(pattern: string): RegexProblem | null {
   if (pattern.length > MAX_REGEX_LENGTH) return checkRegex(pattern);
-  let problem = checked.get(pattern);
-  if (problem === undefined) {
-    problem = checkRegex(pattern);
-    if (checked.size >= CHECKED_KEPT) checked.delete(checked.keys().next().value as string);
-    checked.set(pattern, problem);
-  }
-  return problem;
+  const known = checked.get(pattern);
+  return known !== undefined ? known : remember(checked, pattern, checkRegex(pattern), CHECKED_KEPT);
 }
 
 const key = nonEmptyStringSchema;

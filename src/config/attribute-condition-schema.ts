@@ -80,9 +80,9 @@ const regexSchema = stringSchema.check(
 
 /**
  * What `checkRegex` found for the patterns read lately, as url-glob.ts keeps its globs' verdicts. Pricing a costly
- * pattern works out its automaton, ≈ 10 ms, and a set that does not validate is read more than once (compile's quick
- * pass, the fast reader, then the schema listing every issue): without this, refusing one such pattern cost a call three times that.
- * Patterns past the length cap are refused without being kept.
+ * pattern works out its automaton, ≈ 10 ms, and a set that does not validate is read three times (compile's quick
+ * pass, the fast reader, then the schema listing every issue): without this, refusing one such pattern cost a call
+ * three times that. Patterns past the length cap are refused without being kept.
  */
 const checked = new Map<string, RegexProblem | null>();
 const CHECKED_KEPT = 256;

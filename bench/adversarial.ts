@@ -11,7 +11,7 @@ import { writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { fileURLToPath } from "node:url";
 import type { Worker } from "node:worker_threads";
-import { spawnWorker } from "../fuzz/spawn-worker.js";
+import { spawnWorker } from "./spawn-worker.js";
 import { ATTACK_CASES } from "./adversarial-cases.js";
 import type { MeasureReply, MeasureRequest } from "./adversarial-worker.js";
 
@@ -70,7 +70,7 @@ function runCases(indexes: number[], settings: Settings): Promise<CaseResult[]> 
     let busy = false;
     const start = (): void => {
       busy = false;
-      worker = spawnWorker(undefined, new URL("./adversarial-worker.ts", import.meta.url));
+      worker = spawnWorker(new URL("./adversarial-worker.ts", import.meta.url), undefined);
       worker.on("message", onMessage);
       worker.on("error", reject);
     };

@@ -4,11 +4,16 @@
  * nothing.
  */
 import type { AttributeValue, Visitor, VisitorEvent } from "../src/index.js";
-import type { Sample } from "./generate.js";
 import { createRandom, type Random } from "./random.js";
 import * as V from "./vocabulary.js";
 
 /** Monday 2026-03-23 00:00 UTC; three weeks from here cross the EU (29 March) and Sydney (5 April) DST changes. */
+/** One visitor and the instant it is evaluated at (epoch ms). */
+export interface Sample {
+  visitor: Visitor;
+  now: number;
+}
+
 const START_MS = Date.UTC(2026, 2, 23);
 const SPAN_MS = 21 * 24 * 3600 * 1000;
 

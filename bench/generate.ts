@@ -11,12 +11,6 @@ import type { AttributeCondition, EventCondition, Invitation, Visitor, VisitorEv
 import { createRandom, type Random } from "./random.js";
 import * as V from "./vocabulary.js";
 
-/** One visitor and the instant it is evaluated at (epoch ms). */
-export interface Sample {
-  visitor: Visitor;
-  now: number;
-}
-
 type Dimension =
   | "urls"
   | "language"
@@ -189,4 +183,4 @@ function casing(random: Random, text: string): string {
   return text;
 }
 
-export { generateSamples } from "./generate-visitors.js";
+export { generateSamples, type Sample } from "./generate-visitors.js";

@@ -1,16 +1,21 @@
 /**
  * A fuzz worker thread: runs the units the main thread sends, posts findings as they happen, and writes the index
  * of the input (and a tick per call) it is on into shared memory, so the main thread can tell a hang from work and
- * terminate it. Started by `spawnWorker` through tsx.
+ * terminate it. Started by `spawnWorker` (bench/spawn-worker.ts) through tsx.
  */
 import { parentPort, workerData } from "node:worker_threads";
 import type { Mutation } from "./mutate.js";
 import type { Finding, Outcome, Probe, ProbeCounters } from "./probe.js";
 import { createPrototypeGuard } from "./prototype-guard.js";
-import type { DisabledKind } from "./run-fuzz.js";
 import { runUnit, SKIP, UNIT_SIZE } from "./run-unit.js";
 import { TARGETS } from "./targets/index.js";
 import { threadId } from "./thread-cpu.js";
+
+/** A corruption kind one target no longer tries (its inputs built with it are skipped). */
+export interface DisabledKind {
+  target: string;
+  kind: string;
+}
 
 /** What the main thread sends. */
 export type WorkerRequest =

@@ -1,10 +1,13 @@
 import type { Worker } from "node:worker_threads";
-import type { WorkerReply, WorkerRequest } from "./fuzz-worker.js";
+import type { DisabledKind, WorkerReply, WorkerRequest } from "./fuzz-worker.js";
 import type { Finding } from "./probe.js";
 import { UNIT_SIZE } from "./run-unit.js";
-import { spawnWorker } from "./spawn-worker.js";
+import { spawnWorker } from "../bench/spawn-worker.js";
 import { threadCpuMs } from "./thread-cpu.js";
 import { TARGETS } from "./targets/index.js";
+
+/** The module each fuzz worker thread runs. */
+const WORKER = new URL("./fuzz-worker.ts", import.meta.url);
 
 /** How a run is set up. */
 export interface FuzzSettings {
@@ -42,12 +45,6 @@ export interface TargetSummary {
   hangs: number;
   skipped: number;
   stopped: boolean;
-}
-
-/** A corruption kind one target no longer tries (its inputs built with it are skipped). */
-export interface DisabledKind {
-  target: string;
-  kind: string;
 }
 
 /** The findings of a run, grouped: one entry per distinct problem, with how often it was seen. */
@@ -155,7 +152,7 @@ export async function runFuzz(settings: FuzzSettings): Promise<FuzzSummary> {
     const slot = (): void => {
       const progress = new SharedArrayBuffer(16);
       const view = new Int32Array(progress);
-      const worker: Worker = spawnWorker({ seed: settings.seed, budgetMs: settings.budgetMs, progress, disabled: [...disabled] });
+      const worker: Worker = spawnWorker(WORKER, { seed: settings.seed, budgetMs: settings.budgetMs, progress, disabled: [...disabled] });
       workers.add(worker);
       live++;
       let current: Work | undefined;

@@ -3,6 +3,7 @@ import type { CurrentInvitation, Decision, Invitation, InvitationState } from ".
 import { emptyState } from "./empty-state.js";
 import { newConversionRecord } from "./new-conversion-record.js";
 import { pruneConversions } from "./prune-conversions.js";
+import { checkReducerArguments } from "./check-reducer-arguments.js";
 import { settleExpiry } from "./settle-expiry.js";
 import type { StateOptions } from "./state-options.js";
 
@@ -31,6 +32,8 @@ export function applyDecision(
   const given = state ?? emptyState();
   const invitation = decision.invitation;
   if (decision.status !== "selected" || invitation === null) return given;
+  // settleExpiry checks the arguments; without invitations they are checked here, before the state is copied.
+  if (invitations === undefined) checkReducerArguments(given, now);
   const base = invitations === undefined ? given : settleExpiry(given, compiledRuleset(invitations), now, options);
   const variationId = decision.variationId ?? invitation.id;
   const expiresAfterSeconds = invitation.expiresAfterSeconds;

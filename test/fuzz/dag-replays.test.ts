@@ -45,3 +45,14 @@ describe("the shared-DAG findings of the full fuzz run", () => {
     expect(calls.map((c) => c.call)).toContain("explain");
   });
 });
+
+describe("a shared-DAG finding of a later run (seed 1209686713)", () => {
+  it("reducers:61 (a shared array as the state's suppressedUntil) is refused by recordChatStarted with a ConfigError naming the field", async () => {
+    const { calls, findings } = await replayCost(1209686713, "reducers", 61);
+    expect(findings).toEqual([]);
+    const chat = calls.filter((c) => c.call === "recordChatStarted").map((c) => c.outcome);
+    const refused = chat.find((outcome) => !outcome.ok);
+    expect(refused).toBeDefined();
+    expect(refused?.ok === false && refused.error).toMatchObject({ name: "ConfigError", issues: [{ code: "invalid_type", path: ["suppressedUntil"] }] });
+  });
+});

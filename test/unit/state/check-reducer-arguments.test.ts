@@ -73,6 +73,12 @@ describe("reducers and a state past its bounds", () => {
     }
   });
 
+  it("applyDecision without invitations refuses it too, before copying the list", () => {
+    for (const [state, key] of states) {
+      expect(() => applyDecision(state, decision, 0)).toThrow(expect.objectContaining({ issues: [expect.objectContaining({ code: "too_big", path: [key] })] }));
+    }
+  });
+
   it("leaves a state within its bounds alone", () => {
     const full = { ...emptyState(), seenOnce: new Array<string>(MAX_VISITOR_LIST_LENGTH).fill("b") };
     expect(recordShown(full, 0)).toBe(full);
@@ -106,5 +112,59 @@ describe("the pause options the reducers read", () => {
       expect(evaluate(invitations, { id: "v" }, 0, { [key]: option.value }).reason).toBe("invalid_options");
       expect(option.converted()).toBe(false);
     }
+  });
+});
+
+describe("reducers and a state holding something other than a number in a number field", () => {
+  // Arrays that record being converted (as a comparison or `Math.max` would convert them, through their toString):
+  // one shared along 2^24 paths would take exponentially long to write out, and a loop cannot be cut off by a timeout.
+  const made: { converted: boolean }[] = [];
+  const convertible = (): never => {
+    const seen = { converted: false };
+    made.push(seen);
+    return Object.assign([60], { toString: () => ((seen.converted = true), "60") }) as never;
+  };
+  const record = { invitationId: "a", variationId: "a", campaign: "", status: "sent", sentAt: 0, event: "ordered", expiresAt: 10 } as const;
+  const tally = { invitationId: "a", variationId: "a", sent: 1, shown: 0, closed: 0, chatStarted: 0, converted: 0 };
+  const bad = (): InvitationState => ({
+    ...emptyState(),
+    suppressedUntil: convertible(),
+    current: { invitationId: "a", variationId: "a", assignedAt: 0, shownPageviews: 1, expiresAt: convertible() },
+    conversions: [record, { ...record, sentAt: convertible(), convertedAt: "5" as never }],
+    conversionTallies: [{ ...tally, converted: convertible() }],
+  });
+  const paths = [["suppressedUntil"], ["current", "expiresAt"], ["conversions", 1, "sentAt"], ["conversions", 1, "convertedAt"], ["conversionTallies", 0, "converted"]];
+  const decision = evaluate(invitations, { id: "v" }, 0);
+  const reducers: [string, (state: InvitationState) => unknown][] = [
+    ["applyDecision", (s) => applyDecision(s, decision, 0, invitations)],
+    ["applyDecision without invitations", (s) => applyDecision(s, decision, 0)],
+    ["recordShown", (s) => recordShown(s, 0)],
+    ["recordClosed", (s) => recordClosed(s, invitations, 0)],
+    ["recordChatStarted", (s) => recordChatStarted(s, invitations, 0)],
+    ["startSession", (s) => startSession(s, invitations, 0)],
+    ["recordConversion", (s) => recordConversion(s, "ordered", 0)],
+    ["summarize", (s) => summarize(s)],
+  ];
+
+  it.each(reducers)("%s refuses it with a ConfigError listing every such field by its path, converting none", (_name, reduce) => {
+    made.length = 0;
+    let thrown: unknown = null;
+    try {
+      reduce(bad());
+    } catch (error) {
+      thrown = error;
+    }
+    expect(isConfigError(thrown)).toBe(true);
+    const issues = (thrown as { issues: { code: string; path: unknown[] }[] }).issues;
+    expect(issues.map((issue) => issue.path)).toEqual(paths);
+    expect(issues.every((issue) => issue.code === "invalid_type")).toBe(true);
+    expect(made).toHaveLength(4);
+    expect(made.some((seen) => seen.converted)).toBe(false);
+  });
+
+  it("takes NaN and absent optional fields as they are", () => {
+    const state = { ...emptyState(), suppressedUntil: Number.NaN, conversions: [record], conversionTallies: [tally] };
+    expect(recordShown(state, 0)).toBe(state);
+    expect(summarize(state)).toHaveLength(1);
   });
 });

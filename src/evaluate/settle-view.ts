@@ -1,5 +1,5 @@
 import type { CompiledRuleset } from "../compile/compile.js";
-import { settleExpiry } from "../state/settle-expiry.js";
+import { settleCheckedExpiry } from "../state/settle-expiry.js";
 import type { VisitorView } from "../visitor/view-visitor.js";
 import type { ResolvedOptions } from "./resolve-options.js";
 
@@ -24,7 +24,7 @@ export function settleView(view: VisitorView, ruleset: CompiledRuleset, atMs: nu
     seenOnce: [...view.seenOnce],
     conversions: [],
   };
-  const settled = settleExpiry(state, ruleset, atMs, { suppressAfterCloseSeconds: options.suppressAfterCloseMs / 1000 });
+  const settled = settleCheckedExpiry(state, ruleset, atMs, { suppressAfterCloseSeconds: options.suppressAfterCloseMs / 1000 });
   return view.withState({
     current: settled.current,
     suppressedUntil: settled.suppressedUntil,

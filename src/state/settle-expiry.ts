@@ -18,6 +18,22 @@ export function settleExpiry(
   options: StateOptions | undefined,
 ): InvitationState {
   checkReducerArguments(state, nowMs);
+  return settleCheckedExpiry(state, ruleset, nowMs, options);
+}
+
+/**
+ * {@link settleExpiry} without checking its arguments first: for a state `evaluate` builds from the visitor's view,
+ * whose fields were read and checked with the snapshot.
+ *
+ * @example
+ * settleCheckedExpiry(state, ruleset, state.current.expiresAt + 1, {}).current?.closedAt // => state.current.expiresAt
+ */
+export function settleCheckedExpiry(
+  state: InvitationState,
+  ruleset: CompiledRuleset,
+  nowMs: number,
+  options: StateOptions | undefined,
+): InvitationState {
   const current = state.current;
   const expiresAt = current?.expiresAt;
   if (current === undefined || current.closedAt !== undefined || expiresAt === undefined || expiresAt > nowMs) {

@@ -1,7 +1,8 @@
 import { compiledRuleset, type Ruleset } from "../compile/compile.js";
 import type { CompiledInvitation } from "../compile/compile-invitation.js";
 import type { Invitation, VisitorEvent } from "../types.js";
-import { checkLogLength } from "./check-log-length.js";
+import { ConfigError } from "../config/config-error.js";
+import { checkLogArguments } from "./check-log-arguments.js";
 import { normalName, type EventBook } from "./event-book.js";
 
 /**
@@ -28,7 +29,8 @@ interface NameNeeds {
  * the newest `max(maxPerName, largest minCount on that name)` records — a condition only ever looks at its `minCount`
  * newest records. Kept records stay in their order; the input is never changed. Prune against the whole invitation
  * set in use: records another set needs may go. Throws `ConfigError` when `invitations` is a plain array that is not
- * a valid invitation set (as `compile` does), or when the log holds more than `MAX_VISITOR_EVENTS` records.
+ * a valid invitation set (as `compile` does), when the log holds more than `MAX_VISITOR_EVENTS` records, or when
+ * `now` or `maxPerName` is not a number.
  *
  * @example
  * const events = [{ event: "login_failed", minCount: 5, withinSeconds: 1800 }];
@@ -44,7 +46,11 @@ export function pruneEvents(
   options: { maxPerName?: number } = {},
 ): VisitorEvent[] {
   const needs = needsOf(compiledRuleset(invitations).all);
-  const limit = options.maxPerName ?? DEFAULT_MAX_EVENTS_PER_NAME;
+  const limit: unknown = options.maxPerName ?? DEFAULT_MAX_EVENTS_PER_NAME;
+  // Compared with every name's count: anything but a number would be converted to text on each comparison.
+  if (typeof limit !== "number") {
+    throw new ConfigError([{ code: "invalid_type", path: ["maxPerName"], message: "expected a number of records" }], "options");
+  }
   return prune(log, needs, now, Number.isNaN(limit) ? DEFAULT_MAX_EVENTS_PER_NAME : limit, null);
 }
 
@@ -69,7 +75,7 @@ function prune(
   book: EventBook | null,
 ): VisitorEvent[] {
   const records = log ?? [];
-  checkLogLength(records);
+  checkLogArguments(records, now);
   const kept = new Uint8Array(records.length);
   let count = 0;
   for (const { need, indexes } of stillUsable(records, needs, now, book)) {

@@ -1,6 +1,6 @@
 import { normalizeText } from "../conditions/text.js";
 import type { EventDefinition, RecordEventOutcome, VisitorEvent } from "../types.js";
-import { checkLogLength } from "./check-log-length.js";
+import { checkLogArguments } from "./check-log-arguments.js";
 import { bookedEvent, type BookedEvent, type EventBook } from "./event-book.js";
 
 /**
@@ -13,7 +13,8 @@ import { bookedEvent, type BookedEvent, type EventBook } from "./event-book.js";
  * whenever anything changed.
  *
  * Definitions are expected to come from `parseEventDefinitions`; with duplicate names the first one applies. A log
- * longer than `MAX_VISITOR_EVENTS` (the bound every snapshot's log keeps) throws `ConfigError`.
+ * longer than `MAX_VISITOR_EVENTS` (the bound every snapshot's log keeps), or a `now` that is not a number, throws
+ * `ConfigError`.
  *
  * @example
  * const definitions = [{ name: "login_failed", storeTimeoutSeconds: 1 }];
@@ -31,7 +32,7 @@ export function recordEvent(
 ): { log: VisitorEvent[]; outcome: RecordEventOutcome } {
   // Unchanged means the very same array; the public type is mutable only to keep one return type.
   const records = (log ?? []) as VisitorEvent[];
-  checkLogLength(records);
+  checkLogArguments(records, now);
   const key = normalizeText(event.name);
   const definition = definitions.find((candidate) => normalizeText(candidate.name) === key);
   return recordDefined(records, definition === undefined ? undefined : { definition, key }, event, now);
@@ -48,7 +49,7 @@ export function recordBookedEvent(
   now: number,
 ): { log: VisitorEvent[]; outcome: RecordEventOutcome } {
   const records = (log ?? []) as VisitorEvent[];
-  checkLogLength(records);
+  checkLogArguments(records, now);
   return recordDefined(records, bookedEvent(book, event.name), event, now);
 }
 

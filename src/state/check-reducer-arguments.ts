@@ -1,3 +1,4 @@
+import { checkInstant } from "../config/check-instant.js";
 import { MAX_VISITOR_LIST_LENGTH } from "../config/visitor-limits.js";
 import { ConfigError, type ConfigIssue } from "../config/config-error.js";
 import type { ConversionRecord, ConversionTally, CurrentInvitation, InvitationState } from "../types.js";
@@ -34,9 +35,7 @@ true satisfies EveryNumber<ConversionTally, typeof TALLY_NUMBERS>;
  * checkReducerArguments({ ...emptyState(), suppressedUntil: "soon" }, 0) // throws ConfigError (invalid_type at ["suppressedUntil"])
  */
 export function checkReducerArguments(state: InvitationState, now?: number): void {
-  if (now !== undefined && typeof now !== "number") {
-    throw new ConfigError([{ code: "invalid_type", path: ["now"], message: "expected epoch ms as a number" }], "arguments");
-  }
+  if (now !== undefined) checkInstant(now);
   // A string would be spread into an object of one key per character: ten million characters, ten million keys.
   if (typeof state !== "object" || state === null || Array.isArray(state)) {
     throw new ConfigError([{ code: "invalid_type", path: [], message: "expected a state object" }], "state");

@@ -46,13 +46,21 @@ describe("the shared-DAG findings of the full fuzz run", () => {
   });
 });
 
-describe("a shared-DAG finding of a later run (seed 1209686713)", () => {
-  it("reducers:61 (a shared array as the state's suppressedUntil) is refused by recordChatStarted with a ConfigError naming the field", async () => {
+describe("shared-DAG findings of later runs", () => {
+  it("reducers:61 of seed 1209686713 (a shared array as the state's suppressedUntil) is refused by recordChatStarted with a ConfigError naming the field", async () => {
     const { calls, findings } = await replayCost(1209686713, "reducers", 61);
     expect(findings).toEqual([]);
     const chat = calls.filter((c) => c.call === "recordChatStarted").map((c) => c.outcome);
     const refused = chat.find((outcome) => !outcome.ok);
     expect(refused).toBeDefined();
     expect(refused?.ok === false && refused.error).toMatchObject({ name: "ConfigError", issues: [{ code: "invalid_type", path: ["suppressedUntil"] }] });
+  });
+
+  it("reducers:42188 of seed 1018698962 (a shared array behind a proxy as recordEvent's now) is refused with a ConfigError naming now", async () => {
+    const { calls, findings } = await replayCost(1018698962, "reducers", 42188);
+    expect(findings).toEqual([]);
+    // Step 1's recordEvent is given no event at all (a TypeError, tolerated); step 7's is the one given the array.
+    const refused = calls.filter((c) => c.call === "recordEvent").map((c) => c.outcome).filter((outcome) => !outcome.ok).at(-1);
+    expect(refused?.ok === false && refused.error).toMatchObject({ name: "ConfigError", issues: [{ code: "invalid_type", path: ["now"] }] });
   });
 });

@@ -27,6 +27,33 @@ describe("the event log's bound in recordEvent and pruneEvents", () => {
     }
   });
 
+  it("refuses a now or maxPerName that is not a number with a ConfigError naming it, converting neither", () => {
+    // An array that records being converted, as `now - at` or a count's comparison would convert it (through its
+    // toString): one shared along 2^24 paths would take exponentially long to write out.
+    let converted = false;
+    const convertible = Object.assign([5], { toString: () => ((converted = true), "5") }) as never;
+    const definitions = [{ name: "viewed", storeTimeoutSeconds: 60 }];
+    const log = [{ name: "viewed", at: 0 }];
+    const ruleset = compile([{ id: "e", message: "Hi", events: [{ event: "viewed", minCount: 1, withinSeconds: 60 }] }]);
+    for (const [call, key] of [
+      [() => recordEvent(log, definitions, { name: "viewed" }, convertible), "now"],
+      [() => recordEvent(log, definitions, { name: "nobody defined this" }, convertible), "now"],
+      [() => pruneEvents(log, ruleset, convertible), "now"],
+      [() => pruneEvents(log, ruleset, 0, { maxPerName: convertible }), "maxPerName"],
+    ] as const) {
+      let thrown: unknown;
+      try {
+        call();
+      } catch (error) {
+        thrown = error;
+      }
+      expect(isConfigError(thrown)).toBe(true);
+      expect((thrown as { issues: { code: string; path: unknown[] }[] }).issues).toMatchObject([{ code: "invalid_type", path: [key] }]);
+    }
+    expect(converted).toBe(false);
+    expect(pruneEvents(log, ruleset, 1_000, { maxPerName: Number.NaN })).toEqual(log);
+  });
+
   it("takes a log of exactly MAX_VISITOR_EVENTS", () => {
     const log = Array.from({ length: MAX_VISITOR_EVENTS }, (_, i) => ({ name: "viewed", at: i }));
     // storeTimeoutSeconds 0: the newest record of the name is refreshed, whatever its age.

@@ -11,6 +11,7 @@
  *   npx tsx bench/fixed-cost.ts --rounds 30     # passes of each side, alternated; default 15
  *   npx tsx bench/fixed-cost.ts --dist          # the published build (dist/, `npm run build` first) instead of src/
  *   npx tsx bench/fixed-cost.ts --processes 7   # 7 separate runs, one after another, and the median of their ratios
+ *   npx tsx bench/fixed-cost.ts --k 1000 --by-outcome   # and each visitor timed alone, grouped by the winner's rank
  *   node --cpu-prof --import tsx bench/fixed-cost.ts --k 10 --profile 8   # then 8 s of beckon alone, to profile
  *
  * Targets: beckon at most 1.5× the loop at K = 10; at least 8× faster than the loop at K = 1 000.
@@ -43,6 +44,8 @@ const ROUNDS = Number(args.get("--rounds") ?? 15);
 /** Seconds of beckon alone after the table, for a profiler (`node --cpu-prof --import tsx bench/fixed-cost.ts --profile 8`). */
 const PROFILE_SECONDS = Number(args.get("--profile") ?? 0);
 const VISITORS = 2_000;
+/** Also time each visitor alone and group the times by the winner's rank (see {@link byOutcome}). */
+const BY_OUTCOME = process.argv.includes("--by-outcome");
 /**
  * The published build rather than the source as tsx hands it over: what users run (bundled, identifiers shortened)
  * can time differently from the same code in modules.
@@ -142,9 +145,73 @@ for (const k of SIZES) {
   console.log(
     `| ${k} | ${beckonNs.toFixed(0)} | ${loopNs.toFixed(0)} | ${(beckonNs / loopNs).toFixed(2)}× | ${medianRatio.toFixed(2)}× | ${bytes.toFixed(0)} | ${agree ? "yes" : "**NO**"} (${winners} of ${VISITORS} get one) |`,
   );
+  if (BY_OUTCOME) byOutcome(invitations, visitors, instants, (visitor, now) => evaluate(ruleset, visitor, now), decideLoop);
   for (const deadline = performance.now() + PROFILE_SECONDS * 1000; performance.now() < deadline; ) {
     for (let i = 0; i < visitors.length; i++) evaluate(ruleset, visitors[i] as Visitor, instants[i] as number);
   }
+}
+
+/**
+ * Where a set's time goes, visitor by visitor: each visitor decided five times in a row by each side, the fastest of
+ * 40 rounds (wall clock, whatever `--cpu` says: a CPU clock is too coarse for one visitor), the visitors then grouped
+ * by their winner's rank in position order — how far a scan in rank order has to go — and by no winner at all.
+ * Printed after the K's row, one row per group that has visitors.
+ */
+function byOutcome(
+  invitations: readonly Invitation[],
+  visitors: readonly Visitor[],
+  instants: readonly number[],
+  decideBeckon: (visitor: Visitor, now: number) => unknown,
+  decideLoop: (visitor: Visitor, now: number) => unknown,
+): void {
+  // The workload's positions are all different, so the rank is the position's place among them.
+  const byPosition = [...invitations].sort((a, b) => (a.position ?? 0) - (b.position ?? 0));
+  const rankOf = new Map(byPosition.map((invitation, rank) => [invitation.id, rank]));
+  const groups = [
+    { label: "0–31", below: 32 },
+    { label: "32–127", below: 128 },
+    { label: "128–511", below: 512 },
+    { label: "512 and later", below: Number.POSITIVE_INFINITY },
+    { label: "no invitation", below: Number.NaN },
+  ].map((group) => ({ ...group, visitors: 0, beckon: 0, loop: 0 }));
+  const groupOf = visitors.map((visitor, i) => {
+    const id = (decideBeckon(visitor, instants[i] as number) as { invitation: Invitation | null }).invitation?.id;
+    if (id === undefined) return groups.length - 1;
+    const rank = rankOf.get(id) as number;
+    return groups.findIndex((group) => rank < group.below);
+  });
+  const fastest = (decide: (visitor: Visitor, now: number) => unknown): Float64Array => {
+    const best = new Float64Array(visitors.length).fill(Number.POSITIVE_INFINITY);
+    for (let round = 0; round < 40; round++) {
+      for (let i = 0; i < visitors.length; i++) {
+        const visitor = visitors[i] as Visitor;
+        const now = instants[i] as number;
+        const started = process.hrtime.bigint();
+        for (let r = 0; r < 5; r++) decide(visitor, now);
+        best[i] = Math.min(best[i] as number, Number(process.hrtime.bigint() - started) / 5);
+      }
+    }
+    return best;
+  };
+  const beckon = fastest(decideBeckon);
+  const loop = fastest(decideLoop);
+  let total = 0;
+  groupOf.forEach((g, i) => {
+    const group = groups[g] as (typeof groups)[number];
+    group.visitors += 1;
+    group.beckon += beckon[i] as number;
+    group.loop += loop[i] as number;
+    total += beckon[i] as number;
+  });
+  console.log(`\nK = ${invitations.length}, each visitor alone (ns a decision, the fastest of 40 rounds of five, wall clock), by the winner's rank:\n`);
+  console.log("| winner's rank | visitors | beckon | plain loop | beckon / loop | share of beckon's time |");
+  console.log("| --- | ---: | ---: | ---: | ---: | ---: |");
+  for (const group of groups.filter((g) => g.visitors > 0)) {
+    const b = group.beckon / group.visitors;
+    const l = group.loop / group.visitors;
+    console.log(`| ${group.label} | ${group.visitors} | ${b.toFixed(0)} | ${l.toFixed(0)} | ${(b / l).toFixed(2)}× | ${((100 * group.beckon) / total).toFixed(1)} % |`);
+  }
+  console.log("");
 }
 
 /**

@@ -1,3 +1,4 @@
+import { INVITATION_FIELD_NAMES } from "../fields.js";
 import type { EventCondition, Invitation, Variation } from "../types.js";
 import type { LhcReport } from "./lhc-report.js";
 import type { LhcRow } from "./lhc-types.js";
@@ -138,24 +139,15 @@ export function attachVariations(row: MappedRow, children: readonly MappedRow[])
   row.reader.difference("variation_pick", null, "LHC draws the variation at random on every assignment; beckon picks one by a hash of the visitor id, so a visitor keeps the same one");
 }
 
-/** The order of the `Invitation` interface, so imported files read like hand-written ones. */
-const ORDER: readonly (keyof Invitation)[] = [
-  "id", "name", "position", "enabled", "kind", "timeOnSite", "pageviews", "language", "identifier", "tag", "departments",
-  "referrer", "devices", "urls", "schedule", "attributes", "events", "trigger", "requireOperatorIds",
-  "minSecondsSinceLastVisit", "minSecondsSinceLastChat", "oncePerVisitor", "showLimit", "urlBound",
-  "hideForSessionAfterClose", "nextOnUrlChange", "cooldownSeconds", "expiresAfterSeconds", "message",
-  "returningMessage", "returningNick", "translations", "operator", "wait", "requires", "variations", "conversion",
-  "campaign", "design",
-];
-
 /**
- * The invitation with its keys in the interface's order.
+ * The invitation with its keys in the interface's order (the field table's, `INVITATION_FIELD_NAMES`), so imported
+ * files read like hand-written ones; a field the table has is never dropped.
  *
  * @example
  * Object.keys(ordered({ message: "Hi", id: "1" })) // => ["id", "message"]
  */
 export function ordered(invitation: Invitation): Invitation {
   const out: Record<string, unknown> = {};
-  for (const key of ORDER) if (invitation[key] !== undefined) out[key] = invitation[key];
+  for (const key of INVITATION_FIELD_NAMES) if (invitation[key] !== undefined) out[key] = invitation[key];
   return out as unknown as Invitation;
 }

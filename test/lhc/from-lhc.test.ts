@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseInvitations } from "../../src/index.js";
+import { parseInvitations, type Invitation } from "../../src/index.js";
 import { fromLhc, type LhcReportEntry, type LhcRow } from "../../src/lhc/index.js";
 
 const base = (id: number, extra: Record<string, unknown> = {}): LhcRow => ({ id, position: 0, message: `Hi ${id}`, design_data: "", ...extra });
@@ -112,5 +112,19 @@ describe("fromLhc design_data", () => {
     expect(invitations[0]?.design).toEqual({ message_width: 300, delay: 3 });
     expect(invitations[0]?.oncePerVisitor).toBe(true);
     expect(codes(report, "1")).toEqual(["lossy:invalid_option"]);
+  });
+});
+
+describe("ordered", () => {
+  it("keeps every field of an invitation, in the field table's order, whatever order they came in", async () => {
+    const { fullInvitation, otherInvitations } = await import("../unit/config/examples.js");
+    const { ordered } = await import("../../src/lhc/attach-links.js");
+    const { INVITATION_FIELD_NAMES } = await import("../../src/fields.js");
+    // Between them the examples set every field (test/unit/config/parse-invitations.test.ts holds them to that).
+    const every = Object.assign({}, ...otherInvitations, fullInvitation) as Invitation;
+    const shuffled = Object.fromEntries(Object.entries(every).reverse()) as Invitation;
+    const out = ordered(shuffled);
+    expect(out).toEqual(every);
+    expect(Object.keys(out)).toEqual(INVITATION_FIELD_NAMES);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { compileInvitations } from "../../../src/compile/compile-invitation.js";
+import { compileInvitations, type CompiledInvitation } from "../../../src/compile/compile-invitation.js";
+import { covers, type ConditionField } from "../../../src/lint/covers.js";
 import { findShadowed } from "../../../src/lint/find-shadowed.js";
 import type { Invitation } from "../../../src/types.js";
 
@@ -74,5 +75,37 @@ describe("findShadowed", () => {
     expect(shadowed(set)).toEqual([]);
     const { user, system } = process.cpuUsage(start);
     expect((user + system) / 1000).toBeLessThan(5000);
+  });
+});
+
+describe("findShadowed, condition by condition", () => {
+  // One restricting value per condition `covers` compares: keyed by ConditionField, so a condition added to lint's
+  // table needs its case here. With the condition on the better-ranked invitation only, it can not be proved to
+  // cover the other (a visitor failing it gets the other); on the lower-ranked one only, the other covers it.
+  const restricting = {
+    timeOnSite: { timeOnSite: 30 },
+    pageviews: { pageviews: 3 },
+    language: { language: "eng" },
+    identifier: { identifier: "site_a" },
+    tag: { tag: "vip" },
+    referrer: { referrer: "google" },
+    departments: { departments: [1] },
+    devices: { devices: ["mobile"] },
+    requireOperatorIds: { requireOperatorIds: ["7"] },
+    urls: { urls: ["/pricing"] },
+    schedule: { schedule: { type: "weekly", days: { mon: [{ start: "09:00", end: "17:00" }] } } },
+    minSecondsSinceLastVisit: { minSecondsSinceLastVisit: 600 },
+    minSecondsSinceLastChat: { minSecondsSinceLastChat: 600 },
+    attributes: { attributes: [{ key: "plan", op: "eq", value: "pro" }] },
+    events: { events: [{ event: "login_failed", minCount: 2, withinSeconds: 60 }] },
+  } satisfies Record<ConditionField, Partial<Invitation>>;
+
+  it.each(Object.entries(restricting))("%s: restricting the better-ranked invitation leaves the other unshadowed; restricting the other, it is", (_field, condition) => {
+    expect(shadowed([{ id: "first", ...base, ...condition }, { id: "second", ...base, position: 1 }])).toEqual([]);
+    expect(shadowed([{ id: "first", ...base }, { id: "second", ...base, position: 1, ...condition }])).toEqual([["second", "first"]]);
+    // findShadowed buckets by some conditions before it asks covers, so covers is asked directly too.
+    const [restricted, open] = compileInvitations([{ id: "r", ...base, ...condition }, { id: "o", ...base }]) as [CompiledInvitation, CompiledInvitation];
+    expect(covers(restricted, open)).toBe(false);
+    expect(covers(open, restricted)).toBe(true);
   });
 });

@@ -98,6 +98,59 @@ export const INVITATION_FIELDS = {
 export type InvitationField = keyof typeof INVITATION_FIELDS;
 
 /**
+ * What each invitation field is, for code that must treat every condition (lint's `covers`, the testing
+ * arbitraries and `aimVisitor`): a condition on the visitor, or identity, ranking, the trigger, a state limit (the
+ * reducers take an invitation out of the running by it), the lifecycle of a current invitation, or content. A type
+ * only, so it costs the bundles nothing; a field of the table missing here, or here but not in the table, fails to
+ * compile (below).
+ */
+export interface InvitationFieldRoles {
+  id: "identity";
+  name: "identity";
+  position: "ranking";
+  enabled: "ranking";
+  kind: "ranking";
+  timeOnSite: "condition";
+  pageviews: "condition";
+  language: "condition";
+  identifier: "condition";
+  tag: "condition";
+  departments: "condition";
+  referrer: "condition";
+  devices: "condition";
+  urls: "condition";
+  schedule: "condition";
+  attributes: "condition";
+  events: "condition";
+  trigger: "trigger";
+  requireOperatorIds: "condition";
+  minSecondsSinceLastVisit: "condition";
+  minSecondsSinceLastChat: "condition";
+  oncePerVisitor: "state limit";
+  showLimit: "state limit";
+  urlBound: "lifecycle";
+  hideForSessionAfterClose: "state limit";
+  nextOnUrlChange: "lifecycle";
+  cooldownSeconds: "lifecycle";
+  expiresAfterSeconds: "lifecycle";
+  message: "content";
+  returningMessage: "content";
+  returningNick: "content";
+  translations: "content";
+  operator: "content";
+  wait: "content";
+  requires: "content";
+  variations: "content";
+  conversion: "content";
+  campaign: "content";
+  design: "content";
+}
+true satisfies [Exclude<InvitationField, keyof InvitationFieldRoles>, Exclude<keyof InvitationFieldRoles, InvitationField>] extends [never, never] ? true : false;
+
+/** The invitation fields that are conditions on the visitor (see {@link InvitationFieldRoles}). */
+export type ConditionField = { [F in keyof InvitationFieldRoles]: InvitationFieldRoles[F] extends "condition" ? F : never }[keyof InvitationFieldRoles];
+
+/**
  * The names of {@link VISITOR_FIELDS}, in table order, for code that walks them.
  *
  * @example

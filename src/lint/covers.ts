@@ -2,68 +2,16 @@ import type { CompiledAttributeCondition } from "../conditions/compile-attribute
 import type { UrlMatcher } from "../conditions/compile-url-patterns.js";
 import type { CompiledEventCondition, CompiledInvitation } from "../compile/compile-invitation.js";
 import type { CompiledSchedule } from "../schedule/compile-schedule.js";
-import type { InvitationField } from "../fields.js";
-
-/**
- * Per field of `Invitation`, its part in {@link covers}: a condition it compares, or why the field is none of its
- * business: content and identity never decide eligibility, a current invitation's lifecycle (withdrawal, expiry, the
- * pause after it) comes after selection, and ranking, kind, trigger and the state limits are the caller's
- * (`findShadowed`, with {@link staysInRunning}). Keyed by every field, so a field added to the table fails to compile
- * until it is placed here; a condition placed here needs a case in test/unit/lint/find-shadowed.test.ts (keyed by
- * {@link ConditionField}), which fails until `covers` compares it. A condition `covers` did not compare would let it
- * prove covers that do not hold, and lint would report an invitation that can win as `shadowed`.
- */
-const BY_FIELD = {
-  timeOnSite: "condition",
-  pageviews: "condition",
-  language: "condition",
-  identifier: "condition",
-  tag: "condition",
-  referrer: "condition",
-  departments: "condition",
-  devices: "condition",
-  requireOperatorIds: "condition",
-  urls: "condition",
-  schedule: "condition",
-  minSecondsSinceLastVisit: "condition",
-  minSecondsSinceLastChat: "condition",
-  attributes: "condition",
-  events: "condition",
-  id: "identity",
-  name: "identity",
-  position: "ranking",
-  enabled: "ranking",
-  kind: "ranking",
-  trigger: "trigger",
-  oncePerVisitor: "state limit",
-  showLimit: "state limit",
-  hideForSessionAfterClose: "state limit",
-  urlBound: "lifecycle",
-  nextOnUrlChange: "lifecycle",
-  cooldownSeconds: "lifecycle",
-  expiresAfterSeconds: "lifecycle",
-  message: "content",
-  returningMessage: "content",
-  returningNick: "content",
-  translations: "content",
-  operator: "content",
-  wait: "content",
-  requires: "content",
-  variations: "content",
-  conversion: "content",
-  campaign: "content",
-  design: "content",
-} as const satisfies { readonly [F in InvitationField]: "condition" | "identity" | "ranking" | "trigger" | "state limit" | "lifecycle" | "content" };
-
-/** The invitation fields that are conditions, each compared by {@link covers}. */
-export type ConditionField = { [F in keyof typeof BY_FIELD]: (typeof BY_FIELD)[F] extends "condition" ? F : never }[keyof typeof BY_FIELD];
 
 /**
  * Whether `b`'s conditions hold whenever `a`'s do, proved condition by condition and conservatively: `false` means
  * "not proved", never "disproved". Compiled pieces that a set shares (URL lists, schedules, attribute predicates) are
  * compared by identity: equal configuration compiles to one object, so identity is equality and a miss only loses a
- * finding. Ranking, kind, triggers and state limits are the caller's business (`findShadowed`); each field's part is
- * in `BY_FIELD`. Written as one expression, cheapest first: lint calls it for every pair in a bucket.
+ * finding. Ranking, kind, triggers and state limits are the caller's business (`findShadowed`). It compares every
+ * `ConditionField` (src/fields.ts): a condition it did not compare would let it prove covers that do not hold, and
+ * lint would report an invitation that can win as `shadowed`; test/unit/lint/find-shadowed.test.ts has a case per
+ * condition, keyed by `ConditionField`, so a new condition fails it until compared here. Written as one expression,
+ * cheapest first: lint calls it for every pair in a bucket.
  *
  * @example
  * covers(compiled({ urls: ["*"] }), compiled({ urls: ["/pricing"], language: "eng" })) // => true

@@ -1,7 +1,33 @@
 import fc from "fast-check";
+import type { ConditionField } from "../fields.js";
 import type { AttributeCondition, AttributeValue, Invitation, Visitor, VisitorEvent } from "../types.js";
 import { assertNever } from "../lib/assert-never.js";
 import { pageForPattern } from "./page-for-pattern.js";
+
+/**
+ * How {@link aimVisitor} meets each condition of the field table: aimed at (the fields are chosen to meet it), met
+ * by what it leaves out (no chat and no previous visit hold no minimum back), or the caller's (a schedule holds at
+ * the instant they pick, operators online are evaluate's option). A condition added to `InvitationFieldRoles`
+ * fails to compile here until its way is written down, and aimed at below when that is the way.
+ */
+interface HowAimed {
+  timeOnSite: "aimed";
+  pageviews: "aimed";
+  language: "aimed";
+  identifier: "aimed";
+  tag: "aimed";
+  departments: "aimed";
+  referrer: "aimed";
+  devices: "aimed";
+  urls: "aimed";
+  attributes: "aimed";
+  events: "aimed";
+  minSecondsSinceLastVisit: "met by absence";
+  minSecondsSinceLastChat: "met by absence";
+  schedule: "the caller's";
+  requireOperatorIds: "the caller's";
+}
+true satisfies [Exclude<ConditionField, keyof HowAimed>, Exclude<keyof HowAimed, ConditionField>] extends [never, never] ? true : false;
 
 /** A value no generated condition names: it makes `neq`, `notIn`, `notContains` and `notLike` hold. */
 const OTHER = "zz-other";

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { compileInvitations, type CompiledInvitation } from "../../../src/compile/compile-invitation.js";
-import { covers, type ConditionField } from "../../../src/lint/covers.js";
+import type { ConditionField } from "../../../src/fields.js";
+import { covers } from "../../../src/lint/covers.js";
 import { findShadowed } from "../../../src/lint/find-shadowed.js";
 import type { Invitation } from "../../../src/types.js";
 

@@ -40,11 +40,11 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   "index.ts": ["evaluate", "state", "events", "lint", "simulate", "compile", "config", "conditions", "hashing", "types.ts", "reason-codes.ts"],
   cli: ["index.ts", "schema", "lhc", "simulate", "config", "lib"],
   // the LHC importer: pure, maps LHC's rows onto configuration and checks it with the parse functions
-  lhc: ["config", "schedule", "types.ts"],
+  lhc: ["config", "schedule", "fields.ts", "types.ts"],
   // the JSON Schema of an invitations file: generated data (schema.json at the package root), no code of src below it
   schema: [],
   // fast-check arbitraries for users' property tests (beckon/testing): the public model, and the journey format's types
-  testing: ["config", "types.ts", "lib"],
+  testing: ["config", "fields.ts", "types.ts", "lib"],
   redis: ["storage", "lib"],
   postgres: ["storage", "lib"],
   // simulation: a visitor's journey played with the service's reducers in the service's order, without storage, so it
@@ -69,7 +69,7 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   // compile: the ruleset, immutable after compile
   compile: ["config", "render", "conditions", "schedule", "hashing", "fields.ts", "types.ts", "lib"],
   // configuration
-  config: ["render", "conditions", "schedule", "types.ts", "lib"],
+  config: ["render", "conditions", "schedule", "fields.ts", "types.ts", "lib"],
   // rendering
   render: ["conditions", "hashing", "types.ts", "reason-codes.ts", "lib"],
   // matchers

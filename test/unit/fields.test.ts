@@ -50,6 +50,27 @@ describe("field tables", () => {
   });
 });
 
+describe("the fixture cases that set every field at once", () => {
+  const cases = (file: string): unknown => JSON.parse(readFileSync(join(import.meta.dirname, "../fixtures/cases", file), "utf8"));
+  /** The case of that name anywhere in a cases file. */
+  function named(node: unknown, name: string): { input: unknown } | undefined {
+    if (Array.isArray(node)) return node.map((n) => named(n, name)).find((found) => found !== undefined);
+    if (typeof node !== "object" || node === null) return undefined;
+    if ((node as { name?: unknown }).name === name) return node as { input: unknown };
+    return Object.values(node).map((n) => named(n, name)).find((found) => found !== undefined);
+  }
+
+  it("every invitation field at once: each field of the table but trigger (only a dynamic invitation has one)", () => {
+    const input = named(cases("configuration.json"), "every invitation field at once is valid")?.input as Record<string, unknown>[];
+    expect(Object.keys(input[0] ?? {})).toEqual(Object.keys(INVITATION_FIELDS).filter((field) => field !== "trigger"));
+  });
+
+  it("every visitor field at once: each field of the table", () => {
+    const input = named(cases("visitor.json"), "every visitor field at once is valid")?.input as Record<string, unknown>;
+    expect(Object.keys(input).sort()).toEqual(Object.keys(VISITOR_FIELDS).sort());
+  });
+});
+
 describe("docs/api.md", () => {
   const readme = readFileSync(join(import.meta.dirname, "../../docs/api.md"), "utf8");
   const section = (title: string): string => {

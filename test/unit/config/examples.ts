@@ -1,7 +1,7 @@
 /** Valid configuration used by the config tests: every field of docs/api.md: Invitation fields, Visitor snapshot, The visitor's life is set somewhere. */
 import type { Invitation, InvitationState, Visitor } from "../../../src/types.js";
 
-/** Every §2 field set (trigger aside, which only a dynamic invitation may have). */
+/** Every invitation field set (trigger aside, which only a dynamic invitation may have: `otherInvitations` set it). */
 export const fullInvitation: Invitation = {
   id: "plans",
   name: "Help choosing a plan",

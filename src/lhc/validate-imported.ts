@@ -1,12 +1,19 @@
 import { safeParseInvitations } from "../config/safe-parse-invitations.js";
+import type { ConditionField } from "../fields.js";
 import type { Invitation } from "../types.js";
 import type { MappedRow } from "./map-invitation.js";
 
-/** Fields that narrow who sees an invitation: one beckon refuses is dropped and the invitation disabled. */
-const NARROWING = new Set<string>([
-  "language", "identifier", "tag", "departments", "referrer", "devices", "urls", "schedule", "attributes", "events",
-  "trigger", "requireOperatorIds", "minSecondsSinceLastVisit", "minSecondsSinceLastChat",
-]);
+/**
+ * Fields that narrow who sees an invitation — every condition, and the trigger: one beckon refuses is dropped and
+ * the invitation disabled, since without it the invitation would reach visitors LHC never showed it to. Checked
+ * against the field table's conditions, so a new condition fails to compile until it is listed.
+ */
+const NARROWING_FIELDS = [
+  "timeOnSite", "pageviews", "language", "identifier", "tag", "departments", "referrer", "devices", "urls", "schedule",
+  "attributes", "events", "trigger", "requireOperatorIds", "minSecondsSinceLastVisit", "minSecondsSinceLastChat",
+] as const satisfies readonly (ConditionField | "trigger")[];
+true satisfies [Exclude<ConditionField, (typeof NARROWING_FIELDS)[number]>] extends [never] ? true : false;
+const NARROWING = new Set<string>(NARROWING_FIELDS);
 
 /**
  * Checks one imported invitation with `safeParseInvitations`. Whatever beckon refuses is reported with the issue's

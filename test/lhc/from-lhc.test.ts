@@ -128,3 +128,20 @@ describe("ordered", () => {
     expect(Object.keys(out)).toEqual(INVITATION_FIELD_NAMES);
   });
 });
+
+describe("validateImported", () => {
+  it("imports disabled an invitation whose condition beckon refuses, for every condition (time on site and page views too)", async () => {
+    const { validateImported } = await import("../../src/lhc/validate-imported.js");
+    const { RowReader } = await import("../../src/lhc/read-cell.js");
+    const { LhcReport } = await import("../../src/lhc/lhc-report.js");
+    for (const refused of [{ timeOnSite: -5 }, { pageviews: 1.5 }, { language: 7 }, { devices: ["fridge"] }]) {
+      const report = new LhcReport("lh_");
+      const reader = new RowReader({ id: 1 }, { table: "invitation", rowId: "1", invitationId: "1" }, report);
+      const row = { invitation: { id: "1", message: "Hi", ...refused } as never, reader } as never;
+      const out = validateImported(row);
+      expect(out).toMatchObject({ id: "1", enabled: false });
+      expect(Object.keys(out ?? {})).not.toContain(Object.keys(refused)[0]);
+      expect(report.entries.map((e) => e.code)).toEqual(["refused"]);
+    }
+  });
+});

@@ -8,6 +8,18 @@ const sparse = (length: number): never[] => {
   return array;
 };
 
+/** The issues of the ConfigError `call` throws (it must throw one). */
+function issuesOf(call: () => unknown): { code: string; path: unknown[] }[] {
+  let thrown: unknown;
+  try {
+    call();
+  } catch (error) {
+    thrown = error;
+  }
+  expect(isConfigError(thrown)).toBe(true);
+  return (thrown as { issues: { code: string; path: unknown[] }[] }).issues;
+}
+
 describe("the event log's bound in recordEvent and pruneEvents", () => {
   it("refuses a log past MAX_VISITOR_EVENTS with a ConfigError before walking it (a 2^32-1 sparse array)", () => {
     const definitions = [{ name: "viewed" }];
@@ -16,14 +28,7 @@ describe("the event log's bound in recordEvent and pruneEvents", () => {
       () => pruneEvents(sparse(2 ** 32 - 1), [], 0),
       () => recordEvent(sparse(MAX_VISITOR_EVENTS + 1), definitions, { name: "viewed" }, 0),
     ]) {
-      let thrown: unknown;
-      try {
-        call();
-      } catch (error) {
-        thrown = error;
-      }
-      expect(isConfigError(thrown)).toBe(true);
-      expect((thrown as { issues: { code: string; path: unknown[] }[] }).issues).toMatchObject([{ code: "too_big", path: ["log"] }]);
+      expect(issuesOf(call)).toMatchObject([{ code: "too_big", path: ["log"] }]);
     }
   });
 
@@ -41,14 +46,7 @@ describe("the event log's bound in recordEvent and pruneEvents", () => {
       [() => pruneEvents(log, ruleset, convertible), "now"],
       [() => pruneEvents(log, ruleset, 0, { maxPerName: convertible }), "maxPerName"],
     ] as const) {
-      let thrown: unknown;
-      try {
-        call();
-      } catch (error) {
-        thrown = error;
-      }
-      expect(isConfigError(thrown)).toBe(true);
-      expect((thrown as { issues: { code: string; path: unknown[] }[] }).issues).toMatchObject([{ code: "invalid_type", path: [key] }]);
+      expect(issuesOf(call)).toMatchObject([{ code: "invalid_type", path: [key] }]);
     }
     expect(converted).toBe(false);
     expect(pruneEvents(log, ruleset, 1_000, { maxPerName: Number.NaN })).toEqual(log);

@@ -28,7 +28,7 @@ true satisfies EveryNumber<ConversionTally, typeof TALLY_NUMBERS>;
  * a number in a number field. The reducers compare and add to those fields, which converts an object there to text
  * first, and an array that shares its parts (one array nested in itself along 2²⁴ paths) takes exponentially long
  * to write out. Each such field is listed in the ConfigError with its path. The reducers take states `parseState`
- * accepts; this is the one check they make themselves. `NaN` is a number, and fails closed where it is compared.
+ * accepts; these are the only checks they make themselves. `NaN` is a number, and fails closed where it is compared.
  *
  * @example
  * checkReducerArguments(emptyState(), 0) // returns; a list past the bound throws ConfigError (too_big at its path)

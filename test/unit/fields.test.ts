@@ -81,8 +81,13 @@ describe("docs/api.md", () => {
   it.each([
     ["Visitor snapshot", VISITOR_FIELDS],
     ["Invitation fields", INVITATION_FIELDS],
-  ] as const)("names every field of the table in its section %s", (title, table) => {
-    const text = section(title);
-    expect(Object.keys(table).filter((field) => !text.includes(`\`${field}\``))).toEqual([]);
+  ] as const)("names every field of the table in a row of its section %s", (title, table) => {
+    // The first cell of each table row (`url` / `previousUrl` names two): a field named only in the prose around the
+    // table, as the Limits paragraph names every bounded string, does not count.
+    const rows = section(title)
+      .split("\n")
+      .filter((line) => line.startsWith("| `"))
+      .flatMap((line) => [...(line.split("|")[1] ?? "").matchAll(/`([^`]+)`/g)].map((m) => m[1]));
+    expect(Object.keys(table).filter((field) => !rows.includes(field))).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@
  * the same keys. `test/unit/fields.test.ts` holds each `default` to the `@default` tag of src/types/.
  */
 import type { Invitation, Visitor } from "./types.js";
+import type { ListsEvery } from "./lib/lists-every.js";
 
 /** What a visitor field holds, as the snapshot check sees it: a string (bounded in length), a number, a list, a map. */
 export type VisitorFieldKind = "string" | "number" | "list" | "record";
@@ -145,7 +146,7 @@ export interface InvitationFieldRoles {
   campaign: "content";
   design: "content";
 }
-true satisfies [Exclude<InvitationField, keyof InvitationFieldRoles>, Exclude<keyof InvitationFieldRoles, InvitationField>] extends [never, never] ? true : false;
+true satisfies ListsEvery<InvitationField, keyof InvitationFieldRoles> & ListsEvery<keyof InvitationFieldRoles, InvitationField>;
 
 /** The invitation fields that are conditions on the visitor (see {@link InvitationFieldRoles}). */
 export type ConditionField = { [F in keyof InvitationFieldRoles]: InvitationFieldRoles[F] extends "condition" ? F : never }[keyof InvitationFieldRoles];

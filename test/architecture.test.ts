@@ -40,7 +40,7 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   "index.ts": ["evaluate", "state", "events", "lint", "simulate", "compile", "config", "conditions", "hashing", "types.ts", "reason-codes.ts"],
   cli: ["index.ts", "schema", "lhc", "simulate", "config", "lib"],
   // the LHC importer: pure, maps LHC's rows onto configuration and checks it with the parse functions
-  lhc: ["config", "schedule", "fields.ts", "types.ts"],
+  lhc: ["config", "schedule", "fields.ts", "types.ts", "lib"],
   // the JSON Schema of an invitations file: generated data (schema.json at the package root), no code of src below it
   schema: [],
   // fast-check arbitraries for users' property tests (beckon/testing): the public model, and the journey format's types

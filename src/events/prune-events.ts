@@ -1,7 +1,7 @@
 import { compiledRuleset, type Ruleset } from "../compile/compile.js";
 import type { CompiledInvitation } from "../compile/compile-invitation.js";
 import type { Invitation, VisitorEvent } from "../types.js";
-import { ConfigError } from "../config/config-error.js";
+import { checkNumber } from "../config/check-number.js";
 import { checkLogArguments } from "./check-log-arguments.js";
 import { normalName, type EventBook } from "./event-book.js";
 
@@ -47,10 +47,8 @@ export function pruneEvents(
 ): VisitorEvent[] {
   const needs = needsOf(compiledRuleset(invitations).all);
   const limit: unknown = options.maxPerName ?? DEFAULT_MAX_EVENTS_PER_NAME;
-  // Compared with every name's count: anything but a number would be converted to text on each comparison.
-  if (typeof limit !== "number") {
-    throw new ConfigError([{ code: "invalid_type", path: ["maxPerName"], message: "expected a number of records" }], "options");
-  }
+  // Compared with every name's count.
+  checkNumber(limit, "maxPerName", "expected a number of records", "options");
   return prune(log, needs, now, Number.isNaN(limit) ? DEFAULT_MAX_EVENTS_PER_NAME : limit, null);
 }
 

@@ -2,6 +2,7 @@ import { safeParseInvitations } from "../config/safe-parse-invitations.js";
 import type { ConditionField } from "../fields.js";
 import type { Invitation } from "../types.js";
 import type { MappedRow } from "./map-invitation.js";
+import type { ListsEvery } from "../lib/lists-every.js";
 
 /**
  * Fields that narrow who sees an invitation — every condition, and the trigger: one beckon refuses is dropped and
@@ -12,7 +13,7 @@ const NARROWING_FIELDS = [
   "timeOnSite", "pageviews", "language", "identifier", "tag", "departments", "referrer", "devices", "urls", "schedule",
   "attributes", "events", "trigger", "requireOperatorIds", "minSecondsSinceLastVisit", "minSecondsSinceLastChat",
 ] as const satisfies readonly (ConditionField | "trigger")[];
-true satisfies [Exclude<ConditionField, (typeof NARROWING_FIELDS)[number]>] extends [never] ? true : false;
+true satisfies ListsEvery<ConditionField, (typeof NARROWING_FIELDS)[number]>;
 const NARROWING = new Set<string>(NARROWING_FIELDS);
 
 /**

@@ -1,25 +1,25 @@
-import { checkInstant } from "../config/check-instant.js";
+import { checkNumber, NOT_AN_INSTANT } from "../config/check-number.js";
 import { MAX_VISITOR_LIST_LENGTH } from "../config/visitor-limits.js";
 import { ConfigError, type ConfigIssue } from "../config/config-error.js";
 import type { ConversionRecord, ConversionTally, CurrentInvitation, InvitationState } from "../types.js";
+import type { ListsEvery } from "../lib/lists-every.js";
 
 const LISTS = ["sessionExcluded", "seenOnce", "conversions", "conversionTallies"] as const;
 
 /** The keys of `T` whose values are numbers (absent or not). */
 type NumberKeys<T> = { [K in keyof T]-?: NonNullable<T[K]> extends number ? K : never }[keyof T];
 
-/** `true` when `L` lists every number field of `T`: a field added to a state type and not here fails to compile. */
-type EveryNumber<T, L extends readonly NumberKeys<T>[]> = [Exclude<NumberKeys<T>, L[number]>] extends [never] ? true : false;
 
-// The number fields of the state, which the reducers compare and add to (the version `v` only parseState reads).
+// The number fields of the state, which the reducers compare and add to (the version `v` only parseState reads); a
+// field added to a state type and not here fails to compile.
 const STATE_NUMBERS = ["suppressedUntil"] as const;
 const CURRENT_NUMBERS = ["assignedAt", "shownPageviews", "closedAt", "expiresAt"] as const;
 const RECORD_NUMBERS = ["sentAt", "expiresAt", "convertedAt"] as const;
 const TALLY_NUMBERS = ["sent", "shown", "closed", "chatStarted", "converted"] as const;
-true satisfies EveryNumber<Omit<InvitationState, "v">, typeof STATE_NUMBERS>;
-true satisfies EveryNumber<CurrentInvitation, typeof CURRENT_NUMBERS>;
-true satisfies EveryNumber<ConversionRecord, typeof RECORD_NUMBERS>;
-true satisfies EveryNumber<ConversionTally, typeof TALLY_NUMBERS>;
+true satisfies ListsEvery<NumberKeys<Omit<InvitationState, "v">>, (typeof STATE_NUMBERS)[number]>;
+true satisfies ListsEvery<NumberKeys<CurrentInvitation>, (typeof CURRENT_NUMBERS)[number]>;
+true satisfies ListsEvery<NumberKeys<ConversionRecord>, (typeof RECORD_NUMBERS)[number]>;
+true satisfies ListsEvery<NumberKeys<ConversionTally>, (typeof TALLY_NUMBERS)[number]>;
 
 /**
  * Refuses, before a reducer walks it, what would make the reducer hang rather than fail: an instant `now` that is not
@@ -35,7 +35,7 @@ true satisfies EveryNumber<ConversionTally, typeof TALLY_NUMBERS>;
  * checkReducerArguments({ ...emptyState(), suppressedUntil: "soon" }, 0) // throws ConfigError (invalid_type at ["suppressedUntil"])
  */
 export function checkReducerArguments(state: InvitationState, now?: number): void {
-  if (now !== undefined) checkInstant(now);
+  if (now !== undefined) checkNumber(now, "now", NOT_AN_INSTANT, "arguments");
   // A string would be spread into an object of one key per character: ten million characters, ten million keys.
   if (typeof state !== "object" || state === null || Array.isArray(state)) {
     throw new ConfigError([{ code: "invalid_type", path: [], message: "expected a state object" }], "state");

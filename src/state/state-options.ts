@@ -1,4 +1,4 @@
-import { ConfigError } from "../config/config-error.js";
+import { checkNumber } from "../config/check-number.js";
 import type { EvaluateOptions } from "../types.js";
 import { OPTION_DEFAULTS } from "./option-defaults.js";
 
@@ -34,8 +34,6 @@ export function chatPauseMs(options: StateOptions | undefined): number {
 function secondsOption(options: StateOptions | undefined, key: keyof StateOptions): number {
   const seconds: unknown = options?.[key];
   if (seconds === undefined) return OPTION_DEFAULTS[key];
-  if (typeof seconds !== "number") {
-    throw new ConfigError([{ code: "invalid_type", path: [key], message: "expected seconds as a number" }], "options");
-  }
+  checkNumber(seconds, key, "expected seconds as a number", "options");
   return seconds;
 }

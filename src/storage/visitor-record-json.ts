@@ -7,6 +7,7 @@
  */
 import type { CurrentInvitation, InvitationState, VisitorEvent } from "../types.js";
 import type { VisitorRecord } from "./types.js";
+import type { ListsEvery } from "../lib/lists-every.js";
 
 // A string JSON writes as it is between quotes: no quote, backslash, control character or UTF-16 surrogate (JSON
 // escapes a lone one; a pair, valid as it is, is left to JSON.stringify too, which is rare and keeps this simple).
@@ -106,7 +107,7 @@ function numberJson(value: number): string {
 }
 
 /** `true` only when `Written` names every key of `T`. */
-type Covers<T, Written extends keyof T> = [Exclude<keyof T, Written>] extends [never] ? true : false;
+type Covers<T, Written extends keyof T> = ListsEvery<keyof T, Written>;
 type Holds<Claim extends true> = Claim;
 
 // A field added to one of these types and not written above fails `npm run typecheck` here.

@@ -3,6 +3,7 @@ import type { ConditionField } from "../fields.js";
 import type { AttributeCondition, AttributeValue, Invitation, Visitor, VisitorEvent } from "../types.js";
 import { assertNever } from "../lib/assert-never.js";
 import { pageForPattern } from "./page-for-pattern.js";
+import type { ListsEvery } from "../lib/lists-every.js";
 
 /**
  * How {@link aimVisitor} meets each condition of the field table: aimed at (the fields are chosen to meet it), met
@@ -27,7 +28,7 @@ interface HowAimed {
   schedule: "the caller's";
   requireOperatorIds: "the caller's";
 }
-true satisfies [Exclude<ConditionField, keyof HowAimed>, Exclude<keyof HowAimed, ConditionField>] extends [never, never] ? true : false;
+true satisfies ListsEvery<ConditionField, keyof HowAimed> & ListsEvery<keyof HowAimed, ConditionField>;
 
 /** A value no generated condition names: it makes `neq`, `notIn`, `notContains` and `notLike` hold. */
 const OTHER = "zz-other";

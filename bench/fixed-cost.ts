@@ -12,6 +12,7 @@
  *   npx tsx bench/fixed-cost.ts --dist          # the published build (dist/, `npm run build` first) instead of src/
  *   npx tsx bench/fixed-cost.ts --processes 7   # 7 separate runs, one after another, and the median of their ratios
  *   npx tsx bench/fixed-cost.ts --k 1000 --by-outcome   # and each visitor timed alone, grouped by the winner's rank
+ *   npx tsx bench/fixed-cost.ts --shape every   # every invitation restricts every dimension (fixed-cost-workload.ts)
  *   node --cpu-prof --import tsx bench/fixed-cost.ts --k 10 --profile 8   # then 8 s of beckon alone, to profile
  *
  * Targets: beckon at most 1.5× the loop at K = 10; at least 8× faster than the loop at K = 1 000.
@@ -25,13 +26,13 @@ import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import * as source from "../src/index.js";
 import type { Invitation, Visitor } from "../src/index.js";
-import { fixedCostWorkload } from "./fixed-cost-workload.js";
+import { fixedCostWorkload, workloadShape } from "./fixed-cost-workload.js";
 import { plainLoop, prepare } from "./plain-loop.js";
 
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i++) {
   const arg = process.argv[i] ?? "";
-  if (arg === "--k" || arg === "--rounds" || arg === "--profile" || arg === "--processes") args.set(arg, process.argv[++i] ?? "");
+  if (arg === "--k" || arg === "--rounds" || arg === "--profile" || arg === "--processes" || arg === "--shape") args.set(arg, process.argv[++i] ?? "");
 }
 const PROCESSES = Number(args.get("--processes") ?? 1);
 if (PROCESSES > 1) {
@@ -44,6 +45,7 @@ const ROUNDS = Number(args.get("--rounds") ?? 15);
 /** Seconds of beckon alone after the table, for a profiler (`node --cpu-prof --import tsx bench/fixed-cost.ts --profile 8`). */
 const PROFILE_SECONDS = Number(args.get("--profile") ?? 0);
 const VISITORS = 2_000;
+const SHAPE = workloadShape(args.get("--shape"));
 /** Also time each visitor alone and group the times by the winner's rank (see {@link byOutcome}). */
 const BY_OUTCOME = process.argv.includes("--by-outcome");
 /**
@@ -110,12 +112,12 @@ const gc = runInNewContext("gc") as () => void;
 
 const clock = CPU ? "CPU time" : "wall-clock time";
 console.log(
-  `Fixed cost per decision: ${VISITORS} visitors, ${ROUNDS} passes of each side alternated (ns per decision, ${clock}: the fastest pass), beckon from ${DIST ? "dist/ (the published build)" : "src/"}, Node ${process.version}.\n`,
+  `Fixed cost per decision: ${VISITORS} visitors, ${ROUNDS} passes of each side alternated (ns per decision, ${clock}: the fastest pass), beckon from ${DIST ? "dist/ (the published build)" : "src/"}, the workload's ${SHAPE} shape, Node ${process.version}.\n`,
 );
 console.log("| K | beckon evaluate (compiled) | plain loop | beckon / loop (fastest) | beckon / loop (median of pairs) | beckon allocated B / decision | winners agree |");
 console.log("| ---: | ---: | ---: | ---: | ---: | ---: | --- |");
 for (const k of SIZES) {
-  const { invitations, visitors, instants } = fixedCostWorkload(k, VISITORS);
+  const { invitations, visitors, instants } = fixedCostWorkload(k, VISITORS, SHAPE);
   const ruleset = compile(invitations);
   const plain = invitations.map(prepare);
   const agree = visitors.every((visitor, i) => {

@@ -1,14 +1,14 @@
 /**
- * One side of bench/instructions.ts, run under valgrind: `node instructions-child.mjs beckon|loop K PASSES VISITORS`
+ * One side of bench/instructions.ts, run under valgrind: `node instructions-child.mjs beckon|loop K PASSES VISITORS [SHAPE]`
  * decides the fixed-cost workload's VISITORS visitors PASSES times, inside a function so the engine optimises the
  * loop as it does the decision.
  */
 import { compile, evaluate, type Visitor } from "../src/index.js";
-import { fixedCostWorkload } from "./fixed-cost-workload.js";
+import { fixedCostWorkload, workloadShape } from "./fixed-cost-workload.js";
 import { plainLoop, prepare } from "./plain-loop.js";
 
-const [side = "beckon", k = "10", passes = "10", count = "2000"] = process.argv.slice(2);
-const { invitations, visitors, instants } = fixedCostWorkload(Number(k), Number(count));
+const [side = "beckon", k = "10", passes = "10", count = "2000", shape] = process.argv.slice(2);
+const { invitations, visitors, instants } = fixedCostWorkload(Number(k), Number(count), workloadShape(shape));
 const ruleset = compile(invitations);
 const plain = invitations.map(prepare);
 let winners = 0;

@@ -11,6 +11,7 @@
  *   npx tsx bench/instructions.ts --k 10 --passes 10,30
  *   npx tsx bench/instructions.ts --k 1000 --by-function 25   # and beckon's count split by function, the top 25
  *   npx tsx bench/instructions.ts --k 10 --young 16            # the young generation pinned at 16 MB
+ *   npx tsx bench/instructions.ts --shape every                # the workload's other shape (fixed-cost-workload.ts)
  *
  * `--by-function N` also has callgrind count each machine instruction and node write its map of code addresses to
  * functions (`--perf-basic-prof`), adds the counts up per JavaScript function (optimised code with what it inlined,
@@ -29,6 +30,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { bundleChild, countInstructions, perUnit } from "./callgrind-functions.js";
+import { workloadShape } from "./fixed-cost-workload.js";
 
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i] ?? "", process.argv[i + 1] ?? "");
@@ -39,6 +41,7 @@ const BY_FUNCTION = Number(args.get("--by-function") ?? 0);
 /** The young generation's semi-space size in MB, pinned (0: left to the engine). */
 const YOUNG_MB = Number(args.get("--young") ?? 0);
 const VISITORS = 2_000;
+const SHAPE = workloadShape(args.get("--shape"));
 
 const root = resolve(import.meta.dirname, "..");
 const scratch = mkdtempSync(join(tmpdir(), "beckon-instructions-"));
@@ -47,12 +50,12 @@ await bundleChild("instructions-child.ts", child, "esm", BY_FUNCTION > 0);
 
 /** Per decision: (the count at MANY passes − the count at FEW) ÷ the extra decisions, in all and per function. */
 function perDecision(side: string, k: number, split: boolean): { total: number; functions: [string, number][] } {
-  const run = (passes: number) => countInstructions(child, [side, String(k), String(passes), String(VISITORS)], split, scratch, root, YOUNG_MB);
+  const run = (passes: number) => countInstructions(child, [side, String(k), String(passes), String(VISITORS), SHAPE], split, scratch, root, YOUNG_MB);
   return perUnit(run(FEW), run(MANY), (MANY - FEW) * VISITORS);
 }
 
 const heap = YOUNG_MB > 0 ? `, young generation pinned at ${YOUNG_MB} MB` : "";
-console.log(`Instructions per decision: ${VISITORS} visitors, (count at ${MANY} passes − count at ${FEW}) ÷ the extra decisions; node --predictable under callgrind${heap}, ${process.version}.\n`);
+console.log(`Instructions per decision: ${VISITORS} visitors, (count at ${MANY} passes − count at ${FEW}) ÷ the extra decisions; node --predictable under callgrind${heap}, ${process.version}; the workload's ${SHAPE} shape.\n`);
 const splits: [number, [string, number][]][] = [];
 console.log("| K | beckon evaluate (compiled) | plain loop | beckon / loop |");
 console.log("| ---: | ---: | ---: | ---: |");

@@ -40,9 +40,9 @@ export function fixedSource(invitations: Ruleset | readonly Invitation[], defini
 /**
  * The set shared through storage: its version is read at most every `refreshMs`, and the set is read and compiled
  * again only when the version moved, so a server caches the compiled ruleset and still notices a change. A stored
- * set that fails validation (written around `setInvitations`, or by a newer beckon) does not stop the service: the
- * last good set keeps serving and `onError` hears once per bad version. With no good set yet, calls reject with
- * that `corrupt_record` StorageError.
+ * set that fails validation (written around `setInvitations`, or by a newer beckon), or whose version does not read,
+ * does not stop the service: the last good set keeps serving and `onError` hears once per bad version (once per run
+ * of unreadable versions). With no good set yet, calls reject with that `corrupt_record` StorageError.
  *
  * @example
  * sharedSource(storage, 1000, (error) => log.warn(error.message)).current(now)
@@ -50,11 +50,24 @@ export function fixedSource(invitations: Ruleset | readonly Invitation[], defini
 export function sharedSource(storage: StorageAdapter, refreshMs: number, onError?: (error: StorageError) => void): InvitationSource {
   let cached: { set: ActiveSet; version: number; checkedAt: number } | null = null;
   let refusedVersion = 0;
+  // Whether onError has heard that the version itself does not read; told again only after it has read once.
+  let versionRefused = false;
   return {
     fixed: null,
     async current(nowMs) {
       if (cached !== null && nowMs - cached.checkedAt < refreshMs && nowMs >= cached.checkedAt) return cached.set;
-      const version = await storage.getInvitationSetVersion();
+      let version: number;
+      try {
+        version = await storage.getInvitationSetVersion();
+      } catch (error) {
+        // A version that does not read (damaged by hand, a key of another type) is a bad set like any other.
+        if (cached === null || !isStorageError(error) || error.code !== "corrupt_record") throw error;
+        if (!versionRefused) onError?.(error);
+        versionRefused = true;
+        cached = { ...cached, checkedAt: nowMs };
+        return cached.set;
+      }
+      versionRefused = false;
       if (cached !== null && (cached.version === version || refusedVersion === version)) {
         cached = { ...cached, checkedAt: nowMs };
         return cached.set;

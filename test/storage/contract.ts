@@ -329,6 +329,25 @@ export function describeStorageContract(name: string, make: AdapterFactory): voi
         await beckon.setInvitations([{ id: "fixed", message: "Fixed" }]);
         expect((await beckon.check({ id: "v9" }, { at: at + 10 })).invitation?.id).toBe("fixed");
       });
+
+      it("leaves a service on its last good set while the set's version does not read, telling onError once", async () => {
+        const heard: StorageError[] = [];
+        const beckon = createBeckon({ storage, refreshMs: 0, onError: (error) => heard.push(error) });
+        await beckon.setInvitations([{ id: "good", message: "Still here" }]);
+        expect((await beckon.check({ id: "v1" }, { at })).invitation?.id).toBe("good");
+        const bad = [0, -5, ...(subject.holds.textVersion ? ["x"] : [])];
+        for (const [i, version] of bad.entries()) {
+          await subject.damageInvitationSet(version, JSON.stringify({ invitations: [{ id: "other", message: "Other" }], definitions: [] }));
+          expect((await beckon.check({ id: `v${i + 2}` }, { at: at + i + 1 })).invitation?.id).toBe("good");
+        }
+        expect(heard.map((error) => ({ code: error.code, path: error.path }))).toEqual([{ code: "corrupt_record", path: ["version"] }]);
+        // Readable again: the set it names is loaded, and a later unreadable version is told again.
+        await subject.damageInvitationSet(7, JSON.stringify({ invitations: [{ id: "mended", message: "Mended" }], definitions: [] }));
+        expect((await beckon.check({ id: "v8" }, { at: at + 10 })).invitation?.id).toBe("mended");
+        await subject.damageInvitationSet(-1, JSON.stringify(FULL_SET));
+        expect((await beckon.check({ id: "v9" }, { at: at + 11 })).invitation?.id).toBe("mended");
+        expect(heard).toHaveLength(2);
+      });
     });
   });
 }

@@ -15,8 +15,9 @@ export type ChangeOf<T> = (record: VisitorRecord) => VisitorChange<T>;
  * nobody wrote in between, else start over on fresh data. A change that returns the record it was given, with no
  * increments, writes nothing. A change that throws writes nothing of its own and its error is the call's, once what
  * was read is settled. With a `cache` and an adapter that has `syncVisitor`, the write goes against the record this
- * service last read or wrote (see `syncOne`). `settled`, when given, is called with the visitor's id once the call is
- * over, whichever way it ended (the lanes open the next write for the visitor then).
+ * service last read or wrote (see `syncOne`). `settled`, when given, is called once the call is over, whichever way it
+ * ended, with the visitor's id and what the call threw (the lanes then open the next write for the visitor, or fail
+ * the calls waiting for it when the storage timed out).
  *
  * @example
  * await updateVisitor(storage, "v1", 16, (record) => ({ record: { ...record, lastActivityAt: now }, result: true }));
@@ -27,12 +28,15 @@ export function updateVisitor<T>(
   maxAttempts: number,
   change: ChangeOf<T>,
   cache?: VisitorCache,
-  settled?: (visitorId: string) => void,
+  settled?: Settled,
 ): Promise<T> {
   // Not an async function: handing on the promise of the path taken costs no extra turns of the microtask queue.
   if (cache !== undefined && storage.syncVisitor !== undefined) return syncOne(storage, visitorId, maxAttempts, change, cache, settled);
   return readThenCommit(storage, visitorId, maxAttempts, change, settled);
 }
+
+/** Told once a call is over: its visitor, and what it threw (`undefined` when it did not throw). */
+export type Settled = (visitorId: string, failure: unknown) => void;
 
 /** How one change of a batch ended. */
 export type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
@@ -79,8 +83,9 @@ async function readThenCommit<T>(
   visitorId: string,
   maxAttempts: number,
   change: ChangeOf<T>,
-  settled: ((visitorId: string) => void) | undefined,
+  settled: Settled | undefined,
 ): Promise<T> {
+  let failure: unknown;
   try {
     for (let attempt = 1; attempt <= maxAttempts; attempt++) {
       const stored = await storage.getVisitor(visitorId);
@@ -92,8 +97,11 @@ async function readThenCommit<T>(
       await backOff(attempt);
     }
     throw conflict(storage, visitorId, maxAttempts);
+  } catch (error) {
+    failure = error;
+    throw error;
   } finally {
-    settled?.(visitorId);
+    settled?.(visitorId, failure);
   }
 }
 
@@ -116,9 +124,10 @@ async function syncOne<T>(
   maxAttempts: number,
   change: ChangeOf<T>,
   cache: VisitorCache,
-  settled: ((visitorId: string) => void) | undefined,
+  settled: Settled | undefined,
 ): Promise<T> {
   const sync = storage.syncVisitor!;
+  let failure: unknown;
   try {
     // Every way out below sets or deletes the entry, which makes it the most recently used then.
     let known = cache.peek(visitorId);
@@ -161,8 +170,11 @@ async function syncOne<T>(
     if (landed !== undefined) return resultOf(landed);
     cache.delete(visitorId);
     throw conflict(storage, visitorId, maxAttempts);
+  } catch (error) {
+    failure = error;
+    throw error;
   } finally {
-    settled?.(visitorId);
+    settled?.(visitorId, failure);
   }
 }
 

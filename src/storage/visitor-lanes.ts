@@ -1,3 +1,4 @@
+import { isStorageError, StorageError } from "./storage-error.js";
 import type { StorageAdapter } from "./types.js";
 import { updateVisitor, updateVisitorInOne, type ChangeOf, type Outcome } from "./update-visitor.js";
 import { visitorCache } from "./visitor-cache.js";
@@ -18,6 +19,25 @@ interface Waiting {
   reject(error: unknown): void;
 }
 
+/** Gives each call of a batch its outcome. */
+function settle(batch: readonly Waiting[], outcomes: readonly Outcome[]): void {
+  batch.forEach((entry, i) => {
+    const outcome = outcomes[i] as Outcome;
+    if (outcome.ok) entry.resolve(outcome.value);
+    else entry.reject(outcome.error);
+  });
+}
+
+/** Did a write fail because the storage gave no answer in time? */
+function timedOut(failure: unknown): failure is StorageError {
+  return isStorageError(failure) && failure.code === "timeout";
+}
+
+/** The error of a call that waited for a write that timed out: a timeout of its own, never sent, naming the cause. */
+function notSent(cause: StorageError): StorageError {
+  return new StorageError(cause.adapter, "no answer in time for the write ahead of this call for the same visitor; this call was not sent", { code: "timeout", cause });
+}
+
 /** A visitor's lane: whether a write for the visitor is on its way, and the calls waiting for it to land. */
 interface Lane {
   busy: boolean;
@@ -36,6 +56,8 @@ const OPEN_LANES = 4_096;
  * that arrive for the same visitor wait in its lane; when it lands they go together in the next write, applied in
  * the order they arrived (`updateVisitorInOne`). Ten tabs polling at once, or a burst of events, cost a couple of
  * writes and no conflicts; only writers in other processes can still collide, and the compare-and-set catches that.
+ * When a write times out, the calls waiting behind it fail at once with a `timeout` of their own, unsent, so no call
+ * waits through more than one deadline.
  *
  * @example
  * const lanes = visitorLanes(storage, 16);
@@ -50,9 +72,10 @@ export function visitorLanes(storage: StorageAdapter, maxAttempts: number, cache
    * that arrived meanwhile go next, together. That call itself goes straight to `updateVisitor`, with no record in the
    * lane and no promise of the lane's own around it.
    */
-  const settled = (visitorId: string): void => {
+  const settled = (visitorId: string, failure: unknown): void => {
     const lane = lanes.get(visitorId) as Lane;
     if (lane.waiting.length === 0) lane.busy = false;
+    else if (timedOut(failure)) giveUp(lane, failure);
     else void drain(visitorId, lane);
   };
 
@@ -65,14 +88,22 @@ export function visitorLanes(storage: StorageAdapter, maxAttempts: number, cache
         outcomes = await updateVisitorInOne(storage, visitorId, maxAttempts, batch.map((entry) => entry.change), cache);
       } catch (error) {
         outcomes = batch.map(() => ({ ok: false, error }));
+        if (timedOut(error)) {
+          settle(batch, outcomes);
+          return giveUp(lane, error);
+        }
       }
-      batch.forEach((entry, i) => {
-        const outcome = outcomes[i] as Outcome;
-        if (outcome.ok) entry.resolve(outcome.value);
-        else entry.reject(outcome.error);
-      });
+      settle(batch, outcomes);
     }
     lane.busy = false;
+  }
+
+  // Each call waiting in a lane has waited at most the storage's deadline when the write ahead of it times out: sent
+  // now, it would wait that long again (a burst, a deadline per write of 64), so it fails with it, unsent.
+  function giveUp(lane: Lane, cause: StorageError): void {
+    const waiting = lane.waiting.splice(0);
+    lane.busy = false;
+    for (const entry of waiting) entry.reject(notSent(cause));
   }
 
   // The number of open lanes at which the idle ones are closed: twice the busy ones left by the last sweep, so that

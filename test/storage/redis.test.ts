@@ -656,6 +656,30 @@ describe("createRedisStorage when Redis fails", () => {
       }
     });
 
+    it("settles a burst of one visitor's service calls by one deadline: those waiting behind a write are not sent", async () => {
+      const { proxy, client, storage } = await behindSilentProxy();
+      try {
+        const beckon = createBeckon({
+          storage,
+          invitations: [{ id: "locked", message: "Trouble?", events: [{ event: "login_failed", minCount: 2, withinSeconds: 600 }] }],
+          events: [{ name: "login_failed" }],
+        });
+        expect(await beckon.logEvent("hot", { name: "login_failed" }, at)).toBe("appended");
+        proxy.silence();
+        // More than two writes' worth (64 calls each): one deadline per write would settle the last ones after three.
+        const burst = Array.from({ length: 200 }, (_, i) => timesOut(beckon.logEvent("hot", { name: "login_failed" }, at + 1 + i)));
+        await Promise.all(burst);
+        proxy.resume();
+        // The write that timed out may land once Redis answers again; none of the calls behind it was sent.
+        const stored = (await beckon.visitor("hot"))?.events ?? [];
+        expect(stored.length).toBeGreaterThan(0);
+        expect(stored.every((event) => event.at <= at + 1)).toBe(true);
+      } finally {
+        client.disconnect();
+        await proxy.close();
+      }
+    });
+
     it("refuses a timeoutMs that is not a whole number of milliseconds above 0", () => {
       for (const timeoutMs of [0, -1, 1.5, Number.NaN]) expect(() => createRedisStorage({ client: direct, timeoutMs })).toThrow(RangeError);
     });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createMemoryStorage, StorageError, type StorageAdapter } from "../../../src/storage/index.js";
-import { visitorLanes } from "../../../src/storage/visitor-lanes.js";
+import { MAX_CHANGES_PER_WRITE, visitorLanes } from "../../../src/storage/visitor-lanes.js";
+import { timedOut } from "../../../src/storage/storage-error.js";
 import type { VisitorRecord } from "../../../src/storage/types.js";
 
 /** A change that appends `mark` to the record's URL, so the order changes ran in can be read off the record. */
@@ -93,5 +94,60 @@ describe("visitorLanes", () => {
     const settled = await Promise.allSettled([lanes.run("v1", mark("a")), lanes.run("v1", broken), lanes.run("v1", mark("b"))]);
     expect(settled.map((outcome) => outcome.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
     expect((await storage.getVisitor("v1"))?.value.lastUrl).toBe("ab");
+  });
+
+  describe("a write that times out", () => {
+    /**
+     * The memory adapter whose writes follow `plan` in turn: "ok" lands (after `delayMs`), "timeout" rejects with the
+     * adapter's timeout after `delayMs`, as a server that stopped answering would by the adapter's deadline.
+     */
+    function plannedStorage(plan: readonly ("ok" | "timeout")[], delayMs: number): StorageAdapter & { writes: number } {
+      const memory = createMemoryStorage();
+      const planned = {
+        ...memory,
+        writes: 0,
+        commitVisitor: async (...args: Parameters<StorageAdapter["commitVisitor"]>) => {
+          const step = plan[planned.writes++] ?? "ok";
+          await new Promise((resolve) => setTimeout(resolve, delayMs));
+          if (step === "timeout") throw timedOut("memory", "writing a visitor", delayMs);
+          return memory.commitVisitor(...args);
+        },
+      };
+      return planned;
+    }
+
+    it("fails the calls waiting behind it at once, unsent, with a timeout naming it; the lane then opens again", async () => {
+      const storage = plannedStorage(["timeout"], 50);
+      const lanes = visitorLanes(storage, 4);
+      const settled = await Promise.allSettled(["a", "b", "c"].map((label) => lanes.run("v1", mark(label))));
+      // One deadline, not one per write: the waiting calls are never sent.
+      expect(storage.writes).toBe(1);
+      const [first, ...waiting] = settled.map((outcome) => (outcome as PromiseRejectedResult).reason as StorageError);
+      expect(first).toMatchObject({ code: "timeout", message: expect.stringContaining("no answer within 50 ms") });
+      for (const error of waiting) {
+        expect(error).toBeInstanceOf(StorageError);
+        expect(error).toMatchObject({ code: "timeout", adapter: "memory", message: expect.stringContaining("this call was not sent"), cause: first });
+      }
+      expect(await storage.getVisitor("v1")).toBeNull();
+      expect(await lanes.run("v1", mark("d"))).toBe("d");
+      expect((await storage.getVisitor("v1"))?.value.lastUrl).toBe("d");
+    });
+
+    it("in a burst written in steps, fails the calls after the step that timed out, unsent", async () => {
+      const storage = plannedStorage(["ok", "ok", "timeout"], 20);
+      const lanes = visitorLanes(storage, 4);
+      const burst = MAX_CHANGES_PER_WRITE * 2 + 10;
+      const labels = Array.from({ length: burst }, (_, i) => `${i},`);
+      const settled = await Promise.allSettled(labels.map((label) => lanes.run("v1", mark(label))));
+      // The first call alone, then a step of 64 that lands, then a step of 64 that times out: the last 9 not sent.
+      expect(storage.writes).toBe(3);
+      const statuses = settled.map((outcome) => outcome.status);
+      expect(statuses.slice(0, 1 + MAX_CHANGES_PER_WRITE).every((status) => status === "fulfilled")).toBe(true);
+      expect(statuses.slice(1 + MAX_CHANGES_PER_WRITE).every((status) => status === "rejected")).toBe(true);
+      const reasons = settled.slice(1 + MAX_CHANGES_PER_WRITE).map((outcome) => String((outcome as PromiseRejectedResult).reason.message));
+      expect(reasons.filter((message) => message.includes("no answer within 20 ms"))).toHaveLength(MAX_CHANGES_PER_WRITE);
+      expect(reasons.filter((message) => message.includes("this call was not sent"))).toHaveLength(burst - 1 - 2 * MAX_CHANGES_PER_WRITE);
+      expect((await storage.getVisitor("v1"))?.value.lastUrl).toBe(labels.slice(0, 1 + MAX_CHANGES_PER_WRITE).join(""));
+    });
   });
 });

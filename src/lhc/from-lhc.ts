@@ -1,3 +1,5 @@
+import { describeError } from "../config/describe-error.js";
+import { MAX_READ_VALUES } from "../config/read-plain.js";
 import { safeParseEventDefinitions } from "../config/safe-parse-event-definitions.js";
 import { isValidTimeZone } from "../schedule/time-zone.js";
 import type { EventDefinition, Invitation } from "../types.js";
@@ -11,6 +13,9 @@ import { reportRanking } from "./report-ranking.js";
 import { validateImported } from "./validate-imported.js";
 
 const TABLES = ["invitations", "departments", "events", "variables"] as const;
+/** The most rows a table may claim: as many as values in any input beckon reads (each row is at least one). */
+const MAX_TABLE_ROWS = MAX_READ_VALUES;
+
 const TABLE_KEY = { invitations: "invitation", departments: "department", events: "event", variables: "variable" } as const;
 
 /**
@@ -26,14 +31,24 @@ const TABLE_KEY = { invitations: "invitation", departments: "department", events
  * // invitations[0] => { id: "1", position: 10, urls: ["*"], urlBound: true, message: "Need help?" }
  */
 export function fromLhc(rows: LhcRows, options: FromLhcOptions = {}): FromLhcResult {
-  const report = new LhcReport(typeof options?.prefix === "string" ? options.prefix : "lh_");
+  const report = new LhcReport(prefixOf(options));
   try {
     return importRows(rows, options, report);
   } catch (error) {
     // A bug, or input no reader foresaw: still an answer, with the reason, never a throw.
-    const message = `the import stopped: ${error instanceof Error ? error.message : String(error)}`;
+    const message = `the import stopped: ${describeError(error)}`;
     report.add("lossy", "import_failed", { table: null, rowId: null, invitationId: null }, null, message);
     return { invitations: [], events: [], report: report.entries };
+  }
+}
+
+/** The table prefix the report names tables with: the option when it reads as a text, else LHC's default. */
+function prefixOf(options: FromLhcOptions | null): string {
+  try {
+    const prefix: unknown = options?.prefix;
+    return typeof prefix === "string" ? prefix : "lh_";
+  } catch {
+    return "lh_";
   }
 }
 
@@ -103,7 +118,13 @@ function checkTimeZone(timeZone: unknown, report: LhcReport): string | undefined
 function readTables(rows: unknown, report: LhcReport): Record<(typeof TABLES)[number], readonly unknown[]> {
   const read = (name: (typeof TABLES)[number]): readonly unknown[] => {
     const value = typeof rows === "object" && rows !== null ? (rows as Record<string, unknown>)[name] : undefined;
-    if (Array.isArray(value)) return value;
+    // A sparse array can claim 2³² − 1 rows and hold none: walking them would take minutes. No real table comes near.
+    if (Array.isArray(value) && value.length <= MAX_TABLE_ROWS) return value;
+    if (Array.isArray(value)) {
+      const message = `more than ${MAX_TABLE_ROWS} rows (${value.length}): read as none`;
+      report.add("lossy", "invalid_table", { table: TABLE_KEY[name], rowId: null, invitationId: null }, null, message);
+      return [];
+    }
     if (value !== undefined || name === "invitations") {
       const message = `expected the ${name} rows as an array, got ${value === undefined ? "nothing" : typeof value}: read as none`;
       report.add("lossy", "invalid_table", { table: TABLE_KEY[name], rowId: null, invitationId: null }, null, message);

@@ -1,3 +1,4 @@
+import { describeError } from "../config/describe-error.js";
 import type { LhcReport, Place } from "./lhc-report.js";
 import type { LhcRow } from "./lhc-types.js";
 
@@ -23,7 +24,7 @@ export class RowReader {
     try {
       return Object.hasOwn(this.row, column) ? this.row[column] : undefined;
     } catch (error) {
-      this.lossy("unreadable_value", column, `could not be read (${describe(error)}); the column's default is used`);
+      this.lossy("unreadable_value", column, `could not be read (${describeError(error)}); the column's default is used`);
       return undefined;
     }
   }
@@ -98,6 +99,3 @@ export function show(value: unknown): string {
   return typeof value === "bigint" ? `${value}n` : `a ${typeof value}`;
 }
 
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}

@@ -1,5 +1,7 @@
 import { ATTRIBUTE_OPERATORS } from "../conditions/attribute-operators.js";
+import { compileLike } from "../conditions/compile-like.js";
 import { numericValue } from "../conditions/numeric-value.js";
+import { normalizeText } from "../conditions/text.js";
 import type { AttributeCondition, AttributeScalar, Invitation } from "../types.js";
 import { finding, type LintFinding } from "./lint-codes.js";
 
@@ -45,12 +47,26 @@ function contradiction(conditions: readonly AttributeCondition[]): string | null
   if (ops.has("notExists") && conditions.some((c) => c.op !== "notExists")) return "notExists with a test that needs the value";
   for (const c of conditions) {
     const negation = NEGATIONS[c.op];
-    const value = JSON.stringify("value" in c ? c.value : null);
-    if (negation !== undefined && conditions.some((d) => d.op === negation && JSON.stringify("value" in d ? d.value : null) === value)) {
+    if (negation !== undefined && conditions.some((d) => d.op === negation && sameTest(c, d))) {
       return `${c.op} and ${negation} of the same value`;
     }
   }
   return equalities(conditions) ?? bounds(conditions);
+}
+
+/**
+ * Do an operator and its negation test the same value, as evaluation reads it? `contains` compares texts trimmed and
+ * lower-cased, `like` its compiled words (case and spacing folded); the others their values as written (`eq`/`in`
+ * values that are equal only as numbers are `equalities`' to find).
+ */
+function sameTest(c: AttributeCondition, d: AttributeCondition): boolean {
+  if ((c.op === "contains" || c.op === "notContains") && (d.op === "contains" || d.op === "notContains")) {
+    return normalizeText(String(c.value)) === normalizeText(String(d.value));
+  }
+  if ((c.op === "like" || c.op === "notLike") && (d.op === "like" || d.op === "notLike")) {
+    return JSON.stringify(compileLike(c.value).groups) === JSON.stringify(compileLike(d.value).groups);
+  }
+  return JSON.stringify("value" in c ? c.value : null) === JSON.stringify("value" in d ? d.value : null);
 }
 
 /** The values an `eq` or `in` condition accepts; `null` for another operator. */

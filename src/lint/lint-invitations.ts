@@ -1,4 +1,5 @@
 import { compileInvitations, type CompiledInvitation } from "../compile/compile-invitation.js";
+import { MAX_READ_VALUES } from "../config/read-plain.js";
 import type { EvaluateOptions, Invitation } from "../types.js";
 import { findContradictions } from "./find-contradictions.js";
 import { findNeverActive } from "./find-never-active.js";
@@ -23,14 +24,17 @@ export interface LintOptions {
  * written (dead or slow URL patterns and regexes, missing translations, variations that are never picked), ties the
  * visitor's hash settles, and placeholders that HTML escaping cannot protect. Each finding has a closed `code`, a
  * `severity` and the `path` it concerns; they come in the order of the invitations. It reads valid invitations
- * (parse them first) and never throws; an empty list means nothing was found.
+ * (parse them first) and never throws; an empty list means nothing was found. Something that is not an array, or is
+ * longer than any set `parseInvitations` accepts, gives no findings; options it cannot read count as absent.
  *
  * @example
  * lintInvitations([{ id: "all", message: "Hi", urls: ["*"] }, { id: "pricing", message: "Plans?", position: 1, urls: ["/pricing"] }])
  * // => [{ code: "shadowed", severity: "error", path: [1], message: 'never wins: "all" (position 0, …' }]
  */
 export function lintInvitations(invitations: readonly Invitation[], options: LintOptions = {}): LintFinding[] {
-  const atMs = options.at === undefined ? undefined : Number(options.at);
+  const read = readInput(invitations, options);
+  if (read === null) return [];
+  const { atMs, escape } = read;
   const findings: LintFinding[] = [];
   const run = (analysis: () => LintFinding[]): void => {
     try {
@@ -51,7 +55,31 @@ export function lintInvitations(invitations: readonly Invitation[], options: Lin
   const neverShown = new Set(findings.filter((f) => NEVER_SHOWN_CODES.includes(f.code)).map((f) => f.path[0] as number));
   run(() => findTies(compiled, neverShown));
   run(() => lintContent(invitations));
-  run(() => lintPlaceholders(invitations, options.escape));
+  run(() => lintPlaceholders(invitations, escape));
   // A stable sort: per invitation, in the order above (what can never be shown first).
   return findings.sort((a, b) => (a.path[0] as number) - (b.path[0] as number));
+}
+
+/**
+ * What lint reads of its arguments, or `null` for a set it has nothing to say about: not an array, or longer than
+ * any set `parseInvitations` accepts (each analysis walks the whole list, and a sparse array can claim 2³² − 1 items
+ * while holding none). Options that cannot be read (a getter that throws, an `at` that is no number) count as absent.
+ */
+function readInput(invitations: readonly Invitation[], options: LintOptions | null): { atMs: number | undefined; escape: LintOptions["escape"] } | null {
+  try {
+    if (!Array.isArray(invitations) || invitations.length > MAX_READ_VALUES) return null;
+  } catch {
+    return null;
+  }
+  let atMs: number | undefined;
+  let escape: LintOptions["escape"];
+  try {
+    const at: unknown = options?.at;
+    atMs = typeof at === "number" ? at : at instanceof Date ? at.getTime() : undefined;
+    escape = options?.escape;
+  } catch {
+    atMs = undefined;
+    escape = undefined;
+  }
+  return { atMs, escape };
 }

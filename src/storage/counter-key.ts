@@ -21,7 +21,7 @@ export function counterKey(counter: Pick<CounterIncrement, "invitationId" | "var
 export function counterRows(entries: Iterable<[string, number]>): CounterRow[] {
   const rows: CounterRow[] = [];
   for (const [key, value] of entries) {
-    const parts: unknown = JSON.parse(key);
+    const parts = parseKey(key);
     if (!Array.isArray(parts) || parts.length !== 3) continue;
     const [invitationId, variationId, counter] = parts as unknown[];
     if (typeof invitationId !== "string" || typeof variationId !== "string" || !isCounterName(counter)) continue;
@@ -30,6 +30,15 @@ export function counterRows(entries: Iterable<[string, number]>): CounterRow[] {
   return rows.sort(
     (a, b) => compare(a.invitationId, b.invitationId) || compare(a.variationId, b.variationId) || compare(a.counter, b.counter),
   );
+}
+
+/** A key as JSON, or `undefined` when it is not JSON (and so not a counter key). */
+function parseKey(key: string): unknown {
+  try {
+    return JSON.parse(key);
+  } catch {
+    return undefined;
+  }
 }
 
 function isCounterName(value: unknown): value is CounterName {

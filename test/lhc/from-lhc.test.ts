@@ -25,6 +25,24 @@ describe("fromLhc", () => {
     ]);
   });
 
+  it("reports a table claiming more rows than any input holds (a sparse array), and reads it as none, at once", () => {
+    const sparse: LhcRow[] = [];
+    sparse.length = 2 ** 32 - 1;
+    const { invitations, report } = fromLhc({ invitations: sparse });
+    expect(invitations).toEqual([]);
+    expect(report).toEqual([expect.objectContaining({ code: "invalid_table", message: expect.stringContaining("more than 2097152 rows") })]);
+  });
+
+  it("never throws: not on options it cannot read, nor on a value thrown whose text cannot be read", () => {
+    const prefix = Object.defineProperty({}, "prefix", { get: () => { throw new Error("boom"); } });
+    expect(fromLhc({ invitations: [base(1)] }, prefix as never).invitations.map((inv) => inv.id)).toEqual(["1"]);
+    const thrown: { toString(): never } = { toString: () => { throw thrown; } };
+    const row = Object.defineProperty({ ...base(1) }, "position", { enumerable: true, get: () => { throw thrown; } });
+    const { invitations, report } = fromLhc({ invitations: [row] });
+    expect(invitations.map((inv) => inv.id)).toEqual(["1"]);
+    expect(report).toContainEqual(expect.objectContaining({ code: "unreadable_value", column: "position", message: expect.stringContaining("unknown error") }));
+  });
+
   it("imports disabled what LHC can never show, saying why", () => {
     const rows = {
       invitations: [

@@ -34,6 +34,16 @@ describe("findContradictions", () => {
     expect(contradicts({ key: "p", op: "in", value: ["a", "c"] }, { key: "p", op: "notIn", value: ["a"] })).toBe(false);
   });
 
+  it("compares contains and like values as evaluation reads them: case and spacing folded, like by its words", () => {
+    expect(contradicts({ key: "q", op: "contains", value: "A" }, { key: "q", op: "notContains", value: " a" })).toBe(true);
+    expect(contradicts({ key: "q", op: "contains", value: 1 }, { key: "q", op: "notContains", value: "1" })).toBe(true);
+    expect(contradicts({ key: "q", op: "like", value: "Help" }, { key: "q", op: "notLike", value: "help" })).toBe(true);
+    expect(contradicts({ key: "q", op: "like", value: "live  chat, Help*" }, { key: "q", op: "notLike", value: "Live chat,help*" })).toBe(true);
+    // Not the same test: a visitor can satisfy both.
+    expect(contradicts({ key: "q", op: "like", value: "help*" }, { key: "q", op: "notLike", value: "help" })).toBe(false);
+    expect(contradicts({ key: "q", op: "contains", value: "ab" }, { key: "q", op: "notContains", value: "a b" })).toBe(false);
+  });
+
   it("finds notExists with any test that needs a value, and eq values outside the bounds", () => {
     expect(contradicts({ key: "p", op: "notExists" }, { key: "p", op: "neq", value: "x" })).toBe(true);
     expect(contradicts({ key: "p", op: "notExists" }, { key: "q", op: "exists" })).toBe(false);

@@ -61,4 +61,21 @@ describe("lintInvitations", () => {
     expect(() => lintInvitations([{ id: "a" } as Invitation, null as unknown as Invitation])).not.toThrow();
     expect(() => lintInvitations("nope" as unknown as Invitation[])).not.toThrow();
   });
+
+  it("answers at once, with nothing found, for a sparse array claiming 2³² − 1 invitations (each analysis walked them all)", () => {
+    const sparse: Invitation[] = [];
+    sparse.length = 2 ** 32 - 1;
+    expect(lintInvitations(sparse)).toEqual([]);
+    expect(lintInvitations("not a list" as never)).toEqual([]);
+  });
+
+  it("never throws on options it cannot read: they count as absent", () => {
+    const set: Invitation[] = [{ id: "all", message: "Hi", urls: ["*"] }, { id: "pricing", message: "Plans?", position: 1, urls: ["/pricing"] }];
+    const plain = lintInvitations(set);
+    expect(plain.map((f) => f.code)).toEqual(["shadowed"]);
+    const throwing = Object.defineProperty({}, "at", { get: () => { throw new Error("boom"); } });
+    for (const options of [null, throwing, { at: Symbol("at") }, { at: { valueOf: () => { throw new Error("boom"); } } }]) {
+      expect(lintInvitations(set, options as never)).toEqual(plain);
+    }
+  });
 });

@@ -1,5 +1,7 @@
 import { compile, isRuleset, type Ruleset } from "../compile/compile.js";
 import { ConfigError } from "../config/config-error.js";
+import { describeError } from "../config/describe-error.js";
+import { describeValue } from "../config/describe-value.js";
 import { readPlain } from "../config/read-plain.js";
 import { durationMs, MAX_INSTANT_MS, MAX_JOURNEY_DURATION_MS, startMs, type Journey, type JourneyStep } from "../config/journey-schema.js";
 import { safeParseEventDefinitions } from "../config/safe-parse-event-definitions.js";
@@ -58,14 +60,34 @@ export function simulateJourney(
 ): Timeline {
   const parsed = safeParseJourney(journey);
   if (!parsed.success) throw parsed.error;
-  const definitions = safeParseEventDefinitions(setup.events ?? []);
+  const { events, options: given, untilMs } = readSetup(setup);
+  const definitions = safeParseEventDefinitions(events ?? []);
   if (!definitions.success) throw definitions.error;
   const ruleset = isRuleset(invitations) ? invitations : compile(invitations);
-  const options = plainOptions(setup.options);
+  const options = plainOptions(given);
   const start = startMs(parsed.data.start);
-  const end = setup.untilMs === undefined ? start + span(parsed.data.steps) : start + checkUntil(setup.untilMs, start);
+  const end = untilMs === undefined ? start + span(parsed.data.steps) : start + checkUntil(untilMs, start);
   const run = new Run(ruleset, eventBook(definitions.data), options, parsed.data, start, end);
-  return run.play(parsed.data.steps, setup.untilMs !== undefined);
+  return run.play(parsed.data.steps, untilMs !== undefined);
+}
+
+/**
+ * The three fields of `setup`, each read once: a `setup` that is not an object, or a field whose getter throws, is a
+ * `ConfigError` like any other invalid input, not the engine's own error.
+ */
+function readSetup(setup: SimulateOptions | null): { events: unknown; options: EvaluateOptions | undefined; untilMs: unknown } {
+  if (typeof setup !== "object" || setup === null || Array.isArray(setup)) {
+    const message = `expected an object with options, events or untilMs, got ${describeValue(setup)}`;
+    throw new ConfigError([{ code: "invalid_type", path: [], message }], "simulation options");
+  }
+  const read = (key: keyof SimulateOptions): unknown => {
+    try {
+      return setup[key];
+    } catch (error) {
+      throw new ConfigError([{ code: "invalid_value", path: [key], message: `could not be read: ${describeError(error)}` }], "simulation options");
+    }
+  };
+  return { events: read("events"), options: read("options") as EvaluateOptions | undefined, untilMs: read("untilMs") };
 }
 
 /** The time the steps themselves take. */
@@ -91,10 +113,11 @@ function plainOptions(options: EvaluateOptions | undefined): EvaluateOptions {
   throw new ConfigError(listed.map((issue) => ({ ...issue, path: ["options", ...issue.path] })), "simulation options");
 }
 
-function checkUntil(untilMs: number, start: number): number {
-  const fits = Number.isFinite(untilMs) && untilMs >= 0 && untilMs <= MAX_JOURNEY_DURATION_MS && start + untilMs <= MAX_INSTANT_MS;
+function checkUntil(untilMs: unknown, start: number): number {
+  const fits =
+    typeof untilMs === "number" && Number.isFinite(untilMs) && untilMs >= 0 && untilMs <= MAX_JOURNEY_DURATION_MS && start + untilMs <= MAX_INSTANT_MS;
   if (fits) return untilMs;
-  const message = `expected milliseconds from 0 to ${MAX_JOURNEY_DURATION_MS} (366 days) ending within a Date's range, got ${String(untilMs)}`;
+  const message = `expected milliseconds from 0 to ${MAX_JOURNEY_DURATION_MS} (366 days) ending within a Date's range, got ${describeValue(untilMs)}`;
   throw new ConfigError([{ code: "invalid_value", path: ["untilMs"], message }], "simulation options");
 }
 

@@ -119,6 +119,12 @@ describe("simulateJourney", () => {
       [() => simulateJourney(invitations, valid, { untilMs: -1 }), ["untilMs"]],
       [() => simulateJourney(invitations, valid, { untilMs: Number.NaN }), ["untilMs"]],
       [() => simulateJourney(invitations, valid, { options: { get suppressAfterCloseSeconds(): number { throw new Error("no") } } }), ["options", "suppressAfterCloseSeconds"]],
+      // The setup itself: not an object, or a field whose getter throws.
+      [() => simulateJourney(invitations, valid, null as never), []],
+      [() => simulateJourney(invitations, valid, [] as never), []],
+      [() => simulateJourney(invitations, valid, { get untilMs(): number { throw new Error("no") } }), ["untilMs"]],
+      [() => simulateJourney(invitations, valid, { get events(): never { throw new Error("no") } }), ["events"]],
+      [() => simulateJourney(invitations, valid, new Proxy({}, { get: () => { throw new Error("trap") } })), ["events"]],
     ];
     for (const [run, path] of cases) {
       let thrown: unknown;
@@ -129,5 +135,9 @@ describe("simulateJourney", () => {
       }
       expect(isConfigError(thrown) && thrown.issues[0]?.path).toEqual(path);
     }
+  });
+
+  it("names what an untilMs that is no number was: a text is quoted", () => {
+    expect(() => simulateJourney(invitations, journey([]), { untilMs: "5" as never })).toThrow(/got "5"/);
   });
 });

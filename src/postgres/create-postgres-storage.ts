@@ -71,8 +71,20 @@ export function createPostgresStorage(options: PostgresStorageOptions = {}): Pos
   const db = database(pool, timeoutMs);
   const target = { db, tables, namespace };
   let closing: Promise<void> | null = null;
-  const run = <T>(doing: string, operation: () => Promise<T>): Promise<T> =>
-    guard(NAME, doing, () => operation().catch((error: unknown) => explainFailure(error, doing, timeoutMs)), timeoutMs);
+  // Calls under way, so that close() lets them finish: pg ends a pool without serving the calls still waiting for a
+  // connection, which then fail only at their connection timeout, as if the server had not answered.
+  const running = new Set<Promise<unknown>>();
+  const run = <T>(doing: string, operation: () => Promise<T>): Promise<T> => {
+    if (closing !== null && owned) return Promise.reject(new StorageError(NAME, `${doing}: the adapter is closed`));
+    const call = guard(NAME, doing, () => operation().catch((error: unknown) => explainFailure(error, doing, timeoutMs)), timeoutMs);
+    if (!owned) return call;
+    running.add(call);
+    const done = (): void => {
+      running.delete(call);
+    };
+    call.then(done, done);
+    return call;
+  };
   return {
     name: NAME,
     migrate: () => run("creating tables", () => migrateTables(db, tables, prefix)),
@@ -131,7 +143,11 @@ export function createPostgresStorage(options: PostgresStorageOptions = {}): Pos
         );
       }),
     close: () => {
-      closing ??= owned ? run("closing the pool", () => pool.end()) : Promise.resolve();
+      if (closing === null) {
+        // The calls under way settle first (each within its deadline); new ones are refused from now on.
+        const finishing = Promise.allSettled([...running]);
+        closing = owned ? finishing.then(() => guard(NAME, "closing the pool", () => pool.end(), timeoutMs)) : Promise.resolve();
+      }
       return closing;
     },
   };

@@ -211,6 +211,22 @@ describe("createPostgresStorage", () => {
     await createPostgresStorage({ pool }).close();
     expect((await pool.query("SELECT 1 AS one")).rows).toEqual([{ one: 1 }]);
   });
+
+  it("lets the calls under way finish when it closes the pool it created, and refuses the ones after", async () => {
+    // More calls than the pool has connections: pg ends a pool without serving those still waiting for one, which
+    // then failed at the connection timeout, reported as a server that did not answer, and close() waited as long.
+    const timeoutMs = 3_000;
+    const owned = createPostgresStorage({ connectionString: URL, namespace: freshNamespace(), timeoutMs });
+    await owned.getVisitor("warm");
+    const started = performance.now();
+    const calls = Array.from({ length: 60 }, (_, i) => (i % 2 === 0 ? owned.getVisitor(`v${i}`) : owned.commitVisitor(`v${i}`, record(), 0, [])));
+    const closed = owned.close();
+    const outcomes = await Promise.allSettled(calls);
+    expect(outcomes.filter((outcome) => outcome.status === "rejected").map((outcome) => String((outcome as PromiseRejectedResult).reason))).toEqual([]);
+    await closed;
+    expect(performance.now() - started).toBeLessThan(timeoutMs);
+    expect(await rejection(owned.getVisitor("v1"))).toMatchObject({ adapter: "postgres", message: expect.stringContaining("the adapter is closed") });
+  });
 });
 
 describe("createPostgresStorage faults", () => {

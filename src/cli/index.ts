@@ -1,6 +1,7 @@
 // The `beckon` executable: hands the process's arguments and streams to runCli and exits with its code.
 import { readFile } from "node:fs/promises";
 import { runCli } from "./run-cli.js";
+import { stopOnWriteError } from "./stop-on-write-error.js";
 
 async function readText(path: string): Promise<string> {
   if (path !== "-") return readFile(path, "utf8");
@@ -8,6 +9,10 @@ async function readText(path: string): Promise<string> {
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString("utf8");
 }
+
+const exit = (code: number): never => process.exit(code);
+stopOnWriteError(process.stdout, "standard output", process.stderr, exit);
+stopOnWriteError(process.stderr, "standard error", process.stderr, exit);
 
 const colour = process.stdout.isTTY === true && process.env.NO_COLOR === undefined && !process.argv.includes("--json");
 

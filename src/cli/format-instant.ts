@@ -1,3 +1,5 @@
+import { MAX_INSTANT_MS } from "../config/journey-schema.js";
+
 /**
  * An instant as a person in `timeZone` reads it, with the offset so it stays unambiguous:
  * `2026-12-02 20:00:00 +02:00 (Europe/Vilnius)`.
@@ -24,14 +26,16 @@ export function formatInstant(ms: number, timeZone: string): string {
 }
 
 /**
- * Reads `--at`: an ISO 8601 instant or epoch milliseconds. `undefined` when it is neither.
+ * Reads `--at`: an ISO 8601 instant or epoch milliseconds, within a `Date`'s range (±8.64e15 ms). `undefined` when
+ * it is neither, or out of that range.
  *
  * @example
- * parseInstant("2026-12-02T18:00:00Z") // => 1796234400000
- * parseInstant("1796234400000")        // => 1796234400000
- * parseInstant("tomorrow")             // => undefined
+ * parseInstant("2026-12-02T18:00:00Z")  // => 1796234400000
+ * parseInstant("1796234400000")         // => 1796234400000
+ * parseInstant("tomorrow")              // => undefined
+ * parseInstant("8640000000000001")      // => undefined
  */
 export function parseInstant(text: string): number | undefined {
   const ms = /^-?\d+$/.test(text.trim()) ? Number(text) : Date.parse(text);
-  return Number.isFinite(ms) ? ms : undefined;
+  return Number.isFinite(ms) && Math.abs(ms) <= MAX_INSTANT_MS ? ms : undefined;
 }

@@ -68,6 +68,20 @@ describe.concurrent("beckon (the executable)", { timeout: 120_000 }, () => {
     });
   });
 
+  it("exits 2 for an --at outside a Date's range (±8.64e15 ms), on explain, lint and --json alike", async () => {
+    const cases = [
+      ["explain", "valid.json", "ana.json", "--at", "8640000000000001"],
+      ["explain", "valid.json", "ana.json", "--at", "-8640000000000001", "--json"],
+      ["lint", "valid.json", "--at", "99999999999999999999"],
+      ["lint", "valid.json", "--at", "8640000000000001", "--json"],
+    ];
+    const runs = await Promise.all(cases.map((args) => beckon(args)));
+    runs.forEach((run, i) => {
+      expect({ args: cases[i], code: run.code, stdout: run.stdout }).toEqual({ args: cases[i], code: 2, stdout: "" });
+      expect(run.stderr).toMatch(/^beckon: --at must be an ISO 8601 instant or epoch milliseconds, not "/);
+    });
+  });
+
   it("answers --help on every command with exit 0", async () => {
     const runs = await Promise.all([[], ["validate"], ["explain"], ["lint"]].map((command) => beckon([...command, "--help"])));
     for (const run of runs) expect(run).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Usage: beckon/) });

@@ -1,4 +1,5 @@
 import { MAX_INSTANT_MS } from "../config/journey-schema.js";
+import { parseIsoInstant } from "../config/parse-iso-instant.js";
 
 /**
  * An instant as a person in `timeZone` reads it, with the offset so it stays unambiguous:
@@ -26,16 +27,19 @@ export function formatInstant(ms: number, timeZone: string): string {
 }
 
 /**
- * Reads `--at`: an ISO 8601 instant or epoch milliseconds, within a `Date`'s range (±8.64e15 ms). `undefined` when
- * it is neither, or out of that range.
+ * Reads `--at`: epoch milliseconds within a `Date`'s range (±8.64e15 ms), or an ISO 8601 date-time with `Z` or a
+ * `±hh:mm` offset whose fields exist — the rule of a journey's `start` (`parseIsoInstant`). `undefined` otherwise:
+ * a time without an offset would be read in the local zone of whichever machine runs the command, and `Date.parse`
+ * would guess at `Dec 2` or roll `2026-02-30` over into March.
  *
  * @example
  * parseInstant("2026-12-02T18:00:00Z")  // => 1796234400000
  * parseInstant("1796234400000")         // => 1796234400000
- * parseInstant("tomorrow")              // => undefined
+ * parseInstant("2026-12-02T18:00")      // => undefined
  * parseInstant("8640000000000001")      // => undefined
  */
 export function parseInstant(text: string): number | undefined {
-  const ms = /^-?\d+$/.test(text.trim()) ? Number(text) : Date.parse(text);
-  return Number.isFinite(ms) && Math.abs(ms) <= MAX_INSTANT_MS ? ms : undefined;
+  const trimmed = text.trim();
+  const ms = /^-?\d+$/.test(trimmed) ? Number(trimmed) : parseIsoInstant(trimmed);
+  return ms !== undefined && Number.isFinite(ms) && Math.abs(ms) <= MAX_INSTANT_MS ? ms : undefined;
 }

@@ -45,13 +45,12 @@ export async function runCli(argv: readonly string[], io: CliIo, now: () => numb
     .description("the decision for a visitor, and why each invitation did or did not win")
     .argument("<invitations>", "invitations JSON file, or - for standard input")
     .argument("<visitor>", "visitor snapshot JSON file")
-    .option("--at <instant>", "the instant: ISO 8601 or epoch milliseconds (default: now)")
+    .option("--at <instant>", "the instant: ISO 8601 with Z or an offset, or epoch milliseconds (default: now)")
     .option("--options <file>", "evaluation options JSON file (time zone, operators online, …)")
     .option("--trigger <trigger>", "a dynamic trigger that fired: exitIntent or idle:<seconds>")
     .option("--json", "print JSON instead of text")
     .action(async (invitations: string, visitor: string, options: { at?: string; options?: string; trigger?: string; json?: boolean }) => {
-      const at = options.at === undefined ? now() : parseInstant(options.at);
-      if (at === undefined) throw new UsageError(`--at must be an ISO 8601 instant or epoch milliseconds, not ${JSON.stringify(options.at)}`);
+      const at = options.at === undefined ? now() : atOption(options.at);
       code = await explainCommand(io, { invitations, visitor, at, ...pick(options, "options", "trigger", "json") });
     });
 
@@ -76,11 +75,10 @@ export async function runCli(argv: readonly string[], io: CliIo, now: () => numb
     .command("lint")
     .description("find what validation accepts but is probably a mistake: invitations that can never be shown (shadowed, never active, contradictory), dead or slow patterns, ties, missing translations, unsafe placeholders")
     .argument("<invitations>", "invitations JSON file, or - for standard input")
-    .option("--at <instant>", "judge schedules from this instant: ISO 8601 or epoch milliseconds (default: now)")
+    .option("--at <instant>", "judge schedules from this instant: ISO 8601 with Z or an offset, or epoch milliseconds (default: now)")
     .option("--json", "print JSON instead of text")
     .action(async (file: string, options: { at?: string; json?: boolean }) => {
-      const at = options.at === undefined ? now() : parseInstant(options.at);
-      if (at === undefined) throw new UsageError(`--at must be an ISO 8601 instant or epoch milliseconds, not ${JSON.stringify(options.at)}`);
+      const at = options.at === undefined ? now() : atOption(options.at);
       code = await lintCommand(io, { file, at, ...pick(options, "json") });
     });
 
@@ -128,6 +126,13 @@ function failure(error: unknown, io: CliIo): number {
     return EXIT.findings;
   }
   throw error;
+}
+
+/** `--at`, or the usage error saying what it must be. */
+function atOption(text: string): number {
+  const at = parseInstant(text);
+  if (at === undefined) throw new UsageError(`--at must be epoch milliseconds or an ISO 8601 instant with Z or an offset (2026-12-02T18:00:00Z, 2026-12-02T20:00:00+02:00), not ${JSON.stringify(text)}`);
+  return at;
 }
 
 function pick<T extends object, K extends keyof T>(value: T, ...keys: K[]): Partial<Pick<T, K>> {

@@ -10,6 +10,7 @@ import { expected } from "./expected.js";
 import { nonEmptyStringSchema, numberSchema, optional, stringSchema } from "./field-schemas.js";
 import { triggerSchema } from "./invitation-schema.js";
 import { parseDuration } from "./parse-duration.js";
+import { ISO_INSTANT } from "./parse-iso-instant.js";
 import { reportIssue } from "./report-issue.js";
 import { visitorSchema } from "./visitor-schema.js";
 
@@ -86,7 +87,6 @@ function durationSchema(minMs: number, above: boolean, minText: string) {
   );
 }
 
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})$/;
 const INSTANT = "an ISO 8601 instant with an offset (2026-12-02T09:00:00Z, …+02:00) or epoch milliseconds";
 
 /** The start: an instant a `Date` can hold, never local time of whatever machine runs the simulation. */

@@ -78,8 +78,19 @@ describe.concurrent("beckon (the executable)", { timeout: 120_000 }, () => {
     const runs = await Promise.all(cases.map((args) => beckon(args)));
     runs.forEach((run, i) => {
       expect({ args: cases[i], code: run.code, stdout: run.stdout }).toEqual({ args: cases[i], code: 2, stdout: "" });
-      expect(run.stderr).toMatch(/^beckon: --at must be an ISO 8601 instant or epoch milliseconds, not "/);
+      expect(run.stderr).toMatch(/^beckon: --at must be epoch milliseconds or an ISO 8601 instant with Z or an offset \(.*\), not "/);
     });
+  });
+
+  it("exits 2 for an --at that is not an ISO 8601 instant with an offset: none (the machine's zone), free text, a day that does not exist", async () => {
+    const bad = ["2026-12-02T18:00", "Dec 2", "2026-02-30T00:00:00Z", "2026-12-02T24:00:00Z", "2026-12-02"];
+    const runs = await Promise.all(bad.flatMap((at) => [beckon(["explain", "valid.json", "ana.json", "--at", at]), beckon(["lint", "valid.json", "--at", at, "--json"])]));
+    runs.forEach((run, i) => {
+      expect({ at: bad[Math.floor(i / 2)], code: run.code, stdout: run.stdout }).toEqual({ at: bad[Math.floor(i / 2)], code: 2, stdout: "" });
+      expect(run.stderr).toContain(`--at must be epoch milliseconds or an ISO 8601 instant with Z or an offset`);
+    });
+    const offset = await beckon(["explain", "valid.json", "ana.json", "--at", "2026-12-02T20:00:00+02:00", "--options", "vilnius.json"]);
+    expect(offset.stdout).toContain("at         2026-12-02 20:00:00 +02:00 (Europe/Vilnius)");
   });
 
   it("answers --help on every command with exit 0", async () => {

@@ -58,6 +58,6 @@ describe.concurrent("beckon lint (the executable)", { timeout: 120_000 }, () => 
   it("exits 2 for a bad --at", async () => {
     const run = await beckon(["lint", "lint-ties.json", "--at", "yesterday"]);
     expect(run).toMatchObject({ code: 2, stdout: "" });
-    expect(run.stderr).toContain("--at must be an ISO 8601 instant or epoch milliseconds");
+    expect(run.stderr).toContain("--at must be epoch milliseconds or an ISO 8601 instant with Z or an offset");
   });
 });

@@ -3,11 +3,12 @@ import { readFile } from "node:fs/promises";
 import { runCli } from "./run-cli.js";
 import { stopOnWriteError } from "./stop-on-write-error.js";
 
-async function readText(path: string): Promise<string> {
-  if (path !== "-") return readFile(path, "utf8");
+// Bytes, not text: the commands decode them and refuse what is not UTF-8 (decode-utf8.ts).
+async function readBytes(path: string): Promise<Uint8Array> {
+  if (path !== "-") return readFile(path);
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
 }
 
 const exit = (code: number): never => process.exit(code);
@@ -17,7 +18,7 @@ stopOnWriteError(process.stderr, "standard error", process.stderr, exit);
 const colour = process.stdout.isTTY === true && process.env.NO_COLOR === undefined && !process.argv.includes("--json");
 
 process.exitCode = await runCli(process.argv.slice(2), {
-  readText,
+  readBytes,
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
   colour,

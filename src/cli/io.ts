@@ -1,7 +1,7 @@
-/** What a command reads and writes: the process's streams in the executable, strings in tests. */
+/** What a command reads and writes: the process's files and streams in the executable. */
 export interface CliIo {
-  /** Reads a file's text, or standard input for `-`. Rejects with the system's error (ENOENT…). */
-  readText(path: string): Promise<string>;
+  /** Reads a file's bytes, or standard input's for `-`. Rejects with the system's error (ENOENT…). */
+  readBytes(path: string): Promise<Uint8Array>;
   out(text: string): void;
   err(text: string): void;
   /** Colour only when writing to a terminal (and `NO_COLOR` is not set). */

@@ -1,22 +1,24 @@
 import { formatPath, type ConfigIssue } from "../config/config-error.js";
+import { decodeUtf8 } from "./decode-utf8.js";
 import { InputError, type CliIo } from "./io.js";
 
 /**
- * Reads a JSON file (`-`: standard input) for a command, naming the file in every failure: missing, unreadable, or
- * not JSON (with the parser's reason).
+ * Reads a JSON file (`-`: standard input) for a command, naming the file in every failure: missing, unreadable, not
+ * UTF-8 (`decodeUtf8`), or not JSON (with the parser's reason).
  *
  * @example
  * await readJson(io, "invitations.json") // => [{ id: "pricing", … }]
  */
 export async function readJson(io: CliIo, path: string): Promise<unknown> {
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = await io.readText(path);
+    bytes = await io.readBytes(path);
   } catch (error) {
     const code = (error as { code?: unknown }).code;
     const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "a directory, not a file" : (error as Error).message;
     throw new InputError(`${label(path)}: cannot be read (${why})`);
   }
+  const text = decodeUtf8(bytes, label(path));
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {

@@ -23,7 +23,7 @@ export function startBeckon(args: string[], stdio: StdioOptions = "pipe"): Child
 }
 
 /** Runs `beckon …args` in test/cli/files/, with `stdin` on standard input. */
-export function beckon(args: string[], stdin = ""): Promise<Run> {
+export function beckon(args: string[], stdin: string | Uint8Array = ""): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = startBeckon(args) as ChildProcess & { stdin: NodeJS.WritableStream; stdout: NodeJS.ReadableStream; stderr: NodeJS.ReadableStream };
     let stdout = "";

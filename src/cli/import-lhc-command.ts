@@ -1,4 +1,5 @@
 import { writeFile } from "node:fs/promises";
+import { resolve } from "node:path";
 import { fromLhc, type FromLhcResult, type LhcReportEntry, type LhcRows } from "../lhc/index.js";
 import { EXIT, InputError, UsageError, type CliIo } from "./io.js";
 import { paint } from "./paint.js";
@@ -28,6 +29,9 @@ export interface ImportLhcOptions {
 export async function importLhcCommand(io: CliIo, options: ImportLhcOptions): Promise<number> {
   if ((options.mysql === undefined) === (options.rows === undefined)) {
     throw new UsageError("give exactly one source: --mysql <url> (a live LHC database) or --rows <rows.json> (its rows as JSON)");
+  }
+  if (options.out !== undefined && options.eventsOut !== undefined && resolve(options.out) === resolve(options.eventsOut)) {
+    throw new UsageError(`--out and --events-out name the same file (${options.out}): the events would be written over the invitations`);
   }
   if (options.timeZone !== undefined && !isTimeZone(options.timeZone)) {
     throw new UsageError(`--time-zone must be an IANA time zone such as Europe/Vilnius, not ${JSON.stringify(options.timeZone)}`);

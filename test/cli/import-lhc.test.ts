@@ -1,7 +1,7 @@
 // `beckon import-lhc`, spawned as a user runs it (the source entry through tsx), on test/cli/files/lhc-rows.json and
 // on a live MariaDB (127.0.0.1:3306, root, database `test`): files written, report printed, exit codes.
 import { randomUUID } from "node:crypto";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import mysql from "mysql2/promise";
@@ -81,6 +81,19 @@ describe.concurrent("beckon import-lhc (the executable)", { timeout: 180_000 }, 
     expect(runs[0]?.stderr).toContain("give exactly one source: --mysql <url>");
     expect(runs[2]?.stderr).toContain('--time-zone must be an IANA time zone such as Europe/Vilnius, not "Mars/Olympus"');
     expect(runs[3]?.stderr).toContain("--prefix must be letters, digits and _");
+  });
+
+  it("exits 2 when --out and --events-out name the same file, and writes nothing", async () => {
+    const same = join(out, "same.json");
+    const runs = await Promise.all([
+      beckon(["import-lhc", "--rows", "lhc-rows.json", "--out", same, "--events-out", same]),
+      beckon(["import-lhc", "--rows", "lhc-rows.json", "--out", join(out, "again.json"), "--events-out", join(out, ".", "sub", "..", "again.json")]),
+    ]);
+    for (const run of runs) {
+      expect(run).toMatchObject({ code: 2, stdout: "" });
+      expect(run.stderr).toMatch(/^beckon: --out and --events-out name the same file \(.*\): the events would be written over the invitations\n/);
+    }
+    expect(existsSync(same)).toBe(false);
   });
 
   it("exits 1 naming the problem: rows that are not LHC's, an unreachable database, a missing table", async () => {

@@ -63,10 +63,12 @@ export async function explainCommand(io: CliIo, args: ExplainArguments): Promise
   return EXIT.ok;
 }
 
-/** `--trigger exitIntent` or `--trigger idle:<seconds>`. */
+/** `--trigger exitIntent` or `--trigger idle:<seconds>`, the seconds a finite number as evaluation options need. */
 function parseTrigger(text: string): Trigger {
   if (text === "exitIntent") return { type: "exitIntent" };
   const idle = /^idle:(\d+(?:\.\d+)?)$/.exec(text);
-  if (idle !== null) return { type: "idle", seconds: Number(idle[1]) };
+  // 400 digits read as Infinity, which evaluate refuses as invalid options: that would blame the options file.
+  const seconds = Number(idle?.[1]);
+  if (Number.isFinite(seconds)) return { type: "idle", seconds };
   throw new UsageError(`--trigger must be exitIntent or idle:<seconds>, not ${JSON.stringify(text)}`);
 }

@@ -93,6 +93,15 @@ describe.concurrent("beckon (the executable)", { timeout: 120_000 }, () => {
     expect(offset.stdout).toContain("at         2026-12-02 20:00:00 +02:00 (Europe/Vilnius)");
   });
 
+  it("exits 2 for an --trigger idle:<seconds> too large for a number (400 digits), rather than blaming the options", async () => {
+    const trigger = `idle:${"9".repeat(400)}`;
+    const runs = await Promise.all([beckon(["explain", "valid.json", "ana.json", "--at", "0", "--trigger", trigger]), beckon(["explain", "valid.json", "ana.json", "--at", "0", "--trigger", `${trigger}.5`, "--json"])]);
+    for (const run of runs) {
+      expect(run).toMatchObject({ code: 2, stdout: "" });
+      expect(run.stderr).toMatch(/^beckon: --trigger must be exitIntent or idle:<seconds>, not "idle:9{400}/);
+    }
+  });
+
   it("answers --help on every command with exit 0", async () => {
     const runs = await Promise.all([[], ["validate"], ["explain"], ["lint"]].map((command) => beckon([...command, "--help"])));
     for (const run of runs) expect(run).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Usage: beckon/) });

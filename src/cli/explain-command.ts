@@ -1,4 +1,5 @@
 import { explain, safeParseVisitor, type EvaluateOptions, type Trigger } from "../index.js";
+import { checkOneStandardInput } from "./check-one-standard-input.js";
 import { formatInstant } from "./format-instant.js";
 import { EXIT, InputError, UsageError, type CliIo } from "./io.js";
 import { paint } from "./paint.js";
@@ -24,6 +25,7 @@ export interface ExplainArguments {
  * await explainCommand(io, { invitations: "set.json", visitor: "ana.json", at: Date.UTC(2026, 11, 2, 18) })
  */
 export async function explainCommand(io: CliIo, args: ExplainArguments): Promise<number> {
+  checkOneStandardInput([args.invitations, args.visitor, args.options]);
   const invitations = safeParseInvitationsFile(await readJson(io, args.invitations));
   const visitor = safeParseVisitor(await readJson(io, args.visitor));
   const given = args.options === undefined ? {} : await readJson(io, args.options);

@@ -3,6 +3,7 @@ import { safeParseJourney } from "../config/safe-parse-journey.js";
 import { describeHappening } from "../simulate/describe-happening.js";
 import { MAX_SIMULATION_RECHECKS, simulateJourney } from "../simulate/simulate-journey.js";
 import type { Timeline, TimelineDecision } from "../simulate/timeline.js";
+import { checkOneStandardInput } from "./check-one-standard-input.js";
 import { formatInstant } from "./format-instant.js";
 import { EXIT, InputError, UsageError, type CliIo } from "./io.js";
 import { paint, type Paint } from "./paint.js";
@@ -30,7 +31,7 @@ export interface SimulateArguments {
  * await simulateCommand(io, { invitations: "valid.json", journey: "journey.json", untilMs: 3_600_000 }) // => 0
  */
 export async function simulateCommand(io: CliIo, args: SimulateArguments): Promise<number> {
-  if (args.invitations === "-" && args.journey === "-") throw new UsageError("only one of the files can be read from standard input (-)");
+  checkOneStandardInput([args.invitations, args.journey, args.options, args.events]);
   const invitations = safeParseInvitationsFile(await readJson(io, args.invitations));
   const journey = safeParseJourney(await readJson(io, args.journey));
   const events = args.events === undefined ? undefined : safeParseEventDefinitions(await readJson(io, args.events));

@@ -1,6 +1,7 @@
 import { knownKeysAt, type DocumentKind } from "../config/known-keys.js";
 import { safeParseEventDefinitions } from "../config/safe-parse-event-definitions.js";
 import { formatPath, type ConfigIssue } from "../config/config-error.js";
+import { checkOneStandardInput } from "./check-one-standard-input.js";
 import { didYouMean } from "./did-you-mean.js";
 import { invitationsPart, safeParseInvitationsFile } from "./invitations-file.js";
 import { EXIT, type CliIo } from "./io.js";
@@ -21,6 +22,7 @@ export interface ValidateFinding extends ConfigIssue {
  * await validateCommand(io, "invitations.json", { json: true }) // prints { valid, files, findings } and returns 0 or 1
  */
 export async function validateCommand(io: CliIo, file: string, options: { events?: string; json?: boolean }): Promise<number> {
+  checkOneStandardInput([file, options.events]);
   const documents: [DocumentKind, string][] = [["invitations", file], ...(options.events === undefined ? [] : [["event definitions", options.events] as [DocumentKind, string]])];
   const findings: ValidateFinding[] = [];
   const counts: Record<string, { count: number; kind: DocumentKind }> = {};

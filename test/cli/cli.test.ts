@@ -102,6 +102,23 @@ describe.concurrent("beckon (the executable)", { timeout: 120_000 }, () => {
     }
   });
 
+  it("exits 2 when standard input (-) is named for two files, on every command and whichever arguments name it", async () => {
+    const cases = [
+      ["validate", "-", "--events", "-"],
+      ["explain", "-", "-", "--at", "0"],
+      ["explain", "valid.json", "-", "--at", "0", "--options", "-"],
+      ["simulate", "-", "journey.json", "--options", "-"],
+      ["simulate", "journey-invitations.json", "-", "--events", "-"],
+      ["simulate", "-", "journey.json", "--events", "-", "--json"],
+    ];
+    const valid = readFileSync(join(files, "valid.json"), "utf8");
+    const runs = await Promise.all(cases.map((args) => beckon(args, valid)));
+    runs.forEach((run, i) => {
+      expect({ args: cases[i], code: run.code, stdout: run.stdout }).toEqual({ args: cases[i], code: 2, stdout: "" });
+      expect(run.stderr).toMatch(/^beckon: only one of the files can be read from standard input \(-\)\n/);
+    });
+  });
+
   it("answers --help on every command with exit 0", async () => {
     const runs = await Promise.all([[], ["validate"], ["explain"], ["lint"]].map((command) => beckon([...command, "--help"])));
     for (const run of runs) expect(run).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Usage: beckon/) });

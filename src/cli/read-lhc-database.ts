@@ -51,7 +51,23 @@ export async function readLhcDatabase(url: string, prefix: string): Promise<LhcR
   }
 }
 
-/** The URL without its password, for messages. */
+/**
+ * The URL without its password, for messages. The URL parser finds the password when every `@` is in the part
+ * before the host (`root:p@ss@host` is user `root`, password `p@ss`); otherwise — the URL does not parse, or an `@`
+ * ended up in the path because the password holds a `/` — everything between `//` and the last `@` is hidden, user
+ * name included, since where the password ends cannot be told.
+ */
 function redact(url: string): string {
-  return url.replace(/(\/\/[^:/@]*:)[^@/]*@/, "$1***@");
+  try {
+    const parsed = new URL(url);
+    if (!`${parsed.pathname}${parsed.search}${parsed.hash}`.includes("@")) {
+      if (parsed.password !== "") parsed.password = "***";
+      return parsed.href;
+    }
+  } catch {
+    // Not a URL: hidden by hand below.
+  }
+  const start = url.indexOf("//");
+  const at = url.lastIndexOf("@");
+  return start !== -1 && at > start ? `${url.slice(0, start + 2)}***${url.slice(at)}` : url;
 }

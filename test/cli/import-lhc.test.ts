@@ -96,6 +96,18 @@ describe.concurrent("beckon import-lhc (the executable)", { timeout: 180_000 }, 
     expect(existsSync(same)).toBe(false);
   });
 
+  it("never prints the database password, even one holding / or @ (which the URL parser cannot place)", async () => {
+    const [slash, at, digitsThenSlash] = await Promise.all([
+      beckon(["import-lhc", "--mysql", "mysql://root:pa/ss@127.0.0.1:3306/test"]),
+      beckon(["import-lhc", "--mysql", "mysql://root:p@ss@127.0.0.1:1/test"]),
+      beckon(["import-lhc", "--mysql", "mysql://root:12/ss@127.0.0.1:1/test"]),
+    ]);
+    expect(slash).toMatchObject({ code: 1, stderr: expect.stringMatching(/^cannot connect to mysql:\/\/\*\*\*@127\.0\.0\.1:3306\/test: /) });
+    expect(at).toMatchObject({ code: 1, stderr: expect.stringMatching(/^cannot connect to mysql:\/\/root:\*\*\*@127\.0\.0\.1:1\/test: /) });
+    expect(digitsThenSlash).toMatchObject({ code: 1, stderr: expect.stringMatching(/^cannot connect to mysql:\/\/\*\*\*@127\.0\.0\.1:1\/test: /) });
+    for (const run of [slash, at, digitsThenSlash]) expect(run.stderr).not.toMatch(/pa\/ss|p@ss|ss@|12\/ss/);
+  });
+
   it("exits 1 naming the problem: rows that are not LHC's, an unreachable database, a missing table", async () => {
     const [notRows, down, missing] = await Promise.all([
       beckon(["import-lhc", "--rows", "valid.json"]),

@@ -15,13 +15,23 @@ export interface ImportLhcOptions {
   out?: string;
   eventsOut?: string;
   strict?: boolean;
+  json?: boolean;
+}
+
+/** The report as `--json` prints it: what was imported and written, and every report entry. */
+export interface ImportLhcReport {
+  invitations: number;
+  eventDefinitions: number;
+  invitationRows: number;
+  written: string[];
+  report: LhcReportEntry[];
 }
 
 /**
  * `beckon import-lhc`: reads Live Helper Chat's proactive invitations from a live MySQL/MariaDB (`--mysql`) or from
  * its rows exported as JSON (`--rows`), imports them with `fromLhc`, writes the invitations (`--out`, else standard
- * output) and event definitions (`--events-out`), and prints the report. Exit code 0, or 1 with `--strict` when
- * anything could not be carried over exactly.
+ * output) and event definitions (`--events-out`), and prints the report (as JSON with `--json`). Exit code 0, or 1
+ * with `--strict` when anything could not be carried over exactly.
  *
  * @example
  * await importLhcCommand(io, { rows: "lhc-rows.json", out: "invitations.json", timeZone: "Europe/Vilnius" }) // => 0
@@ -45,7 +55,7 @@ export async function importLhcCommand(io: CliIo, options: ImportLhcOptions): Pr
   // Without --out the invitations are the output, so the report goes to standard error.
   const print = options.out === undefined ? io.err : io.out;
   if (options.out === undefined) io.out(json(result.invitations));
-  print(reportText(result, rows, options, io.colour));
+  print(options.json === true ? json(reportData(result, rows, options)) : reportText(result, rows, options, io.colour));
   const lossy = result.report.filter((entry) => entry.kind === "lossy").length;
   return options.strict === true && lossy > 0 ? EXIT.findings : EXIT.ok;
 }
@@ -73,6 +83,16 @@ function isTimeZone(timeZone: string): boolean {
   } catch {
     return false;
   }
+}
+
+function reportData(result: FromLhcResult, rows: LhcRows, options: ImportLhcOptions): ImportLhcReport {
+  return {
+    invitations: result.invitations.length,
+    eventDefinitions: result.events.length,
+    invitationRows: Array.isArray(rows.invitations) ? rows.invitations.length : 0,
+    written: [options.out, options.eventsOut].filter((path) => path !== undefined),
+    report: result.report,
+  };
 }
 
 /** The report as text: a summary line, then what was not carried over exactly, then what LHC does differently. */

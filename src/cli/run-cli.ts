@@ -86,8 +86,9 @@ export async function runCli(argv: readonly string[], io: CliIo, now: () => numb
     .command("schema")
     .description("print the JSON Schema (draft 2020-12) of an invitations file, for editors and form builders")
     .option("--out <file>", "write it to this file instead")
-    .action(async (options: { out?: string }) => {
-      code = await schemaCommand(io, options);
+    .option("--json", "accepted as by every command: the schema is JSON already")
+    .action(async (options: { out?: string; json?: boolean }) => {
+      code = await schemaCommand(io, pick(options, "out"));
     });
 
   program
@@ -100,6 +101,7 @@ export async function runCli(argv: readonly string[], io: CliIo, now: () => numb
     .option("--out <file>", "write the invitations here (default: standard output, the report then on standard error)")
     .option("--events-out <file>", "write the event definitions here")
     .option("--strict", "exit 1 when anything could not be carried over exactly")
+    .option("--json", "print the report as JSON instead of text (where the text would go)")
     .action(async (options: ImportLhcOptions) => {
       code = await importLhcCommand(io, options);
     });

@@ -57,6 +57,20 @@ describe.concurrent("beckon import-lhc (the executable)", { timeout: 180_000 }, 
     expect(run.stderr).toContain("lh_abstract_proactive_chat_invitation #19 design_data: is not JSON");
   });
 
+  it("--json: the report as data, where the text would go (standard error without --out, standard output with it)", async () => {
+    const [alone, written] = await Promise.all([
+      beckon(["import-lhc", "--rows", "lhc-rows.json", "--time-zone", "Europe/Vilnius", "--json"]),
+      beckon(["import-lhc", "--rows", "lhc-rows.json", "--time-zone", "Europe/Vilnius", "--json", "--out", join(out, "json.json")]),
+    ]);
+    expect(alone.code).toBe(0);
+    expect(JSON.parse(alone.stdout)).toEqual(expected.invitations);
+    const report = JSON.parse(alone.stderr) as { invitations: number; eventDefinitions: number; invitationRows: number; written: string[]; report: { table: string; rowId: string; column: string; kind: string }[] };
+    expect(report).toMatchObject({ invitations: expected.invitations.length, eventDefinitions: expected.events.length, invitationRows: rows["invitations"]?.length, written: [] });
+    expect(report.report).toContainEqual(expect.objectContaining({ table: "lh_abstract_proactive_chat_invitation", rowId: "19", column: "design_data", kind: "lossy" }));
+    expect(written).toMatchObject({ code: 0, stderr: "" });
+    expect(JSON.parse(written.stdout)).toEqual({ ...report, written: [join(out, "json.json")] });
+  });
+
   it("--strict exits 1 when anything could not be carried over; without --time-zone the schedules are reported", async () => {
     const run = await beckon(["import-lhc", "--rows", "lhc-rows.json", "--strict", "--out", join(out, "strict.json")]);
     expect(run.code).toBe(1);

@@ -32,6 +32,11 @@ describe.concurrent("beckon schema", { timeout: 90_000 }, () => {
     expect(run.stderr).toContain("ENOENT");
   });
 
+  it("--json, which every command takes, prints the same schema", async () => {
+    const [plain, json] = await Promise.all([beckon(["schema"]), beckon(["schema", "--json"])]);
+    expect(json).toEqual({ code: 0, stdout: plain.stdout, stderr: "" });
+  });
+
   it("refuses an argument it does not take with a usage error, exit code 2", async () => {
     const run = await beckon(["schema", "invitations.json"]);
     expect(run.code).toBe(2);

@@ -2,7 +2,7 @@ import { lintInvitations, type LintSeverity } from "../index.js";
 import { formatPath } from "../config/config-error.js";
 import { EXIT, InputError, type CliIo } from "./io.js";
 import { paint } from "./paint.js";
-import { safeParseInvitationsFile } from "./invitations-file.js";
+import { invitationsPart, safeParseInvitationsFile } from "./invitations-file.js";
 import { issueLines, label, readJson } from "./read-json.js";
 
 /** One lint finding as the command reports it. */
@@ -32,15 +32,18 @@ export interface LintRequest {
  */
 export async function lintCommand(io: CliIo, request: LintRequest): Promise<number> {
   const { file } = request;
-  const parsed = safeParseInvitationsFile(await readJson(io, file));
+  const input = await readJson(io, file);
+  const parsed = safeParseInvitationsFile(input);
   if (!parsed.success) {
     throw new InputError(issueLines(file, parsed.error.issues).join("\n"));
   }
+  // Paths in the file, as validate prints them: the wrapped form's list is under "invitations".
+  const { at } = invitationsPart(input);
   const findings: LintReport[] = lintInvitations(parsed.data, { at: request.at }).map((finding) => ({
     invitationId: parsed.data[finding.path[0] as number]?.id ?? "",
     code: finding.code,
     severity: finding.severity,
-    path: finding.path,
+    path: [...at, ...finding.path],
     message: finding.message,
   }));
   const failing = findings.filter((f) => f.severity !== "info").length;

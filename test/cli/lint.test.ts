@@ -1,5 +1,7 @@
 // `beckon lint`'s analyses, spawned as a user runs it (the source entry through tsx) against test/cli/files/lint-*.json:
 // output, --json, --at and exit codes.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { beckon } from "./run-beckon.js";
 
@@ -8,6 +10,7 @@ interface Report {
 }
 
 const AT = ["--at", "2026-12-02T18:00:00Z"];
+const files = join(import.meta.dirname, "files");
 
 // A spawned process costs about half a second on a quiet machine and ten on a loaded one: generous time, side by side.
 describe.concurrent("beckon lint (the executable)", { timeout: 120_000 }, () => {
@@ -53,6 +56,14 @@ describe.concurrent("beckon lint (the executable)", { timeout: 120_000 }, () => 
     const run = await beckon(["lint", "lint-ties.json", ...AT]);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^✓ lint-ties\.json: nothing to fix, 2 notes\n {2}offer-a \[0\] {2}info {2}ties with "offer-b" /);
+  });
+
+  it("gives paths in the file for the wrapped form { $schema, invitations }, as validate does", async () => {
+    const wrapped = JSON.stringify({ $schema: "./node_modules/beckon/schema.json", invitations: JSON.parse(readFileSync(join(files, "unsafe.json"), "utf8")) as unknown });
+    const [text, json] = await Promise.all([beckon(["lint", "-", ...AT], wrapped), beckon(["lint", "-", ...AT, "--json"], wrapped)]);
+    expect(text.code).toBe(1);
+    expect(text.stdout).toMatch(/^ {2}docs invitations\[0\]\.message {2}warning /m);
+    expect(JSON.parse(json.stdout)).toMatchObject({ findings: [{ invitationId: "docs", code: "placeholder_in_url", path: ["invitations", 0, "message"] }] });
   });
 
   it("exits 2 for a bad --at", async () => {

@@ -10,7 +10,7 @@ import { expected } from "./expected.js";
 import { nonEmptyStringSchema, numberSchema, optional, stringSchema } from "./field-schemas.js";
 import { triggerSchema } from "./invitation-schema.js";
 import { parseDuration } from "./parse-duration.js";
-import { ISO_INSTANT } from "./parse-iso-instant.js";
+import { parseIsoInstant } from "./parse-iso-instant.js";
 import { reportIssue } from "./report-issue.js";
 import { visitorSchema } from "./visitor-schema.js";
 
@@ -92,7 +92,7 @@ const INSTANT = "an ISO 8601 instant with an offset (2026-12-02T09:00:00Z, …+0
 /** The start: an instant a `Date` can hold, never local time of whatever machine runs the simulation. */
 const startSchema = z.union([numberSchema, stringSchema], { error: expected(INSTANT) }).check(
   z.superRefine((value, ctx) => {
-    const ms = typeof value === "number" ? value : ISO_INSTANT.test(value) ? Date.parse(value) : Number.NaN;
+    const ms = typeof value === "number" ? value : (parseIsoInstant(value) ?? Number.NaN);
     if (!Number.isFinite(ms) || Math.abs(ms) > MAX_INSTANT_MS) reportIssue(ctx, "invalid_date", `expected ${INSTANT}, got ${describeValue(value)}`);
   }),
 );

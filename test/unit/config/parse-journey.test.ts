@@ -99,7 +99,8 @@ describe("safeParseJourney", () => {
   });
 
   it("refuses a start without an offset (it would be the local time of whichever machine runs it) or past a Date's range", () => {
-    for (const start of ["2026-12-02T09:00:00", "2026-12-02", "tomorrow", "2026-13-02T09:00:00Z", 9e15, -9e15]) {
+    // Days and hours that do not exist are refused, not rolled over (Date.parse reads 2026-02-30 as 2 March).
+    for (const start of ["2026-12-02T09:00:00", "2026-12-02", "tomorrow", "2026-13-02T09:00:00Z", "2026-02-30T09:00:00Z", "2026-04-31T09:00:00+02:00", "2026-12-02T24:00:00Z", 9e15, -9e15]) {
       expect(codesAndPaths(journeyWith([], { start }))).toEqual([["invalid_date", ["start"]]]);
     }
     for (const start of [true, Number.NaN, null]) expect(codesAndPaths(journeyWith([], { start }))).toEqual([["invalid_type", ["start"]]]);

@@ -4,6 +4,7 @@ import { describeHappening } from "../simulate/describe-happening.js";
 import { MAX_SIMULATION_RECHECKS, simulateJourney } from "../simulate/simulate-journey.js";
 import type { Timeline, TimelineDecision } from "../simulate/timeline.js";
 import { checkOneStandardInput } from "./check-one-standard-input.js";
+import { optionsFileIssues } from "./options-file.js";
 import { formatInstant } from "./format-instant.js";
 import { EXIT, InputError, UsageError, type CliIo } from "./io.js";
 import { paint, type Paint } from "./paint.js";
@@ -37,12 +38,14 @@ export async function simulateCommand(io: CliIo, args: SimulateArguments): Promi
   const events = args.events === undefined ? undefined : safeParseEventDefinitions(await readJson(io, args.events));
   const given = args.options === undefined ? {} : await readJson(io, args.options);
   if (typeof given !== "object" || given === null || Array.isArray(given)) throw new InputError(`${label(args.options ?? "")}: expected an options object`);
+  const optionIssues = optionsFileIssues(given as Record<string, unknown>);
   const problems = [
     ...(invitations.success ? [] : issueLines(args.invitations, invitations.error.issues)),
     ...(journey.success ? [] : issueLines(args.journey, journey.error.issues)),
     ...(events === undefined || events.success ? [] : issueLines(args.events ?? "", events.error.issues)),
+    ...(optionIssues.length === 0 ? [] : issueLines(args.options ?? "", optionIssues)),
   ];
-  if (!invitations.success || !journey.success || (events !== undefined && !events.success)) throw new InputError(problems.join("\n"));
+  if (!invitations.success || !journey.success || (events !== undefined && !events.success) || optionIssues.length > 0) throw new InputError(problems.join("\n"));
   const options = given as EvaluateOptions;
   let timeline: Timeline;
   try {

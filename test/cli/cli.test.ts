@@ -151,6 +151,16 @@ describe.concurrent("beckon (the executable)", { timeout: 120_000 }, () => {
     expect(run.stderr).toContain("valid.json (root): expected a visitor object");
   });
 
+  it("explain: an options file's unknown keys and unusable values are listed with their paths, exit 1, nothing run", async () => {
+    const run = await beckon(["explain", "valid.json", "ana.json", "--at", "0", "--options", "options-misspelt.json"]);
+    expect(run).toMatchObject({ code: 1, stdout: "" });
+    expect(run.stderr.trim().split("\n")).toEqual([
+      'options-misspelt.json timeZon: unknown option; did you mean "timeZone"? (unknown_key)',
+      'options-misspelt.json suppressAfterCloseSecond: unknown option; did you mean "suppressAfterCloseSeconds"? (unknown_key)',
+      "options-misspelt.json seed: expected a text (invalid_value)",
+    ]);
+  });
+
   it("lint: a placeholder in a URL attribute is a finding with the invitation id, exit 1; none, exit 0", async () => {
     const run = await beckon(["lint", "unsafe.json", "--json"]);
     expect(run.code).toBe(1);

@@ -114,7 +114,13 @@ describe.concurrent("beckon simulate (the executable)", { timeout: 300_000 }, ()
     expect(missing).toMatchObject({ code: 1, stderr: "nowhere.json: cannot be read (no such file)\n" });
     expect(badOptions).toMatchObject({ code: 1, stdout: "" });
     expect(badOptions.stderr).toContain("journey-events.json: expected an options object");
-    expect(wrongOptions).toMatchObject({ code: 1, stdout: "", stderr: "journey-bad-options.json: not valid evaluation options\n" });
+    expect(wrongOptions).toMatchObject({
+      code: 1,
+      stdout: "",
+      stderr:
+        "journey-bad-options.json timeZone: expected an IANA time zone such as Europe/Vilnius (invalid_value)\n" +
+        "journey-bad-options.json operatorsOnline: expected a list of operators, each { id, name?, departments? } (invalid_value)\n",
+    });
   });
 
   it("answers --help with exit 0", async () => {

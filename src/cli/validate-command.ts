@@ -1,10 +1,11 @@
+import { resolve } from "node:path";
 import { knownKeysAt, type DocumentKind } from "../config/known-keys.js";
 import { safeParseEventDefinitions } from "../config/safe-parse-event-definitions.js";
 import { formatPath, type ConfigIssue } from "../config/config-error.js";
 import { checkOneStandardInput } from "./check-one-standard-input.js";
 import { didYouMean } from "./did-you-mean.js";
 import { invitationsPart, safeParseInvitationsFile } from "./invitations-file.js";
-import { EXIT, type CliIo } from "./io.js";
+import { EXIT, UsageError, type CliIo } from "./io.js";
 import { paint } from "./paint.js";
 import { label, readJson } from "./read-json.js";
 
@@ -23,6 +24,10 @@ export interface ValidateFinding extends ConfigIssue {
  */
 export async function validateCommand(io: CliIo, file: string, options: { events?: string; json?: boolean }): Promise<number> {
   checkOneStandardInput([file, options.events]);
+  // Results are listed per file: one file read as both would have its two results mixed under one heading.
+  if (options.events !== undefined && file !== "-" && resolve(file) === resolve(options.events)) {
+    throw new UsageError(`the invitations file and --events name the same file (${options.events}): a file holds one or the other`);
+  }
   const documents: [DocumentKind, string][] = [["invitations", file], ...(options.events === undefined ? [] : [["event definitions", options.events] as [DocumentKind, string]])];
   const findings: ValidateFinding[] = [];
   const counts: Record<string, { count: number; kind: DocumentKind }> = {};

@@ -35,6 +35,14 @@ describe.concurrent("beckon (the executable)", { timeout: 120_000 }, () => {
     expect(run.stdout).not.toContain("\u001b[");
   });
 
+  it("validate: the same file as invitations and --events is a usage error (its two results would be mixed)", async () => {
+    for (const events of ["valid.json", "./valid.json"]) {
+      const run = await beckon(["validate", "valid.json", "--events", events]);
+      expect(run).toMatchObject({ code: 2, stdout: "" });
+      expect(run.stderr).toContain("the invitations file and --events name the same file");
+    }
+  });
+
   it("validate --json: the same findings as data", async () => {
     const run = await beckon(["validate", "misspelt.json", "--json"]);
     expect(run.code).toBe(1);

@@ -5,7 +5,7 @@ import { formatPath, type ConfigIssue } from "../config/config-error.js";
 import { checkOneStandardInput } from "./check-one-standard-input.js";
 import { didYouMean } from "./did-you-mean.js";
 import { invitationsPart, safeParseInvitationsFile } from "./invitations-file.js";
-import { EXIT, UsageError, type CliIo } from "./io.js";
+import { EXIT, InputError, UsageError, type CliIo } from "./io.js";
 import { paint } from "./paint.js";
 import { label, readJson } from "./read-json.js";
 
@@ -31,18 +31,30 @@ export async function validateCommand(io: CliIo, file: string, options: { events
   const documents: [DocumentKind, string][] = [["invitations", file], ...(options.events === undefined ? [] : [["event definitions", options.events] as [DocumentKind, string]])];
   const findings: ValidateFinding[] = [];
   const counts: Record<string, { count: number; kind: DocumentKind }> = {};
+  // A file that cannot be read is reported after the others' results, not instead of them.
+  const unread: string[] = [];
   for (const [kind, path] of documents) {
-    const input = await readJson(io, path);
+    let input: unknown;
+    try {
+      input = await readJson(io, path);
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      unread.push(error.message);
+      continue;
+    }
     const part = kind === "invitations" ? invitationsPart(input) : { list: input, at: [] };
     const parsed = kind === "invitations" ? safeParseInvitationsFile(input) : safeParseEventDefinitions(input);
     counts[label(path)] = { count: Array.isArray(part.list) ? part.list.length : 0, kind };
     if (!parsed.success) for (const issue of parsed.error.issues) findings.push(withHint({ ...issue, file: label(path) }, kind, part.at.length));
   }
-  if (options.json === true) {
-    io.out(`${JSON.stringify({ valid: findings.length === 0, findings }, null, 2)}\n`);
+  if (Object.keys(counts).length === 0) {
+    // Nothing could be read: only the reasons.
+  } else if (options.json === true) {
+    io.out(`${JSON.stringify({ valid: findings.length === 0 && unread.length === 0, findings }, null, 2)}\n`);
   } else {
     io.out(describe(findings, counts, io.colour));
   }
+  if (unread.length > 0) throw new InputError(unread.join("\n"));
   return findings.length === 0 ? EXIT.ok : EXIT.findings;
 }
 

@@ -67,6 +67,16 @@ describe.concurrent("beckon (the executable)", { timeout: 120_000 }, () => {
     expect(broken.stderr).toMatch(/^broken\.json: not JSON \(/);
   });
 
+  it("validate: an --events file that cannot be read is reported after the invitations' problems, not instead of them", async () => {
+    const run = await beckon(["validate", "misspelt.json", "--events", "nowhere.json"]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('[0].postion  unknown key "postion"');
+    expect(run.stderr).toBe("nowhere.json: cannot be read (no such file)\n");
+    const json = await beckon(["validate", "misspelt.json", "--events", "nowhere.json", "--json"]);
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.stdout)).toMatchObject({ valid: false, findings: [{ path: [0, "postion"] }, { path: [0, "schedule", "days", "monday"] }] });
+  });
+
   it("exits 2 for a usage error: an unknown command, an unknown option, a missing argument, a bad value", async () => {
     const cases = [["frobnicate"], ["validate", "valid.json", "--colour"], ["explain", "valid.json"], ["explain", "valid.json", "ana.json", "--at", "tomorrow"], ["explain", "valid.json", "ana.json", "--trigger", "wave"]];
     const runs = await Promise.all(cases.map((args) => beckon(args)));

@@ -1,5 +1,6 @@
 // The `beckon` executable: hands the process's arguments and streams to runCli and exits with its code.
 import { readFile } from "node:fs/promises";
+import { printable } from "./printable.js";
 import { runCli } from "./run-cli.js";
 import { stopOnWriteError } from "./stop-on-write-error.js";
 
@@ -19,7 +20,8 @@ const colour = process.stdout.isTTY === true && process.env.NO_COLOR === undefin
 
 process.exitCode = await runCli(process.argv.slice(2), {
   readBytes,
-  out: (text) => process.stdout.write(text),
-  err: (text) => process.stderr.write(text),
+  // Control characters from the input files are shown, never acted on by the terminal (printable.ts).
+  out: (text) => process.stdout.write(printable(text, colour)),
+  err: (text) => process.stderr.write(printable(text, colour)),
   colour,
 });

@@ -1,6 +1,6 @@
 import { explain, safeParseVisitor, type EvaluateOptions, type Trigger } from "../index.js";
 import { checkOneStandardInput } from "./check-one-standard-input.js";
-import { optionsFileIssues } from "./options-file.js";
+import { readOptionsFile } from "./options-file.js";
 import { formatInstant } from "./format-instant.js";
 import { EXIT, InputError, UsageError, type CliIo } from "./io.js";
 import { paint } from "./paint.js";
@@ -29,16 +29,14 @@ export async function explainCommand(io: CliIo, args: ExplainArguments): Promise
   checkOneStandardInput([args.invitations, args.visitor, args.options]);
   const invitations = safeParseInvitationsFile(await readJson(io, args.invitations));
   const visitor = safeParseVisitor(await readJson(io, args.visitor));
-  const given = args.options === undefined ? {} : await readJson(io, args.options);
-  if (typeof given !== "object" || given === null || Array.isArray(given)) throw new InputError(`${label(args.options ?? "")}: expected an options object`);
-  const optionIssues = optionsFileIssues(given as Record<string, unknown>);
+  const given = await readOptionsFile(io, args.options);
   const problems = [
     ...(invitations.success ? [] : issueLines(args.invitations, invitations.error.issues)),
     ...(visitor.success ? [] : issueLines(args.visitor, visitor.error.issues)),
-    ...(optionIssues.length === 0 ? [] : issueLines(args.options ?? "", optionIssues)),
+    ...given.problems,
   ];
-  if (!invitations.success || !visitor.success || optionIssues.length > 0) throw new InputError(problems.join("\n"));
-  const options: EvaluateOptions = { ...(given as EvaluateOptions), ...(args.trigger === undefined ? {} : { trigger: parseTrigger(args.trigger) }) };
+  if (!invitations.success || !visitor.success || given.problems.length > 0) throw new InputError(problems.join("\n"));
+  const options: EvaluateOptions = { ...given.options, ...(args.trigger === undefined ? {} : { trigger: parseTrigger(args.trigger) }) };
   const result = explain(invitations.data, visitor.data, args.at, options);
   if (result.decision.reason === "invalid_options") throw new InputError(`${label(args.options ?? "options")}: not valid evaluation options`);
   if (args.json === true) {

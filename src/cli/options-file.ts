@@ -1,6 +1,8 @@
 import type { ConfigIssue } from "../config/config-error.js";
 import { evaluate, type EvaluateOptions } from "../index.js";
 import { didYouMean } from "./did-you-mean.js";
+import { InputError, type CliIo } from "./io.js";
+import { issueLines, label, readJson } from "./read-json.js";
 
 /** What each evaluation option must be, as the problems say it (docs/api.md: Evaluation options). */
 const EXPECTED: { readonly [K in keyof Required<EvaluateOptions>]: string } = {
@@ -40,4 +42,20 @@ export function optionsFileIssues(options: Readonly<Record<string, unknown>>): C
     }
   }
   return issues;
+}
+
+/**
+ * A command's `--options` file (none: no options): the options, and its problems as lines for the command's report
+ * ({@link optionsFileIssues}; none when `evaluate` takes them as written). A file that is not a JSON object is
+ * refused at once.
+ *
+ * @example
+ * const { options, problems } = await readOptionsFile(io, "options.json");
+ */
+export async function readOptionsFile(io: CliIo, path: string | undefined): Promise<{ options: EvaluateOptions; problems: string[] }> {
+  if (path === undefined) return { options: {}, problems: [] };
+  const given = await readJson(io, path);
+  if (typeof given !== "object" || given === null || Array.isArray(given)) throw new InputError(`${label(path)}: expected an options object`);
+  const issues = optionsFileIssues(given as Record<string, unknown>);
+  return { options: given as EvaluateOptions, problems: issues.length === 0 ? [] : issueLines(path, issues) };
 }

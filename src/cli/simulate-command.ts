@@ -1,10 +1,10 @@
-import { isConfigError, safeParseEventDefinitions, type EvaluateOptions } from "../index.js";
+import { isConfigError, safeParseEventDefinitions } from "../index.js";
 import { safeParseJourney } from "../config/safe-parse-journey.js";
 import { describeHappening } from "../simulate/describe-happening.js";
 import { MAX_SIMULATION_RECHECKS, simulateJourney } from "../simulate/simulate-journey.js";
 import type { Timeline, TimelineDecision } from "../simulate/timeline.js";
 import { checkOneStandardInput } from "./check-one-standard-input.js";
-import { optionsFileIssues } from "./options-file.js";
+import { readOptionsFile } from "./options-file.js";
 import { formatInstant } from "./format-instant.js";
 import { EXIT, InputError, UsageError, type CliIo } from "./io.js";
 import { paint, type Paint } from "./paint.js";
@@ -36,17 +36,14 @@ export async function simulateCommand(io: CliIo, args: SimulateArguments): Promi
   const invitations = safeParseInvitationsFile(await readJson(io, args.invitations));
   const journey = safeParseJourney(await readJson(io, args.journey));
   const events = args.events === undefined ? undefined : safeParseEventDefinitions(await readJson(io, args.events));
-  const given = args.options === undefined ? {} : await readJson(io, args.options);
-  if (typeof given !== "object" || given === null || Array.isArray(given)) throw new InputError(`${label(args.options ?? "")}: expected an options object`);
-  const optionIssues = optionsFileIssues(given as Record<string, unknown>);
+  const { options, problems: optionProblems } = await readOptionsFile(io, args.options);
   const problems = [
     ...(invitations.success ? [] : issueLines(args.invitations, invitations.error.issues)),
     ...(journey.success ? [] : issueLines(args.journey, journey.error.issues)),
     ...(events === undefined || events.success ? [] : issueLines(args.events ?? "", events.error.issues)),
-    ...(optionIssues.length === 0 ? [] : issueLines(args.options ?? "", optionIssues)),
+    ...optionProblems,
   ];
-  if (!invitations.success || !journey.success || (events !== undefined && !events.success) || optionIssues.length > 0) throw new InputError(problems.join("\n"));
-  const options = given as EvaluateOptions;
+  if (!invitations.success || !journey.success || (events !== undefined && !events.success) || optionProblems.length > 0) throw new InputError(problems.join("\n"));
   let timeline: Timeline;
   try {
     const setup = { options, ...(events === undefined ? {} : { events: events.data }), ...(args.untilMs === undefined ? {} : { untilMs: args.untilMs }) };

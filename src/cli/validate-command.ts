@@ -47,12 +47,10 @@ export async function validateCommand(io: CliIo, file: string, options: { events
     counts[label(path)] = { count: Array.isArray(part.list) ? part.list.length : 0, kind };
     if (!parsed.success) for (const issue of parsed.error.issues) findings.push(withHint({ ...issue, file: label(path) }, kind, part.at.length));
   }
-  if (Object.keys(counts).length === 0) {
-    // Nothing could be read: only the reasons.
-  } else if (options.json === true) {
-    io.out(`${JSON.stringify({ valid: findings.length === 0 && unread.length === 0, findings }, null, 2)}\n`);
-  } else {
-    io.out(describe(findings, counts, io.colour));
+  // With nothing read, only the reasons are printed.
+  if (Object.keys(counts).length > 0) {
+    const valid = findings.length === 0 && unread.length === 0;
+    io.out(options.json === true ? `${JSON.stringify({ valid, findings }, null, 2)}\n` : describe(findings, counts, io.colour));
   }
   if (unread.length > 0) throw new InputError(unread.join("\n"));
   return findings.length === 0 ? EXIT.ok : EXIT.findings;

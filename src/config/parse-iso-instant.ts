@@ -3,7 +3,7 @@
  * minutes, optional seconds and milliseconds, then `Z` or `±hh:mm` — never a time without an offset, which would be
  * the local time of whichever machine reads it.
  */
-export const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})$/;
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})$/;
 
 /**
  * Reads an ISO 8601 date-time with an offset ({@link ISO_INSTANT}) as epoch milliseconds, when its fields exist.

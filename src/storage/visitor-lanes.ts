@@ -84,16 +84,15 @@ export function visitorLanes(storage: StorageAdapter, maxAttempts: number, cache
     while (waiting.length > 0) {
       const batch = waiting.splice(0, MAX_CHANGES_PER_WRITE);
       let outcomes: Outcome[];
+      let failure: unknown;
       try {
         outcomes = await updateVisitorInOne(storage, visitorId, maxAttempts, batch.map((entry) => entry.change), cache);
       } catch (error) {
+        failure = error;
         outcomes = batch.map(() => ({ ok: false, error }));
-        if (timedOut(error)) {
-          settle(batch, outcomes);
-          return giveUp(lane, error);
-        }
       }
       settle(batch, outcomes);
+      if (timedOut(failure)) return giveUp(lane, failure);
     }
     lane.busy = false;
   }
